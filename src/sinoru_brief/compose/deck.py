@@ -1,0 +1,52 @@
+"""The composed deck: slide specs in order, with text rendered and citations numbered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sinoru_brief.brief.model import Brief
+from sinoru_brief.citations.formatting import Reference
+from sinoru_brief.content.models import Bullet, Slide, Topic
+
+#: Kinds the composer generates around the authored slides.
+GENERATED_KINDS = ("title", "agenda", "section", "references", "closing")
+
+
+@dataclass(frozen=True)
+class DeckSlide:
+    """One slide of the deck before layout: what it says, not where things go."""
+
+    kind: str
+    key: str  # stable identity: the library slide id, or e.g. "section:summits"
+    title: str
+    topic: Topic | None = None
+    slide: Slide | None = None  # the library slide with its text rendered and overridden
+    subtitle: str = ""
+    items: tuple[str, ...] = ()  # agenda entries, a section's summary, a closing line
+    notes: str = ""
+    citations: tuple[int, ...] = ()  # numbers cited on this slide, in order of first use
+    as_of: dt.date | None = None
+
+
+@dataclass
+class Deck:
+    """Everything layout needs: slides in order, references, and the citation numbers."""
+
+    brief: Brief
+    slides: list[DeckSlide]
+    references: list[Reference]
+    numbers: dict[str, int]
+    footer: str = ""
+    as_of: dt.date | None = None
+    dropped: list[str] = field(default_factory=list)
+
+    def markers(self, cite: tuple[str, ...]) -> list[int]:
+        """Return the sorted, unique citation numbers for a claim's cite keys."""
+        return sorted({self.numbers[c] for c in cite})
+
+    def reference(self, number: int) -> Reference:
+        return self.references[number - 1]
+
+    def bullet_markers(self, bullet: Bullet) -> list[int]:
+        return self.markers(bullet.cite)

@@ -1,0 +1,42 @@
+"""Add what every slide but the title carries: footer, date of information, slide number, banner, logo."""
+
+from __future__ import annotations
+
+from sinoru_brief.compose.deck import DeckSlide
+from sinoru_brief.compose.templating import long_date
+from sinoru_brief.layout.context import LayoutContext
+from sinoru_brief.layout.pages import Box, Page, Picture, Shape
+from sinoru_brief.theme.model import SizeRange
+from sinoru_brief.units import inches
+
+
+def add_chrome(ctx: LayoutContext, page: Page, slide: DeckSlide) -> None:
+    """Decorate *page* with the banner (all slides) and the footer line (numbered slides)."""
+    t = ctx.theme
+    if t.banner:
+        for y in (0, t.height - inches(0.3)):
+            page.boxes.append(Shape(x=0, y=y, w=t.width, h=inches(0.3), geometry="rect", fill=t.banner.color,
+                                    name="banner"))
+            size = SizeRange(min(12.0, t.sizes.footer + 1), 8.0)
+            page.boxes.append(ctx.text_frame(Box(0, y, t.width, inches(0.3)),
+                                             [ctx.plain(t.banner.text, size, bold=True, color=t.banner.text_color,
+                                                        align="center")], role="banner", anchor="middle"))
+    if t.logo:
+        h = inches(0.45)
+        page.boxes.append(Picture(x=t.width - t.margin_right - h * 2, y=t.margin_top + (inches(0.3) if t.banner else 0),
+                                  w=h * 2, h=h, path=str(t.logo), name="logo"))
+    if page.number is None:
+        return
+    r = ctx.regions.footer
+    size = SizeRange(t.sizes.footer, t.sizes.footer)
+    third = r.w // 3
+    muted = t.colors.muted
+    page.boxes.append(ctx.text_frame(Box(r.x, r.y, third * 2 - inches(0.2), r.h),
+                                     [ctx.plain(ctx.deck.footer, size, color=muted)], role="footer", anchor="middle"))
+    if slide.as_of and slide.kind not in ("references", "closing", "agenda"):
+        page.boxes.append(ctx.text_frame(Box(r.x + third * 2 - inches(0.2), r.y, third - inches(0.6), r.h),
+                                         [ctx.plain(f"As of {long_date(slide.as_of)}", size, color=muted,
+                                                    align="right")], role="as-of", anchor="middle"))
+    page.boxes.append(ctx.text_frame(Box(r.right - inches(0.6), r.y, inches(0.6), r.h),
+                                     [ctx.plain(str(page.number), size, color=muted, bold=True, align="right")],
+                                     role="number", anchor="middle"))

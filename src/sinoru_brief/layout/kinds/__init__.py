@@ -1,0 +1,1 @@
+"""Layout functions per slide kind, looked up in a registry."""

@@ -1,0 +1,94 @@
+"""Pieces most slide kinds share: the title, the accent rule, bullets and the source line."""
+
+from __future__ import annotations
+
+from sinoru_brief.compose.deck import DeckSlide
+from sinoru_brief.content.models import Bullet
+from sinoru_brief.layout.context import LayoutContext
+from sinoru_brief.layout.linebreak import normalise_space
+from sinoru_brief.layout.pages import Box, Page, Shape
+from sinoru_brief.layout.textfit import ParaSpec
+from sinoru_brief.theme.model import SizeRange
+from sinoru_brief.units import points
+
+CONTINUED = " (cont.)"
+BULLET_CHARS = ("•", "–")
+
+
+def add_title(ctx: LayoutContext, page: Page, title: str, continued: int = 0) -> None:
+    """Put the slide title and the accent rule under it on *page*."""
+    r = ctx.regions
+    text = title + (CONTINUED if continued else "")
+    spec = ctx.plain(text, ctx.theme.sizes.title, heading=True, bold=True)
+    page.boxes.append(ctx.text_frame(r.title, [spec], role="title", anchor="bottom"))
+    page.boxes.append(Shape(x=r.title.x, y=r.rule_y, w=points(72), h=0, geometry="line",
+                            stroke=ctx.theme.colors.accent, stroke_width=2.5, name="title rule"))
+
+
+def bullet_group(ctx: LayoutContext, bullet: Bullet, *, numbered: int = 0,
+                 body: SizeRange | None = None, sub: SizeRange | None = None) -> list[ParaSpec]:
+    """Return the paragraph specs of a bullet and its sub-bullets, each claim with its marker."""
+    t = ctx.theme
+    body = body or t.sizes.body
+    sub = sub or t.sizes.sub
+    specs = [_claim(ctx, bullet, 0, body, numbered)]
+    specs.extend(_claim(ctx, child, 1, sub, 0) for child in bullet.sub)
+    return specs
+
+
+def _claim(ctx: LayoutContext, bullet: Bullet, level: int, size: SizeRange, numbered: int) -> ParaSpec:
+    t = ctx.theme
+    spans = [ctx.span(normalise_space(bullet.text), size.size)]
+    marker = ctx.marker(ctx.deck.markers(bullet.cite), size.size)
+    if marker:
+        spans.append(marker)
+    indent = size.size * (1.1 if level == 0 else 1.0)
+    offset = 0.0 if level == 0 else t.sizes.body.size * 1.1
+    return ParaSpec(
+        spans=tuple(spans), size=size, level=level,
+        bullet=f"{numbered}." if numbered else BULLET_CHARS[min(level, 1)],
+        bullet_color=t.colors.accent, space_before=t.paragraph_space if level == 0 else 0.2,
+        indent=offset + (indent * 1.3 if numbered else indent), bullet_indent=offset,
+    )
+
+
+def add_source_line(ctx: LayoutContext, page: Page, numbers: list[int]) -> None:
+    """Put the short source line for *numbers* at the foot of *page*."""
+    if not numbers:
+        return
+    t = ctx.theme
+    r = ctx.regions
+    refs = [ctx.deck.reference(n) for n in sorted(set(numbers))]
+    full = "Sources: " + "; ".join(f"{ref.number} {ref.short}" for ref in refs)
+    frame = ctx.text_frame(r.source, [ctx.plain(full, t.sizes.source, color=t.colors.muted)],
+                           role="source", anchor="bottom", truncate=False)
+    if _overflows(frame, r.source):
+        short = ("Sources: " + ", ".join(str(ref.number) for ref in refs)
+                 + " (full references in the notes and at the end)")
+        frame = ctx.text_frame(r.source, [ctx.plain(short, t.sizes.source, color=t.colors.muted)],
+                               role="source", anchor="bottom")
+    page.boxes.append(frame)
+
+
+def _overflows(frame, box: Box) -> bool:
+    inner = (box.h - frame.insets.top - frame.insets.bottom) / 12_700
+    return frame.text_height() > inner + 1e-6
+
+
+def page_numbers(ctx: LayoutContext, paragraphs_by_page: list[list[Bullet]]) -> list[list[int]]:
+    """Return the citation numbers of each page's bullets, for its source line."""
+    out = []
+    for bullets in paragraphs_by_page:
+        numbers: list[int] = []
+        for b in bullets:
+            numbers.extend(ctx.deck.markers(b.cite))
+            for s in b.sub:
+                numbers.extend(ctx.deck.markers(s.cite))
+        out.append(numbers)
+    return out
+
+
+def new_page(ctx: LayoutContext, slide: DeckSlide, continued: int = 0) -> Page:
+    page = ctx.page(slide, continued)
+    add_title(ctx, page, slide.title, continued)
+    return page

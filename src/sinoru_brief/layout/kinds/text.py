@@ -1,0 +1,128 @@
+"""Lay out the text kinds: bullets, key judgments, quotes and two-column comparisons."""
+
+from __future__ import annotations
+
+from sinoru_brief.compose.deck import DeckSlide
+from sinoru_brief.content.models import Bullet
+from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
+from sinoru_brief.layout.kinds.common import add_source_line, bullet_group, new_page, page_numbers
+from sinoru_brief.layout.linebreak import normalise_space
+from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
+from sinoru_brief.layout.textfit import ParaSpec, paginate
+from sinoru_brief.theme.model import SizeRange
+from sinoru_brief.units import inches
+
+
+def layout_bullets(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+    return _bullet_pages(ctx, slide, numbered=False)
+
+
+def layout_key_judgments(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+    return _bullet_pages(ctx, slide, numbered=True)
+
+
+def _bullet_pages(ctx: LayoutContext, slide: DeckSlide, numbered: bool) -> list[Page]:
+    assert slide.slide is not None
+    bullets = list(slide.slide.bullets)
+    body = ctx.regions.body
+    inner = _inner(body)
+    groups = [bullet_group(ctx, b, numbered=i + 1 if numbered else 0) for i, b in enumerate(bullets)]
+    fitted_pages = paginate(groups, inner.w, inner.h, ctx.theme.line_spacing)
+    # Map pages back to bullets: paginate keeps group order, so count paragraphs.
+    pages: list[Page] = []
+    cursor = 0
+    sizes = [len(g) for g in groups]
+    for index, fitted in enumerate(fitted_pages):
+        count = len(fitted.paragraphs)
+        used, taken = 0, []
+        while cursor < len(bullets) and used + sizes[cursor] <= count:
+            used += sizes[cursor]
+            taken.append(bullets[cursor])
+            cursor += 1
+        page = new_page(ctx, slide, index)
+        paragraphs = fitted.paragraphs
+        if index > 0 and paragraphs:
+            from dataclasses import replace
+
+            paragraphs = (replace(paragraphs[0], space_before=0.0), *paragraphs[1:])
+        page.boxes.append(TextFrame(x=body.x, y=body.y, w=body.w, h=body.h, paragraphs=paragraphs,
+                                    insets=TEXT_INSETS, role="body", name="body"))
+        add_source_line(ctx, page, page_numbers(ctx, [taken])[0] if taken else list(slide.citations))
+        pages.append(page)
+    return pages
+
+
+def _inner(box: Box) -> Box:
+    return Box(box.x, box.y, box.w - TEXT_INSETS.left - TEXT_INSETS.right,
+               box.h - TEXT_INSETS.top - TEXT_INSETS.bottom)
+
+
+def layout_quote(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+    assert slide.slide is not None
+    s = slide.slide
+    t = ctx.theme
+    page = new_page(ctx, slide)
+    body = ctx.regions.body
+    bar = Shape(x=body.x, y=body.y + inches(0.1), w=inches(0.08), h=body.h - inches(0.2),
+                geometry="rect", fill=t.colors.accent, name="quote bar")
+    page.boxes.append(bar)
+    box = Box(body.x + inches(0.35), body.y, body.w - inches(0.35), body.h)
+    quote_spans = [ctx.span(f"“{normalise_space(s.quote)}”", t.sizes.quote.size, heading=True, italic=True)]
+    marker = ctx.marker(ctx.deck.markers(s.cite), t.sizes.quote.size)
+    if marker:
+        quote_spans.append(marker)
+    attribution = SizeRange(t.sizes.body.size, t.sizes.body.minimum)
+    specs = [
+        ParaSpec(spans=tuple(quote_spans), size=t.sizes.quote),
+        ParaSpec(spans=(ctx.span(f"— {normalise_space(s.attribution)}", attribution.size, bold=True),),
+                 size=attribution, space_before=1.0),
+    ]
+    if s.context:
+        specs.append(ParaSpec(spans=(ctx.span(normalise_space(s.context), t.sizes.sub.size, color=t.colors.muted),),
+                              size=t.sizes.sub, space_before=0.3))
+    page.boxes.append(ctx.text_frame(box, specs, role="quote", anchor="middle"))
+    add_source_line(ctx, page, list(slide.citations))
+    return [page]
+
+
+def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+    assert slide.slide is not None
+    t = ctx.theme
+    body = ctx.regions.body
+    gap = inches(0.3)
+    col_w = (body.w - gap) // 2
+    heading_h = round(t.sizes.sub.size * t.line_spacing * 2 * 12_700) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    columns = []
+    for i, side in enumerate(slide.slide.sides):
+        x = body.x + i * (col_w + gap)
+        heading = ctx.text_frame(Box(x, body.y, col_w, heading_h),
+                                 [ctx.plain(side.heading, t.sizes.sub, heading=True, bold=True, color=t.colors.accent)],
+                                 role="heading", anchor="bottom")
+        box = Box(x, body.y + heading_h + inches(0.08), col_w, body.h - heading_h - inches(0.08))
+        groups = [bullet_group(ctx, b, body=t.sizes.sub, sub=SizeRange(t.sizes.sub.minimum, t.sizes.sub.minimum))
+                  for b in side.bullets]
+        inner = _inner(box)
+        columns.append((heading, box, paginate(groups, inner.w, inner.h, t.line_spacing), list(side.bullets)))
+    # Both columns share one scale so the two sides read as equals.
+    page_count = max(len(c[2]) for c in columns)
+    pages = []
+    for index in range(page_count):
+        page = new_page(ctx, slide, index)
+        numbers: list[int] = []
+        for heading, box, fitted_pages, bullets in columns:
+            page.boxes.append(heading)
+            page.boxes.append(Shape(x=box.x, y=box.y - inches(0.04), w=box.w, h=0, geometry="line",
+                                    stroke=t.colors.rule, stroke_width=1.0, name="column rule"))
+            if index < len(fitted_pages):
+                page.boxes.append(TextFrame(x=box.x, y=box.y, w=box.w, h=box.h,
+                                            paragraphs=fitted_pages[index].paragraphs, insets=TEXT_INSETS,
+                                            role="body", name="column"))
+        for _, _, _, bullets in columns:
+            numbers.extend(n for b in bullets for n in _all_markers(ctx, b))
+        add_source_line(ctx, page, numbers)
+        pages.append(page)
+    return pages
+
+
+def _all_markers(ctx: LayoutContext, bullet: Bullet) -> list[int]:
+    return [*ctx.deck.markers(bullet.cite), *(n for s in bullet.sub for n in ctx.deck.markers(s.cite))]

@@ -1,0 +1,157 @@
+"""Lay out a timeline: a dated axis, a marker per event, and labels in lanes that never collide.
+
+Events sit on the axis by date. Each label goes in the first lane (above,
+below, further above, further below) where it overlaps no other label and no
+connector crosses it. Events that find no lane continue on a "(cont.)" slide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sinoru_brief.compose.deck import DeckSlide
+from sinoru_brief.content.models import TimelineEvent
+from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
+from sinoru_brief.layout.kinds.common import add_source_line, new_page
+from sinoru_brief.layout.linebreak import normalise_space
+from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
+from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
+from sinoru_brief.units import EMU_PER_POINT, Emu, inches
+
+LANES = ("above", "below", "above2", "below2")
+MARKER = inches(0.16)
+LABEL_GAP = inches(0.08)
+
+
+@dataclass
+class _Placed:
+    event: TimelineEvent
+    x: Emu  # marker centre
+    lane: str
+    box: Box
+
+
+def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+    assert slide.slide is not None
+    events = sorted(slide.slide.events, key=lambda e: e.date.sort_key())
+    body = ctx.regions.body
+    label_w = min(inches(2.5), body.w // 4)
+    chunks: list[list[_Placed]] = []
+    start = 0
+    while start < len(events):
+        end = len(events)
+        while end > start + 1 and _place(events[start:end], body, label_w) is None:
+            end -= 1
+        chunks.append(_place(events[start:end], body, label_w) or _force(events[start:end], body, label_w))
+        start = end
+    pages = []
+    for index, placed in enumerate(chunks):
+        page = new_page(ctx, slide, index)
+        _draw(ctx, page, placed, body)
+        add_source_line(ctx, page, [n for p in placed for n in ctx.deck.markers(p.event.cite)])
+        pages.append(page)
+    return pages
+
+
+def _axis(body: Box) -> tuple[Emu, Emu, Emu]:
+    """Return the axis's y and the x range markers may use."""
+    return body.y + body.h // 2, body.x + inches(0.5), body.right - inches(0.5)
+
+
+def _lane_box(lane: str, x: Emu, body: Box, label_w: Emu) -> Box:
+    axis_y, _, _ = _axis(body)
+    half = body.h // 2 - MARKER
+    lane_h = half // 2 - LABEL_GAP
+    left = min(max(x - label_w // 2, body.x), body.right - label_w)
+    near = lane in ("above", "below")
+    if lane.startswith("above"):
+        bottom = axis_y - MARKER - (0 if near else lane_h + LABEL_GAP)
+        return Box(left, bottom - lane_h, label_w, lane_h)
+    top = axis_y + MARKER + (0 if near else lane_h + LABEL_GAP)
+    return Box(left, top, label_w, lane_h)
+
+
+def _positions(events: list[TimelineEvent], body: Box) -> list[Emu]:
+    _, lo, hi = _axis(body)
+    days = [e.date.as_date().toordinal() for e in events]
+    if max(days) == min(days):
+        return [(lo + hi) // 2 for _ in events]
+    span = max(days) - min(days)
+    return [lo + round((d - min(days)) / span * (hi - lo)) for d in days]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a.x < b.right + LABEL_GAP and b.x < a.right + LABEL_GAP
+
+
+def _place(events: list[TimelineEvent], body: Box, label_w: Emu) -> list[_Placed] | None:
+    placed: list[_Placed] = []
+    for event, x in zip(events, _positions(events, body), strict=True):
+        for lane in LANES:
+            box = _lane_box(lane, x, body, label_w)
+            side = lane.rstrip("2")
+            same_lane = [p for p in placed if p.lane == lane]
+            if any(_overlaps(box, p.box) for p in same_lane):
+                continue
+            if lane.endswith("2"):
+                # Our connector crosses the near lane: it must be empty at x.
+                if any(p.box.x - LABEL_GAP <= x <= p.box.right + LABEL_GAP for p in placed if p.lane == side):
+                    continue
+            else:
+                # Our label must not sit on a far label's connector.
+                if any(box.x - LABEL_GAP <= p.x <= box.right + LABEL_GAP for p in placed if p.lane == side + "2"):
+                    continue
+            placed.append(_Placed(event, x, lane, box))
+            break
+        else:
+            return None
+    return placed
+
+
+def _force(events: list[TimelineEvent], body: Box, label_w: Emu) -> list[_Placed]:
+    """Place a single event that is alone on its page (always possible)."""
+    x = _positions(events, body)[0]
+    return [_Placed(events[0], x, "above", _lane_box("above", x, body, label_w))]
+
+
+def _label_specs(ctx: LayoutContext, event: TimelineEvent) -> list[ParaSpec]:
+    t = ctx.theme
+    size = t.sizes.table
+    date = ParaSpec(spans=(ctx.span(event.date.label(), size.size, bold=True, color=t.colors.accent),), size=size)
+    spans = [ctx.span(normalise_space(event.label), size.size)]
+    marker = ctx.marker(ctx.deck.markers(event.cite), size.size)
+    if marker:
+        spans.append(marker)
+    return [date, ParaSpec(spans=tuple(spans), size=size)]
+
+
+def _draw(ctx: LayoutContext, page: Page, placed: list[_Placed], body: Box) -> None:
+    t = ctx.theme
+    axis_y, lo, hi = _axis(body)
+    page.boxes.append(Shape(x=body.x, y=axis_y, w=body.w, h=0, geometry="line", stroke=t.colors.rule,
+                            stroke_width=2.0, name="timeline axis"))
+    specs = [_label_specs(ctx, p.event) for p in placed]
+    inner = [(p.box.w - TEXT_INSETS.left - TEXT_INSETS.right, p.box.h - TEXT_INSETS.top - TEXT_INSETS.bottom)
+             for p in placed]
+    # One scale for every label, the largest at which all of them fit.
+    steps = scales([s for group in specs for s in group])
+    chosen = steps[-1]
+    for scale in steps:
+        if all(layout_at(s, w / EMU_PER_POINT, h / EMU_PER_POINT, scale, t.line_spacing).fits
+               for s, (w, h) in zip(specs, inner, strict=True)):
+            chosen = scale
+            break
+    for p, group in zip(placed, specs, strict=True):
+        above = p.lane.startswith("above")
+        edge = p.box.bottom if above else p.box.y
+        page.boxes.append(Shape(x=p.x, y=min(edge, axis_y), w=0, h=abs(axis_y - edge), geometry="line",
+                                stroke=t.colors.rule, stroke_width=1.0, name="connector"))
+        page.boxes.append(Shape(x=p.x - MARKER // 2, y=axis_y - MARKER // 2, w=MARKER, h=MARKER,
+                                geometry="ellipse", fill=t.colors.accent, name="marker"))
+        frame = ctx.text_frame(p.box, group, role="label", anchor="bottom" if above else "top")
+        fitted = layout_at(group, (p.box.w - TEXT_INSETS.left - TEXT_INSETS.right) / EMU_PER_POINT,
+                           (p.box.h - TEXT_INSETS.top - TEXT_INSETS.bottom) / EMU_PER_POINT, chosen, t.line_spacing)
+        if fitted.fits:
+            frame = TextFrame(x=frame.x, y=frame.y, w=frame.w, h=frame.h, paragraphs=fitted.paragraphs,
+                              insets=frame.insets, anchor=frame.anchor, role="label", name="label")
+        page.boxes.append(frame)

@@ -1,0 +1,134 @@
+"""Break styled text into lines the way PowerPoint and LibreOffice do.
+
+Breaks fall after spaces, after a hyphen or dash inside a word, and between
+East Asian characters (except before closing punctuation or after opening
+punctuation, the kinsoku rules). A word wider than the line is split between
+characters, as both clients do. Widths come from :mod:`layout.fonts`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sinoru_brief.layout.fonts import is_east_asian, text_width
+from sinoru_brief.layout.pages import Line, Span
+
+# We break a little before the full width: if a client measures a hair wider
+# than we do, its line still fits, so it never wraps a line we did not wrap.
+WIDTH_SAFETY = 0.985
+
+_NO_BREAK_BEFORE = set("，。、：；！？）》」』】〕〉”’,.:;!?)]}…・ー々〻")
+_NO_BREAK_AFTER = set("（《「『【〔〈“‘([{")
+_DASHES = "-‐–—"
+
+
+def break_opportunities(text: str) -> list[int]:
+    """Return the offsets at which a line may end (a break before text[i])."""
+    points: list[int] = []
+    n = len(text)
+    for i in range(1, n):
+        prev, char = text[i - 1], text[i]
+        if prev == " " and char != " ":
+            points.append(i)
+        elif prev in _DASHES and char not in " " + _DASHES and i >= 2 and text[i - 2].isalnum():
+            points.append(i)
+        elif (is_east_asian(prev) or is_east_asian(char)) and char != " " and prev != " ":
+            if char not in _NO_BREAK_BEFORE and prev not in _NO_BREAK_AFTER:
+                points.append(i)
+    return points
+
+
+def span_width(span: Span, text: str | None = None) -> float:
+    """Return the width in points of *text* (default: the span's text) in the span's style."""
+    return text_width(span.text if text is None else text, span.font, span.size, span.bold, span.italic)
+
+
+class _Pieces:
+    """The paragraph's spans flattened to one string, with a map back to span indices."""
+
+    def __init__(self, spans: tuple[Span, ...]):
+        self.spans = spans
+        self.text = "".join(s.text for s in spans)
+        self.starts: list[int] = []
+        pos = 0
+        for s in spans:
+            self.starts.append(pos)
+            pos += len(s.text)
+
+    def slice(self, start: int, end: int) -> list[Span]:
+        """Return the spans covering text[start:end], cut to that range."""
+        out: list[Span] = []
+        for span, span_start in zip(self.spans, self.starts, strict=True):
+            span_end = span_start + len(span.text)
+            lo, hi = max(start, span_start), min(end, span_end)
+            if lo < hi:
+                out.append(replace(span, text=span.text[lo - span_start:hi - span_start]))
+        return out
+
+    def width(self, start: int, end: int) -> float:
+        return sum(span_width(s) for s in self.slice(start, end))
+
+
+def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
+    """Break *spans* into lines no wider than *width* points; trailing spaces do not count."""
+    pieces = _Pieces(spans)
+    text = pieces.text
+    if not text:
+        return (Line(spans=(), width=0.0),)
+    limit = width * WIDTH_SAFETY
+    bounds = [0, *break_opportunities(text), len(text)]
+    lines: list[Line] = []
+    line_start = 0
+    line_width = 0.0  # width of text[line_start:cursor] without its trailing spaces
+    cursor = 0
+    for word_end in bounds[1:]:
+        word_start = cursor
+        core_end = len(text[word_start:word_end].rstrip(" ")) + word_start
+        core = pieces.width(word_start, core_end)
+        gap = pieces.width(line_start, word_start) - line_width if word_start > line_start else 0.0
+        if line_start == word_start or line_width + gap + core <= limit:
+            if core > limit and line_start == word_start:
+                # A single word wider than the line: split it between characters.
+                line_start, line_width = _split_long_word(pieces, word_start, core_end, limit, lines)
+                cursor = word_end
+                continue
+            line_width = line_width + gap + core
+        else:
+            lines.append(_line(pieces, line_start, word_start))
+            line_start = word_start
+            if core > limit:
+                line_start, line_width = _split_long_word(pieces, word_start, core_end, limit, lines)
+                cursor = word_end
+                continue
+            line_width = core
+        cursor = word_end
+    lines.append(_line(pieces, line_start, len(text)))
+    return tuple(lines)
+
+
+def _split_long_word(pieces: _Pieces, start: int, end: int, limit: float, lines: list[Line]) -> tuple[int, float]:
+    """Emit full lines of a too-long word; return where the last partial line starts and its width."""
+    line_start = start
+    i = start + 1
+    while i <= end:
+        if pieces.width(line_start, i) > limit and i - 1 > line_start:
+            lines.append(_line(pieces, line_start, i - 1))
+            line_start = i - 1
+        i += 1
+    return line_start, pieces.width(line_start, end)
+
+
+def _line(pieces: _Pieces, start: int, end: int) -> Line:
+    spans = pieces.slice(start, end)
+    # Trailing spaces hang past the margin in both clients; they take no room.
+    trimmed_end = start + len(pieces.text[start:end].rstrip(" "))
+    return Line(spans=tuple(spans), width=pieces.width(start, trimmed_end))
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of white space (including newlines from YAML) to single spaces."""
+    return _WS.sub(" ", text).strip()

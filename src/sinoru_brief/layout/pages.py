@@ -1,0 +1,179 @@
+"""Pages: the laid-out deck, as positioned boxes in EMU with text already broken into lines.
+
+Both renderers (PowerPoint and the Qt preview) draw exactly these pages, so
+what the preview shows is what the .pptx holds. Everything here is plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sinoru_brief.units import Emu
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text in one style. ``size`` is in points."""
+
+    text: str
+    size: float
+    font: str
+    color: str
+    bold: bool = False
+    italic: bool = False
+    superscript: bool = False
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a paragraph as layout broke it: its spans and measured width in points."""
+
+    spans: tuple[Span, ...]
+    width: float
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph with its bullet, indents and spacing, and the lines layout broke it into.
+
+    ``indent`` is where text lines start and ``bullet_indent`` where the
+    bullet sits, both in EMU from the frame's inner left edge.
+    """
+
+    spans: tuple[Span, ...]
+    lines: tuple[Line, ...]
+    line_height: float  # points, exact (written as exact line spacing)
+    space_before: float = 0.0  # points
+    align: str = "left"  # left, center, right
+    level: int = 0
+    bullet: str = ""  # the bullet character, or "" for none
+    bullet_color: str = ""
+    indent: Emu = 0
+    bullet_indent: Emu = 0
+
+    @property
+    def height(self) -> float:
+        """Height in points, including the space before."""
+        return self.space_before + self.line_height * len(self.lines)
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the page, in EMU from the slide's top-left corner."""
+
+    x: Emu
+    y: Emu
+    w: Emu
+    h: Emu
+    name: str = ""
+
+    @property
+    def right(self) -> Emu:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> Emu:
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class Insets:
+    left: Emu = 0
+    top: Emu = 0
+    right: Emu = 0
+    bottom: Emu = 0
+
+
+@dataclass(frozen=True)
+class TextFrame(Box):
+    """A text box: paragraphs laid out inside the frame less its insets."""
+
+    paragraphs: tuple[Paragraph, ...] = ()
+    insets: Insets = field(default_factory=Insets)
+    anchor: str = "top"  # top, middle, bottom
+    fill: str = ""
+    role: str = "body"  # title, body, source, footer, number, label, ...
+
+    def text_height(self) -> float:
+        """Height of all paragraphs in points."""
+        return sum(p.height for p in self.paragraphs) - (self.paragraphs[0].space_before if self.paragraphs else 0)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Shape(Box):
+    """A plain shape: rectangle, ellipse or straight line (from top-left to bottom-right)."""
+
+    geometry: str = "rect"  # rect, ellipse, line
+    fill: str = ""
+    stroke: str = ""
+    stroke_width: float = 0.0  # points
+
+
+@dataclass(frozen=True)
+class ChartFrame(Box):
+    """A native chart: its data and the colours and fonts to draw it in."""
+
+    chart_type: str = "bar"
+    categories: tuple[str, ...] = ()
+    series: tuple[tuple[str, tuple[float, ...]], ...] = ()
+    unit: str = "number"
+    value_axis_title: str = ""
+    colors: tuple[str, ...] = ()
+    text_color: str = "000000"
+    grid_color: str = "CCCCCC"
+    font: str = "Calibri"
+    font_size: float = 14.0
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    paragraphs: tuple[Paragraph, ...]
+    fill: str = ""
+
+
+@dataclass(frozen=True)
+class TableFrame(Box):
+    """A native table: column widths and rows heights in EMU, each cell's laid-out text."""
+
+    column_widths: tuple[Emu, ...] = ()
+    row_heights: tuple[Emu, ...] = ()
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    header_rows: int = 1
+    cell_insets: Insets = field(default_factory=Insets)
+    border_color: str = ""
+
+
+@dataclass(frozen=True)
+class Picture(Box):
+    """An image file placed on the page (a logo)."""
+
+    path: str = ""
+
+
+@dataclass
+class Page:
+    """One slide as laid out: size, background, boxes, speaker notes."""
+
+    width: Emu
+    height: Emu
+    kind: str
+    key: str
+    title: str
+    background: str
+    boxes: list[Box] = field(default_factory=list)
+    notes: str = ""
+    number: int | None = None  # the slide number shown, None on the title slide
+    continued: int = 0  # 0 for the first page of a slide, 1.. for "(cont.)" pages
+
+    def text_frames(self) -> list[TextFrame]:
+        return [b for b in self.boxes if isinstance(b, TextFrame)]

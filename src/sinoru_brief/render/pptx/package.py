@@ -1,0 +1,67 @@
+"""Package-level care for python-pptx output: linear part naming and byte-identical files.
+
+python-pptx finds a free part name by walking every part of the package each
+time it adds a notes slide or chart, which makes building a deck quadratic in
+its size. :func:`use_fast_partnames` replaces that search with a counter per
+name pattern. :func:`normalised_zip` rewrites the saved package with sorted
+entries and fixed timestamps, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+
+from pptx.opc.packuri import PackURI
+
+# The earliest date a zip entry can carry; any fixed value would do.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+class PartnameCounter:
+    """Hand out ``tmpl % n`` part names, scanning the package once per pattern."""
+
+    def __init__(self, package) -> None:
+        self._package = package
+        self._next: dict[str, int] = {}
+        self._taken: dict[str, set[str]] = {}
+
+    def next_partname(self, tmpl: str) -> PackURI:
+        if tmpl not in self._next:
+            prefix = tmpl[: (tmpl % 42).find("42")]
+            self._taken[tmpl] = {str(p.partname) for p in self._package.iter_parts()
+                                 if str(p.partname).startswith(prefix)}
+            self._next[tmpl] = 1
+        n = self._next[tmpl]
+        while tmpl % n in self._taken[tmpl]:
+            n += 1
+        self._next[tmpl] = n + 1
+        self._taken[tmpl].add(tmpl % n)
+        return PackURI(tmpl % n)
+
+
+def use_fast_partnames(presentation) -> None:
+    """Make *presentation*'s package name new parts in constant time."""
+    package = presentation.part.package
+    package.next_partname = PartnameCounter(package).next_partname
+
+
+def normalised_zip(data: bytes, date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH) -> bytes:
+    """Return *data* (a zip) rewritten with sorted entries, fixed timestamps and fixed compression.
+
+    ``[Content_Types].xml`` sorts first, where Office expects it.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as target:
+        for name in sorted(source.namelist()):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+def zip_names(data: bytes) -> Iterable[str]:
+    return zipfile.ZipFile(io.BytesIO(data)).namelist()

@@ -1,0 +1,104 @@
+"""The look of a deck: slide size, colours, fonts, sizes and generated-text snippets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sinoru_brief.units import Emu
+
+
+@dataclass(frozen=True)
+class Colors:
+    """Colours as ``RRGGBB`` hex strings."""
+
+    background: str
+    title: str
+    text: str
+    accent: str
+    muted: str
+    rule: str
+    panel: str
+    chart: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Font names written into the .pptx; layout measures them with metric-compatible files."""
+
+    heading: str
+    body: str
+    east_asian: str = "Microsoft YaHei"
+
+
+@dataclass(frozen=True)
+class SizeRange:
+    """A preferred font size and the smallest the layout may shrink it to, in points."""
+
+    size: float
+    minimum: float
+
+    def __post_init__(self) -> None:
+        if self.minimum > self.size:
+            raise ValueError(f"minimum {self.minimum} is larger than size {self.size}")
+
+
+@dataclass(frozen=True)
+class Sizes:
+    title: SizeRange
+    body: SizeRange
+    sub: SizeRange
+    quote: SizeRange
+    table: SizeRange
+    source: SizeRange
+    reference: SizeRange
+    footer: float
+    deck_title: SizeRange
+    section_title: SizeRange
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A classification banner: text on a coloured strip at the top and bottom of every slide."""
+
+    text: str
+    color: str
+    text_color: str
+
+
+@dataclass(frozen=True)
+class Snippets:
+    """Jinja2 templates for the text the composer generates."""
+
+    title_subtitle: str = "{{ brief.subtitle }}"
+    title_byline: str = "{{ brief.author }}{% if brief.author %} · {% endif %}{{ brief.date }}"
+    agenda_heading: str = "Agenda"
+    references_heading: str = "References"
+    closing_title: str = "Questions and discussion"
+    closing_text: str = "{{ brief.title }}"
+    footer: str = "{{ brief.title }}"
+    as_of: str = "Information as of {{ as_of }}"
+    notes: str = "{{ notes }}{% if references %}\n\nSources:\n{{ references }}{% endif %}"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything a template decides about how slides look."""
+
+    name: str
+    label: str
+    width: Emu
+    height: Emu
+    colors: Colors
+    fonts: Fonts
+    sizes: Sizes
+    margin_left: Emu
+    margin_right: Emu
+    margin_top: Emu
+    margin_bottom: Emu
+    line_spacing: float = 1.15
+    paragraph_space: float = 0.45  # space before a top-level bullet, in lines
+    banner: Banner | None = None
+    logo: Path | None = None
+    snippets: Snippets = field(default_factory=Snippets)
+    folder: Path | None = None

@@ -1,0 +1,319 @@
+"""Validate plain YAML values against a declarative schema and build typed objects.
+
+A schema is a tree of :class:`Spec` objects. ``check`` walks the data, records
+every problem it finds (with the key path and the YAML position of the value)
+and returns the converted value, or :data:`INVALID` where the value cannot be
+used. Nothing is raised here: callers collect problems across whole runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sinoru_brief.errors import Problem
+from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, format_key_path
+
+
+class _Invalid:
+    """Marker for a value that failed validation."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+INVALID: Any = _Invalid()
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Return a "did you mean ...?" hint for *word*, or an empty string."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else ""
+
+
+@dataclass
+class Checker:
+    """Collect problems for one document while specs walk it."""
+
+    doc: MarkedDocument
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, key_path: KeyPath, message: str, hint: str = "") -> None:
+        line, column = self.doc.position(key_path)
+        self.problems.append(
+            Problem(self.doc.path, message, line=line, column=column,
+                    key_path=format_key_path(key_path), hint=hint)
+        )
+
+
+class Spec:
+    """A rule for one value: what it must be and what it becomes."""
+
+    expected = "a value"
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        raise NotImplementedError
+
+    def _wrong_type(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        checker.report(path, f"expected {self.expected}, got {_describe(value)}")
+        return INVALID
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text '{shown}'"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    return type(value).__name__
+
+
+# Characters XML 1.0 cannot hold; a .pptx containing them will not open.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass
+class Text(Spec):
+    """Non-empty text up to *max_length* characters, stripped of XML-illegal characters."""
+
+    max_length: int = 2000
+    allow_empty: bool = False
+    pattern: str | None = None
+    pattern_help: str = ""
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return self.pattern_help or "text"
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # a bare number where text is expected is harmless
+        if not isinstance(value, str):
+            return self._wrong_type(value, path, checker)
+        value = _XML_ILLEGAL.sub("", value)
+        if not value.strip() and not self.allow_empty:
+            checker.report(path, "must not be empty")
+            return INVALID
+        if len(value) > self.max_length:
+            checker.report(path, f"is {len(value):,} characters long; the limit is {self.max_length:,}",
+                           hint="shorten it or split it")
+            return INVALID
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            checker.report(path, f"expected {self.pattern_help}, got '{value}'")
+            return INVALID
+        return value
+
+
+@dataclass
+class Integer(Spec):
+    """A whole number within an inclusive range."""
+
+    minimum: int | None = None
+    maximum: int | None = None
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        if self.minimum is not None and self.maximum is not None:
+            return f"a whole number from {self.minimum} to {self.maximum}"
+        return "a whole number"
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return self._wrong_type(value, path, checker)
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            checker.report(path, f"expected {self.expected}, got {value}")
+            return INVALID
+        return value
+
+
+@dataclass
+class Number(Spec):
+    """A finite number (integer or decimal)."""
+
+    expected = "a number"
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            return self._wrong_type(value, path, checker)
+        return float(value)
+
+
+@dataclass
+class Choice(Spec):
+    """One of a fixed set of words."""
+
+    choices: tuple[str, ...] = ()
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(self.choices)
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if not isinstance(value, str) or value not in self.choices:
+            hint = did_you_mean(value, self.choices) if isinstance(value, str) else ""
+            checker.report(path, f"expected {self.expected}, got {_describe(value)}", hint=hint)
+            return INVALID
+        return value
+
+
+class Date(Spec):
+    """A calendar date written as YYYY-MM-DD."""
+
+    expected = "a date written YYYY-MM-DD"
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        return self._wrong_type(value, path, checker)
+
+
+@dataclass
+class ListOf(Spec):
+    """A list whose items all follow *item*."""
+
+    item: Spec = field(default_factory=lambda: Text())
+    min_items: int = 0
+    max_items: int | None = None
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "a list"
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if not isinstance(value, list):
+            return self._wrong_type(value, path, checker)
+        if len(value) < self.min_items:
+            checker.report(path, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}, "
+                                 f"has {len(value)}")
+            return INVALID
+        if self.max_items is not None and len(value) > self.max_items:
+            checker.report(path, f"has {len(value)} items; at most {self.max_items} are allowed")
+            return INVALID
+        items = [self.item.check(v, (*path, i), checker) for i, v in enumerate(value)]
+        return INVALID if any(i is INVALID for i in items) else items
+
+
+@dataclass
+class Key:
+    """One key of a :class:`Record`: its spec, whether it is required, its default."""
+
+    spec: Spec
+    required: bool = True
+    default: Any = None
+
+
+@dataclass
+class Record(Spec):
+    """A mapping with known keys; unknown keys are errors with a "did you mean"."""
+
+    keys: Mapping[str, Key] = field(default_factory=dict)
+    build: Callable[[dict[str, Any]], Any] | None = None
+    what: str = "mapping"
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return f"a {self.what} (key: value pairs)"
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if not isinstance(value, dict):
+            return self._wrong_type(value, path, checker)
+        return self.check_keys(value, path, checker, self.keys, self.build)
+
+    def check_keys(self, value: dict, path: KeyPath, checker: Checker,
+                   keys: Mapping[str, Key], build: Callable[[dict[str, Any]], Any] | None) -> Any:
+        ok = True
+        for name in value:
+            if name not in keys:
+                checker.report((*path, name), f"unknown key '{name}' in {self.what}",
+                               hint=did_you_mean(name, keys) or "allowed keys: " + ", ".join(keys))
+                ok = False
+        out: dict[str, Any] = {}
+        for name, key in keys.items():
+            if name not in value or value[name] is None and key.required:
+                if key.required:
+                    checker.report(path, f"missing required key '{name}' in {self.what}",
+                                   hint=f"add '{name}:' with {key.spec.expected}")
+                    ok = False
+                else:
+                    out[name] = key.default
+                continue
+            if value[name] is None and not key.required:
+                out[name] = key.default
+                continue
+            result = key.spec.check(value[name], (*path, name), checker)
+            if result is INVALID:
+                ok = False
+            out[name] = result
+        if not ok:
+            return INVALID
+        return build(out) if build else out
+
+
+@dataclass
+class Variant(Record):
+    """A record whose allowed keys depend on the value of a tag key (e.g. ``kind``)."""
+
+    tag: str = "kind"
+    common: Mapping[str, Key] = field(default_factory=dict)
+    variants: Mapping[str, Mapping[str, Key]] = field(default_factory=dict)
+    builders: Mapping[str, Callable[[dict[str, Any]], Any]] = field(default_factory=dict)
+    default_build: Callable[[dict[str, Any]], Any] | None = None
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if not isinstance(value, dict):
+            return self._wrong_type(value, path, checker)
+        tag = value.get(self.tag)
+        if tag not in self.variants:
+            shown = f"'{tag}'" if isinstance(tag, str) else _describe(tag)
+            message = (f"missing '{self.tag}'" if tag is None
+                       else f"unknown {self.tag} {shown}")
+            hint = (did_you_mean(tag, self.variants) if isinstance(tag, str) else "") or (
+                f"use one of {', '.join(self.variants)}")
+            checker.report((*path, self.tag), f"{message} in {self.what}", hint=hint)
+            return INVALID
+        keys = {self.tag: Key(Choice(choices=tuple(self.variants))), **self.common, **self.variants[tag]}
+        return self.check_keys(value, path, checker, keys, self.builders.get(tag, self.default_build))
+
+
+@dataclass
+class MappingOf(Spec):
+    """A mapping whose keys the user chooses (ids, positions); every value follows *value*."""
+
+    value: Spec = field(default_factory=lambda: Text())
+    what: str = "mapping"
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return f"a {self.what} (key: value pairs)"
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if not isinstance(value, dict):
+            return self._wrong_type(value, path, checker)
+        out = {str(k): self.value.check(v, (*path, k), checker) for k, v in value.items()}
+        return INVALID if any(v is INVALID for v in out.values()) else out
