@@ -1,2 +1,206 @@
-def main() -> int:
-    return 0
+"""The ``sinoru-brief`` command: export decks, list topics, validate content, preview slides.
+
+Exit codes: 0 on success, 1 on a user-facing error (one clear message on
+stderr, no traceback), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sinoru_brief.brief import Brief, load_brief, reconcile
+from sinoru_brief.content import DEPTHS, load_library
+from sinoru_brief.errors import BriefError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sinoru-brief",
+        description="Build cited PowerPoint briefing decks on the Sino-Russian partnership.",
+        epilog="Run without a command to open the desktop app. "
+               "Example: sinoru-brief export --topics summits,north-korea --depth key -o brief.pptx",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    export = sub.add_parser("export", help="export a deck to .pptx",
+                            description="Compose, lay out and write a deck as an editable .pptx.")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pptx", help="the file to write")
+    _add_deck_options(export)
+
+    preview = sub.add_parser("preview", help="draw slides as PNG images",
+                             description="Draw the deck's slides as PNG files, exactly as they export.")
+    preview.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="folder for the PNGs")
+    preview.add_argument("--slides", metavar="LIST", help="slide numbers, e.g. 1,3-5 (default: all)")
+    preview.add_argument("--width", type=int, default=1600, metavar="PX", help="image width in pixels")
+    _add_deck_options(preview)
+
+    topics = sub.add_parser("topics", help="list topics and their slide counts per depth")
+    topics.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: built-in)")
+
+    validate = sub.add_parser("validate", help="check a content library and print every problem")
+    validate.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: built-in)")
+
+    styles = sub.add_parser("styles", help="list the citation styles that can be named with --style")
+    styles.add_argument("filter", nargs="?", default="", help="show only styles whose name contains this")
+
+    sub.add_parser("templates", help="list the built-in templates")
+    return parser
+
+
+def _add_deck_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--topics", metavar="all|ID,ID,...",
+                         help="topics in order (default: all, or the brief's)")
+    command.add_argument("--depth", choices=tuple(DEPTHS), help="key, standard or full (default: standard)")
+    command.add_argument("--brief", type=Path, metavar="FILE", help="a .brief.yaml with the deck's choices")
+    command.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: built-in)")
+    command.add_argument("--template", metavar="NAME|DIR", help="template name or folder (default: briefing)")
+    command.add_argument("--style", metavar="CSL-STYLE", help="citation style name or .csl file "
+                                                              "(default: chicago-notes-bibliography)")
+    command.add_argument("--title", help="deck title")
+    command.add_argument("--subtitle", help="deck subtitle")
+    command.add_argument("--author", help="author shown on the title slide")
+    command.add_argument("--date", metavar="YYYY-MM-DD", help="date shown on the title slide (default: today)")
+
+
+def _brief_from_args(args: argparse.Namespace, library) -> Brief:
+    import datetime as dt
+
+    if args.brief:
+        brief = load_brief(args.brief)
+        for message in reconcile(brief, library):
+            print(f"sinoru-brief: {args.brief}: {message}", file=sys.stderr)
+    else:
+        brief = Brief()
+    if args.topics:
+        brief.topics = library.topic_ids() if args.topics == "all" else [
+            t.strip() for t in args.topics.split(",") if t.strip()]
+    elif not brief.topics:
+        brief.topics = library.topic_ids()
+    for name in ("depth", "template", "style", "title", "subtitle", "author"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(brief, name, value)
+    if args.date:
+        try:
+            brief.date = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise BriefError(f"--date: expected a date written YYYY-MM-DD, got '{args.date}'") from None
+    return brief
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from sinoru_brief.pipeline import export
+
+    library = load_library(args.content)
+    brief = _brief_from_args(args, library)
+    result = export(brief, args.output, library=library)
+    print(f"Wrote {args.output}: {len(result.pages)} slides, {len(result.deck.references)} references.")
+    return EXIT_OK
+
+
+def _cmd_preview(args: argparse.Namespace) -> int:
+    from sinoru_brief.pipeline import build
+
+    library = load_library(args.content)
+    brief = _brief_from_args(args, library)
+    result = build(brief, library=library)
+    numbers = parse_slide_list(args.slides, len(result.pages)) if args.slides else range(1, len(result.pages) + 1)
+    from sinoru_brief.render.qt.images import write_pngs  # Qt loads only for this command
+
+    written = write_pngs(result.pages, args.output, numbers, args.width)
+    print(f"Wrote {len(written)} PNG files to {args.output}.")
+    return EXIT_OK
+
+
+def parse_slide_list(text: str, count: int) -> list[int]:
+    """Parse ``1,3-5`` into slide numbers, each checked against *count*."""
+    numbers: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            if "-" in part:
+                lo, hi = (int(x) for x in part.split("-", 1))
+                numbers.extend(range(lo, hi + 1))
+            else:
+                numbers.append(int(part))
+        except ValueError:
+            raise BriefError(f"--slides: '{part}' is not a slide number or range like 3-5") from None
+    bad = [n for n in numbers if not 1 <= n <= count]
+    if bad:
+        raise BriefError(f"--slides: the deck has slides 1 to {count}; {bad[0]} is out of range")
+    return list(dict.fromkeys(numbers))
+
+
+def _cmd_topics(args: argparse.Namespace) -> int:
+    library = load_library(args.content)
+    rows = [("ID", "TITLE", *(d.upper() for d in DEPTHS))]
+    for topic in library.topics:
+        rows.append((topic.id, topic.title, *(str(len(topic.slides_at(d))) for d in DEPTHS)))
+    widths = [max(len(r[i]) for r in rows) for i in range(2)]
+    for row in rows:
+        print(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  " + "  ".join(f"{c:>8}" for c in row[2:]))
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    library = load_library(args.content)
+    slides = sum(len(t.slides) for t in library.topics)
+    print(f"OK: {len(library.sources)} sources, {len(library.topics)} topics, {slides} slides.")
+    return EXIT_OK
+
+
+def _cmd_styles(args: argparse.Namespace) -> int:
+    from sinoru_brief.citations.formatting import available_styles
+
+    for name in available_styles():
+        if args.filter in name:
+            print(name)
+    return EXIT_OK
+
+
+def _cmd_templates(args: argparse.Namespace) -> int:
+    from sinoru_brief.theme import builtin_template_names, load_theme
+
+    for name in builtin_template_names():
+        print(f"{name:<16} {load_theme(name).label}")
+    return EXIT_OK
+
+
+COMMANDS = {"export": _cmd_export, "preview": _cmd_preview, "topics": _cmd_topics,
+            "validate": _cmd_validate, "styles": _cmd_styles, "templates": _cmd_templates}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _open_app(parser)
+    try:
+        return COMMANDS[args.command](args)
+    except BriefError as exc:
+        print(f"sinoru-brief: {exc.kind}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("sinoru-brief: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _open_app(parser: argparse.ArgumentParser) -> int:
+    try:
+        from sinoru_brief.app.main import run_app
+    except ImportError:
+        parser.print_help()
+        return EXIT_OK
+    return run_app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -33,7 +33,7 @@ class Problem:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.location()}: "
+        text = f"{self.location()}: " if self.file or self.line else ""
         if self.key_path:
             text += f"{self.key_path}: "
         text += self.message

@@ -1,6 +1,7 @@
 """Lay out a timeline: a dated axis, a marker per event, and labels in lanes that never collide.
 
-Events sit on the axis by date. Each label goes in the first lane (above,
+Events sit on the axis by date, or evenly spaced in date order when they
+crowd too much for their labels. Each label goes in the first lane (above,
 below, further above, further below) where it overlaps no other label and no
 connector crosses it. Events that find no lane continue on a "(cont.)" slide.
 """
@@ -40,9 +41,9 @@ def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     start = 0
     while start < len(events):
         end = len(events)
-        while end > start + 1 and _place(events[start:end], body, label_w) is None:
+        while end > start + 1 and _place_any(events[start:end], body, label_w) is None:
             end -= 1
-        chunks.append(_place(events[start:end], body, label_w) or _force(events[start:end], body, label_w))
+        chunks.append(_place_any(events[start:end], body, label_w) or _force(events[start:end], body, label_w))
         start = end
     pages = []
     for index, placed in enumerate(chunks):
@@ -71,6 +72,19 @@ def _lane_box(lane: str, x: Emu, body: Box, label_w: Emu) -> Box:
     return Box(left, top, label_w, lane_h)
 
 
+def _place_any(events: list[TimelineEvent], body: Box, label_w: Emu) -> list[_Placed] | None:
+    """Place events by date; if they crowd too much for that, space them evenly in date order."""
+    return _place(events, body, label_w, _positions(events, body)) or _place(
+        events, body, label_w, _even_positions(events, body))
+
+
+def _even_positions(events: list[TimelineEvent], body: Box) -> list[Emu]:
+    _, lo, hi = _axis(body)
+    if len(events) == 1:
+        return [(lo + hi) // 2]
+    return [lo + round(i * (hi - lo) / (len(events) - 1)) for i in range(len(events))]
+
+
 def _positions(events: list[TimelineEvent], body: Box) -> list[Emu]:
     _, lo, hi = _axis(body)
     days = [e.date.as_date().toordinal() for e in events]
@@ -84,9 +98,9 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a.x < b.right + LABEL_GAP and b.x < a.right + LABEL_GAP
 
 
-def _place(events: list[TimelineEvent], body: Box, label_w: Emu) -> list[_Placed] | None:
+def _place(events: list[TimelineEvent], body: Box, label_w: Emu, xs: list[Emu]) -> list[_Placed] | None:
     placed: list[_Placed] = []
-    for event, x in zip(events, _positions(events, body), strict=True):
+    for event, x in zip(events, xs, strict=True):
         for lane in LANES:
             box = _lane_box(lane, x, body, label_w)
             side = lane.rstrip("2")
@@ -117,12 +131,13 @@ def _force(events: list[TimelineEvent], body: Box, label_w: Emu) -> list[_Placed
 def _label_specs(ctx: LayoutContext, event: TimelineEvent) -> list[ParaSpec]:
     t = ctx.theme
     size = t.sizes.table
-    date = ParaSpec(spans=(ctx.span(event.date.label(), size.size, bold=True, color=t.colors.accent),), size=size)
+    date = ParaSpec(spans=(ctx.span(event.date.label(), size.size, bold=True, color=t.colors.accent),), size=size,
+                    align="center")
     spans = [ctx.span(normalise_space(event.label), size.size)]
     marker = ctx.marker(ctx.deck.markers(event.cite), size.size)
     if marker:
         spans.append(marker)
-    return [date, ParaSpec(spans=tuple(spans), size=size)]
+    return [date, ParaSpec(spans=tuple(spans), size=size, align="center")]
 
 
 def _draw(ctx: LayoutContext, page: Page, placed: list[_Placed], body: Box) -> None:

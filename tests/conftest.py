@@ -1,0 +1,44 @@
+"""Shared fixtures: a small content library, a theme, and offscreen Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+# Tests never need a display: Qt draws offscreen. Set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+FIXTURE_LIBRARY = DATA / "library"
+
+
+@pytest.fixture(scope="session")
+def fixture_library():
+    from sinoru_brief.content import load_library
+
+    return load_library(FIXTURE_LIBRARY)
+
+
+@pytest.fixture(scope="session")
+def real_library():
+    from sinoru_brief.content import load_library
+
+    return load_library()
+
+
+@pytest.fixture(scope="session")
+def theme():
+    from sinoru_brief.theme import load_theme
+
+    return load_theme("briefing")
+
+
+@pytest.fixture
+def fixture_brief():
+    from sinoru_brief.brief import Brief
+
+    return Brief(title="Fixture deck", subtitle="For tests", author="Tester", date=dt.date(2025, 2, 1),
+                 topics=["alpha", "beta"], depth="full")
