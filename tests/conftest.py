@@ -42,3 +42,32 @@ def fixture_brief():
 
     return Brief(title="Fixture deck", subtitle="For tests", author="Tester", date=dt.date(2025, 2, 1),
                  topics=["alpha", "beta"], depth="full")
+
+
+@pytest.fixture(scope="session")
+def libreoffice():
+    """Return the soffice command; skip (or fail when SINORU_REQUIRE_LIBREOFFICE=1) if it is missing."""
+    import shutil
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    missing = [name for name, path in (("soffice", soffice), ("pdftotext", shutil.which("pdftotext")),
+                                       ("pdftoppm", shutil.which("pdftoppm"))) if not path]
+    if missing:
+        message = f"needs {', '.join(missing)} (Debian: libreoffice-impress, poppler-utils)"
+        if os.environ.get("SINORU_REQUIRE_LIBREOFFICE") == "1":
+            pytest.fail(message + "; SINORU_REQUIRE_LIBREOFFICE=1 makes this a failure")
+        pytest.skip(message)
+    return soffice
+
+
+def convert_with_libreoffice(soffice: str, pptx: Path, out_dir: Path) -> Path:
+    """Convert *pptx* to PDF with LibreOffice in its own profile folder; return the PDF path."""
+    import subprocess
+
+    profile = out_dir / "lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(out_dir), str(pptx)],
+                   check=True, capture_output=True, timeout=300)
+    pdf = out_dir / (pptx.stem + ".pdf")
+    assert pdf.is_file(), "LibreOffice wrote no PDF"
+    return pdf

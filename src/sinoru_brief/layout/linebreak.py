@@ -77,7 +77,12 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
     if not text:
         return (Line(spans=(), width=0.0),)
     limit = width * WIDTH_SAFETY
-    bounds = [0, *break_opportunities(text), len(text)]
+    # A hyperlink is one unbreakable field in LibreOffice (and PowerPoint may
+    # break it anywhere): never break inside one except when it is wider
+    # than a whole line, where both split it between characters.
+    links = [(start, start + len(span.text)) for span, start in zip(spans, pieces.starts, strict=True) if span.link]
+    opportunities = [i for i in break_opportunities(text) if not any(lo < i < hi for lo, hi in links)]
+    bounds = [0, *opportunities, len(text)]
     lines: list[Line] = []
     line_start = 0
     line_width = 0.0  # width of text[line_start:cursor] without its trailing spaces

@@ -5,11 +5,17 @@ from __future__ import annotations
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import new_page
+import re
+from dataclasses import replace
+
 from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, paginate
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import inches
+
+
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
@@ -84,9 +90,22 @@ def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     for ref in ctx.deck.references:
         spans = [ctx.span(f"{ref.number}.", size.size, bold=True, color=t.colors.accent)]
         spans.append(ctx.span(" ", size.size))
+        text_spans = []
         for segment in ref.segments:
-            spans.append(ctx.span(normalise_space(segment.text), size.size, italic=segment.italic,
-                                  link=ref.url if ref.url and ref.url in segment.text else ""))
+            text = _WHITE_SPACE.sub(" ", segment.text)
+            # Only the URL itself is a link: a link is one unbreakable field in
+            # LibreOffice, so a whole linked sentence could not wrap.
+            parts = text.split(ref.url) if ref.url and ref.url in text else [text]
+            for i, part in enumerate(parts):
+                if i:
+                    text_spans.append(ctx.span(ref.url, size.size, italic=segment.italic, link=ref.url))
+                text_spans.append(ctx.span(part, size.size, italic=segment.italic))
+        if text_spans:
+            first, last = text_spans[0], text_spans[-1]
+            text_spans[0] = replace(first, text=first.text.lstrip())
+            text_spans[-1] = replace(text_spans[-1], text=text_spans[-1].text.rstrip()) if last is not first else (
+                replace(text_spans[0], text=text_spans[0].text.rstrip()))
+        spans.extend(text_spans)
         groups.append([ParaSpec(spans=tuple(_merge_spaces(spans)), size=size, space_before=0.3,
                                 indent=size.size * 2.0)])
     body = ctx.regions.body
