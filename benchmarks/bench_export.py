@@ -5,7 +5,7 @@ Run from the repository root::
     uv run python benchmarks/bench_export.py [--sizes 100,1000] [--repeat 3] [--naive-max N]
 
 For each deck size N the script builds a synthetic content library of N
-bullet slides in memory (no YAML, no disk) and measures two variants:
+bullet slides in memory (no YAML, no disk) and measures three variants:
 
 ``ours``
     The real pipeline on a depth-``full`` brief: compose, layout and
@@ -17,13 +17,17 @@ bullet slides in memory (no YAML, no disk) and measures two variants:
     sizes and citation markers, and a notes slide; then ``save`` to a
     ``BytesIO``. Nothing is done about ``package.next_partname``, which walks
     every part of the package for each new notes slide.
+``naive+fix``
+    The same naive script plus one call to ``use_fast_partnames``: the
+    difference from ``naive`` is what the partname counter alone buys.
 
 Every measurement runs in its own child process, so each one starts from the
 same state and its peak memory (the growth of ``ru_maxrss`` over the run,
 after a small warm-up deck has loaded fonts, styles and templates) is its own.
-Timings are the best of ``--repeat`` runs; memory is the largest peak seen.
-The tests never check timings: tests/benchmarks/test_bench_smoke.py only
-checks that both variants still produce the decks they should.
+Timings, in wall-clock and CPU seconds, are the best of ``--repeat`` runs;
+memory is the largest peak seen. The tests never check timings:
+tests/benchmarks/test_bench_smoke.py only checks that the variants still
+produce the decks they should.
 """
 
 from __future__ import annotations
@@ -39,14 +43,14 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 
 from sinoru_brief.brief.model import Brief
 from sinoru_brief.content.models import Bullet, Library, Slide, Source, Topic
 
-VARIANTS = ("ours", "naive")
 DEFAULT_SIZES = (100, 1000)
 DECK_DATE = dt.date(2025, 3, 1)
 WARM_UP_SLIDES = 5
@@ -69,7 +73,8 @@ class Run:
 
     variant: str
     size: int
-    stages: dict[str, float]  # stage name -> seconds; "total" is their sum
+    stages: dict[str, float]  # stage name -> wall seconds; "total" is their sum
+    cpu: dict[str, float]  # stage name -> CPU seconds of this process
     slides: int  # slides in the written file
     notes: int  # slides with a notes slide
     file_bytes: int
@@ -88,8 +93,9 @@ class Result:
     size: int
     runs: list[Run] = field(default_factory=list)
 
-    def best(self, stage: str = "total") -> float:
-        return min(r.stages[stage] for r in self.runs)
+    def best(self, stage: str = "total", cpu: bool = False) -> float:
+        """Return the fewest seconds *stage* took in any run, wall-clock or CPU."""
+        return min((r.cpu if cpu else r.stages)[stage] for r in self.runs)
 
     def peak_rss_mib(self) -> float:
         return max(r.peak_rss_mib for r in self.runs)
@@ -154,68 +160,106 @@ def synthetic_brief(library: Library) -> Brief:
                  date=DECK_DATE, topics=library.topic_ids(), depth="full")
 
 
-# --- the two variants --------------------------------------------------------------------------
+# --- the variants ------------------------------------------------------------------------------
 
 
-def build_ours(library: Library, clock: Callable[[], float] = time.perf_counter) -> tuple[bytes, dict[str, float]]:
-    """Export *library* through our pipeline; return the .pptx bytes and seconds per stage."""
+class Stopwatch:
+    """Time named stages in wall-clock and CPU seconds.
+
+    CPU seconds (``time.process_time``) hardly change when other work shares
+    the machine; wall seconds are what a user waits. The report gives both.
+    """
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        yield
+        self.wall[name] = time.perf_counter() - wall
+        self.cpu[name] = time.process_time() - cpu
+
+    def finish(self) -> None:
+        """Add a ``total`` stage: the sum of the others."""
+        self.wall["total"] = sum(self.wall.values())
+        self.cpu["total"] = sum(self.cpu.values())
+
+
+def build_ours(library: Library, watch: Stopwatch | None = None) -> bytes:
+    """Export *library* through our pipeline, timing compose, layout and write; return the .pptx."""
     from sinoru_brief.compose import compose
     from sinoru_brief.layout import layout_deck
     from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
     from sinoru_brief.theme import load_theme
 
+    watch = watch or Stopwatch()
     brief = synthetic_brief(library)
     theme = load_theme(brief.template)
-    stages: dict[str, float] = {}
-    start = clock()
-    deck = compose(library, brief, theme.snippets)
-    stages["compose"] = clock() - start
-    start = clock()
-    pages = layout_deck(deck, theme)
-    stages["layout"] = clock() - start
-    start = clock()
-    data = pptx_bytes(pages, title=brief.title, author=brief.author, east_asian_font=theme.fonts.east_asian,
-                      stamp=stamp_time(brief.deck_date()))
-    stages["write"] = clock() - start
-    stages["total"] = sum(stages.values())
-    return data, stages
+    with watch.stage("compose"):
+        deck = compose(library, brief, theme.snippets)
+    with watch.stage("layout"):
+        pages = layout_deck(deck, theme)
+    with watch.stage("write"):
+        # The same call and options as sinoru_brief.pipeline.render_pptx.
+        data = pptx_bytes(pages, title=brief.title, author=brief.author, east_asian_font=theme.fonts.east_asian,
+                          stamp=stamp_time(brief.deck_date()))
+    watch.finish()
+    return data
 
 
-def build_naive(library: Library, clock: Callable[[], float] = time.perf_counter) -> tuple[bytes, dict[str, float]]:
-    """Write the same slides with plain python-pptx, as a typical script would; return bytes and seconds."""
+def build_naive(library: Library, watch: Stopwatch | None = None, *, fast_partnames: bool = False) -> bytes:
+    """Write the same slides with plain python-pptx, as a typical script would; return the .pptx.
+
+    With *fast_partnames* the script is the same plus one call to our
+    ``use_fast_partnames``, which isolates what the partname counter buys.
+    """
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
-    start = clock()
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
-    layout = prs.slide_layouts[5]  # "Title Only"
-    numbers: dict[str, int] = {}  # citations numbered by first use, as ours does
-    for topic in library.topics:
-        for spec in topic.slides:
-            slide = prs.slides.add_slide(layout)
-            slide.shapes.title.text = spec.title
-            body = slide.shapes.add_textbox(Inches(0.6), Inches(1.6), Inches(12.1), Inches(5.2)).text_frame
-            body.word_wrap = True
-            for i, bullet in enumerate(spec.bullets):
-                paragraph = body.paragraphs[0] if i == 0 else body.add_paragraph()
-                paragraph.space_before = Pt(6)
-                run = paragraph.add_run()
-                run.text = "\u2022 " + bullet.text
-                run.font.size = Pt(20)
-                marker = paragraph.add_run()
-                marker.text = " [" + ", ".join(str(numbers.setdefault(c, len(numbers) + 1))
-                                               for c in bullet.cite) + "]"
-                marker.font.size = Pt(12)
-            slide.notes_slide.notes_text_frame.text = spec.notes
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    total = clock() - start
-    return buffer.getvalue(), {"write": total, "total": total}
+    watch = watch or Stopwatch()
+    with watch.stage("write"):
+        prs = Presentation()
+        if fast_partnames:
+            from sinoru_brief.render.pptx.package import use_fast_partnames
+
+            use_fast_partnames(prs)
+        prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+        layout = prs.slide_layouts[5]  # "Title Only"
+        numbers: dict[str, int] = {}  # citations numbered by first use, as ours does
+        for topic in library.topics:
+            for spec in topic.slides:
+                slide = prs.slides.add_slide(layout)
+                slide.shapes.title.text = spec.title
+                body = slide.shapes.add_textbox(Inches(0.6), Inches(1.6), Inches(12.1), Inches(5.2)).text_frame
+                body.word_wrap = True
+                for i, bullet in enumerate(spec.bullets):
+                    paragraph = body.paragraphs[0] if i == 0 else body.add_paragraph()
+                    paragraph.space_before = Pt(6)
+                    run = paragraph.add_run()
+                    run.text = "\u2022 " + bullet.text
+                    run.font.size = Pt(20)
+                    marker = paragraph.add_run()
+                    marker.text = " [" + ", ".join(str(numbers.setdefault(c, len(numbers) + 1))
+                                                   for c in bullet.cite) + "]"
+                    marker.font.size = Pt(12)
+                slide.notes_slide.notes_text_frame.text = spec.notes
+        buffer = io.BytesIO()
+        prs.save(buffer)
+    watch.finish()
+    return buffer.getvalue()
 
 
-BUILDERS: dict[str, Callable[[Library], tuple[bytes, dict[str, float]]]] = {"ours": build_ours,
-                                                                             "naive": build_naive}
+def build_naive_fixed(library: Library, watch: Stopwatch | None = None) -> bytes:
+    """Run the naive script with the partname counter switched on and nothing else changed."""
+    return build_naive(library, watch, fast_partnames=True)
+
+
+Builder = Callable[[Library, "Stopwatch | None"], bytes]
+
+#: Variant name -> the function that builds its deck, in the order they run and print.
+BUILDERS: dict[str, Builder] = {"ours": build_ours, "naive": build_naive, "naive+fix": build_naive_fixed}
 
 
 def count_slides(data: bytes) -> tuple[int, int]:
@@ -231,14 +275,15 @@ def measure(variant: str, size: int) -> Run:
     builder = BUILDERS[variant]
     # The warm-up loads fonts, the citation style, Jinja and python-pptx's
     # default template, so the measured run pays only for the deck itself.
-    builder(synthetic_library(WARM_UP_SLIDES, seed=1))
+    builder(synthetic_library(WARM_UP_SLIDES, seed=1), None)
     library = synthetic_library(size)
+    watch = Stopwatch()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    data, stages = builder(library)
+    data = builder(library, watch)
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     slides, notes = count_slides(data)
-    return Run(variant=variant, size=size, stages=stages, slides=slides, notes=notes, file_bytes=len(data),
-               peak_rss_mib=(after - before) / _maxrss_per_mib())
+    return Run(variant=variant, size=size, stages=watch.wall, cpu=watch.cpu, slides=slides, notes=notes,
+               file_bytes=len(data), peak_rss_mib=(after - before) / _maxrss_per_mib())
 
 
 def _maxrss_per_mib() -> int:
@@ -249,7 +294,9 @@ def _maxrss_per_mib() -> int:
 def measure_in_child(variant: str, size: int) -> Run:
     """Run :func:`measure` in a fresh Python process so runs cannot share memory or caches."""
     out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", variant, str(size)],
-                         check=True, capture_output=True, text=True)
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"measuring {variant} at N={size} failed (exit {out.returncode}):\n{out.stderr}")
     return Run(**json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -266,73 +313,107 @@ def machine() -> dict[str, str]:
         pass
     return {"platform": platform.platform(), "cpu": cpu, "cpus": str(os.cpu_count()),
             "python": platform.python_version(), "python-pptx": metadata.version("python-pptx"),
-            "sinoru-brief": metadata.version("sinoru-brief")}
+            "sinoru-brief": metadata.version("sinoru-brief"), "load average at start": _load_average()}
+
+
+def _load_average() -> str:
+    """Return the 1-minute load average: above the CPU count, other work competed for the CPUs."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:  # not available on this platform
+        return "unknown"
 
 
 def run_benchmark(sizes: Sequence[int], repeat: int, naive_max: int | None,
                   runner: Callable[[str, int], Run] = measure_in_child,
                   echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
                   ) -> dict[tuple[str, int], Result]:
-    """Measure every variant at every size *repeat* times; skip naive above *naive_max* slides."""
+    """Measure every variant at every size *repeat* times; skip plain naive above *naive_max* slides."""
     results: dict[tuple[str, int], Result] = {}
     for size in sizes:
-        for variant in VARIANTS:
+        for variant in BUILDERS:
             if variant == "naive" and naive_max is not None and size > naive_max:
+                echo(f"  {variant:9} N={size:<5} skipped (--naive-max {naive_max})")
                 continue
             result = results.setdefault((variant, size), Result(variant, size))
             for attempt in range(repeat):
                 run = runner(variant, size)
-                echo(f"  {variant:5} N={size:<5} run {attempt + 1}/{repeat}: {run.total:7.2f} s")
+                echo(f"  {variant:9} N={size:<5} run {attempt + 1}/{repeat}: {run.total:7.2f} s")
                 result.runs.append(run)
     return results
 
 
+#: Rows of the growth section: label, variant, stage.
+GROWTH_ROWS = (("ours total", "ours", "total"), ("ours write", "ours", "write"),
+               ("naive", "naive", "total"), ("naive+fix", "naive+fix", "total"))
+
+
 def format_report(results: dict[tuple[str, int], Result], sizes: Sequence[int], repeat: int,
                   info: dict[str, str]) -> str:
-    """Return the machine description, the results table and the growth ratios as text."""
+    """Return the machine description, the results tables and the growth ratios as text."""
     lines = ["Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
-             f"Best of {repeat} run(s) per cell, each in a fresh process; peak = growth of max RSS over the run.",
-             ""]
-    header = (f"{'N':>6}  {'ours total s':>12}  {'compose':>8}  {'layout':>8}  {'write':>8}  {'ours MiB':>8}  "
-              f"{'naive s':>8}  {'naive MiB':>9}  {'slides ours/naive':>17}")
-    lines += [header, "-" * len(header)]
+             f"Seconds: best of {repeat} run(s), each in a fresh process. "
+             "MiB: growth of peak RSS over the run (largest seen).", ""]
+
+    def cell(variant: str, size: int, width: int, stage: str = "total", cpu: bool = False) -> str:
+        result = results.get((variant, size))
+        return f"{result.best(stage, cpu):{width}.2f}" if result else f"{'skipped':>{width}}"
+
+    def mib(variant: str, size: int) -> str:
+        result = results.get((variant, size))
+        return f"{result.peak_rss_mib():6.1f}" if result else f"{'-':>6}"
+
+    header = (f"{'N':>6}  {'ours s':>7}  {'compose':>7}  {'layout':>7}  {'write':>7}  {'MiB':>6}  "
+              f"{'naive s':>7}  {'MiB':>6}  {'naive+fix s':>11}  {'MiB':>6}  {'slides ours/naive':>17}")
+    lines += ["Wall-clock seconds", header, "-" * len(header)]
     for size in sizes:
-        ours = results[("ours", size)]
-        naive = results.get(("naive", size))
-        naive_cells = (f"{naive.best():8.2f}  {naive.peak_rss_mib():9.1f}" if naive
-                       else f"{'skipped':>8}  {'-':>9}")
-        naive_slides = str(naive.runs[0].slides) if naive else "-"
-        lines.append(f"{size:>6}  {ours.best():12.2f}  {ours.best('compose'):8.2f}  {ours.best('layout'):8.2f}  "
-                     f"{ours.best('write'):8.2f}  {ours.peak_rss_mib():8.1f}  {naive_cells}  "
-                     f"{str(ours.runs[0].slides) + '/' + naive_slides:>17}")
+        naive = results.get(("naive", size)) or results.get(("naive+fix", size))
+        slides = f"{results[('ours', size)].runs[0].slides}/{naive.runs[0].slides if naive else '-'}"
+        lines.append(f"{size:>6}  {cell('ours', size, 7)}  {cell('ours', size, 7, 'compose')}  "
+                     f"{cell('ours', size, 7, 'layout')}  {cell('ours', size, 7, 'write')}  {mib('ours', size)}  "
+                     f"{cell('naive', size, 7)}  {mib('naive', size)}  {cell('naive+fix', size, 11)}  "
+                     f"{mib('naive+fix', size)}  {slides:>17}")
+    header = (f"{'N':>6}  {'ours s':>7}  {'compose':>7}  {'layout':>7}  {'write':>7}  "
+              f"{'naive s':>7}  {'naive+fix s':>11}")
+    lines += ["", "CPU seconds (same runs)", header, "-" * len(header)]
+    for size in sizes:
+        lines.append(f"{size:>6}  {cell('ours', size, 7, cpu=True)}  {cell('ours', size, 7, 'compose', True)}  "
+                     f"{cell('ours', size, 7, 'layout', True)}  {cell('ours', size, 7, 'write', True)}  "
+                     f"{cell('naive', size, 7, cpu=True)}  {cell('naive+fix', size, 11, cpu=True)}")
     if len(sizes) >= 2:
         low, high = sizes[0], sizes[-1]
-        lines += ["", f"Growth from N={low} to N={high} ({high / low:g}x the slides):"]
-        for label, variant, stage in (("ours total", "ours", "total"), ("ours write", "ours", "write"),
-                                      ("naive", "naive", "total")):
+        lines += ["", f"Growth from N={low} to N={high} ({high / low:g}x the slides):",
+                  f"  {'':<11} {'wall':>6}  {'CPU':>6}"]
+        for label, variant, stage in GROWTH_ROWS:
             if (variant, low) in results and (variant, high) in results:
-                ratio = results[(variant, high)].best(stage) / results[(variant, low)].best(stage)
-                lines.append(f"  {label:<11} {ratio:6.1f}x")
+                wall, cpu = (results[(variant, high)].best(stage, c) / results[(variant, low)].best(stage, c)
+                             for c in (False, True))
+                lines.append(f"  {label:<11} {wall:5.1f}x  {cpu:5.1f}x")
             else:
-                lines.append(f"  {label:<11} {'n/a':>6}  (not measured at both sizes)")
+                lines.append(f"  {label:<11} {'n/a':>6}  {'n/a':>6}  (not measured at both sizes)")
     return "\n".join(lines)
 
 
 def _sizes(text: str) -> list[int]:
-    sizes = [int(part) for part in text.split(",") if part.strip()]
-    if not sizes or any(s < 1 for s in sizes):
-        raise argparse.ArgumentTypeError("expected positive slide counts separated by commas, e.g. 100,1000")
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        sizes = []
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError(f"expected positive slide counts separated by commas, e.g. 100,1000; "
+                                         f"got '{text}'")
     return sizes
 
 
 def main(argv: Sequence[str] | None = None,
          runner: Callable[[str, int], Run] = measure_in_child) -> int:
+    """Run the benchmark the command line asks for and print the report; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=_sizes, default=list(DEFAULT_SIZES),
                         help="deck sizes in content slides, comma-separated (default 100,1000)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per variant and size; the best counts")
     parser.add_argument("--naive-max", type=int, default=None,
-                        help="skip the naive variant above this many slides")
+                        help="skip the plain naive variant above this many slides (it grows quadratically)")
     parser.add_argument("--child", nargs=2, metavar=("VARIANT", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -342,6 +423,7 @@ def main(argv: Sequence[str] | None = None,
         parser.error("--repeat must be at least 1")
     info = machine()
     results = run_benchmark(args.sizes, args.repeat, args.naive_max, runner=runner)
+    info["load average at end"] = _load_average()
     print(format_report(results, args.sizes, args.repeat, info))
     return 0
 

@@ -58,16 +58,3 @@ def libreoffice():
             pytest.fail(message + "; SINORU_REQUIRE_LIBREOFFICE=1 makes this a failure")
         pytest.skip(message)
     return soffice
-
-
-def convert_with_libreoffice(soffice: str, pptx: Path, out_dir: Path) -> Path:
-    """Convert *pptx* to PDF with LibreOffice in its own profile folder; return the PDF path."""
-    import subprocess
-
-    profile = out_dir / "lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(out_dir), str(pptx)],
-                   check=True, capture_output=True, timeout=300)
-    pdf = out_dir / (pptx.stem + ".pdf")
-    assert pdf.is_file(), "LibreOffice wrote no PDF"
-    return pdf

@@ -12,20 +12,21 @@ once and writes ``tests/data/article-fingerprint.json`` with:
   words inside one quotation of the article (text between “ and ”). Short
   quoted phrases on slides are checked against these.
 * ``numbers``: every numeric token of the article body ("47", "15.5",
-  "4,800", "1985", "11,000"), note markers such as ``[12]`` excluded. A test
-  then checks that every number on a slide is one the article states.
+  "4,800", "1985", "11,000"). A test then checks that every number on a
+  slide is one the article states.
 
 The body is everything above the line ``Notes``: title, summary, text and the
-contributor's note. Normalisation (see :func:`words`) is shared with the tests,
-which import this module, so both sides split and clean words the same way.
+contributor's note, with the note markers (``[12]``) taken out. The word
+normalisation (see :func:`words`) is shared with the tests, which import this
+module, so both sides split and clean words the same way.
 
 Regenerate after the article changes (the article is not in the repository)::
 
     uv run python tools/fingerprint_article.py /path/to/sino-russian-partnership.txt
 
 An optional second argument names the output file (default:
-``tests/data/article-fingerprint.json``). The output is deterministic: sorted
-lists, so a regenerated file only differs where the article does.
+``tests/data/article-fingerprint.json``). The output is deterministic (sorted
+lists), so regenerating from an unchanged article leaves the file unchanged.
 
 Caveat: a membership test for 8-word runs lets someone who already knows the
 opening words and the vocabulary rebuild the text word by word; the file keeps
@@ -96,7 +97,8 @@ def body(article: str) -> str:
 
 def fingerprint(article: str) -> dict[str, object]:
     """Return the fingerprint of the article text *article* (notes and all; only the body counts)."""
-    text = body(article)
+    # Note markers ("countries.[1]") would fuse with the word before them.
+    text = _NOTE_MARKER.sub(" ", body(article))
     shingles = {digest(run) for line in text.splitlines() for run in runs(words(line), SHINGLE_WORDS)}
     quoted = {
         digest(run)

@@ -50,6 +50,23 @@ def write_atomic(target: Path, data: bytes | Callable[[BinaryIO], None]) -> None
         if isinstance(exc, OSError):
             raise ExportError(_problem_for(target, exc)) from exc
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the rename to disk, so a power cut cannot bring the old file back (POSIX only)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return  # the file is written; only the durability guarantee is weaker
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _copy_mode(target: Path, temp: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections import Counter
 
@@ -192,6 +194,30 @@ def test_summit_timeline_runs_from_2023_to_2025_in_order(real_library):
     assert set(by_date[(2025, 1, 21)].cite) == {"kremlin-2025-01-21-xi-call", "xinhua-2025-01-22-xi-putin-call"}
     # The three in-person meetings of 2024: May, July (SCO) and October (Kazan).
     assert {(2024, 5, None), (2024, 7, None), (2024, 10, None)} <= set(by_date)
+
+
+def _latest_day(date_parts: list[int]) -> dt.date:
+    """Return the last day a CSL date of one, two or three parts can mean."""
+    year = date_parts[0]
+    month = date_parts[1] if len(date_parts) > 1 else 12
+    day = date_parts[2] if len(date_parts) > 2 else calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
+
+
+def test_no_timeline_event_cites_a_work_published_before_it(real_library):
+    early = []
+    for slide in _slides(real_library):
+        for event in slide.events:
+            for cite in event.cite:
+                issued = real_library.sources[cite].csl.get("issued")
+                if issued and _latest_day(issued["date-parts"][0]) < event.date.as_date():
+                    early.append((slide.id, event.label, cite))
+    assert early == []
+
+
+def test_latest_day_reads_partial_csl_dates():
+    assert [_latest_day([2024]), _latest_day([2024, 2]), _latest_day([2024, 5, 16])] == [
+        dt.date(2024, 12, 31), dt.date(2024, 2, 29), dt.date(2024, 5, 16)]
 
 
 @pytest.mark.parametrize(("speaker", "source", "opening"), [

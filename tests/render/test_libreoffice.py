@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import convert_with_libreoffice
+from support.libreoffice import convert_with_libreoffice
 from sinoru_brief.brief import Brief
 from sinoru_brief.layout.pages import ChartFrame, TableFrame, TextFrame
 from sinoru_brief.pipeline import build, render_pptx

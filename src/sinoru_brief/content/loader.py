@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from sinoru_brief.content.models import Library, Origin, Slide, Source, Topic
+from sinoru_brief.content.models import Library, Origin, Source, Topic
 from sinoru_brief.content.schema import SOURCES_SPEC, TOPIC_SPEC
 from sinoru_brief.errors import ContentError, Problem
 from sinoru_brief.paths import default_content_dir
@@ -29,9 +28,9 @@ def load_library(content_dir: Path | None = None) -> Library:
         raise ContentError(Problem(root, "the content folder does not exist",
                                    hint="pass --content with a folder holding sources.yaml and topics/"))
     sources = _load_sources(root / SOURCES_FILE, problems)
-    topics, cite_sites = _load_topics(root / TOPICS_DIR, problems)
+    topics, cite_sites, id_sites = _load_topics(root / TOPICS_DIR, problems)
     _check_citations(sources, cite_sites, problems)
-    _check_unique_slide_ids(topics, problems)
+    _check_unique_slide_ids(id_sites, problems)
     if problems:
         raise ContentError(problems)
     return Library(sources=sources, topics=topics, root=root)
@@ -44,10 +43,9 @@ def _load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
         return {}
     doc = load_marked(path)
     problems.extend(doc.problems)
-    if doc.problems:
-        return {}
     if doc.data is None:
-        problems.append(Problem(path, "the sources file is empty", hint="add at least one CSL item"))
+        if not doc.problems:
+            problems.append(Problem(path, "the sources file is empty", hint="add at least one CSL item"))
         return {}
     checker = Checker(doc)
     items = SOURCES_SPEC.check(doc.data, (), checker)
@@ -61,16 +59,17 @@ def _load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
     for index, raw in enumerate(raw_items):
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             continue
-        line, _ = doc.position((index,))
+        line, column = doc.position((index, "id"))
         source_id = raw["id"]
         if source_id in sources:
-            problems.append(Problem(path, f"duplicate source id '{source_id}'", line=line,
+            problems.append(Problem(path, f"duplicate source id '{source_id}'", line=line, column=column,
                                     key_path=format_key_path((index, "id")),
-                                    hint=f"it is already used at line {sources[source_id].origin.line}"))
+                                    hint=f"it is already used at line {sources[source_id].origin.line}; "
+                                         "give one of them another id"))
             continue
         csl = _prune({k: v for k, v in raw.items() if k != "note-number"})
         sources[source_id] = Source(id=source_id, csl=csl, note_numbers=tuple(raw.get("note-number") or ()),
-                                    origin=Origin(path, line))
+                                    origin=Origin(path, line, format_key_path((index,))))
     return sources
 
 
@@ -83,33 +82,37 @@ def _prune(value: object) -> object:
     return value
 
 
-# A cite site is where one citation id was written: (file, line, column, key path, id).
+# A cite site is where one citation id was written: (document, key path, source id).
 CiteSite = tuple[MarkedDocument, tuple, str]
 
+# Where one slide id was written: (slide id, file, line, column, key path).
+IdSite = tuple[str, Path, int | None, int | None, str]
 
-def _load_topics(folder: Path, problems: list[Problem]) -> tuple[list[Topic], list[CiteSite]]:
+
+def _load_topics(folder: Path, problems: list[Problem]) -> tuple[list[Topic], list[CiteSite], list[IdSite]]:
     if not folder.is_dir():
         problems.append(Problem(folder, "the topics folder is missing",
                                 hint="create it with one <topic-id>.yaml file per topic"))
-        return [], []
+        return [], [], []
     files = sorted(folder.glob("*.yaml"))
     if not files:
         problems.append(Problem(folder, "the topics folder has no .yaml files", hint="add a topic file"))
     topics: list[Topic] = []
     sites: list[CiteSite] = []
+    id_sites: list[IdSite] = []
     for path in files:
         doc = load_marked(path)
         problems.extend(doc.problems)
-        if doc.problems:
-            continue
         if doc.data is None:
-            problems.append(Problem(path, "the topic file is empty",
-                                    hint="give it id, title, summary, as_of and slides"))
+            if not doc.problems:
+                problems.append(Problem(path, "the topic file is empty",
+                                        hint="give it id, title, summary, as_of and slides"))
             continue
         checker = Checker(doc)
         data = TOPIC_SPEC.check(doc.data, (), checker)
         problems.extend(checker.problems)
         sites.extend(_cite_sites(doc))
+        id_sites.extend(_id_sites(doc))
         if data is INVALID:
             continue
         if data["id"] != path.stem:
@@ -120,13 +123,26 @@ def _load_topics(folder: Path, problems: list[Problem]) -> tuple[list[Topic], li
             continue
         slides = tuple(
             replace(slide, topic_id=data["id"], as_of=slide.as_of or data["as_of"],
-                    origin=Origin(path, doc.position(("slides", i))[0]))
+                    origin=Origin(path, doc.position(("slides", i))[0], format_key_path(("slides", i))))
             for i, slide in enumerate(data["slides"])
         )
         topics.append(Topic(id=data["id"], title=data["title"], summary=data["summary"],
                             as_of=data["as_of"], order=data["order"], slides=slides,
                             origin=Origin(path, 1)))
-    return topics, sites
+    return topics, sites, id_sites
+
+
+def _id_sites(doc: MarkedDocument) -> list[IdSite]:
+    """Find every slide id written in a topic document, valid or not, with its position."""
+    slides = doc.data.get("slides") if isinstance(doc.data, dict) else None
+    if not isinstance(slides, list):
+        return []
+    found: list[IdSite] = []
+    for i, slide in enumerate(slides):
+        if isinstance(slide, dict) and isinstance(slide.get("id"), str):
+            line, column = doc.position(("slides", i, "id"))
+            found.append((slide["id"], doc.path, line, column, format_key_path(("slides", i, "id"))))
+    return found
 
 
 def _cite_sites(doc: MarkedDocument) -> list[CiteSite]:
@@ -161,14 +177,16 @@ def _check_citations(sources: dict[str, Source], sites: list[CiteSite], problems
                                     hint=did_you_mean(source_id, sources) or "add it to sources.yaml"))
 
 
-def _check_unique_slide_ids(topics: list[Topic], problems: list[Problem]) -> None:
-    counts = Counter(s.id for t in topics for s in t.slides)
-    seen: dict[str, Slide] = {}
-    for topic in topics:
-        for slide in topic.slides:
-            if counts[slide.id] > 1 and slide.id in seen:
-                first = seen[slide.id]
-                problems.append(Problem(slide.origin.file, f"duplicate slide id '{slide.id}'",
-                                        line=slide.origin.line, key_path="id",
-                                        hint=f"it is already used at {first.origin}"))
-            seen.setdefault(slide.id, slide)
+def _check_unique_slide_ids(sites: list[IdSite], problems: list[Problem]) -> None:
+    """Report every slide id used twice, in one topic file or across two."""
+    first: dict[str, IdSite] = {}
+    for site in sites:
+        slide_id, path, line, column, key_path = site
+        if slide_id not in first:
+            first[slide_id] = site
+            continue
+        _, first_path, first_line, _, _ = first[slide_id]
+        where = f"line {first_line}" if first_path == path else f"{first_path}:{first_line}"
+        problems.append(Problem(path, f"duplicate slide id '{slide_id}'", line=line, column=column,
+                                key_path=key_path, hint=f"it is already used at {where}; slide ids must be "
+                                                        "unique across all topics"))

@@ -16,10 +16,11 @@ DEPTHS: dict[str, int] = {"key": 1, "standard": 2, "full": 3}
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a library object was written: file and 1-based line."""
+    """Where a library object was written: file, 1-based line and key path (``slides[3]``)."""
 
     file: Path
     line: int | None = None
+    key_path: str = ""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}" if self.line else str(self.file)
@@ -84,10 +85,11 @@ class PartialDate:
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
         if isinstance(value, int):
-            return cls(value)
-        parts = [int(p) for p in str(value).split("-")]
-        date = cls(*parts)
-        dt.date(date.year, date.month or 1, date.day or 1)  # raises ValueError if impossible
+            date = cls(value)
+        else:
+            date = cls(*(int(p) for p in str(value).strip().split("-")))
+        # Raises ValueError for an impossible date: 2024-02-30, month 0, the year 0.
+        dt.date(date.year, 1 if date.month is None else date.month, 1 if date.day is None else date.day)
         return date
 
     def sort_key(self) -> tuple[int, int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from sinoru_brief.content.models import (
@@ -29,6 +30,7 @@ from sinoru_brief.yamlio.schema import (
     Spec,
     Text,
     Variant,
+    describe_value,
 )
 from sinoru_brief.yamlio.marked import KeyPath
 
@@ -102,7 +104,8 @@ class CslDate(Spec):
             try:
                 dt.date(p[0], p[1] if len(p) > 1 else 1, p[2] if len(p) > 2 else 1)
             except ValueError:
-                checker.report((*path, "date-parts"), f"{p} is not a real date")
+                checker.report((*path, "date-parts"), f"{p} is not a real date",
+                               hint="date-parts are [year, month, day]: check the month (1 to 12) and the day")
                 return INVALID
         return value
 
@@ -184,8 +187,13 @@ class EventDate(Spec):
         try:
             return PartialDate.parse(value)
         except (ValueError, TypeError):
-            checker.report(path, f"expected {self.expected}, got '{value}'")
-            return INVALID
+            pass
+        if re.fullmatch(r"\d{4}(-\d{1,2}){0,2}", str(value).strip()):
+            checker.report(path, f"'{value}' is not a real date",
+                           hint="check the month (1 to 12) and the day of the month")
+        else:
+            checker.report(path, f"expected {self.expected}, got {describe_value(value)}")
+        return INVALID
 
 
 _EVENT = Record(

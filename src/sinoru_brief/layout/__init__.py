@@ -1,6 +1,6 @@
 """Lay out a composed deck into pages of positioned boxes, with text measured by real fonts."""
 
-from sinoru_brief.layout.engine import KIND_LAYOUTS, layout_deck
+from sinoru_brief.layout.engine import KIND_LAYOUTS, LayoutCache, layout_deck
 from sinoru_brief.layout.pages import Page
 
-__all__ = ["KIND_LAYOUTS", "Page", "layout_deck"]
+__all__ = ["KIND_LAYOUTS", "LayoutCache", "Page", "layout_deck"]

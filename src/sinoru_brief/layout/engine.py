@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sinoru_brief.compose.deck import Deck, DeckSlide
 from sinoru_brief.errors import LayoutError, Problem
@@ -52,12 +53,49 @@ def layout_slide(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     return kind_layout(ctx, slide)
 
 
-def layout_deck(deck: Deck, theme: Theme, progress: Callable[[int, int], None] | None = None) -> list[Page]:
+class LayoutCache:
+    """Remember each slide's pages, so an edit re-lays only the slides it changed.
+
+    A slide's pages depend on the slide, the theme, and the numbers and short
+    labels of the sources it cites (the reference slides: on all references);
+    that is the key. Numbers and chrome are added to copies, never to the
+    cached pages.
+    """
+
+    def __init__(self, max_entries: int = 2000):
+        self._pages: dict[object, list[Page]] = {}
+        self.max_entries = max_entries
+        self.hits = self.misses = 0
+
+    def key(self, ctx: LayoutContext, slide: DeckSlide) -> object:
+        deck = ctx.deck
+        if slide.kind == "references":
+            cited: object = tuple(deck.references)
+        else:
+            cited = tuple((n, deck.reference(n).short) for n in slide.citations)
+        return (ctx.theme, slide, cited)
+
+    def pages(self, ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+        key = self.key(ctx, slide)
+        cached = self._pages.get(key)
+        if cached is None:
+            self.misses += 1
+            cached = layout_slide(ctx, slide)
+            if len(self._pages) >= self.max_entries:
+                self._pages.pop(next(iter(self._pages)))
+            self._pages[key] = cached
+        else:
+            self.hits += 1
+        return [replace(page, boxes=list(page.boxes)) for page in cached]
+
+
+def layout_deck(deck: Deck, theme: Theme, progress: Callable[[int, int], None] | None = None,
+                cache: LayoutCache | None = None) -> list[Page]:
     """Lay out every slide of *deck* with *theme*; number the pages and add the chrome."""
     ctx = LayoutContext(theme=theme, deck=deck)
     pages: list[Page] = []
     for index, slide in enumerate(deck.slides):
-        slide_pages = layout_slide(ctx, slide)
+        slide_pages = cache.pages(ctx, slide) if cache else layout_slide(ctx, slide)
         for page in slide_pages:
             page.number = None if slide.kind == "title" else len(pages) + 1
             add_chrome(ctx, page, slide)

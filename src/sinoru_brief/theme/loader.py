@@ -1,7 +1,13 @@
-"""Load and check a template folder (``template.yaml`` and its assets) into a :class:`Theme`."""
+"""Load and check a template folder (``template.yaml`` and its assets) into a :class:`Theme`.
+
+Every problem in the file is collected before anything is raised, so one run
+shows them all: the schema checks types and keys, then the geometry, the
+font sizes and the logo are checked on whatever parts of the file are usable.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +17,59 @@ from sinoru_brief.theme.model import Banner, Colors, Fonts, Sizes, SizeRange, Sn
 from sinoru_brief.units import inches
 from sinoru_brief.yamlio.marked import KeyPath, load_marked
 from sinoru_brief.yamlio.schema import (
-    INVALID, Checker, Choice, Key, ListOf, Number, Record, Spec, Text, did_you_mean,
+    INVALID, Checker, Key, ListOf, Number, Record, Spec, Text, did_you_mean,
 )
 
 TEMPLATE_FILE = "template.yaml"
 #: Font names we can measure, each with metric-compatible files in assets/fonts.
 MEASURABLE_FONTS = ("Calibri", "Arial", "Times New Roman")
+#: Image formats python-pptx can place on a slide (as Pillow names them).
+LOGO_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
+#: PowerPoint accepts slide sides from 1 to 56 inches.
+SLIDE_RANGE_IN = (1.0, 56.0)
+SIZE_RANGE_PT = (6.0, 120.0)
 
-_COLOR = Text(max_length=7, pattern=r"#?[0-9A-Fa-f]{6}", pattern_help="a colour written RRGGBB in hex, e.g. 1F3864")
+_SIZE_KEYS = ("deck_title", "section_title", "title", "body", "sub", "quote", "table", "source", "reference")
+_COLOR_KEYS = ("background", "title", "text", "accent", "muted", "rule", "panel")
+
+
+class _Color(Spec):
+    """A colour written ``RRGGBB`` (six hex digits, an optional leading ``#``)."""
+
+    expected = "a colour written RRGGBB in hex, e.g. \"1F3864\""
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            # YAML reads 000000 as the number 0 and 1E5000 as infinity: the
+            # digits the user wrote are lost, so only quoting can fix it.
+            checker.report(path, f"expected {self.expected}, got the number {value}",
+                           hint='put the colour in quotes, e.g. "000000", so YAML keeps it as text')
+            return INVALID
+        if not isinstance(value, str):
+            return self._wrong_type(value, path, checker)
+        if not re.fullmatch(r"#?[0-9A-Fa-f]{6}", value.strip()):
+            checker.report(path, f"'{value}' is not a colour",
+                           hint="write six hex digits RRGGBB using 0-9 and A-F, e.g. \"1F3864\"")
+            return INVALID
+        return value.strip().lstrip("#").upper()
+
+
+class _Font(Spec):
+    """A font name we have metric-compatible files for, so layout can measure its text."""
+
+    expected = "one of " + ", ".join(MEASURABLE_FONTS)
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if not isinstance(value, str):
+            return self._wrong_type(value, path, checker)
+        if value in MEASURABLE_FONTS:
+            return value
+        choices = ", ".join(MEASURABLE_FONTS)
+        close = did_you_mean(value, MEASURABLE_FONTS)
+        checker.report(path, f"cannot measure the font '{value}'; use one of {choices}",
+                       hint=(close + " " if close else "") + "line breaks are computed with metric-compatible "
+                       "font files, which exist only for these fonts")
+        return INVALID
 
 
 class _SizePair(Spec):
@@ -31,9 +82,15 @@ class _SizePair(Spec):
                 or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
             return self._wrong_type(value, path, checker)
         size, minimum = float(value[0]), float(value[1])
-        if not 6 <= minimum <= size <= 120:
-            checker.report(path, f"expected 6 <= minimum <= size <= 120, got [{value[0]}, {value[1]}]",
-                           hint="the second number is the smallest size text may shrink to")
+        low, high = SIZE_RANGE_PT
+        if minimum > size:
+            checker.report(path, f"the minimum {value[1]:g} pt is larger than the size {value[0]:g} pt",
+                           hint="write [size, minimum]: the second number is the smallest size text may "
+                                "shrink to, so it cannot exceed the first")
+            return INVALID
+        if not low <= minimum <= size <= high:
+            checker.report(path, f"expected sizes from {low:g} to {high:g} pt, got [{value[0]:g}, {value[1]:g}]",
+                           hint="text below 6 pt cannot be read; above 120 pt nothing fits on a slide")
             return INVALID
         return SizeRange(size, minimum)
 
@@ -56,9 +113,6 @@ class _Snippet(Spec):
         return value
 
 
-_SIZE_KEYS = ("deck_title", "section_title", "title", "body", "sub", "quote", "table", "source", "reference")
-_COLOR_KEYS = ("background", "title", "text", "accent", "muted", "rule", "panel")
-
 TEMPLATE_SPEC = Record(
     what="template",
     keys={
@@ -70,13 +124,13 @@ TEMPLATE_SPEC = Record(
         "margins_in": Key(Record(what="margins", keys={
             side: Key(Number()) for side in ("left", "right", "top", "bottom")})),
         "fonts": Key(Record(what="fonts", keys={
-            "heading": Key(Choice(choices=MEASURABLE_FONTS)),
-            "body": Key(Choice(choices=MEASURABLE_FONTS)),
+            "heading": Key(_Font()),
+            "body": Key(_Font()),
             "east_asian": Key(Text(max_length=80), required=False, default="Microsoft YaHei"),
         })),
         "colors": Key(Record(what="colours", keys={
-            **{name: Key(_COLOR) for name in _COLOR_KEYS},
-            "chart": Key(ListOf(item=_COLOR, min_items=1, max_items=12)),
+            **{name: Key(_Color()) for name in _COLOR_KEYS},
+            "chart": Key(ListOf(item=_Color(), min_items=1, max_items=12)),
         })),
         "sizes": Key(Record(what="sizes", keys={
             **{name: Key(_SizePair()) for name in _SIZE_KEYS},
@@ -86,8 +140,8 @@ TEMPLATE_SPEC = Record(
         "paragraph_space": Key(Number(), required=False, default=0.45),
         "banner": Key(Record(what="banner", keys={
             "text": Key(Text(max_length=120)),
-            "color": Key(_COLOR),
-            "text_color": Key(_COLOR, required=False, default="FFFFFF"),
+            "color": Key(_Color()),
+            "text_color": Key(_Color(), required=False, default="FFFFFF"),
         }), required=False),
         "logo": Key(Text(max_length=300), required=False),
         "snippets": Key(Record(what="snippets", keys={
@@ -111,42 +165,89 @@ def resolve_template(name_or_dir: str | Path) -> Path:
     if (builtin / TEMPLATE_FILE).is_file():
         return builtin
     names = builtin_template_names()
-    hint = did_you_mean(str(name_or_dir), names) or f"built-in templates: {', '.join(names)}"
-    raise TemplateError(Problem(candidate, "no such template (a built-in name or a folder with template.yaml)",
+    listing = f"built-in templates: {', '.join(names)}"
+    if candidate.is_dir():
+        raise TemplateError(Problem(candidate, f"the folder has no {TEMPLATE_FILE}",
+                                    hint=f"a template folder holds {TEMPLATE_FILE}; {listing}"))
+    hint = did_you_mean(str(name_or_dir), names) or listing
+    raise TemplateError(Problem(candidate, f"no such template (a built-in name or a folder with {TEMPLATE_FILE})",
                                 hint=hint))
 
 
 def load_theme(name_or_dir: str | Path = "briefing") -> Theme:
-    """Load the template named *name_or_dir* (built-in) or stored in that folder."""
+    """Load the template named *name_or_dir* (built-in) or stored in that folder.
+
+    Raises :class:`TemplateError` listing every problem in the file.
+    """
     folder = resolve_template(name_or_dir).resolve()
     doc = load_marked(folder / TEMPLATE_FILE)
     if doc.problems:
         raise TemplateError(doc.problems)
     checker = Checker(doc)
     data = TEMPLATE_SPEC.check(doc.data, (), checker)
-    if data is not INVALID:
-        _check_geometry(data, checker)
-        logo = _check_logo(folder, data.get("logo"), checker)
+    raw = doc.data if isinstance(doc.data, dict) else {}
+    # Range checks read the raw values, so they run even when another part of
+    # the file is invalid and the user sees every problem at once.
+    _check_geometry(raw, checker)
+    logo = _check_logo(folder, raw.get("logo"), checker)
     if checker.problems:
         raise TemplateError(checker.problems)
     return _build(data, folder, logo)
 
 
-def _check_geometry(data: dict, checker: Checker) -> None:
-    width, height = data["slide"]["width_in"], data["slide"]["height_in"]
-    if not (1 <= width <= 56 and 1 <= height <= 56):
-        checker.report(("slide",), f"slide size {width} x {height} in is outside PowerPoint's 1-56 in range")
-    margins = data["margins_in"]
-    if any(v < 0 for v in margins.values()) or margins["left"] + margins["right"] > width / 2 or (
-            margins["top"] + margins["bottom"] > height / 2):
-        checker.report(("margins_in",), "margins must be positive and leave at least half the slide free")
-    if not 1.0 <= data["line_spacing"] <= 2.0:
-        checker.report(("line_spacing",), f"expected a line spacing from 1.0 to 2.0, got {data['line_spacing']}")
-
-
-def _check_logo(folder: Path, logo: str | None, checker: Checker) -> Path | None:
-    if not logo:
+def _number(raw: dict, *keys: str) -> float | None:
+    """Return the number at *keys* in the raw document, or None where there is none."""
+    value: Any = raw
+    for key in keys:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
         return None
+    return float(value)
+
+
+def _check_geometry(raw: dict, checker: Checker) -> None:
+    """Check slide size, margins, spacing and footer size against what a slide can hold."""
+    low, high = SLIDE_RANGE_IN
+    sides = {}
+    for key, what in (("width_in", "width"), ("height_in", "height")):
+        value = _number(raw, "slide", key)
+        # A side out of range is reported once, not again as "margins too wide".
+        sides[key] = value if value is not None and low <= value <= high else None
+        if value is not None and sides[key] is None:
+            checker.report(("slide", key), f"slide {what} {value:g} in is outside PowerPoint's range of "
+                                           f"{low:g} to {high:g} in",
+                           hint="16:9 slides are 13.333 x 7.5 in, 4:3 slides 10 x 7.5 in")
+    margins = {side: _number(raw, "margins_in", side) for side in ("left", "right", "top", "bottom")}
+    for side, value in margins.items():
+        if value is not None and value < 0:
+            checker.report(("margins_in", side), f"a margin cannot be negative, got {value:g}")
+    for (a, b), extent, what in ((("left", "right"), sides["width_in"], "width"),
+                                 (("top", "bottom"), sides["height_in"], "height")):
+        ma, mb = margins[a], margins[b]
+        if None not in (ma, mb, extent) and ma >= 0 and mb >= 0 and ma + mb > extent / 2:
+            checker.report(("margins_in",), f"the {a} and {b} margins take {ma + mb:g} of the slide's "
+                                            f"{extent:g} in {what}; at most half is allowed",
+                           hint="make the margins smaller")
+    spacing = _number(raw, "line_spacing")
+    if spacing is not None and not 1.0 <= spacing <= 2.0:
+        checker.report(("line_spacing",), f"expected a line spacing from 1 to 2, got {spacing:g}",
+                       hint="1.15 is single spacing with a little air")
+    space = _number(raw, "paragraph_space")
+    if space is not None and not 0.0 <= space <= 3.0:
+        checker.report(("paragraph_space",), f"expected a space before paragraphs of 0 to 3 lines, got {space:g}")
+    footer = _number(raw, "sizes", "footer")
+    if footer is not None and not SIZE_RANGE_PT[0] <= footer <= 40:
+        checker.report(("sizes", "footer"), f"expected a footer size from 6 to 40 pt, got {footer:g}")
+
+
+def _check_logo(folder: Path, logo: Any, checker: Checker) -> Path | None:
+    """Return the logo's path if it is an image file inside *folder*; report why not otherwise."""
+    if isinstance(logo, int | float) and not isinstance(logo, bool):
+        logo = str(logo)  # the schema accepts a bare number as a file name; so must we
+    if not logo or not isinstance(logo, str):
+        return None  # absent, or a wrong type the schema has reported
     path = (folder / logo).resolve()
     if not path.is_relative_to(folder):
         checker.report(("logo",), f"the logo path '{logo}' leads outside the template folder",
@@ -155,23 +256,36 @@ def _check_logo(folder: Path, logo: str | None, checker: Checker) -> Path | None
     if not path.is_file():
         checker.report(("logo",), f"the logo file '{logo}' does not exist", hint="check the file name")
         return None
+    image_format = _image_format(path)
+    if image_format not in LOGO_FORMATS:
+        found = f"a {image_format} file" if image_format else "not an image PowerPoint can show"
+        checker.report(("logo",), f"the logo file '{logo}' is {found}",
+                       hint=f"use one of {', '.join(LOGO_FORMATS)}, e.g. export the logo as PNG")
+        return None
     return path
+
+
+def _image_format(path: Path) -> str:
+    """Return Pillow's name for the image format of *path*, or "" if it is no image Pillow reads."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return image.format or ""
+    except (OSError, UnidentifiedImageError, ValueError):
+        return ""
 
 
 def _build(data: dict, folder: Path, logo: Path | None) -> Theme:
     c = data["colors"]
     s = data["sizes"]
     banner = data.get("banner")
-
-    def hex6(value: str) -> str:
-        return value.lstrip("#").upper()
-
     return Theme(
         name=data["name"],
         label=data["label"] or data["name"],
         width=inches(data["slide"]["width_in"]),
         height=inches(data["slide"]["height_in"]),
-        colors=Colors(**{k: hex6(c[k]) for k in _COLOR_KEYS}, chart=tuple(hex6(x) for x in c["chart"])),
+        colors=Colors(**{k: c[k] for k in _COLOR_KEYS}, chart=tuple(c["chart"])),
         fonts=Fonts(**data["fonts"]),
         sizes=Sizes(**{k: s[k] for k in _SIZE_KEYS}, footer=s["footer"]),
         margin_left=inches(data["margins_in"]["left"]),
@@ -180,7 +294,7 @@ def _build(data: dict, folder: Path, logo: Path | None) -> Theme:
         margin_bottom=inches(data["margins_in"]["bottom"]),
         line_spacing=data["line_spacing"],
         paragraph_space=data["paragraph_space"],
-        banner=Banner(banner["text"], hex6(banner["color"]), hex6(banner["text_color"])) if banner else None,
+        banner=Banner(banner["text"], banner["color"], banner["text_color"]) if banner else None,
         logo=logo,
         snippets=Snippets(**{k: v for k, v in (data["snippets"] or {}).items() if v is not None}),
         folder=folder,

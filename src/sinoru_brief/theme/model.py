@@ -45,6 +45,8 @@ class SizeRange:
 
 @dataclass(frozen=True)
 class Sizes:
+    """Font sizes per text role: a preferred size and a floor each, and the footer's fixed size."""
+
     title: SizeRange
     body: SizeRange
     sub: SizeRange

@@ -34,8 +34,21 @@ INVALID: Any = _Invalid()
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return a "did you mean ...?" hint for *word*, or an empty string."""
+    match = closest(word, choices)
+    return f"did you mean '{match}'?" if match else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str:
+    """Return the choice most like *word* (a likely typo of it), or an empty string."""
+    if len(word) > 200:  # no typo of a short name is this long; spare difflib the work
+        return ""
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else ""
+    return matches[0] if matches else ""
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """Return *text* cut to about *limit* characters, for quoting user input in a message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @dataclass
@@ -62,18 +75,26 @@ class Spec:
         raise NotImplementedError
 
     def _wrong_type(self, value: Any, path: KeyPath, checker: Checker) -> Any:
-        checker.report(path, f"expected {self.expected}, got {_describe(value)}")
+        if value is None:
+            return _no_value(self.expected, path, checker)
+        checker.report(path, f"expected {self.expected}, got {describe_value(value)}")
         return INVALID
 
 
-def _describe(value: Any) -> str:
+def _no_value(expected: str, path: KeyPath, checker: Checker) -> Any:
+    """Report a key or list item left empty, saying what belongs there."""
+    checker.report(path, "has no value", hint=f"write {expected} here")
+    return INVALID
+
+
+def describe_value(value: Any) -> str:
+    """Name what the user wrote, briefly, as a message quotes it."""
     if value is None:
-        return "nothing (an empty value)"
+        return "nothing"
     if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
+        return f"{str(value).lower()} (a yes/no value)"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text '{shown}'"
+        return f"text '{shorten(value)}'"
     if isinstance(value, int | float):
         return f"a number ({value})"
     if isinstance(value, list):
@@ -116,7 +137,7 @@ class Text(Spec):
                            hint="shorten it or split it")
             return INVALID
         if self.pattern and not re.fullmatch(self.pattern, value):
-            checker.report(path, f"expected {self.pattern_help}, got '{value}'")
+            checker.report(path, f"expected {self.pattern_help}, got '{shorten(value)}'")
             return INVALID
         return value
 
@@ -168,9 +189,11 @@ class Choice(Spec):
         return "one of " + ", ".join(self.choices)
 
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if value is None:
+            return _no_value(self.expected, path, checker)
         if not isinstance(value, str) or value not in self.choices:
             hint = did_you_mean(value, self.choices) if isinstance(value, str) else ""
-            checker.report(path, f"expected {self.expected}, got {_describe(value)}", hint=hint)
+            checker.report(path, f"expected {self.expected}, got {describe_value(value)}", hint=hint)
             return INVALID
         return value
 
@@ -185,11 +208,13 @@ class Date(Spec):
             return value.date()
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             try:
-                return dt.date.fromisoformat(value)
+                return dt.date.fromisoformat(value.strip())
             except ValueError:
-                pass
+                checker.report(path, f"'{value.strip()}' is not a real date",
+                               hint="check the month (1 to 12) and the day of the month")
+                return INVALID
         return self._wrong_type(value, path, checker)
 
 
@@ -248,20 +273,23 @@ class Record(Spec):
     def check_keys(self, value: dict, path: KeyPath, checker: Checker,
                    keys: Mapping[str, Key], build: Callable[[dict[str, Any]], Any] | None) -> Any:
         ok = True
+        misspelt: set[str] = set()  # keys the user wrote under a wrong name
         for name in value:
             if name not in keys:
-                checker.report((*path, name), f"unknown key '{name}' in {self.what}",
-                               hint=did_you_mean(name, keys) or "allowed keys: " + ", ".join(keys))
+                match = closest(name, [k for k in keys if k not in value])
+                misspelt.add(match)
+                checker.report((*path, name), f"unknown key '{shorten(name)}' in {self.what}",
+                               hint=f"did you mean '{match}'?" if match else "allowed keys: " + ", ".join(keys))
                 ok = False
         out: dict[str, Any] = {}
         for name, key in keys.items():
-            if name not in value or value[name] is None and key.required:
-                if key.required:
+            if name not in value:
+                if not key.required:
+                    out[name] = key.default
+                elif name not in misspelt:  # "did you mean" above already covers it
                     checker.report(path, f"missing required key '{name}' in {self.what}",
                                    hint=f"add '{name}:' with {key.spec.expected}")
                     ok = False
-                else:
-                    out[name] = key.default
                 continue
             if value[name] is None and not key.required:
                 out[name] = key.default
@@ -289,13 +317,17 @@ class Variant(Record):
         if not isinstance(value, dict):
             return self._wrong_type(value, path, checker)
         tag = value.get(self.tag)
-        if tag not in self.variants:
-            shown = f"'{tag}'" if isinstance(tag, str) else _describe(tag)
-            message = (f"missing '{self.tag}'" if tag is None
-                       else f"unknown {self.tag} {shown}")
-            hint = (did_you_mean(tag, self.variants) if isinstance(tag, str) else "") or (
-                f"use one of {', '.join(self.variants)}")
-            checker.report((*path, self.tag), f"{message} in {self.what}", hint=hint)
+        if not isinstance(tag, str) or tag not in self.variants:
+            choices = ", ".join(self.variants)
+            if self.tag not in value:
+                checker.report(path, f"missing required key '{self.tag}' in {self.what}",
+                               hint=f"add '{self.tag}:' with one of {choices}")
+            elif tag is None:
+                _no_value(f"one of {choices}", (*path, self.tag), checker)
+            else:
+                shown = f"'{shorten(tag)}'" if isinstance(tag, str) else describe_value(tag)
+                hint = (did_you_mean(tag, self.variants) if isinstance(tag, str) else "") or f"use one of {choices}"
+                checker.report((*path, self.tag), f"unknown {self.tag} {shown} in {self.what}", hint=hint)
             return INVALID
         keys = {self.tag: Key(Choice(choices=tuple(self.variants))), **self.common, **self.variants[tag]}
         return self.check_keys(value, path, checker, keys, self.builders.get(tag, self.default_build))

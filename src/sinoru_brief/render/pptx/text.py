@@ -78,7 +78,7 @@ def style_run(font, r_element, span: Span, east_asian_font: str) -> None:
 
 def _bullet(p, para: Paragraph) -> None:
     ppr = p._p.get_or_add_pPr()
-    for tag in ("a:buClr", "a:buSzPct", "a:buFont", "a:buNone", "a:buChar", "a:buAutoNum"):
+    for tag in ("a:buClr", "a:buSzTx", "a:buSzPct", "a:buFont", "a:buNone", "a:buChar", "a:buAutoNum"):
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)
     ppr.set("marL", str(para.indent))
@@ -90,7 +90,7 @@ def _bullet(p, para: Paragraph) -> None:
     if para.bullet_color:
         clr = etree.SubElement(ppr, qn("a:buClr"))
         etree.SubElement(clr, qn("a:srgbClr"), val=para.bullet_color)
-    etree.SubElement(ppr, qn("a:buSzPct"), val="100000")
+    etree.SubElement(ppr, qn("a:buSzTx"))  # the bullet is as large as the text
     if para.bullet[:-1].isdigit() and para.bullet.endswith("."):
         etree.SubElement(ppr, qn("a:buFont"), typeface="+mj-lt")
         etree.SubElement(ppr, qn("a:buAutoNum"), type="arabicPeriod", startAt=para.bullet[:-1])

@@ -37,6 +37,9 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
     use_fast_partnames(prs)
     if pages:
         prs.slide_width, prs.slide_height = Emu(pages[0].width), Emu(pages[0].height)
+        # The default template says "screen4x3"; any other size must not claim it.
+        if (pages[0].width, pages[0].height) != (9_144_000, 6_858_000):
+            prs.part._element.sldSz.attrib.pop("type", None)
     layout = prs.slide_layouts[BLANK_LAYOUT]
     for index, page in enumerate(pages):
         slide = prs.slides.add_slide(layout)

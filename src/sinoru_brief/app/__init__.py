@@ -1,0 +1,1 @@
+"""The desktop app: thin Qt views over the plain-Python core."""

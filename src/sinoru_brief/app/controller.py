@@ -1,0 +1,215 @@
+"""Connect the plain-Python session to Qt: signals on change, an undo stack for every edit."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from sinoru_brief.app.session import DeckSession, DeckView
+from sinoru_brief.brief import Brief, SlideOverride
+
+
+class BriefCommand(QUndoCommand):
+    """One undoable change: the brief before and after it.
+
+    Consecutive edits of the same field (typing a title) merge into one step
+    when they share a *merge_key*.
+    """
+
+    _merge_ids: dict[str, int] = {}
+
+    def __init__(self, controller: DeckController, before: Brief, after: Brief, text: str, merge_key: str = ""):
+        super().__init__(text)
+        self.controller = controller
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        if not self.merge_key:
+            return -1
+        return self._merge_ids.setdefault(self.merge_key, len(self._merge_ids) + 1)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, BriefCommand) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self.controller._apply(self.after)
+
+    def undo(self) -> None:
+        self.controller._apply(self.before)
+
+
+class DeckController(QObject):
+    """Own the session and its undo stack; tell views when the brief or the deck changed."""
+
+    briefChanged = Signal()  # noqa: N815 - Qt naming
+    dirtyChanged = Signal(bool)  # noqa: N815
+    pathChanged = Signal()  # noqa: N815
+
+    def __init__(self, session: DeckSession, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.undo_stack = QUndoStack(self)
+        self._dirty = session.dirty
+
+    # ----------------------------------------------------------------- access
+
+    @property
+    def brief(self) -> Brief:
+        return self.session.brief
+
+    def view(self) -> DeckView:
+        return self.session.view()
+
+    # ---------------------------------------------------------------- editing
+
+    def edit(self, text: str, change: Callable[[Brief], None], merge_key: str = "") -> None:
+        """Apply *change* to a copy of the brief as one undoable step named *text*."""
+        before = self.session.snapshot()
+        after = copy.deepcopy(before)
+        change(after)
+        if after == before:
+            return
+        self.undo_stack.push(BriefCommand(self, before, after, text, merge_key))
+
+    def _apply(self, brief: Brief) -> None:
+        self.session.replace_brief(brief)
+        self.briefChanged.emit()
+        self._update_dirty()
+
+    def _update_dirty(self) -> None:
+        if self.session.dirty != self._dirty:
+            self._dirty = self.session.dirty
+            self.dirtyChanged.emit(self._dirty)
+
+    def replace_session(self, session: DeckSession) -> None:
+        """Switch to another document (New or Open): the undo history starts afresh."""
+        self.session = session
+        self.undo_stack.clear()
+        self.briefChanged.emit()
+        self.pathChanged.emit()
+        self._dirty = not self.session.dirty
+        self._update_dirty()
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+        self.pathChanged.emit()
+        self._update_dirty()
+
+    # ------------------------------------------------------- named edits
+
+    def set_topics(self, topics: list[str]) -> None:
+        self.edit("Choose topics", lambda b: setattr(b, "topics", list(topics)))
+
+    def toggle_topic(self, topic_id: str, on: bool) -> None:
+        library_order = self.session.library.topic_ids()
+
+        def change(b: Brief) -> None:
+            if on and topic_id not in b.topics:
+                # A newly ticked topic goes where the library puts it among the chosen ones.
+                chosen = set(b.topics) | {topic_id}
+                kept = [t for t in b.topics if t in chosen]
+                b.topics = _merge_order(kept, [t for t in library_order if t in chosen])
+            elif not on and topic_id in b.topics:
+                b.topics.remove(topic_id)
+
+        self.edit(("Add topic " if on else "Remove topic ") + topic_id, change)
+
+    def set_depth(self, depth: str) -> None:
+        self.edit(f"Depth: {depth}", lambda b: setattr(b, "depth", depth))
+
+    def set_field(self, name: str, value: object) -> None:
+        self.edit(f"Edit {name}", lambda b: setattr(b, name, value), merge_key=f"field:{name}")
+
+    def exclude_slide(self, slide_id: str) -> None:
+        self.edit(f"Remove slide {slide_id}",
+                  lambda b: b.exclude.append(slide_id) if slide_id not in b.exclude else None)
+
+    def restore_slide(self, slide_id: str) -> None:
+        self.edit(f"Restore slide {slide_id}", lambda b: b.exclude.remove(slide_id) if slide_id in b.exclude else None)
+
+    def set_slide_included(self, slide_id: str, included: bool) -> None:
+        if included:
+            topic = self.session.library.slide(slide_id).topic_id
+
+            def change(b: Brief) -> None:
+                if slide_id in b.exclude:
+                    b.exclude.remove(slide_id)
+                if topic not in b.topics:
+                    b.topics = _merge_order(b.topics, [t for t in self.session.library.topic_ids()
+                                                       if t in set(b.topics) | {topic}])
+
+            self.edit(f"Include slide {slide_id}", change)
+        else:
+            self.exclude_slide(slide_id)
+
+    def move_slide(self, slide_id: str, before_slide_id: str | None) -> None:
+        """Move *slide_id* before *before_slide_id* (or to its topic's end) within its topic."""
+        library = self.session.library
+        topic = library.topic(library.slide(slide_id).topic_id)
+
+        def change(b: Brief) -> None:
+            view_order = self._topic_order(topic.id)
+            order = [s for s in view_order if s != slide_id]
+            index = order.index(before_slide_id) if before_slide_id in order else len(order)
+            order.insert(index, slide_id)
+            others = [s for s in b.slide_order if library.slide(s).topic_id != topic.id] if b.slide_order else []
+            b.slide_order = others + order
+
+        self.edit(f"Move slide {slide_id}", change)
+
+    def move_topic(self, topic_id: str, before_topic_id: str | None) -> None:
+        def change(b: Brief) -> None:
+            order = [t for t in b.topics if t != topic_id]
+            index = order.index(before_topic_id) if before_topic_id in order else len(order)
+            order.insert(index, topic_id)
+            b.topics = order
+
+        self.edit(f"Move topic {topic_id}", change)
+
+    def _topic_order(self, topic_id: str) -> list[str]:
+        """Return the topic's slide ids in the order the deck currently shows them (all depths)."""
+        topic = self.session.library.topic(topic_id)
+        position = {s: i for i, s in enumerate(self.brief.slide_order)}
+        index = {s.id: i for i, s in enumerate(topic.slides)}
+        return sorted((s.id for s in topic.slides),
+                      key=lambda s: (0, position[s]) if s in position else (1, index[s]))
+
+    def override_title(self, slide_id: str, title: str | None) -> None:
+        def change(b: Brief) -> None:
+            override = b.overrides.setdefault(slide_id, SlideOverride())
+            override.title = title
+            if override.is_empty():
+                del b.overrides[slide_id]
+
+        self.edit(f"Edit title of {slide_id}", change, merge_key=f"title:{slide_id}")
+
+    def override_bullet(self, slide_id: str, position: str, text: str | None) -> None:
+        def change(b: Brief) -> None:
+            override = b.overrides.setdefault(slide_id, SlideOverride())
+            if text is None:
+                override.bullets.pop(position, None)
+            else:
+                override.bullets[position] = text
+            if override.is_empty():
+                del b.overrides[slide_id]
+
+        self.edit(f"Edit bullet {position} of {slide_id}", change, merge_key=f"bullet:{slide_id}:{position}")
+
+
+def _merge_order(current: list[str], wanted: list[str]) -> list[str]:
+    """Keep *current*'s order and slot the new ids of *wanted* in after their library predecessor."""
+    result = list(current)
+    for i, item in enumerate(wanted):
+        if item in result:
+            continue
+        before = [w for w in wanted[:i] if w in result]
+        result.insert(result.index(before[-1]) + 1 if before else 0, item)
+    return result

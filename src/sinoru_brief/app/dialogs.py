@@ -1,0 +1,38 @@
+"""Message boxes the app shows, in one place so tests can replace them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from sinoru_brief.errors import BriefError
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """Show an error the user can act on (the message says what to do)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextInteractionFlags(box.textInteractionFlags())
+    box.exec()
+
+
+def describe(error: BaseException) -> str:
+    """Return the text to show for *error*: our own errors as written, others plainly."""
+    if isinstance(error, BriefError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
+    """Ask whether to save *name* before it is closed; return Save, Discard or Cancel."""
+    return QMessageBox.question(
+        parent, "Unsaved changes", f"Save the changes to {name} before closing it?",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save)
+
+
+def ask_recover(parent: QWidget | None, when: str) -> bool:
+    """Ask whether to recover the brief autosaved before the app last closed unexpectedly."""
+    answer = QMessageBox.question(
+        parent, "Recover unsaved work",
+        f"sinoru-brief closed unexpectedly with unsaved changes (autosaved {when}). Recover them?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes

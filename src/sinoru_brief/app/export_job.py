@@ -1,0 +1,48 @@
+"""Export off the GUI thread: write the deck's pages to .pptx, reporting progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from sinoru_brief.app.session import DeckView
+from sinoru_brief.atomic import write_atomic
+
+
+class ExportJob(QObject):
+    """Write one deck in a worker thread; emit progress, then finished or failed."""
+
+    progress = Signal(int, int)
+    finished = Signal(str)  # the path written
+    failed = Signal(object)  # the exception
+
+    def __init__(self, view: DeckView, path: Path):
+        super().__init__()
+        self.view = view
+        self.path = Path(path)
+        self.thread = QThread()
+        self.moveToThread(self.thread)
+        self.thread.started.connect(self.run)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def run(self) -> None:
+        try:
+            # python-pptx takes most of a second to import: pay it on the
+            # first export, in this worker, not when the app starts.
+            from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
+
+            brief = self.view.deck.brief
+            data = pptx_bytes(self.view.pages, title=brief.title, author=brief.author,
+                              east_asian_font=self.view.theme.fonts.east_asian,
+                              stamp=stamp_time(brief.deck_date()),
+                              progress=lambda i, n: self.progress.emit(i, n))
+            write_atomic(self.path, data)
+        except Exception as exc:  # noqa: BLE001 - every failure is shown to the user, none is lost
+            self.failed.emit(exc)
+        else:
+            self.finished.emit(str(self.path))
+        finally:
+            self.thread.quit()

@@ -1,0 +1,169 @@
+"""The library panel: topics and their slides with check boxes, a search box, and the depth selector."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from sinoru_brief.app.controller import DeckController
+from sinoru_brief.content.models import DEPTHS, Library
+
+SLIDE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
+PRIORITY_NAMES = {1: "key", 2: "supporting", 3: "detail"}
+
+
+class LibraryModel(QStandardItemModel):
+    """Adapt the library to a tree: a checkable row per topic, a child row per slide.
+
+    Check states mirror the brief: a topic is checked when it is in the deck;
+    a slide when its topic is in the deck, its priority is within the depth
+    and it is not excluded.
+    """
+
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.setHorizontalHeaderLabels(["Library"])
+        for topic in library.topics:
+            item = QStandardItem(topic.title)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setData(topic.id, TOPIC_ID_ROLE)
+            item.setData(" ".join([topic.title, topic.summary]).lower(), SEARCH_ROLE)
+            item.setToolTip(topic.summary)
+            for slide in topic.slides:
+                child = QStandardItem(f"{slide.title}  ·  {slide.kind.replace('_', ' ')}, "
+                                      f"{PRIORITY_NAMES[slide.priority]}")
+                child.setCheckable(True)
+                child.setEditable(False)
+                child.setData(slide.id, SLIDE_ID_ROLE)
+                child.setData(topic.id, TOPIC_ID_ROLE)
+                child.setData(" ".join(slide.text_fields()).lower(), SEARCH_ROLE)
+                child.setToolTip(f"{slide.id} (priority {slide.priority})")
+                item.appendRow(child)
+            self.appendRow(item)
+
+    def sync(self, topics: list[str], depth: str, excluded: list[str]) -> None:
+        """Set every check box from the brief without emitting edits."""
+        chosen, limit, out = set(topics), DEPTHS[depth], set(excluded)
+        self.blockSignals(True)
+        try:
+            for row in range(self.rowCount()):
+                item = self.item(row)
+                topic_id = item.data(TOPIC_ID_ROLE)
+                item.setCheckState(Qt.CheckState.Checked if topic_id in chosen else Qt.CheckState.Unchecked)
+                for r in range(item.rowCount()):
+                    child = item.child(r)
+                    slide = self.library.slide(child.data(SLIDE_ID_ROLE))
+                    on = topic_id in chosen and slide.priority <= limit and slide.id not in out
+                    child.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                    child.setEnabled(slide.priority <= limit)
+        finally:
+            self.blockSignals(False)
+        self.layoutChanged.emit()
+
+
+class SearchFilter(QSortFilterProxyModel):
+    """Show topics and slides whose text contains every word typed in the search box."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.words: list[str] = []
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_query(self, text: str) -> None:
+        self.words = text.lower().split()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802 - Qt's name
+        if not self.words:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        haystack = index.data(SEARCH_ROLE) or ""
+        return all(word in haystack for word in self.words)
+
+
+class LibraryPanel(QWidget):
+    """Let the user choose topics, slides and depth; edits go through the controller."""
+
+    slideActivated = Signal(str)  # noqa: N815 - a slide id, when the user double-clicks it
+
+    def __init__(self, controller: DeckController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.model = LibraryModel(controller.session.library, self)
+        self.filter = SearchFilter(self)
+        self.filter.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search titles, bullets and notes")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the library")
+        self.search.textChanged.connect(self._search)
+
+        self.depth = QComboBox(self)
+        self.depth.setAccessibleName("Depth")
+        for depth in DEPTHS:
+            self.depth.addItem(depth, depth)
+        self.depth.activated.connect(lambda _: self.controller.set_depth(self.depth.currentData()))
+
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.filter)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Library topics and slides")
+        self.tree.setUniformRowHeights(True)
+        self.tree.doubleClicked.connect(self._activated)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        depth_label = QLabel("&Depth:", self)
+        depth_label.setBuddy(self.depth)
+        layout.addWidget(depth_label)
+        layout.addWidget(self.depth)
+        layout.addWidget(self.tree, 1)
+
+        self.model.itemChanged.connect(self._item_changed)
+        controller.briefChanged.connect(self.sync)
+        self.sync()
+
+    def sync(self) -> None:
+        brief = self.controller.brief
+        self.model.sync(brief.topics, brief.depth, brief.exclude)
+        library = self.controller.session.library
+        chosen = [library.topic(t) for t in brief.topics if t in library.topic_ids()] or library.topics
+        for i, depth in enumerate(DEPTHS):
+            count = sum(len(t.slides_at(depth)) for t in chosen)
+            scope = "chosen topics" if brief.topics else "all topics"
+            self.depth.setItemText(i, f"{depth.capitalize()}: {count} slides ({scope})")
+        self.depth.setCurrentIndex(list(DEPTHS).index(brief.depth))
+
+    def _search(self, text: str) -> None:
+        self.filter.set_query(text)
+        if text:
+            self.tree.expandAll()
+
+    def _item_changed(self, item: QStandardItem) -> None:
+        on = item.checkState() == Qt.CheckState.Checked
+        slide_id = item.data(SLIDE_ID_ROLE)
+        if slide_id:
+            self.controller.set_slide_included(slide_id, on)
+        else:
+            self.controller.toggle_topic(item.data(TOPIC_ID_ROLE), on)
+
+    def _activated(self, index) -> None:
+        slide_id = index.data(SLIDE_ID_ROLE)
+        if slide_id:
+            self.slideActivated.emit(slide_id)
+
+    def check_topic(self, topic_id: str, on: bool = True) -> None:
+        """Tick or untick a topic as a user would (used by tests and keyboard actions)."""
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            if item.data(TOPIC_ID_ROLE) == topic_id:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                return
+        raise KeyError(topic_id)

@@ -1,0 +1,54 @@
+"""Start the desktop app: load the library, restore or recover the last work, show the window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from sinoru_brief.app.autosave import Autosaver
+from sinoru_brief.app.controller import DeckController
+from sinoru_brief.app.dialogs import ask_recover, describe, show_error
+from sinoru_brief.app.main_window import MainWindow
+from sinoru_brief.app.session import DeckSession
+from sinoru_brief.content import load_library
+from sinoru_brief.errors import BriefError
+
+
+def create_window(argv: list[str] | None = None, autosaver: Autosaver | None = None) -> MainWindow | None:
+    """Build the main window for the built-in library; None if the library cannot load."""
+    try:
+        library = load_library()
+    except BriefError as exc:
+        show_error(None, "The content library has errors", describe(exc))
+        return None
+    autosaver = autosaver or Autosaver()
+    session = DeckSession(library)
+    recovered = autosaver.recoverable()
+    window_session = session
+    if recovered and ask_recover(None, recovered[2]):
+        brief, path, _ = recovered
+        window_session = DeckSession(library, brief, path)
+        window_session.saved_brief = DeckSession(library).brief  # recovered work is unsaved
+    controller = DeckController(window_session)
+    window = MainWindow(controller, autosaver)
+    for arg in argv or []:
+        if arg.endswith(".yaml"):
+            from pathlib import Path
+
+            window.open_path(Path(arg))
+            break
+    return window
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    """Run the app until its window closes; return the exit code."""
+    QCoreApplication.setOrganizationName("sinoru-brief")
+    QCoreApplication.setApplicationName("sinoru-brief")
+    app = QApplication.instance() or QApplication(sys.argv[:1] if argv is None else ["sinoru-brief"])
+    window = create_window(sys.argv[1:] if argv is None else argv)
+    if window is None:
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,407 @@
+"""The main window: library, deck, preview with notes, inspector; files, undo, one-click export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+    QToolBar,
+)
+
+from sinoru_brief.app import dialogs
+from sinoru_brief.app.autosave import Autosaver
+from sinoru_brief.app.controller import DeckController
+from sinoru_brief.app.deck_panel import DeckPanel
+from sinoru_brief.app.export_job import ExportJob
+from sinoru_brief.app.images import PageImageCache
+from sinoru_brief.app.inspector import Inspector
+from sinoru_brief.app.library_panel import LibraryPanel
+from sinoru_brief.app.preview import NotesView, SlidePreview
+from sinoru_brief.app.session import DeckSession
+from sinoru_brief.brief import BRIEF_SUFFIX
+from sinoru_brief.errors import BriefError
+
+MAX_RECENT = 8
+BRIEF_FILTER = f"Briefs (*{BRIEF_SUFFIX} *.yaml)"
+
+
+class MainWindow(QMainWindow):
+    """The one window of the app."""
+
+    def __init__(self, controller: DeckController, autosaver: Autosaver | None = None,
+                 settings: QSettings | None = None):
+        super().__init__()
+        self.controller = controller
+        self.settings = settings or QSettings()
+        self.autosaver = autosaver
+        self.export_path: Path | None = None
+        self.export_job: ExportJob | None = None
+        self.images = PageImageCache(self)
+        self.setWindowTitle("sinoru-brief")
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self.preview = SlidePreview(self.images, self)
+        self.notes = NotesView(self)
+        center = QSplitter(Qt.Orientation.Vertical, self)
+        center.addWidget(self.preview)
+        center.addWidget(self.notes)
+        center.setStretchFactor(0, 3)
+        center.setStretchFactor(1, 1)
+        center.setSizes([600, 220])
+        self.setCentralWidget(center)
+
+        self.library_panel = LibraryPanel(controller, self)
+        self.deck_panel = DeckPanel(controller, self.images, self)
+        self.inspector = Inspector(controller, self)
+        self._dock("Library", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "library")
+        self._dock("Deck", self.deck_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "deck")
+        self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea, "inspector")
+
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName("Export progress")
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.slide_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.slide_label)
+
+        self._make_actions()
+        self._make_menus()
+
+        self.deck_panel.pageSelected.connect(self._page_selected)
+        self.preview.stepRequested.connect(self.step)
+        self.library_panel.slideActivated.connect(self._reveal_slide)
+        controller.briefChanged.connect(self._brief_changed)
+        controller.dirtyChanged.connect(lambda _: self._update_title())
+        controller.pathChanged.connect(self._update_title)
+        controller.undo_stack.cleanChanged.connect(lambda _: self._update_title())
+        self._update_title()
+        self._restore_window()
+        self._brief_changed()
+
+    # ------------------------------------------------------------ building
+
+    def _dock(self, title: str, widget, area, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        k = QKeySequence.StandardKey
+        self.new_action = self._action("&New", self.new_brief, k.New)
+        self.open_action = self._action("&Open…", self.open_dialog, k.Open)
+        self.save_action = self._action("&Save", self.save, k.Save)
+        self.save_as_action = self._action("Save &As…", self.save_as, k.SaveAs)
+        self.export_action = self._action("&Export", self.export, "Ctrl+E", "Export the deck to PowerPoint")
+        self.export_as_action = self._action("Export &As…", self.export_as, "Ctrl+Shift+E")
+        self.quit_action = self._action("&Quit", self.close, k.Quit)
+        self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(k.Undo))
+        self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(k.Redo))
+        self.remove_action = self._action("&Remove Slide", self.deck_panel.remove_current, "Ctrl+Backspace")
+        self.next_action = self._action("&Next Slide", lambda: self.step(1), "Ctrl+Down")
+        self.previous_action = self._action("&Previous Slide", lambda: self.step(-1), "Ctrl+Up")
+        self.find_action = self._action("&Find in Library", self._focus_search, k.Find)
+        self.fit_action = self._action("&Zoom to Fit", self.preview.update, "Ctrl+0")
+        self.about_action = self._action("&About sinoru-brief", self._about, "F1")
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.export_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addActions([self.remove_action, self.find_action])
+        view = bar.addMenu("&View")
+        view.addActions([self.previous_action, self.next_action, self.fit_action])
+        view.addSeparator()
+        for dock in self.findChildren(QDockWidget):
+            view.addAction(dock.toggleViewAction())
+        bar.addMenu("&Help").addAction(self.about_action)
+        self._update_recent_menu()
+
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("toolbar-main")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        self.export_button = QPushButton("Export to PowerPoint", self)
+        self.export_button.setAccessibleName("Export to PowerPoint")
+        self.export_button.setToolTip("Export the deck (Ctrl+E)")
+        self.export_button.clicked.connect(self.export)
+        toolbar.addWidget(self.export_button)
+        self.addToolBar(toolbar)
+
+    # -------------------------------------------------------------- state
+
+    def _update_title(self) -> None:
+        session = self.controller.session
+        name = session.path.name if session.path else "Untitled brief"
+        self.setWindowFilePath(str(session.path) if session.path else "")
+        self.setWindowTitle(f"{name}[*] — sinoru-brief")
+        self.setWindowModified(session.dirty)
+
+    def _brief_changed(self) -> None:
+        view = self.controller.view()
+        has_deck = bool(view.pages)
+        self.export_action.setEnabled(has_deck)
+        self.export_as_action.setEnabled(has_deck)
+        self.export_button.setEnabled(has_deck)
+        row = self.deck_panel.current_page()
+        if has_deck and row < 0:
+            self.deck_panel.select_page(0)
+        self._page_selected(self.deck_panel.current_page())
+        if self.autosaver and self.controller.session.dirty:
+            self.autosaver.changed(self.controller.session.snapshot(), self.controller.session.path)
+
+    def _page_selected(self, row: int) -> None:
+        view = self.controller.view()
+        page = view.pages[row] if 0 <= row < len(view.pages) else None
+        self.preview.show_page(page)
+        self.notes.show_page(page, view.deck if page else None)
+        library = self.controller.session.library
+        self.inspector.show_slide(library.slide(page.key) if page and library.has_slide(page.key) else None)
+        self.slide_label.setText(f"Slide {row + 1} of {len(view.pages)}" if page else "")
+
+    def step(self, delta: int) -> None:
+        self.deck_panel.select_page(self.deck_panel.current_page() + delta)
+
+    def _reveal_slide(self, slide_id: str) -> None:
+        self.deck_panel.select_key(slide_id)
+
+    def _focus_search(self) -> None:
+        self.library_panel.search.setFocus()
+        self.library_panel.search.selectAll()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About sinoru-brief",
+                          "<p><b>sinoru-brief</b> builds cited PowerPoint briefings on the Sino-Russian "
+                          "partnership.</p><p>Content: our summary of Elizabeth Wishnick, “The Sino-Russian "
+                          "Partnership: Cooperation without Coordination” (information as of January 2025).</p>")
+
+    # -------------------------------------------------------------- files
+
+    def maybe_save(self) -> bool:
+        """Ask before losing unsaved changes; return False if the user cancelled."""
+        if not self.controller.session.dirty:
+            return True
+        session = self.controller.session
+        answer = dialogs.ask_save_changes(self, session.path.name if session.path else "Untitled brief")
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return True
+
+    def new_brief(self) -> None:
+        if self.maybe_save():
+            self.controller.replace_session(DeckSession(self.controller.session.library))
+            self.export_path = None
+            self._discard_autosave()
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Open brief", self._documents(), BRIEF_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            session, dropped = DeckSession.open(self.controller.session.library, path)
+        except BriefError as exc:
+            dialogs.show_error(self, "Cannot open the brief", dialogs.describe(exc))
+            return False
+        self.controller.replace_session(session)
+        self.export_path = None
+        self._remember_recent(path)
+        if dropped:
+            dialogs.show_error(self, "Parts of the brief were dropped", "\n".join(dropped))
+        return True
+
+    def save(self) -> bool:
+        if not self.controller.session.path:
+            return self.save_as()
+        return self._save_to(self.controller.session.path)
+
+    def save_as(self) -> bool:
+        suggested = self.controller.session.path or Path(self._documents()) / (_slug(self.controller.brief.title)
+                                                                               + BRIEF_SUFFIX)
+        path, _ = QFileDialog.getSaveFileName(self, "Save brief", str(suggested), BRIEF_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".yaml"):
+            path += BRIEF_SUFFIX
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.controller.session.save(path)
+        except BriefError as exc:
+            dialogs.show_error(self, "Cannot save the brief", dialogs.describe(exc))
+            return False
+        self.controller.mark_saved()
+        self._remember_recent(path)
+        self._discard_autosave()
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def _discard_autosave(self) -> None:
+        if self.autosaver:
+            self.autosaver.clear()
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self._recent() if p != str(path)]
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self._update_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self._recent() if Path(p).is_file()]
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    @staticmethod
+    def _documents() -> str:
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+    # ------------------------------------------------------------- export
+
+    def default_export_path(self) -> Path:
+        brief = self.controller.brief
+        name = f"{_slug(brief.title)}-{brief.deck_date():%Y-%m-%d}.pptx"
+        folder = self.controller.session.path.parent if self.controller.session.path else Path(self._documents())
+        return folder / name
+
+    def export(self) -> None:
+        """Export to the path used before; ask for one the first time."""
+        if self.export_path is None:
+            self.export_as()
+        else:
+            self.start_export(self.export_path)
+
+    def export_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export deck", str(self.export_path or self.default_export_path()),
+                                              "PowerPoint (*.pptx)")
+        if path:
+            if not path.lower().endswith(".pptx"):
+                path += ".pptx"
+            self.export_path = Path(path)
+            self.start_export(self.export_path)
+
+    def start_export(self, path: Path) -> None:
+        if self.export_job is not None:
+            return
+        view = self.controller.view()
+        self.export_job = ExportJob(view, path)
+        self.export_job.progress.connect(self._export_progress)
+        self.export_job.finished.connect(self._export_done)
+        self.export_job.failed.connect(self._export_failed)
+        self.export_action.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, len(view.pages))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.statusBar().showMessage(f"Exporting to {path}…")
+        self.export_job.start()
+
+    def _export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finish_export(self) -> None:
+        job, self.export_job = self.export_job, None
+        if job is not None:
+            job.thread.wait()
+        self.progress.hide()
+        has_deck = bool(self.controller.view().pages)
+        self.export_action.setEnabled(has_deck)
+        self.export_button.setEnabled(has_deck)
+
+    def _export_done(self, path: str) -> None:
+        self._finish_export()
+        self.statusBar().clearMessage()
+        self.last_export = Path(path)
+        message = QLabel(f'Exported <b>{Path(path).name}</b> — <a href="open">Open</a> · '
+                         f'<a href="folder">Show in folder</a>', self)
+        message.setAccessibleName("Export finished")
+        message.linkActivated.connect(self._export_link)
+        self.statusBar().addWidget(message)
+        self._export_message = message
+
+    def _export_link(self, which: str) -> None:
+        target = self.last_export if which == "open" else self.last_export.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._finish_export()
+        self.statusBar().showMessage("Export failed", 5000)
+        dialogs.show_error(self, "Export failed", dialogs.describe(error))
+
+    def wait_for_export(self) -> None:
+        """Block until a running export finishes (tests and shutdown)."""
+        if self.export_job is not None:
+            self.export_job.thread.wait()
+
+    # ------------------------------------------------------- window state
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.wait_for_export()
+        self.images.wait()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self._discard_autosave()
+        event.accept()
+
+
+def _slug(title: str) -> str:
+    """Return a file-name-safe version of *title*."""
+    slug = re.sub(r"[^\w-]+", "-", title, flags=re.UNICODE).strip("-").lower()
+    return slug or f"brief-{dt.date.today():%Y-%m-%d}"

@@ -1,0 +1,119 @@
+"""The preview: the selected slide, large and exactly as it exports, with its notes and sources below."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
+
+from sinoru_brief.app.images import PageImageCache, page_signature
+from sinoru_brief.compose.deck import Deck
+from sinoru_brief.layout.pages import Page
+
+
+class SlidePreview(QWidget):
+    """Draw one page scaled to fit the widget (zoom to fit), rendered at the widget's pixel size."""
+
+    stepRequested = Signal(int)  # noqa: N815 - -1 previous, +1 next
+
+    def __init__(self, images: PageImageCache, parent=None):
+        super().__init__(parent)
+        self.images = images
+        self.page: Page | None = None
+        self._signature: tuple | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Slide preview")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        images.imageReady.connect(self._image_ready)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(960, 540)
+
+    def show_page(self, page: Page | None) -> None:
+        self.page = page
+        self._signature = page_signature(page) if page else None
+        self.setAccessibleDescription(page.title if page else "")
+        self.update()
+
+    def target_rect(self) -> QRectF:
+        """Return where the slide goes: as large as fits, centred, keeping its aspect."""
+        if not self.page:
+            return QRectF()
+        ratio = self.page.height / self.page.width
+        w = min(self.width() - 16, (self.height() - 16) / ratio)
+        h = w * ratio
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def current_image(self, render: bool = True) -> QImage | None:
+        """Return the image for the current page at the widget's size (rendered now if *render*)."""
+        if not self.page:
+            return None
+        width = max(1, round(self.target_rect().width() * self.devicePixelRatioF()))
+        image = self.images.image(self.page, width, self._signature)
+        if image is None and render:
+            image = self.images.render_now(self.page, width, self._signature)
+        return image
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        if not self.page:
+            painter.setPen(self.palette().text().color())
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             "Tick topics in the library to build a deck.")
+            return
+        rect = self.target_rect()
+        painter.fillRect(rect.adjusted(3, 3, 3, 3), QColor(0, 0, 0, 60))  # a soft shadow under the slide
+        image = self.current_image()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(rect, image)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            self.stepRequested.emit(1)
+        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
+            self.stepRequested.emit(-1)
+        else:
+            super().keyPressEvent(event)
+
+    def _image_ready(self, signature, width) -> None:
+        if signature == self._signature:
+            self.update()
+
+
+class NotesView(QTextBrowser):
+    """Show the slide's speaker notes and the full references it cites, with clickable URLs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenExternalLinks(True)
+        self.setAccessibleName("Speaker notes and sources")
+        self.setPlaceholderText("Speaker notes and sources of the selected slide")
+
+    def show_page(self, page: Page | None, deck: Deck | None) -> None:
+        if not page or not deck:
+            self.clear()
+            return
+        deck_slide = next((s for s in deck.slides if s.key == page.key), None)
+        parts = [f"<p><b>{html.escape(page.title)}</b></p>"]
+        notes = deck_slide.slide.notes if deck_slide and deck_slide.slide else (
+            deck_slide.items[0] if deck_slide and deck_slide.items else "")
+        for paragraph in notes.split("\n\n"):
+            if paragraph.strip():
+                parts.append(f"<p>{html.escape(paragraph)}</p>")
+        if deck_slide and deck_slide.citations:
+            parts.append("<p><b>Sources</b></p><ol>")
+            for number in deck_slide.citations:
+                ref = deck.reference(number)
+                text = html.escape(ref.text)
+                if ref.url:
+                    escaped = html.escape(ref.url)
+                    text = text.replace(escaped, f'<a href="{escaped}">{escaped}</a>')
+                parts.append(f'<li value="{number}">{text}</li>')
+            parts.append("</ol>")
+        if deck_slide and deck_slide.as_of:
+            parts.append(f"<p><i>Information as of {deck_slide.as_of:%d %B %Y}</i></p>")
+        self.setHtml("".join(parts))

@@ -1,0 +1,273 @@
+"""Draw a native chart's data as the .pptx writer sets it up: bar, column or pie.
+
+The writer leaves the chart's inner layout to PowerPoint, so this is a close
+drawing, not a copy: the same data, colours, fonts, number formats, axis range
+(0–100 for percentages), gridlines, data labels at the bar ends, a title from
+the series name when there is one series (PowerPoint's automatic title), and a
+legend for several series or a pie. Bars read top to bottom in data order, as
+the writer's reversed category axis makes them. Everything stays inside the frame.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+
+from sinoru_brief.layout.kinds.chart import format_value
+from sinoru_brief.layout.pages import ChartFrame
+from sinoru_brief.render.qt.fonts import face_metrics, latin_path, text_width_em
+from sinoru_brief.render.qt.text import Scale, draw_string, qcolor
+
+GAP_WIDTH = 0.6  # the writer's plot.gap_width = 60 (% of a bar)
+TITLE_SIZE = 1.2  # PowerPoint's automatic title is 1.2 times the chart's text size
+TICK_SIZE = 0.85  # the writer's axis tick labels and axis title
+
+
+class _Text:
+    """Draws and measures the chart's one-line texts in its font."""
+
+    def __init__(self, painter: QPainter, frame: ChartFrame, scale: Scale):
+        self.painter = painter
+        self.frame = frame
+        self.ppt = scale.px_per_pt
+        self.color = qcolor(frame.text_color)
+
+    def size(self, factor: float = 1.0) -> float:
+        """Return the pixel size of text at *factor* times the chart's font size."""
+        return self.frame.font_size * factor * self.ppt
+
+    def width(self, text: str, factor: float = 1.0, bold: bool = False) -> float:
+        return text_width_em(text, latin_path(self.frame.font, bold)) * self.size(factor)
+
+    def height(self, factor: float = 1.0) -> float:
+        m = face_metrics(latin_path(self.frame.font))
+        return (m.ascent + m.descent) * self.size(factor)
+
+    def draw(self, text: str, x: float, y: float, factor: float = 1.0, bold: bool = False,
+             align: str = "left", valign: str = "top") -> None:
+        """Draw *text* with its box's (*align*, *valign*) point at (*x*, *y*)."""
+        font = latin_path(self.frame.font, bold)
+        m = face_metrics(font)
+        size = self.size(factor)
+        width = text_width_em(text, font) * size
+        x -= {"left": 0.0, "center": width / 2, "right": width}[align]
+        top = y - {"top": 0.0, "center": (m.ascent + m.descent) * size / 2, "bottom": (m.ascent + m.descent) * size}[
+            valign]
+        draw_string(self.painter, x, top + m.ascent * size, text, font, size, self.color)
+
+    def wrap(self, text: str, width: float, factor: float = 1.0) -> list[str]:
+        """Break *text* at spaces into lines no wider than *width* pixels (a long word stays whole)."""
+        lines: list[str] = []
+        for word in text.split():
+            if lines and self.width(f"{lines[-1]} {word}", factor) <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return lines or [""]
+
+
+def paint_chart(painter: QPainter, frame: ChartFrame, scale: Scale) -> None:
+    """Draw *frame*'s chart inside its box."""
+    box = QRectF(scale.px(frame.x), scale.px(frame.y), scale.px(frame.w), scale.px(frame.h))
+    if not frame.series or not frame.categories or box.width() < 4 or box.height() < 4:
+        return
+    painter.save()
+    painter.setClipRect(box)
+    text = _Text(painter, frame, scale)
+    pad = text.size(0.5)
+    area = box.adjusted(pad, pad, -pad, -pad)
+    if len(frame.series) == 1 and frame.series[0][0]:
+        title = frame.series[0][0]
+        text.draw(title, area.center().x(), area.top(), TITLE_SIZE, bold=True, align="center")
+        area.setTop(area.top() + text.height(TITLE_SIZE) * 1.5)
+    if frame.chart_type == "pie":
+        _pie(painter, frame, text, area)
+    else:
+        _bars(painter, frame, text, area)
+    painter.restore()
+
+
+def _color(frame: ChartFrame, index: int) -> QColor:
+    return qcolor(frame.colors[index % len(frame.colors)]) if frame.colors else QColor(128, 128, 128)
+
+
+def _legend_row(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> QRectF:
+    """Draw one legend entry per series centred under *area*; return the area left above it."""
+    swatch, gap = text.size(0.6), text.size(0.4)
+    entries = [(name, text.width(name)) for name, _ in frame.series]
+    total = sum(swatch + gap + w for _, w in entries) + gap * 2 * (len(entries) - 1)
+    x = area.center().x() - total / 2
+    y = area.bottom() - text.height() / 2
+    for i, (name, width) in enumerate(entries):
+        painter.fillRect(QRectF(x, y - swatch / 2, swatch, swatch), _color(frame, i))
+        text.draw(name, x + swatch + gap, y, valign="center")
+        x += swatch + gap + width + gap * 2
+    return QRectF(area.left(), area.top(), area.width(), area.height() - text.height() * 1.6)
+
+
+def value_ticks(frame: ChartFrame) -> list[float]:
+    """Return the value axis's gridline values: 0–100 by 10 for percentages, else a round range."""
+    if frame.unit == "percent":
+        return [float(v) for v in range(0, 101, 10)]
+    values = [v for _, series in frame.series for v in series] or [0.0]
+    lo, hi = min(0.0, min(values)), max(0.0, max(values))
+    if hi == lo:
+        hi = lo + 1.0
+    raw = (hi - lo) / 6
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(lo / step) * step
+    ticks = [start]
+    while ticks[-1] < hi - 1e-9:
+        ticks.append(ticks[-1] + step)
+    return ticks
+
+
+def _tick_label(value: float, frame: ChartFrame) -> str:
+    return f"{value:.0f}%" if frame.unit == "percent" else format_value(value, "number")
+
+
+def _bars(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> None:
+    if len(frame.series) > 1:
+        area = _legend_row(painter, frame, text, area)
+    ticks = value_ticks(frame)
+    lo, hi = ticks[0], ticks[-1]
+    labels = [_tick_label(v, frame) for v in ticks]
+    tick_w = max(text.width(s, TICK_SIZE) for s in labels)
+    value_labels = [[format_value(v, frame.unit) for v in values] for _, values in frame.series]
+    label_w = max(text.width(s, bold=True) for row in value_labels for s in row)
+    gap = text.size(0.4)
+    grid = QPen(qcolor(frame.grid_color), max(0.75 * text.ppt, 1.0))
+    if frame.chart_type == "bar":
+        plot = _bar_plot_area(frame, text, area, tick_w, label_w, gap)
+    else:
+        plot = _column_plot_area(frame, text, area, tick_w, gap)
+    horizontal = frame.chart_type == "bar"
+
+    def at(value: float) -> float:
+        share = (value - lo) / (hi - lo)
+        return plot.left() + share * plot.width() if horizontal else plot.bottom() - share * plot.height()
+
+    painter.setPen(grid)
+    for value, label in zip(ticks, labels, strict=True):
+        pos = at(value)
+        if horizontal:
+            painter.drawLine(QPointF(pos, plot.top()), QPointF(pos, plot.bottom()))
+            text.draw(label, pos, plot.top() - gap / 2, TICK_SIZE, align="center", valign="bottom")
+        else:
+            painter.drawLine(QPointF(plot.left(), pos), QPointF(plot.right(), pos))
+            text.draw(label, plot.left() - gap / 2, pos, TICK_SIZE, align="right", valign="center")
+        painter.setPen(grid)
+    count, nseries = len(frame.categories), len(frame.series)
+    slot = (plot.height() if horizontal else plot.width()) / count
+    bar = slot / (1 + GAP_WIDTH) / nseries
+    zero = at(0.0)
+    for c, category in enumerate(frame.categories):
+        start = (plot.top() if horizontal else plot.left()) + c * slot + slot * GAP_WIDTH / (1 + GAP_WIDTH) / 2
+        if horizontal:
+            lines = text.wrap(category, plot.left() - area.left() - gap)
+            top = start + bar * nseries / 2 - text.height() * len(lines) / 2
+            for i, line in enumerate(lines):
+                text.draw(line, plot.left() - gap, top + i * text.height(), align="right")
+        else:
+            lines = text.wrap(category, slot - gap)
+            for i, line in enumerate(lines):
+                text.draw(line, start - slot * GAP_WIDTH / (1 + GAP_WIDTH) / 2 + slot / 2,
+                          plot.bottom() + gap / 2 + i * text.height(), align="center")
+        for s, (_, values) in enumerate(frame.series):
+            if c >= len(values):
+                continue
+            value, end = values[c], at(values[c])
+            offset = start + s * bar
+            if horizontal:
+                rect = QRectF(min(zero, end), offset, abs(end - zero), bar)
+            else:
+                rect = QRectF(offset, min(zero, end), bar, abs(end - zero))
+            painter.fillRect(rect, _color(frame, s))
+            label = value_labels[s][c]
+            if horizontal:
+                text.draw(label, end + gap / 2 if value >= 0 else end - gap / 2, offset + bar / 2, bold=True,
+                          align="left" if value >= 0 else "right", valign="center")
+            else:
+                text.draw(label, offset + bar / 2, end - gap / 2 if value >= 0 else end + gap / 2, bold=True,
+                          align="center", valign="bottom" if value >= 0 else "top")
+    painter.setPen(grid)
+    if horizontal:
+        painter.drawLine(QPointF(zero, plot.top()), QPointF(zero, plot.bottom()))
+    else:
+        painter.drawLine(QPointF(plot.left(), zero), QPointF(plot.right(), zero))
+
+
+def _column_plot_area(frame: ChartFrame, text: _Text, area: QRectF, tick_w: float, gap: float) -> QRectF:
+    """Reserve the axis title and tick labels on the left, the category labels below."""
+    left = area.left()
+    if frame.value_axis_title:
+        title_h = text.height(TICK_SIZE)
+        painter = text.painter
+        painter.save()
+        painter.translate(left, area.center().y())
+        painter.rotate(-90)
+        # Rotated a quarter turn anticlockwise, the text reads bottom to top, centred on the area.
+        text.draw(frame.value_axis_title, 0.0, 0.0, TICK_SIZE, align="center")
+        painter.restore()
+        left += title_h + gap
+    left += tick_w + gap
+    width = area.right() - left
+    slot = width / len(frame.categories)
+    lines = max(len(text.wrap(c, slot - gap)) for c in frame.categories)
+    bottom = area.bottom() - lines * text.height() - gap
+    top = area.top() + text.height() + gap  # room for a data label above a full-height bar
+    return QRectF(left, top, width, max(bottom - top, 1.0))
+
+
+def _bar_plot_area(frame: ChartFrame, text: _Text, area: QRectF, tick_w: float, label_w: float,
+                   gap: float) -> QRectF:
+    """Reserve tick labels above, the axis title below, category labels left and data-label room right."""
+    bottom = area.bottom()
+    if frame.value_axis_title:
+        text.draw(frame.value_axis_title, area.center().x(), bottom, TICK_SIZE, align="center", valign="bottom")
+        bottom -= text.height(TICK_SIZE) + gap
+    top = area.top() + text.height(TICK_SIZE) + gap
+    widest = max(text.width(c) for c in frame.categories)
+    left = area.left() + min(widest, area.width() * 0.3) + gap
+    right = area.right() - max(label_w + gap, tick_w / 2)
+    return QRectF(left, top, max(right - left, 1.0), max(bottom - top, 1.0))
+
+
+def _pie(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> None:
+    values = [max(v, 0.0) for v in frame.series[0][1]]
+    categories = frame.categories[:len(values)]
+    swatch, gap = text.size(0.6), text.size(0.4)
+    legend_w = swatch + gap + max(text.width(c) for c in categories)
+    row = text.height() * 1.3
+    y = area.center().y() - row * len(categories) / 2
+    x = area.right() - legend_w
+    for i, category in enumerate(categories):
+        painter.fillRect(QRectF(x, y + (row - swatch) / 2, swatch, swatch), _color(frame, i))
+        text.draw(category, x + swatch + gap, y + row / 2, valign="center")
+        y += row
+    plot = QRectF(area.left(), area.top(), area.width() - legend_w - gap * 2, area.height())
+    labels = [format_value(v, frame.unit) for v in frame.series[0][1]]
+    label_w = max(text.width(s, bold=True) for s in labels)
+    radius = max(min(plot.width() / 2 - label_w - gap, plot.height() / 2 - text.height() - gap), 1.0)
+    centre = plot.center()
+    total = sum(values)
+    if total <= 0:
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    angle = 90.0  # PowerPoint starts the first slice at twelve o'clock and goes clockwise
+    circle = QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2)
+    for i, value in enumerate(values):
+        sweep = -360.0 * value / total
+        painter.setBrush(QBrush(_color(frame, i)))
+        painter.drawPie(circle, round(angle * 16), round(sweep * 16))
+        middle = math.radians(angle + sweep / 2)
+        dx, dy = math.cos(middle), -math.sin(middle)
+        anchor = QPointF(centre.x() + dx * (radius + gap), centre.y() + dy * (radius + gap))
+        text.draw(labels[i], anchor.x(), anchor.y(), bold=True,
+                  align="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
+                  valign="top" if dy > 0.3 else "bottom" if dy < -0.3 else "center")
+        angle += sweep
+    painter.setBrush(Qt.BrushStyle.NoBrush)

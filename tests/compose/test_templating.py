@@ -1,0 +1,108 @@
+"""The Jinja2 sandbox: plain text passes through, internals and runaway text are refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.sandbox import SecurityError
+
+from sinoru_brief.compose import compose
+from sinoru_brief.compose.templating import (
+    MAX_RENDERED_CHARS,
+    compile_problem,
+    explain_failure,
+    is_template,
+    long_date,
+    render_text,
+)
+from sinoru_brief.errors import TemplateError
+from sinoru_brief.theme.model import Snippets
+
+VARIABLES = {"brief": {"title": "Deck"}, "as_of": "1 May 2025"}
+
+
+def test_plain_text_is_returned_as_it_is():
+    text = "Braces } and { alone, 50% and {x} are not templates"
+    assert not is_template(text)
+    assert render_text(text, {}) is text
+
+
+def test_variables_filters_and_loops():
+    assert render_text("{{ brief.title }} as of {{ as_of }}", VARIABLES) == "Deck as of 1 May 2025"
+    assert render_text("{{ d|longdate }}", {"d": dt.date(2026, 11, 29)}) == "29 November 2026"
+    assert render_text("{% for i in range(3) %}{{ i }}{% endfor %}", {}) == "012"
+    assert long_date("not a date") == "not a date"
+
+
+def test_undefined_variable_is_an_error():
+    with pytest.raises(JinjaTemplateError, match="'nothing' is undefined"):
+        render_text("{{ nothing }}", {})
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("{{ 'a' * 10**9 }}", f"repeating a text or list 1,000,000,000 times makes it longer than {MAX_RENDERED_CHARS:,}"),
+    ("{{ [1] * 10**9 }}", f"repeating a text or list 1,000,000,000 times makes it longer than {MAX_RENDERED_CHARS:,}"),
+    ("{{ 2 ** 100000000 }}", "the power 100000000 is too large"),
+    ("{% for a in range(99999) %}{% for b in range(9999) %}{% endfor %}{% endfor %}",
+     "the loops of one text may count to 100,000 in all"),
+    ("{% for a in range(2000) %}{{ brief.title * 50 }}{% endfor %}",
+     "the text is 1,100,000 characters long once rendered; the limit is 100,000"),
+])
+def test_runaway_text_is_refused_quickly(text, message):
+    start = time.perf_counter()
+    with pytest.raises(SecurityError) as caught:
+        render_text(text, {"brief": {"title": "Deck + Deck"}})
+    assert str(caught.value) == message
+    assert time.perf_counter() - start < 2
+
+
+def test_range_budget_is_per_rendering():
+    text = "{% for a in range(60000) %}{% endfor %}ok"
+    assert render_text(text, {}) == "ok"
+    assert render_text(text, {}) == "ok"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("{{ 1 / 0 }}", "division by zero"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "the template calls itself without end"),
+    ("{{ lipsum(5) }}", "'lipsum' is undefined"),
+])
+def test_python_errors_become_template_errors(text, message):
+    with pytest.raises(JinjaTemplateError) as caught:
+        render_text(text, {})
+    assert str(caught.value) == message
+
+
+def test_compile_problem():
+    assert compile_problem("{{ fine }}") == ""
+    assert compile_problem("no template") == ""
+    assert compile_problem("{% if x %}").startswith("Unexpected end of template.")
+
+
+def test_explain_failure():
+    try:
+        render_text("{{ as_f }}", VARIABLES)
+    except JinjaTemplateError as exc:
+        assert explain_failure(exc, ["brief", "as_of"]) == (
+            "'as_f' is undefined", "did you mean 'as_of'? The variables are brief and as_of")
+
+
+def test_broken_theme_snippet_is_a_template_error(fixture_library, fixture_brief):
+    with pytest.raises(TemplateError) as caught:
+        compose(fixture_library, fixture_brief, Snippets(footer="{{ brief.titel }}"))
+    [problem] = caught.value.problems
+    assert problem.key_path == "snippets.footer"
+    assert problem.message == "the template text 'footer' cannot be rendered: 'dict object' has no attribute 'titel'"
+
+
+def test_custom_snippets_are_used(fixture_library, fixture_brief):
+    snippets = Snippets(agenda_heading="Contents of {{ brief.title }}", closing_title="End",
+                        notes="{{ notes }}|{{ references }}")
+    deck = compose(fixture_library, fixture_brief, snippets)
+    assert deck.slides[1].title == "Contents of Fixture deck"
+    assert deck.slides[-1].title == "End"
+    chart = next(s for s in deck.slides if s.key == "alpha-chart")
+    assert chart.notes == f"The chart shows two shares.|[3] {deck.reference(3).text}"

@@ -1,0 +1,268 @@
+"""Check the content library against the article it summarises, through the article's fingerprint.
+
+The article is not in the repository; ``tests/data/article-fingerprint.json``
+holds hashes of its 8-word runs, of the runs inside its quotations, and its
+numbers (see ``tools/fingerprint_article.py``, which also supplies the word
+normalisation used here). Three rules follow from the content guide:
+
+* every number on a slide is a number the article states;
+* our text is our own: no 8 consecutive words outside quotation marks match the article;
+* quoted text is verbatim: a quotation matches the article word for word.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from sinoru_brief.content.models import Bullet, Library, Slide
+
+ROOT = Path(__file__).resolve().parents[2]
+FINGERPRINT = ROOT / "tests" / "data" / "article-fingerprint.json"
+ARTICLE = "wishnick-2025-cooperation-without-coordination"
+
+# A quoted phrase: between curly double quotes, or between straight double quotes.
+_QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location("fingerprint_article", ROOT / "tools" / "fingerprint_article.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+fp = _load_tool()
+
+
+@cache
+def _fingerprint() -> dict:
+    return json.loads(FINGERPRINT.read_text(encoding="utf-8"))
+
+
+@cache
+def _shingles() -> frozenset[str]:
+    return frozenset(_fingerprint()["shingles"])
+
+
+@cache
+def _quotations() -> frozenset[str]:
+    return frozenset(_fingerprint()["quotations"])
+
+
+def _canonical(number: str) -> str:
+    """Return a numeric token without thousands separators, so "4,800" and "4800" compare equal."""
+    return number.replace(",", "")
+
+
+@cache
+def _article_numbers() -> frozenset[str]:
+    return frozenset(_canonical(n) for n in _fingerprint()["numbers"])
+
+
+# ------------------------------------------------------------------ what the library says
+
+
+def _walk(bullets: tuple[Bullet, ...]) -> Iterator[str]:
+    for bullet in bullets:
+        yield bullet.text
+        yield from _walk(bullet.sub)
+
+
+def _slide_texts(slide: Slide) -> Iterator[tuple[str, str]]:
+    """Yield (field, text) for every piece of authored text on *slide* except a quote slide's quotation."""
+    yield "title", slide.title
+    yield "notes", slide.notes
+    for name in ("attribution", "context", "alt_text"):
+        if getattr(slide, name):
+            yield name, getattr(slide, name)
+    for text in _walk(slide.bullets):
+        yield "bullet", text
+    for side in slide.sides:
+        yield "heading", side.heading
+        for text in _walk(side.bullets):
+            yield "bullet", text
+    for column in slide.columns:
+        yield "column", column
+    for row in slide.rows:
+        for cell in row.cells:
+            yield "cell", cell
+    for event in slide.events:
+        yield "label", event.label
+    if slide.chart:
+        yield "value_axis_title", slide.chart.value_axis_title
+        for category in slide.chart.categories:
+            yield "category", category
+        for series in slide.chart.series:
+            yield "series", series.name
+
+
+def _texts(library: Library) -> Iterator[tuple[str, str]]:
+    """Yield (where, text) for all authored text of the library, quote slides' quotations excluded."""
+    for topic in library.topics:
+        yield f"{topic.id}: title", topic.title
+        yield f"{topic.id}: summary", topic.summary
+        for slide in topic.slides:
+            for field, text in _slide_texts(slide):
+                if text:
+                    yield f"{slide.id}: {field}", text
+
+
+def _quote_slides(library: Library) -> list[Slide]:
+    return [s for t in library.topics for s in t.slides if s.kind == "quote"]
+
+
+def _outside_quotes(text: str) -> list[str]:
+    """Return the stretches of *text* between its quoted phrases (a quotation breaks a run of words)."""
+    return _QUOTED.split(text)[::3]
+
+
+def _quoted_phrases(text: str) -> list[str]:
+    return [m.group(1) if m.group(1) is not None else m.group(2) for m in _QUOTED.finditer(text)]
+
+
+def _is_verbatim(phrase: str) -> bool:
+    """Return whether *phrase* appears word for word in the article.
+
+    Eight words or more: every 8-word run is an article run. Shorter: the whole
+    phrase is a run inside one of the article's quotations.
+    """
+    words = fp.words(phrase)
+    if len(words) >= fp.SHINGLE_WORDS:
+        return all(fp.digest(run) in _shingles() for run in fp.runs(words, fp.SHINGLE_WORDS))
+    return bool(words) and fp.digest(words) in _quotations()
+
+
+# ------------------------------------------------------------------ the fingerprint itself
+
+
+def test_fingerprint_matches_the_tool_settings():
+    data = _fingerprint()
+    assert data["shingle_words"] == fp.SHINGLE_WORDS
+    assert data["hash"] == f"sha256[:{fp.HASH_CHARS}]"
+    assert all(len(h) == fp.HASH_CHARS for h in data["shingles"][:50] + data["quotations"][:50])
+    # A real article of several thousand words, not an empty or truncated file.
+    assert len(data["shingles"]) > 4000
+    assert {"47", "15.5", "4,800", "1985", "11,000"} <= set(data["numbers"])
+
+
+def test_words_normalise_quotes_dashes_and_case():
+    assert fp.words("Russia’s “3 noes”—China-Russia ties, 6–7 July.") == [
+        "russias", "3", "noes", "china", "russia", "ties", "6", "7", "july"]
+
+
+def test_fingerprint_tool_round_trips_a_small_article():
+    article = ("Title line\nOne two three four five six seven eight nine, he said “a quoted phrase here”.[1]\n"
+               "Notes\n[1] A note with 2031 in it.\n")
+    data = fp.fingerprint(article)
+    assert fp.digest(["one", "two", "three", "four", "five", "six", "seven", "eight"]) in data["shingles"]
+    assert fp.digest(["quoted", "phrase"]) in data["quotations"]
+    assert data["numbers"] == []  # the note marker [1] and the notes' numbers are not article numbers
+    assert len(data["shingles"]) == 8  # 15 words on the body line give 8 runs; the title line is too short
+
+
+def test_checks_catch_copied_text_and_misquotes():
+    # A quotation the slides carry anyway, so the test adds no article text to the repository.
+    copied = "China is not aware of the specifics of bilateral exchanges"
+    assert any(fp.digest(run) in _shingles() for run in fp.runs(fp.words(copied), fp.SHINGLE_WORDS))
+    assert not any(fp.digest(run) in _shingles()
+                   for run in fp.runs(fp.words("China is not aware of the details of bilateral exchanges"), 8))
+    assert _is_verbatim("If China had really provided military supplies to Russia")
+    assert not _is_verbatim("If China had truly provided military supplies to Russia")
+    assert _is_verbatim("strategic doorsteps")
+    assert not _is_verbatim("strategic doorstep")
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def _numbers_in(text: str) -> list[str]:
+    return [_canonical(n) for n in _NUMBER.findall(text)]
+
+
+def _chart_value(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def test_numbers_are_read_as_written_without_thousands_separators():
+    assert _numbers_in("a 4,800-nautical-mile patrol, 15.5 percent, July 6–7, 2024; the 75th year.") == [
+        "4800", "15.5", "6", "7", "2024", "75"]
+    assert [_chart_value(v) for v in (70, 70.0, 15.5, 3.4)] == ["70", "70", "15.5", "3.4"]
+
+
+def test_every_number_in_slide_text_is_in_the_article(real_library):
+    allowed = _article_numbers()
+    texts = list(_texts(real_library)) + [(f"{s.id}: quote", s.quote) for s in _quote_slides(real_library)]
+    strays = [(where, n) for where, text in texts for n in _numbers_in(text) if n not in allowed]
+    assert strays == []
+
+
+def test_every_chart_value_is_in_the_article(real_library):
+    allowed = _article_numbers()
+    charts = [s for t in real_library.topics for s in t.slides if s.kind == "chart"]
+    assert charts
+    strays = [(s.id, _chart_value(v)) for s in charts for series in s.chart.series for v in series.values
+              if _chart_value(v) not in allowed]
+    assert strays == []
+
+
+def test_every_timeline_year_and_day_is_in_the_article(real_library):
+    allowed = _article_numbers()
+    events = [(s.id, e) for t in real_library.topics for s in t.slides for e in s.events]
+    assert events
+    # Months are written as words in the article, so only years and days are numbers to check.
+    strays = [(sid, str(n)) for sid, e in events for n in (e.date.year, e.date.day) if n is not None
+              and str(n) not in allowed]
+    assert strays == []
+
+
+# ------------------------------------------------------------------ own words
+
+
+def test_no_eight_words_outside_quotation_marks_copy_the_article(real_library):
+    copied = []
+    for where, text in _texts(real_library):
+        for stretch in _outside_quotes(text):
+            for run in fp.runs(fp.words(stretch), fp.SHINGLE_WORDS):
+                if fp.digest(run) in _shingles():
+                    copied.append((where, " ".join(run)))
+    assert copied == []
+
+
+# ------------------------------------------------------------------ quotations
+
+
+def test_every_quote_slide_is_verbatim(real_library):
+    slides = _quote_slides(real_library)
+    assert len(slides) >= 3
+    assert [(s.id, s.quote) for s in slides if not _is_verbatim(s.quote)] == []
+
+
+def test_quote_slides_cite_the_work_quoted_not_only_the_article(real_library):
+    assert [s.id for s in _quote_slides(real_library) if set(s.cite) <= {ARTICLE}] == []
+
+
+def test_every_quoted_phrase_in_slide_text_is_verbatim(real_library):
+    phrases = [(where, p) for where, text in _texts(real_library) for p in _quoted_phrases(text)]
+    assert phrases  # the library does quote: a broken pattern must not pass silently
+    assert [(where, p) for where, p in phrases if not _is_verbatim(p)] == []
+
+
+def test_long_quoted_phrases_in_bullets_are_verbatim(real_library):
+    long_phrases = [(where, p) for where, text in _texts(real_library) if where.endswith("bullet")
+                    for p in _quoted_phrases(text) if len(fp.words(p)) >= fp.SHINGLE_WORDS]
+    assert long_phrases
+    assert [(where, p) for where, p in long_phrases if not _is_verbatim(p)] == []
+
+
+@pytest.mark.parametrize("text", ["He said “a b c” and “d”.", 'He said "a b c" and "d".'])
+def test_quote_helpers_split_curly_and_straight_quotes(text):
+    assert _quoted_phrases(text) == ["a b c", "d"]
+    assert _outside_quotes(text) == ["He said ", " and ", "."]
