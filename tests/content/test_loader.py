@@ -279,7 +279,7 @@ def test_impossible_date_parts_in_a_source(library_dir):
     assert (problem.file, problem.line, problem.column) == (sources, 21, 24)
     assert problem.key_path == "[2].issued.date-parts"
     assert problem.message == "[2024, 13, 1] is not a real date"
-    assert problem.hint == "date-parts are [year, month, day]: check the month (1 to 12) and the day"
+    assert problem.hint == "date-parts are [year, month, day]; the month must be 1 to 12 and the day must exist in that month"
 
 
 @pytest.mark.parametrize("written", ['"2024-02-30"', "2024-02-30", "2024-13", "'2023-00'"])
@@ -290,7 +290,7 @@ def test_impossible_timeline_date(library_dir, written):
     assert (problem.file, problem.line, problem.column) == (beta, 26, 15)
     assert problem.key_path == "slides[1].events[1].date"
     assert problem.message == f"'{written.strip(chr(34) + chr(39))}' is not a real date"
-    assert problem.hint == "check the month (1 to 12) and the day of the month"
+    assert problem.hint == "the month must be 1 to 12 and the day must exist in that month"
 
 
 @pytest.mark.parametrize(("written", "described"), [
@@ -387,3 +387,25 @@ def test_alias_bomb_is_refused_quickly(library_dir):
     problem = only_problem(library_dir)
     assert time.perf_counter() - start < 5
     assert problem.message == "the file holds more than 200,000 values once its aliases are expanded"
+
+
+def test_topic_saved_as_yml_is_reported_not_skipped(library_dir):
+    beta = library_dir / "topics" / "beta.yaml"
+    beta.rename(beta.with_suffix(".yml"))
+    problem = only_problem(library_dir)
+    assert (problem.file, problem.message, problem.hint) == (
+        beta.with_suffix(".yml"), "topic files must end in .yaml", "rename it to beta.yaml")
+
+
+def test_empty_topics_folder(library_dir):
+    for path in (library_dir / "topics").iterdir():
+        path.unlink()
+    problem = only_problem(library_dir)
+    assert (problem.file, problem.message) == (library_dir / "topics", "the topics folder has no .yaml files")
+
+
+def test_unquoted_numbers_times_and_words_in_text_keep_their_spelling(library_dir):
+    edit(library_dir / "topics" / "beta.yaml", "cells: [First event, June 2023, Sea of Examples]",
+         "cells: [Yes, '12:30', 12:30, 1.50, 010, 2024-05-16]")
+    row = load_library(library_dir).slide("beta-table").rows[0]
+    assert row.cells == ("Yes", "12:30", "12:30", "1.50", "010", "2024-05-16")

@@ -19,6 +19,7 @@ from support.libreoffice import convert_with_libreoffice
 from sinoru_brief.brief import Brief
 from sinoru_brief.layout.pages import ChartFrame, TableFrame, TextFrame
 from sinoru_brief.pipeline import build, render_pptx
+from sinoru_brief.theme import builtin_template_names
 from sinoru_brief.units import EMU_PER_POINT
 
 pytestmark = pytest.mark.libreoffice
@@ -32,11 +33,11 @@ def tolerance(word) -> float:
     return max(2.0, 0.1 * (word[4] - word[2]))
 
 
-@pytest.fixture(scope="module")
-def full_export(real_library, libreoffice, tmp_path_factory):
+@pytest.fixture(scope="module", params=builtin_template_names())
+def full_export(request, real_library, libreoffice, tmp_path_factory):
     out = tmp_path_factory.mktemp("lo")
-    result = build(Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1)),
-                   library=real_library)
+    result = build(Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1),
+                         template=request.param), library=real_library)
     pptx = out / "full.pptx"
     pptx.write_bytes(render_pptx(result))
     pdf = convert_with_libreoffice(libreoffice, pptx, out)

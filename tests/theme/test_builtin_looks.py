@@ -9,8 +9,8 @@ import pytest
 
 from sinoru_brief.brief import Brief
 from sinoru_brief.layout.pages import Picture, TextFrame
-from sinoru_brief.pipeline import build
 from sinoru_brief.paths import templates_dir
+from sinoru_brief.pipeline import build
 from sinoru_brief.theme import builtin_template_names, load_theme
 from sinoru_brief.units import EMU_PER_POINT, inches
 

@@ -133,3 +133,12 @@ def test_ordinary_aliases_still_work():
     doc = load_marked(FILE, "a: &x [1, 2]\nb: *x\n")
     assert doc.problems == []
     assert doc.data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_unquoted_non_text_values_remember_how_they_were_written():
+    doc = load_marked(FILE, "a: [yes, 12:30, 1.50, 010, 2024-05-16, 'quoted', text, 7]\n1.10: x\n0: y\n")
+    assert doc.data["a"] == [True, 750, 1.5, 8, dt.date(2024, 5, 16), "quoted", "text", 7]
+    assert doc.written == {("a", 0): "yes", ("a", 1): "12:30", ("a", 2): "1.50", ("a", 3): "010",
+                           ("a", 4): "2024-05-16", ("a", 7): "7"}
+    # Mapping keys are text as written: a bullet position 1.10 is not 1.1.
+    assert list(doc.data) == ["a", "1.10", "0"]

@@ -106,7 +106,7 @@ def test_date():
     spec = ListOf(item=Date())
     assert check(spec, "[2024-05-16]")[0][0].isoformat() == "2024-05-16"
     assert check(spec, "[2024-02-30]")[1] == [
-        "f.yaml:1:2: [0]: '2024-02-30' is not a real date (check the month (1 to 12) and the day of the month)"]
+        "f.yaml:1:2: [0]: '2024-02-30' is not a real date (the month must be 1 to 12 and the day must exist in that month)"]
     assert check(spec, "[May 2024]")[1] == ["f.yaml:1:2: [0]: expected a date written YYYY-MM-DD, got text 'May 2024'"]
 
 
@@ -155,3 +155,10 @@ def test_did_you_mean_and_shorten():
     assert did_you_mean("x" * 10_000, ["x"]) == ""
     assert shorten("short") == "short"
     assert shorten("a" * 50) == "a" * 37 + "..."
+
+
+def test_text_keeps_unquoted_values_as_written():
+    assert check(ListOf(item=Text()), "[no, 1.50, 12:30, 2025-01-02, 3]") == (
+        ["no", "1.50", "12:30", "2025-01-02", "3"], [])
+    # Elsewhere the same words keep their YAML meaning.
+    assert check(ListOf(item=Integer()), "[12:30]") == ([750], [])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import threading
 import warnings
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -142,6 +143,11 @@ class ReferenceFormatter:
         ]
 
 
+# citeproc-py keeps per-entry state on the shared, cached style object, and the
+# app may compose decks in more than one thread: one formatting at a time.
+_CITEPROC_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=64)
 def format_entries(style: CitationStylesStyle, items: tuple[str, ...]) -> tuple[str, ...]:
     """Return citeproc-py's HTML bibliography entry for each CSL item (a JSON string), in the order given.
@@ -153,7 +159,7 @@ def format_entries(style: CitationStylesStyle, items: tuple[str, ...]) -> tuple[
     version) and the exact items, so a change to either formats afresh.
     """
     data = [json.loads(item) for item in items]
-    with warnings.catch_warnings():
+    with _CITEPROC_LOCK, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
         bibliography = CitationStylesBibliography(style, CiteProcJSON(data), formatter.html)
         for item in data:

@@ -69,7 +69,7 @@ def _load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
             continue
         csl = _prune({k: v for k, v in raw.items() if k != "note-number"})
         sources[source_id] = Source(id=source_id, csl=csl, note_numbers=tuple(raw.get("note-number") or ()),
-                                    origin=Origin(path, line, format_key_path((index,))))
+                                    origin=Origin(path, doc.position((index,))[0], format_key_path((index,))))
     return sources
 
 
@@ -95,7 +95,11 @@ def _load_topics(folder: Path, problems: list[Problem]) -> tuple[list[Topic], li
                                 hint="create it with one <topic-id>.yaml file per topic"))
         return [], [], []
     files = sorted(folder.glob("*.yaml"))
-    if not files:
+    # A topic saved as .yml would silently be left out of every deck.
+    strays = sorted(folder.glob("*.yml"))
+    for stray in strays:
+        problems.append(Problem(stray, "topic files must end in .yaml", hint=f"rename it to {stray.stem}.yaml"))
+    if not files and not strays:
         problems.append(Problem(folder, "the topics folder has no .yaml files", hint="add a topic file"))
     topics: list[Topic] = []
     sites: list[CiteSite] = []

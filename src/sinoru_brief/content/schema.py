@@ -105,7 +105,7 @@ class CslDate(Spec):
                 dt.date(p[0], p[1] if len(p) > 1 else 1, p[2] if len(p) > 2 else 1)
             except ValueError:
                 checker.report((*path, "date-parts"), f"{p} is not a real date",
-                               hint="date-parts are [year, month, day]: check the month (1 to 12) and the day")
+                               hint="date-parts are [year, month, day]; the month must be 1 to 12 and the day must exist in that month")
                 return INVALID
         return value
 
@@ -190,7 +190,7 @@ class EventDate(Spec):
             pass
         if re.fullmatch(r"\d{4}(-\d{1,2}){0,2}", str(value).strip()):
             checker.report(path, f"'{value}' is not a real date",
-                           hint="check the month (1 to 12) and the day of the month")
+                           hint="the month must be 1 to 12 and the day must exist in that month")
         else:
             checker.report(path, f"expected {self.expected}, got {describe_value(value)}")
         return INVALID

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.compose.templating import long_date
-from sinoru_brief.layout.context import LayoutContext
+from sinoru_brief.layout.context import LOGO_HEIGHT, LOGO_WIDTH, LayoutContext
 from sinoru_brief.layout.pages import Box, Page, Picture, Shape
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import inches
@@ -22,9 +22,9 @@ def add_chrome(ctx: LayoutContext, page: Page, slide: DeckSlide) -> None:
                                              [ctx.plain(t.banner.text, size, bold=True, color=t.banner.text_color,
                                                         align="center")], role="banner", anchor="middle"))
     if t.logo:
-        h = inches(0.45)
-        page.boxes.append(Picture(x=t.width - t.margin_right - h * 2, y=t.margin_top + (inches(0.3) if t.banner else 0),
-                                  w=h * 2, h=h, path=str(t.logo), name="logo"))
+        page.boxes.append(Picture(x=t.width - t.margin_right - LOGO_WIDTH,
+                                  y=t.margin_top + (inches(0.3) if t.banner else 0),
+                                  w=LOGO_WIDTH, h=LOGO_HEIGHT, path=str(t.logo), name="logo"))
     if page.number is None:
         return
     r = ctx.regions.footer

@@ -11,6 +11,9 @@ from sinoru_brief.layout.textfit import ParaSpec, fit
 from sinoru_brief.theme.model import SizeRange, Theme
 from sinoru_brief.units import Emu, inches, points
 
+#: The logo's box at the top right of every slide; titles keep clear of it.
+LOGO_HEIGHT = inches(0.45)
+LOGO_WIDTH = LOGO_HEIGHT * 2
 TEXT_INSETS = Insets(left=inches(0.05), top=inches(0.03), right=inches(0.05), bottom=inches(0.03))
 ELLIPSIS = "…"
 
@@ -46,8 +49,9 @@ class LayoutContext:
         source_y = footer_y - inches(0.08) - source_h
         rule_y = top + title_h + inches(0.06)
         body_y = rule_y + inches(0.18)
+        title_w = width - (LOGO_WIDTH + inches(0.2) if t.logo else 0)
         return Regions(
-            title=Box(left, top, width, title_h),
+            title=Box(left, top, title_w, title_h),
             rule_y=rule_y,
             body=Box(left, body_y, width, source_y - inches(0.1) - body_y),
             source=Box(left, source_y, width, source_h),

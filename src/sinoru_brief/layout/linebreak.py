@@ -81,8 +81,10 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
     # break it anywhere): never break inside one except when it is wider
     # than a whole line, where both split it between characters.
     links = [(start, start + len(span.text)) for span, start in zip(spans, pieces.starts, strict=True) if span.link]
-    opportunities = [i for i in break_opportunities(text) if not any(lo < i < hi for lo, hi in links)]
-    bounds = [0, *opportunities, len(text)]
+    opportunities = {i for i in break_opportunities(text) if not any(lo < i < hi for lo, hi in links)}
+    opportunities |= {hi for _, hi in links if 0 < hi < len(text)}
+    link_ends = {hi for _, hi in links}
+    bounds = [0, *sorted(opportunities), len(text)]
     lines: list[Line] = []
     line_start = 0
     line_width = 0.0  # width of text[line_start:cursor] without its trailing spaces
@@ -92,21 +94,18 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
         core_end = len(text[word_start:word_end].rstrip(" ")) + word_start
         core = pieces.width(word_start, core_end)
         gap = pieces.width(line_start, word_start) - line_width if word_start > line_start else 0.0
-        if line_start == word_start or line_width + gap + core <= limit:
-            if core > limit and line_start == word_start:
-                # A single word wider than the line: split it between characters.
-                line_start, line_width = _split_long_word(pieces, word_start, core_end, limit, lines)
-                cursor = word_end
-                continue
-            line_width = line_width + gap + core
-        else:
+        if line_start != word_start and line_width + gap + core > limit:
             lines.append(_line(pieces, line_start, word_start))
-            line_start = word_start
-            if core > limit:
-                line_start, line_width = _split_long_word(pieces, word_start, core_end, limit, lines)
-                cursor = word_end
-                continue
-            line_width = core
+            line_start, line_width = word_start, 0.0
+        if core > limit and line_start == word_start:
+            # A single word wider than the line: split it between characters.
+            line_start, line_width = _split_long_word(pieces, word_start, core_end, limit, lines)
+            if core_end in link_ends and word_end < len(text):
+                # LibreOffice starts a new line after a link it had to split.
+                lines.append(_line(pieces, line_start, word_end))
+                line_start, line_width = word_end, 0.0
+        else:
+            line_width = core if line_start == word_start else line_width + gap + core
         cursor = word_end
     lines.append(_line(pieces, line_start, len(text)))
     return tuple(lines)

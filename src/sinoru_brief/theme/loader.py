@@ -13,12 +13,10 @@ from typing import Any
 
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.paths import templates_dir
-from sinoru_brief.theme.model import Banner, Colors, Fonts, Sizes, SizeRange, Snippets, Theme
+from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Snippets, Theme
 from sinoru_brief.units import inches
 from sinoru_brief.yamlio.marked import KeyPath, load_marked
-from sinoru_brief.yamlio.schema import (
-    INVALID, Checker, Key, ListOf, Number, Record, Spec, Text, did_you_mean,
-)
+from sinoru_brief.yamlio.schema import INVALID, Checker, Key, ListOf, Number, Record, Spec, Text, did_you_mean
 
 TEMPLATE_FILE = "template.yaml"
 #: Font names we can measure, each with metric-compatible files in assets/fonts.

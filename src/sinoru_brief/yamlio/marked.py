@@ -42,6 +42,10 @@ class MarkedDocument:
     data: Any
     marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # As written, for unquoted values YAML read as something other than text
+    # (1.50, 12:30, 010, yes, 2024-05-16), so a text field can keep the
+    # author's spelling instead of 1.5, 750, 8, True or a date.
+    written: dict[KeyPath, str] = field(default_factory=dict)
 
     def position(self, key_path: KeyPath) -> tuple[int | None, int | None]:
         """Return the line and column of the value at *key_path*, or its nearest parent."""
@@ -197,7 +201,10 @@ class _Converter:
             raise _TooManyValues
         self.doc.marks[key_path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
+            value = self._scalar(node)
+            if not isinstance(value, str) and value is not None and node.style is None:
+                self.doc.written[key_path] = node.value
+            return value
         if id(node) in self.open:
             raise _RecursiveAlias(node.start_mark.line + 1, node.start_mark.column + 1)
         self.open.add(id(node))
@@ -239,6 +246,7 @@ class _Converter:
         return result
 
     def _key(self, node: yaml.Node) -> str:
-        key = self._scalar(node) if isinstance(node, yaml.ScalarNode) else \
-            self.constructor.construct_object(node, deep=True)
-        return key if isinstance(key, str) else str(key)
+        """Return a mapping key as text, as written: ``1.10`` stays "1.10", not "1.1"."""
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if node.style is None else str(self._scalar(node))
+        return str(self.constructor.construct_object(node, deep=True))

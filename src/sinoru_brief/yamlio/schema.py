@@ -124,8 +124,11 @@ class Text(Spec):
         return self.pattern_help or "text"
 
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)  # a bare number where text is expected is harmless
+        if isinstance(value, int | float | dt.date) and tuple(path) in checker.doc.written:
+            # A number, date or yes/no where text is expected: keep it as written.
+            value = checker.doc.written[tuple(path)]
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
         if not isinstance(value, str):
             return self._wrong_type(value, path, checker)
         value = _XML_ILLEGAL.sub("", value)
@@ -213,7 +216,7 @@ class Date(Spec):
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 checker.report(path, f"'{value.strip()}' is not a real date",
-                               hint="check the month (1 to 12) and the day of the month")
+                               hint="the month must be 1 to 12 and the day must exist in that month")
                 return INVALID
         return self._wrong_type(value, path, checker)
 
