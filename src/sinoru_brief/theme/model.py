@@ -80,7 +80,7 @@ class Snippets:
     closing_text: str = "{{ brief.title }}"
     footer: str = "{{ brief.title }}"
     as_of: str = "Information as of {{ as_of }}"
-    notes: str = "{{ notes }}{% if references %}\n\nSources:\n{{ references }}{% endif %}"
+    notes: str = "{{ notes }}\n\n{% if references %}Sources:\n{{ references }}{% endif %}"
 
 
 @dataclass(frozen=True)

@@ -76,8 +76,8 @@ def paint_chart(painter: QPainter, frame: ChartFrame, scale: Scale) -> None:
     painter.save()
     painter.setClipRect(box)
     text = _Text(painter, frame, scale)
-    pad = text.size(0.5)
-    area = box.adjusted(pad, pad, -pad, -pad)
+    pad = text.size(1.0)  # PowerPoint and LibreOffice leave about an em around the plot
+    area = box.adjusted(pad, pad, -pad, -pad / 3)
     if len(frame.series) == 1 and frame.series[0][0]:
         title = frame.series[0][0]
         text.draw(title, area.center().x(), area.top(), TITLE_SIZE, bold=True, align="center")

@@ -1,0 +1,79 @@
+"""Work around two citeproc-py 0.11 bugs that show in real references.
+
+1. A ``cs:label`` prints even when its variable is empty, so Chicago adds a
+   stray "Edition." to every newspaper article (citeproc-py issue #204, fix
+   proposed in PR #207). The CSL specification says a label is rendered only
+   when its variable is non-empty; :func:`apply` makes ``Label`` follow it.
+2. When a work has no author, a style substitutes the title for the author
+   and must then suppress the title in the rest of the entry. citeproc-py
+   does not when the substitute is a macro, so the title appears twice.
+   :func:`drop_repeated_title` removes the second copy from the output.
+
+3. ``initialize="false"`` on ``cs:name`` is ignored whenever the style sets
+   ``initialize-with``, so Chicago prints "Wishnick, E." for "Wishnick,
+   Elizabeth". :func:`apply` makes ``Name.initialize`` honour it.
+
+All are documented in docs/citations.md; drop them when citeproc-py is fixed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeproc.model import Label, Name
+from citeproc.source import VariableError
+
+_applied = False
+
+
+def apply() -> None:
+    """Patch ``citeproc.model.Label`` once so an empty variable renders no label."""
+    global _applied
+    if _applied:
+        return
+    original = Label.process
+
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        name = variable or self.get("variable")
+        if name and name != "locator" and not _has_variable(item, name):
+            return None
+        return original(self, item, variable=variable, plural=plural, context=context, **kwargs)
+
+    Label.process = process
+
+    original_initialize = Name.initialize
+
+    def initialize(self, given, mark, context):
+        if self.get("initialize") == "false":
+            return given
+        return original_initialize(self, given, mark, context)
+
+    Name.initialize = initialize
+    _applied = True
+
+
+def _has_variable(item, name: str) -> bool:
+    try:
+        value = item.reference[name.replace("-", "_")]
+    except (KeyError, VariableError):
+        return False
+    return value not in (None, "")
+
+
+def drop_repeated_title(markup: str, title: str) -> str:
+    """Remove a second rendering of *title* from an entry (the substituted author repeated).
+
+    The comparison ignores case and typographic quotes, since styles
+    title-case and quote titles; the first copy and everything else stay.
+    """
+    words = re.findall(r"\w+", title)
+    if len(words) < 2:
+        return markup
+    gap = r"[\W_]+(?:<[^>]+>)*"
+    body = gap.join(re.escape(w) for w in words)
+    copy = re.compile(r"(?:<i>|“|\")?" + body + r"(?:[)\]”’\"]|</i>)*[.,]?\s*", re.IGNORECASE)
+    matches = list(copy.finditer(markup))
+    if len(matches) < 2:
+        return markup
+    second = matches[1]
+    return (markup[:second.start()] + markup[second.end():]).strip()
