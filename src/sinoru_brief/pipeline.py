@@ -46,6 +46,7 @@ def render_pptx(result: Build, progress: Progress | None = None) -> bytes:
     brief = result.deck.brief
     return pptx_bytes(result.pages, title=brief.title, author=brief.author,
                       east_asian_font=result.theme.fonts.east_asian, stamp=stamp_time(brief.deck_date()),
+                      link_color=result.theme.colors.accent,
                       progress=(lambda i, n: progress("write", i, n)) if progress else None)
 
 

@@ -42,7 +42,8 @@ def test_synthetic_library_spreads_slides_over_topics_with_cited_bullets(bench):
     library = bench.synthetic_library(25, topics=10, sources=50)
 
     assert [len(t.slides) for t in library.topics] == [3, 3, 3, 3, 3, 2, 2, 2, 2, 2]
-    assert len(library.sources) == 50
+    assert sorted(library.sources) == [f"source-{i:03d}" for i in range(1, 51)]
+    assert "warm-up-007" in bench.synthetic_library(1, source_prefix="warm-up").sources
     for slide in content_slides(library):
         assert [len(b.text.split()) for b in slide.bullets] == [20, 20, 20, 20]
         assert all(b.cite and set(b.cite) <= set(library.sources) for b in slide.bullets)

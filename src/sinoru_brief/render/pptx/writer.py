@@ -8,7 +8,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
 from pptx.dml.color import RGBColor
 from pptx.util import Emu
 
@@ -31,10 +34,17 @@ def stamp_time(fallback: dt.date | None) -> dt.datetime:
 
 
 def build_presentation(pages: list[Page], *, title: str, author: str, east_asian_font: str,
-                       stamp: dt.datetime, progress: Callable[[int, int], None] | None = None):
-    """Return a python-pptx Presentation holding *pages*."""
+                       stamp: dt.datetime, link_color: str = "",
+                       progress: Callable[[int, int], None] | None = None):
+    """Return a python-pptx Presentation holding *pages*.
+
+    Clients draw hyperlinks in the theme's hyperlink colour, not the run's;
+    *link_color* (RRGGBB) sets it so links stay readable on any background.
+    """
     prs = Presentation()
     use_fast_partnames(prs)
+    if link_color:
+        _set_link_colour(prs, link_color)
     if pages:
         prs.slide_width, prs.slide_height = Emu(pages[0].width), Emu(pages[0].height)
         # The default template says "screen4x3"; any other size must not claim it.
@@ -61,6 +71,18 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
     props.revision = 1
     props.last_printed = stamp
     return prs
+
+
+def _set_link_colour(prs, color: str) -> None:
+    theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    scheme = root.find(f".//{qn('a:clrScheme')}")
+    for tag in ("a:hlink", "a:folHlink"):
+        slot = scheme.find(qn(tag))
+        for child in list(slot):
+            slot.remove(child)
+        etree.SubElement(slot, qn("a:srgbClr"), val=color)
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _add_box(slide, box, east_asian_font: str) -> None:

@@ -5,12 +5,6 @@ PySide6. :func:`render_page` draws one page to a ``QImage``;
 :func:`sinoru_brief.render.qt.images.write_pngs` writes pages as PNG files.
 """
 
-from sinoru_brief.render.qt.pyside_fix import protect_none
-
-# Before any drawing: PySide6 6.12.0 on Python 3.11 would otherwise abort the
-# process after a few slides (see pyside_fix).
-protect_none()
-
-from sinoru_brief.render.qt.painter import paint_page, render_page  # noqa: E402
+from sinoru_brief.render.qt.painter import paint_page, render_page
 
 __all__ = ["paint_page", "render_page"]

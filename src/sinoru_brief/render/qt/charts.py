@@ -21,7 +21,7 @@ from sinoru_brief.render.qt.fonts import face_metrics, latin_path, text_width_em
 from sinoru_brief.render.qt.text import Scale, draw_string, qcolor
 
 GAP_WIDTH = 0.6  # the writer's plot.gap_width = 60 (% of a bar)
-TITLE_SIZE = 1.2  # PowerPoint's automatic title is 1.2 times the chart's text size
+TITLE_SIZE = 1.2  # the automatic title, bold, a little larger than the labels (as LibreOffice draws it)
 TICK_SIZE = 0.85  # the writer's axis tick labels and axis title
 
 
@@ -132,72 +132,71 @@ def _tick_label(value: float, frame: ChartFrame) -> str:
 def _bars(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> None:
     if len(frame.series) > 1:
         area = _legend_row(painter, frame, text, area)
+    horizontal = frame.chart_type == "bar"
     ticks = value_ticks(frame)
-    lo, hi = ticks[0], ticks[-1]
-    labels = [_tick_label(v, frame) for v in ticks]
-    tick_w = max(text.width(s, TICK_SIZE) for s in labels)
+    tick_labels = [_tick_label(v, frame) for v in ticks]
     value_labels = [[format_value(v, frame.unit) for v in values] for _, values in frame.series]
+    tick_w = max(text.width(s, TICK_SIZE) for s in tick_labels)
     label_w = max(text.width(s, bold=True) for row in value_labels for s in row)
     gap = text.size(0.4)
-    grid = QPen(qcolor(frame.grid_color), max(0.75 * text.ppt, 1.0))
-    if frame.chart_type == "bar":
+    if horizontal:
         plot = _bar_plot_area(frame, text, area, tick_w, label_w, gap)
     else:
         plot = _column_plot_area(frame, text, area, tick_w, gap)
-    horizontal = frame.chart_type == "bar"
+    lo, hi = ticks[0], ticks[-1]
 
     def at(value: float) -> float:
         share = (value - lo) / (hi - lo)
         return plot.left() + share * plot.width() if horizontal else plot.bottom() - share * plot.height()
 
-    painter.setPen(grid)
-    for value, label in zip(ticks, labels, strict=True):
+    grid = QPen(qcolor(frame.grid_color), max(0.75 * text.ppt, 1.0))
+    for value, label in zip(ticks, tick_labels, strict=True):
         pos = at(value)
+        painter.setPen(grid)
         if horizontal:
             painter.drawLine(QPointF(pos, plot.top()), QPointF(pos, plot.bottom()))
             text.draw(label, pos, plot.top() - gap / 2, TICK_SIZE, align="center", valign="bottom")
         else:
             painter.drawLine(QPointF(plot.left(), pos), QPointF(plot.right(), pos))
             text.draw(label, plot.left() - gap / 2, pos, TICK_SIZE, align="right", valign="center")
-        painter.setPen(grid)
-    count, nseries = len(frame.categories), len(frame.series)
-    slot = (plot.height() if horizontal else plot.width()) / count
-    bar = slot / (1 + GAP_WIDTH) / nseries
+    slot = (plot.height() if horizontal else plot.width()) / len(frame.categories)
+    bar = slot / (1 + GAP_WIDTH) / len(frame.series)
     zero = at(0.0)
     for c, category in enumerate(frame.categories):
-        start = (plot.top() if horizontal else plot.left()) + c * slot + slot * GAP_WIDTH / (1 + GAP_WIDTH) / 2
-        if horizontal:
-            lines = text.wrap(category, plot.left() - area.left() - gap)
-            top = start + bar * nseries / 2 - text.height() * len(lines) / 2
-            for i, line in enumerate(lines):
-                text.draw(line, plot.left() - gap, top + i * text.height(), align="right")
-        else:
-            lines = text.wrap(category, slot - gap)
-            for i, line in enumerate(lines):
-                text.draw(line, start - slot * GAP_WIDTH / (1 + GAP_WIDTH) / 2 + slot / 2,
-                          plot.bottom() + gap / 2 + i * text.height(), align="center")
+        middle = (plot.top() if horizontal else plot.left()) + (c + 0.5) * slot
+        _category_label(text, category, plot, area, middle, slot, gap, horizontal)
         for s, (_, values) in enumerate(frame.series):
             if c >= len(values):
                 continue
             value, end = values[c], at(values[c])
-            offset = start + s * bar
+            offset = middle - bar * len(frame.series) / 2 + s * bar
+            after = 1 if value >= 0 else -1  # data labels sit beyond the bar's end
             if horizontal:
-                rect = QRectF(min(zero, end), offset, abs(end - zero), bar)
+                painter.fillRect(QRectF(min(zero, end), offset, abs(end - zero), bar), _color(frame, s))
+                text.draw(value_labels[s][c], end + after * gap / 2, offset + bar / 2, bold=True,
+                          align="left" if after > 0 else "right", valign="center")
             else:
-                rect = QRectF(offset, min(zero, end), bar, abs(end - zero))
-            painter.fillRect(rect, _color(frame, s))
-            label = value_labels[s][c]
-            if horizontal:
-                text.draw(label, end + gap / 2 if value >= 0 else end - gap / 2, offset + bar / 2, bold=True,
-                          align="left" if value >= 0 else "right", valign="center")
-            else:
-                text.draw(label, offset + bar / 2, end - gap / 2 if value >= 0 else end + gap / 2, bold=True,
-                          align="center", valign="bottom" if value >= 0 else "top")
-    painter.setPen(grid)
+                painter.fillRect(QRectF(offset, min(zero, end), bar, abs(end - zero)), _color(frame, s))
+                text.draw(value_labels[s][c], offset + bar / 2, end - after * gap / 2, bold=True, align="center",
+                          valign="bottom" if after > 0 else "top")
+    painter.setPen(grid)  # the category axis, over the bars' base
     if horizontal:
         painter.drawLine(QPointF(zero, plot.top()), QPointF(zero, plot.bottom()))
     else:
         painter.drawLine(QPointF(plot.left(), zero), QPointF(plot.right(), zero))
+
+
+def _category_label(text: _Text, category: str, plot: QRectF, area: QRectF, middle: float, slot: float,
+                    gap: float, horizontal: bool) -> None:
+    """Write a category's name, wrapped, left of its bars (bar chart) or under them (column chart)."""
+    if horizontal:
+        lines = text.wrap(category, plot.left() - area.left() - gap)
+        top = middle - text.height() * len(lines) / 2
+        for i, line in enumerate(lines):
+            text.draw(line, plot.left() - gap, top + i * text.height(), align="right")
+    else:
+        for i, line in enumerate(text.wrap(category, slot - gap)):
+            text.draw(line, middle, plot.bottom() + gap / 2 + i * text.height(), align="center")
 
 
 def _column_plot_area(frame: ChartFrame, text: _Text, area: QRectF, tick_w: float, gap: float) -> QRectF:

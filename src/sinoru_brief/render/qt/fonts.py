@@ -3,10 +3,10 @@
 The preview draws text as glyph runs from :class:`QRawFont` rather than with
 ``QFont``. ``QFont`` rounds pixel sizes to whole pixels (22 pt at 1.25 px/pt,
 27.5 px, is drawn at 28 px, which makes every line 1.8 % wider than layout
-measured it), may substitute a system font of the same name, and applies
-kerning and ligatures that neither layout nor PowerPoint applies. A raw font
-loaded from the same file layout measured with keeps the fractional size, and
-its design advances are the widths layout used.
+measured it), may pick a system font of the same name, and shapes text with
+kerning and ligatures, which layout does not measure. A raw font loaded from
+the very file layout measured with keeps the fractional size, and its design
+advances are the widths layout used, so every line is as long as layout says.
 
 The written names map to the files exactly as in :mod:`sinoru_brief.layout.fonts`
 (Calibri → Carlito, Arial → Liberation Sans, Times New Roman → Liberation
@@ -37,7 +37,7 @@ _local = threading.local()
 
 @dataclass(frozen=True)
 class FaceMetrics:
-    """Vertical metrics of a font file in ems, as LibreOffice reads them (see :func:`face_metrics`)."""
+    """Vertical metrics of a font file in ems (see :func:`face_metrics`)."""
 
     ascent: float
     descent: float  # positive: how far glyphs reach below the baseline
@@ -83,11 +83,11 @@ def units_per_em(path: Path) -> int:
 
 @lru_cache(maxsize=64)
 def face_metrics(path: Path) -> FaceMetrics:
-    """Return the ascent and descent LibreOffice uses for *path*.
+    """Return the font's own ascent and descent, used to centre one-line labels (charts).
 
-    LibreOffice takes them from the ``hhea`` table, or from ``OS/2``'s typo
-    values when the font sets USE_TYPO_METRICS (vcl's
-    ``FontMetricData::ImplCalcLineSpacing``). For Carlito that is 0.75 / 0.25 em.
+    They come from the ``hhea`` table, or from ``OS/2``'s typo values when the
+    font sets USE_TYPO_METRICS, as LibreOffice reads them: 0.75 / 0.25 em for
+    Carlito. (Paragraph lines do not use them: see :mod:`render.qt.text`.)
     """
     upem = units_per_em(path)
     hhea = _table(path, b"hhea")

@@ -15,6 +15,9 @@ from sinoru_brief.layout.pages import Page
 from sinoru_brief.render.qt.painter import render_page
 
 
+_started: list[QGuiApplication] = []  # keeps an application this module started alive
+
+
 def ensure_app() -> QGuiApplication:
     """Return the running Qt application, or start a GUI-less one (offscreen when there is no display)."""
     app = QGuiApplication.instance()
@@ -22,6 +25,7 @@ def ensure_app() -> QGuiApplication:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication([])
+        _started.append(app)
     return app
 
 

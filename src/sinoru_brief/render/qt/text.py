@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPainterPath, QRawFont
 
 from sinoru_brief.layout.pages import Line, Paragraph, Span
 from sinoru_brief.render.qt.fonts import font_runs, glyphs, latin_path, raw_font, text_width_em
@@ -72,6 +72,7 @@ class Scale:
 def draw_string(painter: QPainter, x: float, baseline: float, text: str, latin: Path, size_px: float,
                 color: QColor) -> float:
     """Draw *text* with its left end at (*x*, *baseline*); return its advance in pixels."""
+    start = x
     painter.setPen(color)
     for path, piece in font_runs(text, latin):
         shaped = glyphs(path, piece)
@@ -79,33 +80,28 @@ def draw_string(painter: QPainter, x: float, baseline: float, text: str, latin: 
         for advance in shaped.advances:
             positions.append(QPointF(pen, 0.0))
             pen += advance * size_px
-        if not piece.strip():
-            pass
-        elif size_px <= LARGEST_CACHED_GLYPH:
-            run = QGlyphRun()
-            run.setRawFont(raw_font(path, size_px))
-            run.setGlyphIndexes(list(shaped.indexes))
-            run.setPositions(positions)
-            painter.drawGlyphRun(QPointF(x, baseline), run)
-        else:
-            _fill_glyph_outlines(painter, raw_font(path, size_px), shaped.indexes, positions, x, baseline, color)
+        if piece.strip():
+            _draw_glyphs(painter, raw_font(path, size_px), shaped.indexes, positions, QPointF(x, baseline), color)
         x += pen
-    return _advance_px(text, latin, size_px)
+    return x - start
 
 
-def _fill_glyph_outlines(painter: QPainter, font, indexes: tuple[int, ...], positions: list[QPointF], x: float,
-                         baseline: float, color: QColor) -> None:
-    """Draw glyphs as filled outlines (Qt 6.12 draws no glyph run from a raw font above 64 px)."""
+def _draw_glyphs(painter: QPainter, font: QRawFont, indexes: tuple[int, ...], positions: list[QPointF],
+                 origin: QPointF, color: QColor) -> None:
+    if font.pixelSize() <= LARGEST_CACHED_GLYPH:
+        run = QGlyphRun()
+        run.setRawFont(font)
+        run.setGlyphIndexes(list(indexes))
+        run.setPositions(positions)
+        painter.drawGlyphRun(origin, run)
+        return
+    # Qt 6.12 draws nothing for a raw-font glyph run above its 64 px glyph cache: fill the outlines.
     outline = QPainterPath()
     for index, position in zip(indexes, positions, strict=True):
         glyph = font.pathForGlyph(index)
-        glyph.translate(x + position.x(), baseline)
+        glyph.translate(origin + position)
         outline.addPath(glyph)
     painter.fillPath(outline, color)
-
-
-def _advance_px(text: str, latin: Path, size_px: float) -> float:
-    return text_width_em(text, latin) * size_px
 
 
 def span_font(span: Span) -> Path:
