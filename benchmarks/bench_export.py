@@ -256,7 +256,7 @@ def build_naive_fixed(library: Library, watch: Stopwatch | None = None) -> bytes
     return build_naive(library, watch, fast_partnames=True)
 
 
-Builder = Callable[[Library, "Stopwatch | None"], bytes]
+Builder = Callable[[Library, Stopwatch | None], bytes]
 
 #: Variant name -> the function that builds its deck, in the order they run and print.
 BUILDERS: dict[str, Builder] = {"ours": build_ours, "naive": build_naive, "naive+fix": build_naive_fixed}
@@ -296,7 +296,7 @@ def _maxrss_per_mib() -> int:
 def measure_in_child(variant: str, size: int) -> Run:
     """Run :func:`measure` in a fresh Python process so runs cannot share memory or caches."""
     out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", variant, str(size)],
-                         capture_output=True, text=True)
+                         check=False, capture_output=True, text=True)
     if out.returncode != 0:
         raise RuntimeError(f"measuring {variant} at N={size} failed (exit {out.returncode}):\n{out.stderr}")
     return Run(**json.loads(out.stdout.strip().splitlines()[-1]))
@@ -354,8 +354,8 @@ def format_report(results: dict[tuple[str, int], Result], sizes: Sequence[int], 
                   info: dict[str, str]) -> str:
     """Return the machine description, the results tables and the growth ratios as text."""
     lines = ["Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
-             f"Seconds: best of {repeat} run(s), each in a fresh process. "
-             "MiB: growth of peak RSS over the run (largest seen).", ""]
+             (f"Seconds: best of {repeat} run(s), each in a fresh process. "
+              "MiB: growth of peak RSS over the run (largest seen)."), ""]
 
     def cell(variant: str, size: int, width: int, stage: str = "total", cpu: bool = False) -> str:
         result = results.get((variant, size))

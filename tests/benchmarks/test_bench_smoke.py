@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 BENCH_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_export.py"
 
@@ -79,7 +80,7 @@ def test_naive_variants_write_one_slide_with_notes_per_content_slide(bench, libr
     assert len(prs.slides) == len(specs)
     for slide, spec in zip(prs.slides, specs, strict=True):
         assert slide.shapes.title.text == spec.title
-        body = [shape for shape in slide.shapes if shape.shape_type == 17][0].text_frame  # MSO_SHAPE_TYPE.TEXT_BOX
+        body = next(shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.TEXT_BOX).text_frame
         assert [p.runs[0].text for p in body.paragraphs] == ["\u2022 " + b.text for b in spec.bullets]
         assert slide.notes_slide.notes_text_frame.text == spec.notes
 

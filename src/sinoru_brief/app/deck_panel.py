@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QListView, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolButton,
+    QVBoxLayout, QWidget,
+)
 
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.images import PageImageCache, page_signature
 from sinoru_brief.compose.deck import GENERATED_KINDS
 from sinoru_brief.layout.pages import Page
 
-THUMB_WIDTH = 192
+THUMB_WIDTH = 176
+THUMB_HEIGHT = THUMB_WIDTH * 9 // 16
+#: Room for a thumbnail and two lines of caption under it.
+CELL = QSize(THUMB_WIDTH + 14, THUMB_HEIGHT + 42)
 MIME = "application/x-sinoru-slide"
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class DeckModel(QAbstractListModel):
-    """Adapt the deck's pages to a list: a thumbnail and a caption per page."""
+    """Adapt the deck's pages to a list: a thumbnail and a caption per page.
+
+    Reordering goes through :meth:`move` (drops land there via
+    :meth:`dropMimeData`), which asks the controller for the change; the
+    model then resets from the new deck.
+    """
+
+    aboutToMove = Signal(str)  # noqa: N815 - the key of the slide being moved
 
     def __init__(self, controller: DeckController, images: PageImageCache, parent=None):
         super().__init__(parent)
@@ -37,6 +50,10 @@ class DeckModel(QAbstractListModel):
         self._row_by_signature = {s: i for i, s in enumerate(self._signatures)}
         self.endResetModel()
 
+    def keys(self) -> list[str]:
+        """Return the slide key of every page, in deck order."""
+        return [p.key for p in self.pages]
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.pages)
 
@@ -54,19 +71,24 @@ class DeckModel(QAbstractListModel):
                 return QIcon(placeholder)
             return QIcon(QPixmap.fromImage(image))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{page.title}\n{page.key}"
+            how = "drag to move" if self._movable(page) else "made from the deck, cannot be moved"
+            return f"{page.title}\n{page.key} ({how})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"Slide {index.row() + 1}: {page.title}"
         if role == PAGE_KEY_ROLE:
             return page.key
         return None
 
+    @staticmethod
+    def _movable(page: Page) -> bool:
+        # A section slide stands for its topic: dragging it moves the whole topic.
+        return page.kind not in GENERATED_KINDS or page.kind == "section"
+
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return base | Qt.ItemFlag.ItemIsDropEnabled
-        page = self.pages[index.row()]
-        if page.kind not in GENERATED_KINDS or page.kind == "section":
+        if self._movable(self.pages[index.row()]):
             base |= Qt.ItemFlag.ItemIsDragEnabled
         return base | Qt.ItemFlag.ItemIsDropEnabled
 
@@ -90,13 +112,19 @@ class DeckModel(QAbstractListModel):
         return self.move(key, target)
 
     def move(self, key: str, target_row: int) -> bool:
-        """Move the slide (or, for a section slide, the topic) *key* to before page *target_row*."""
+        """Move the slide (or, for a section slide, the topic) *key* to before page *target_row*.
+
+        Slides move within their topic (the deck keeps topics together), so
+        the slide lands before the first slide of its topic at or after the
+        target, or at the end of its topic.
+        """
         library = self.controller.session.library
         after = self.pages[target_row:] if target_row < len(self.pages) else []
         if key.startswith("section:"):
             topic_id = key.split(":", 1)[1]
             before = next((p.key.split(":", 1)[1] for p in after if p.key.startswith("section:")
                            and p.key != key), None)
+            self.aboutToMove.emit(key)
             self.controller.move_topic(topic_id, before)
             return True
         if not library.has_slide(key):
@@ -104,6 +132,7 @@ class DeckModel(QAbstractListModel):
         topic_id = library.slide(key).topic_id
         same_topic = [p.key for p in after if library.has_slide(p.key) and library.slide(p.key).topic_id == topic_id]
         before = next((k for k in same_topic if k != key), None)
+        self.aboutToMove.emit(key)
         self.controller.move_slide(key, before)
         return True
 
@@ -112,6 +141,21 @@ class DeckModel(QAbstractListModel):
         if row is not None and width == THUMB_WIDTH:
             index = self.index(row)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+class ThumbnailDelegate(QStyledItemDelegate):
+    """Draw the thumbnail with its caption centred underneath, in a fixed cell."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.decorationPosition = QStyleOptionViewItem.Position.Top
+        option.decorationAlignment = Qt.AlignmentFlag.AlignHCenter
+        option.decorationSize = QSize(THUMB_WIDTH, THUMB_HEIGHT)
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        return CELL
 
 
 class DeckPanel(QWidget):
@@ -126,23 +170,23 @@ class DeckPanel(QWidget):
         self.view = QListView(self)
         self.view.setAccessibleName("Deck slides")
         self.view.setModel(self.model)
-        # Thumbnails in one column, each with its caption underneath.
-        self.view.setViewMode(QListView.ViewMode.IconMode)
-        self.view.setFlow(QListView.Flow.TopToBottom)
+        # List mode, not icon mode: icon mode lets a drop between items merely
+        # reposition the picture, where every drop must reorder the deck.
+        self.view.setViewMode(QListView.ViewMode.ListMode)
+        self.view.setItemDelegate(ThumbnailDelegate(self.view))
         self.view.setWrapping(False)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setMovement(QListView.Movement.Snap)
-        self.view.setIconSize(QSize(THUMB_WIDTH, THUMB_WIDTH * 9 // 16))
-        self.view.setGridSize(QSize(THUMB_WIDTH + 24, THUMB_WIDTH * 9 // 16 + 44))
+        self.view.setUniformItemSizes(True)
+        self.view.setSpacing(2)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(True)
-        self.view.setMinimumWidth(THUMB_WIDTH + 48)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDropIndicatorShown(True)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.selectionModel().currentChanged.connect(lambda cur, _: self.pageSelected.emit(cur.row()))
+        self.set_orientation(Qt.Orientation.Horizontal)
 
         self.remove_action = QAction("&Remove slide", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -151,41 +195,93 @@ class DeckPanel(QWidget):
         self.addAction(self.remove_action)
 
         self.restore_button = QToolButton(self)
-        self.restore_button.setText("Removed slides")
         self.restore_button.setAccessibleName("Bring back removed slides")
+        self.restore_button.setToolTip("Slides you removed from this deck; choose one to bring it back")
         self.restore_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.restore_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.restore_menu = QMenu(self)
         self.restore_button.setMenu(self.restore_menu)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.restore_button)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._wanted: tuple[str, int] | None = None
+        self._row_before = -1
+        self.model.aboutToMove.connect(lambda key: self._want(key, 0))
+        self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
-        self._wanted_key: str | None = None
         self._after_reset()
+
+    def set_orientation(self, orientation: Qt.Orientation) -> None:
+        """Lay the thumbnails out in a row (a film strip under the preview) or a column (a side dock)."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        self.view.setFlow(QListView.Flow.LeftToRight if horizontal else QListView.Flow.TopToBottom)
+        scrollbar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        across = 2 * self.view.frameWidth() + scrollbar + 2 * self.view.spacing() + 2
+        if horizontal:
+            self.view.setMinimumSize(CELL.width() * 2, CELL.height() + across)
+            self.view.setMaximumSize(16777215, CELL.height() + across)
+        else:
+            self.view.setMinimumSize(CELL.width() + across, CELL.height() * 2)
+            self.view.setMaximumSize(CELL.width() + across, 16777215)
+
+    # ------------------------------------------------------------- selection
 
     def current_page(self) -> int:
         return self.view.currentIndex().row()
 
+    def current_key(self) -> str | None:
+        row = self.current_page()
+        return self.model.pages[row].key if 0 <= row < len(self.model.pages) else None
+
     def select_page(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(row))
+            index = self.model.index(row)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
-    def select_key(self, key: str) -> None:
-        for row, page in enumerate(self.model.pages):
-            if page.key == key:
-                self.select_page(row)
-                return
+    def select_key(self, key: str, part: int = 0) -> bool:
+        """Select page *part* (0 = the first, 1 = its first "(cont.)" page) of slide *key*; False if absent."""
+        rows = [row for row, page in enumerate(self.model.pages) if page.key == key]
+        if not rows:
+            return False
+        self.select_page(rows[min(part, len(rows) - 1)])
+        return True
+
+    def _want(self, key: str, part: int) -> None:
+        self._wanted = (key, part)
+
+    # --------------------------------------------------------------- editing
 
     def remove_current(self) -> None:
+        """Drop the selected slide from this deck (it stays in the library and in "Removed slides")."""
         row = self.current_page()
         if row < 0:
             return
         key = self.model.pages[row].key
-        if self.controller.session.library.has_slide(key):
-            self._wanted_key = self.model.pages[min(row + 1, len(self.model.pages) - 1)].key
-            self.controller.exclude_slide(key)
+        if not self.controller.session.library.has_slide(key):
+            return  # title, agenda, section and reference slides come from the deck itself
+        following = next((p.key for p in self.model.pages[row + 1:] if p.key != key), None)
+        if following:
+            self._want(following, 0)
+        self.controller.exclude_slide(key)
+
+    def restore(self, slide_id: str) -> None:
+        """Bring a removed slide back and select it."""
+        self._want(slide_id, 0)
+        self.controller.restore_slide(slide_id)
+
+    # ---------------------------------------------------------------- resets
+
+    def _before_reset(self) -> None:
+        # A reset forgets the current row: remember which page it showed, to select it again.
+        self._row_before = self.current_page()
+        key = self.current_key()
+        if self._wanted is None and key is not None:
+            part = sum(1 for p in self.model.pages[:self._row_before] if p.key == key)
+            self._wanted = (key, part)
 
     def _after_reset(self) -> None:
         self.restore_menu.clear()
@@ -193,9 +289,12 @@ class DeckPanel(QWidget):
         excluded = [s for s in self.controller.brief.exclude if library.has_slide(s)]
         for slide_id in excluded:
             action = self.restore_menu.addAction(f"{library.slide(slide_id).title}  ({slide_id})")
-            action.triggered.connect(lambda _=False, s=slide_id: self.controller.restore_slide(s))
+            action.triggered.connect(lambda _=False, s=slide_id: self.restore(s))
         self.restore_button.setEnabled(bool(excluded))
         self.restore_button.setText(f"Removed slides ({len(excluded)})" if excluded else "No removed slides")
-        if self._wanted_key:
-            self.select_key(self._wanted_key)
-            self._wanted_key = None
+        wanted, self._wanted = self._wanted, None
+        if wanted and self.select_key(*wanted):
+            return
+        if self.model.rowCount():
+            # The slide left the deck (say, its topic was unticked): stay near where the user was.
+            self.select_page(min(max(self._row_before, 0), self.model.rowCount() - 1))

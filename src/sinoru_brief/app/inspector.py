@@ -4,11 +4,12 @@ deck-only wording changes to the selected slide. The library itself is never cha
 from __future__ import annotations
 
 import datetime as dt
+from math import ceil
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, QSizeF, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from sinoru_brief.app.controller import DeckController
@@ -20,18 +21,25 @@ from sinoru_brief.theme import builtin_template_names, load_theme
 PREFERRED_STYLES = ("chicago-notes-bibliography", "apa", "ieee")
 
 
-class BulletEditor(QPlainTextEdit):
-    """One bullet's wording; shows the library text until the user overrides it."""
+class BulletEditor(QTextEdit):
+    """One bullet's wording, as tall as its text; shows the library text until the user overrides it."""
 
     def __init__(self, position: str, text: str, parent=None):
-        super().__init__(text, parent)
+        super().__init__(parent)
         self.position = position
+        self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
-        self.setFixedHeight(64)
         self.setMinimumWidth(120)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setAccessibleName(f"Bullet {position}")
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setAccessibleName(_bullet_label(position).strip())
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self.setPlainText(text)
 
+    def _fit_height(self, size: QSizeF) -> None:
+        margins = self.contentsMargins()
+        self.setFixedHeight(max(self.fontMetrics().height() * 2, ceil(size.height()))
+                            + margins.top() + margins.bottom())
 
 class Inspector(QScrollArea):
     """Edit deck fields and the selected slide's wording; every edit is one undoable step."""
@@ -40,6 +48,7 @@ class Inspector(QScrollArea):
         super().__init__(parent)
         self.controller = controller
         self.slide: Slide | None = None
+        self._source: QWidget | None = None
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(340)
@@ -59,6 +68,8 @@ class Inspector(QScrollArea):
         self.date.dateChanged.connect(self._date_changed)
         self.template = QComboBox(deck)
         self.template.setAccessibleName("Template")
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template.setMinimumContentsLength(16)
         for name in builtin_template_names():
             self.template.addItem(load_theme(name).label, name)
         self.template.activated.connect(lambda _: self.controller.set_field("template", self.template.currentData()))
@@ -66,6 +77,9 @@ class Inspector(QScrollArea):
         self.style.setEditable(True)
         self.style.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.style.setAccessibleName("Citation style")
+        # Sized for a typical name, not the longest of ~2,800 styles (which pushed the panel off screen).
+        self.style.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.style.setMinimumContentsLength(16)
         styles = [*PREFERRED_STYLES, *(s for s in available_styles() if s not in PREFERRED_STYLES)]
         self.style.addItems(styles)
         self.style.insertSeparator(len(PREFERRED_STYLES))
@@ -84,10 +98,12 @@ class Inspector(QScrollArea):
 
         self.slide_box = QGroupBox("Selected slide (changes apply to this deck only)", body)
         self.slide_form = QFormLayout(self.slide_box)
+        # Labels above the fields: the wording gets the panel's whole width.
+        self.slide_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.slide_title = QLineEdit(self.slide_box)
         self.slide_title.setAccessibleName("Slide title")
         self.slide_title.textEdited.connect(self._slide_title_edited)
-        self.slide_form.addRow("Slide title", self.slide_title)
+        self.slide_form.addRow("Slide tit&le", self.slide_title)
         self.reset_button = QPushButton("Restore library wording", self.slide_box)
         self.reset_button.clicked.connect(self._reset_slide)
         self.slide_form.addRow(self.reset_button)
@@ -100,8 +116,16 @@ class Inspector(QScrollArea):
     def _line(self, accessible: str, field: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setAccessibleName(accessible)
-        edit.textEdited.connect(lambda text: self.controller.set_field(field, text))
+        edit.textEdited.connect(lambda text: self._from(edit, self.controller.set_field, field, text))
         return edit
+
+    def _from(self, source: QWidget, change, *args) -> None:
+        """Run the edit *change* made by typing in *source*, so the sync that follows leaves *source* alone."""
+        self._source = source
+        try:
+            change(*args)
+        finally:
+            self._source = None
 
     def _date_changed(self, date: QDate) -> None:
         value = dt.date(date.year(), date.month(), date.day())
@@ -119,9 +143,10 @@ class Inspector(QScrollArea):
         """Show the brief's values without emitting edits."""
         brief = self.controller.brief
         for edit, value in ((self.title, brief.title), (self.subtitle, brief.subtitle), (self.author, brief.author)):
-            if edit.text() != value:
+            if edit.text() != value and edit is not self._source:
                 with QSignalBlocker(edit):
                     edit.setText(value)
+                    edit.setCursorPosition(0)  # show the start of a long title, not its end
         with QSignalBlocker(self.date):
             day = brief.deck_date()
             self.date.setDate(QDate(day.year, day.month, day.day))
@@ -132,27 +157,46 @@ class Inspector(QScrollArea):
         self._refresh_slide_texts()
 
     def _refresh_slide_texts(self) -> None:
-        """Update the slide fields after undo or redo, leaving the one being typed in alone."""
+        """Update the slide fields after undo or redo, leaving the one being typed in alone.
+
+        Setting the text of the field that made the edit would move its cursor
+        and break the user's typing; every other field shows the brief.
+        """
         if not self.slide:
             return
         override = self.controller.brief.overrides.get(self.slide.id)
         title = override.title if override and override.title is not None else self.slide.title
-        if self.slide_title.text() != title and not self.slide_title.hasFocus():
+        if self.slide_title.text() != title and self.slide_title is not self._source:
             with QSignalBlocker(self.slide_title):
                 self.slide_title.setText(title)
+                self.slide_title.setCursorPosition(0)
         texts = dict(_bullet_texts(self.slide))
         for editor in self.bullet_editors:
             wanted = override.bullets.get(editor.position, texts[editor.position]) if override else (
                 texts[editor.position])
-            if editor.toPlainText() != wanted and not editor.hasFocus():
+            if editor.toPlainText() != wanted and editor is not self._source:
                 with QSignalBlocker(editor):
                     editor.setPlainText(wanted)
 
     def show_slide(self, slide: Slide | None) -> None:
-        """Show the overridable text of *slide* (a library slide), or disable the slide box."""
+        """Show the overridable text of *slide* (a library slide), or disable the slide box.
+
+        The editors are rebuilt only when another slide is shown: every edit
+        recomposes the deck and calls this again for the same slide, and a
+        rebuild then would take the focus and the cursor from the user typing.
+        """
+        if slide is not None and self.slide is not None and slide.id == self.slide.id:
+            self.slide = slide
+            self._refresh_slide_texts()
+            return
         self.slide = slide
         for editor in self.bullet_editors:
-            self.slide_form.removeRow(editor)
+            row = self.slide_form.getWidgetPosition(editor)[0]
+            taken = self.slide_form.takeRow(row)
+            for item in (taken.labelItem, taken.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()  # not now: a signal of this editor may be running
         self.bullet_editors = []
         self.slide_box.setEnabled(slide is not None)
         if slide is None:
@@ -164,28 +208,37 @@ class Inspector(QScrollArea):
         if self.slide_title.text() != title:
             with QSignalBlocker(self.slide_title):
                 self.slide_title.setText(title)
+                self.slide_title.setCursorPosition(0)
         for position, text in _bullet_texts(slide):
             current = override.bullets.get(position, text) if override else text
             editor = BulletEditor(position, current, self.slide_box)
             editor.textChanged.connect(lambda e=editor: self._bullet_edited(e))
             self.bullet_editors.append(editor)
-            self.slide_form.insertRow(self.slide_form.rowCount() - 1, QLabel(f"Bullet {position}"), editor)
+            self.slide_form.insertRow(self.slide_form.rowCount() - 1, QLabel(_bullet_label(position)), editor)
 
     def _slide_title_edited(self, text: str) -> None:
         if self.slide:
-            self.controller.override_title(self.slide.id, None if text == self.slide.title else text)
+            self._from(self.slide_title, self.controller.override_title, self.slide.id,
+                       None if text == self.slide.title else text)
 
     def _bullet_edited(self, editor: BulletEditor) -> None:
         if not self.slide:
             return
         original = dict(_bullet_texts(self.slide))[editor.position]
         text = editor.toPlainText()
-        self.controller.override_bullet(self.slide.id, editor.position, None if text == original else text)
+        self._from(editor, self.controller.override_bullet, self.slide.id, editor.position,
+                   None if text == original else text)
 
     def _reset_slide(self) -> None:
         if self.slide and self.slide.id in self.controller.brief.overrides:
             slide_id = self.slide.id
             self.controller.edit(f"Restore wording of {slide_id}", lambda b: b.overrides.pop(slide_id, None))
+
+
+def _bullet_label(position: str) -> str:
+    """Return how a bullet position reads to a user: "0" is "Bullet 1", "0.1" is "  Sub-bullet 1.2"."""
+    parts = [int(p) + 1 for p in position.split(".")]
+    return f"Bullet {parts[0]}" if len(parts) == 1 else f"  Sub-bullet {'.'.join(map(str, parts))}"
 
 
 def _bullet_texts(slide: Slide) -> list[tuple[str, str]]:

@@ -159,11 +159,19 @@ class LibraryPanel(QWidget):
         if slide_id:
             self.slideActivated.emit(slide_id)
 
-    def check_topic(self, topic_id: str, on: bool = True) -> None:
-        """Tick or untick a topic as a user would (used by tests and keyboard actions)."""
+    def topic_item(self, topic_id: str) -> QStandardItem:
+        """Return the tree row of *topic_id*."""
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
             if item.data(TOPIC_ID_ROLE) == topic_id:
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                return
+                return item
         raise KeyError(topic_id)
+
+    def check_topic(self, topic_id: str, on: bool = True) -> None:
+        """Tick or untick a topic as a user would (used by tests and keyboard actions)."""
+        self.topic_item(topic_id).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def expand_topic(self, topic_id: str) -> None:
+        """Unfold *topic_id* in the tree, showing its slides."""
+        index = self.filter.mapFromSource(self.topic_item(topic_id).index())
+        self.tree.expand(index)

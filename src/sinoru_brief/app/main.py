@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from sinoru_brief.app.autosave import Autosaver
@@ -16,8 +16,12 @@ from sinoru_brief.content import load_library
 from sinoru_brief.errors import BriefError
 
 
-def create_window(argv: list[str] | None = None, autosaver: Autosaver | None = None) -> MainWindow | None:
-    """Build the main window for the built-in library; None if the library cannot load."""
+def create_window(argv: list[str] | None = None, autosaver: Autosaver | None = None,
+                  settings: QSettings | None = None) -> MainWindow | None:
+    """Build the main window for the built-in library; None if the library cannot load.
+
+    *autosaver* and *settings* default to the user's own; tests pass temporary ones.
+    """
     try:
         library = load_library()
     except BriefError as exc:
@@ -32,7 +36,7 @@ def create_window(argv: list[str] | None = None, autosaver: Autosaver | None = N
         window_session = DeckSession(library, brief, path)
         window_session.saved_brief = DeckSession(library).brief  # recovered work is unsaved
     controller = DeckController(window_session)
-    window = MainWindow(controller, autosaver)
+    window = MainWindow(controller, autosaver, settings)
     for arg in argv or []:
         if arg.endswith(".yaml"):
             from pathlib import Path

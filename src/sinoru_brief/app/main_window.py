@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from pathlib import Path
 
@@ -58,9 +59,15 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(controller, self)
         self.deck_panel = DeckPanel(controller, self.images, self)
         self.inspector = Inspector(controller, self)
-        self._dock("Library", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "library")
-        self._dock("Deck", self.deck_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "deck")
-        self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea, "inspector")
+        # The side docks run the full height; the deck is a film strip under the preview.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.library_dock = self._dock("Library", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "library")
+        self.deck_dock = self._dock("Deck", self.deck_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "deck")
+        self.inspector_dock = self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
+                                         "inspector")
+        self.deck_dock.dockLocationChanged.connect(self._deck_dock_moved)
+        self.resizeDocks([self.library_dock, self.inspector_dock], [340, 360], Qt.Orientation.Horizontal)
 
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
@@ -69,6 +76,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.slide_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.slide_label)
+        # One message for the last export, with links to the file; replaced by the next export.
+        self.export_message = QLabel(self)
+        self.export_message.setAccessibleName("Export finished")
+        self.export_message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.export_message.linkActivated.connect(self._export_link)
+        self.export_message.hide()
+        self.statusBar().addWidget(self.export_message)
+        self.last_export: Path | None = None
 
         self._make_actions()
         self._make_menus()
@@ -77,9 +93,9 @@ class MainWindow(QMainWindow):
         self.preview.stepRequested.connect(self.step)
         self.library_panel.slideActivated.connect(self._reveal_slide)
         controller.briefChanged.connect(self._brief_changed)
-        controller.dirtyChanged.connect(lambda _: self._update_title())
+        controller.dirtyChanged.connect(self._update_title)
         controller.pathChanged.connect(self._update_title)
-        controller.undo_stack.cleanChanged.connect(lambda _: self._update_title())
+        controller.undo_stack.cleanChanged.connect(self._update_title)
         self._update_title()
         self._restore_window()
         self._brief_changed()
@@ -92,6 +108,10 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    def _deck_dock_moved(self, area: Qt.DockWidgetArea) -> None:
+        vertical = area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.deck_panel.set_orientation(Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -150,7 +170,22 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
+        # Fixed labels on the toolbar, so it does not jump as the step's name changes; the menu and
+        # the tooltip name the step.
+        stack = self.controller.undo_stack
+        self.toolbar_undo = self._action("Undo", stack.undo, tip="Undo the last change")
+        self.toolbar_redo = self._action("Redo", stack.redo, tip="Redo the change undone last")
+        self.removeAction(self.toolbar_undo)  # the menu's actions own the shortcuts
+        self.removeAction(self.toolbar_redo)
+        stack.canUndoChanged.connect(self.toolbar_undo.setEnabled)
+        stack.canRedoChanged.connect(self.toolbar_redo.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
+        self.toolbar_undo.setEnabled(stack.canUndo())
+        self.toolbar_redo.setEnabled(stack.canRedo())
+        self._undo_text_changed(stack.undoText())
+        self._redo_text_changed(stack.redoText())
+        toolbar.addActions([self.toolbar_undo, self.toolbar_redo])
         toolbar.addSeparator()
         self.export_button = QPushButton("Export to PowerPoint", self)
         self.export_button.setAccessibleName("Export to PowerPoint")
@@ -161,7 +196,15 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------- state
 
-    def _update_title(self) -> None:
+    def _undo_text_changed(self, text: str) -> None:
+        self.toolbar_undo.setToolTip(f"Undo {text} ({self.undo_action.shortcut().toString()})" if text
+                                     else "Nothing to undo")
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.toolbar_redo.setToolTip(f"Redo {text} ({self.redo_action.shortcut().toString()})" if text
+                                     else "Nothing to redo")
+
+    def _update_title(self, *_args) -> None:
         session = self.controller.session
         name = session.path.name if session.path else "Untitled brief"
         self.setWindowFilePath(str(session.path) if session.path else "")
@@ -336,6 +379,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, len(view.pages))
         self.progress.setValue(0)
         self.progress.show()
+        self.export_message.hide()
         self.statusBar().showMessage(f"Exporting to {path}…")
         self.export_job.start()
 
@@ -356,12 +400,10 @@ class MainWindow(QMainWindow):
         self._finish_export()
         self.statusBar().clearMessage()
         self.last_export = Path(path)
-        message = QLabel(f'Exported <b>{Path(path).name}</b> — <a href="open">Open</a> · '
-                         f'<a href="folder">Show in folder</a>', self)
-        message.setAccessibleName("Export finished")
-        message.linkActivated.connect(self._export_link)
-        self.statusBar().addWidget(message)
-        self._export_message = message
+        self.export_message.setText(f'Exported <b>{html.escape(self.last_export.name)}</b> — '
+                                    f'<a href="open">Open</a> · <a href="folder">Show in folder</a>')
+        self.export_message.setToolTip(str(self.last_export))
+        self.export_message.show()
 
     def _export_link(self, which: str) -> None:
         target = self.last_export if which == "open" else self.last_export.parent
