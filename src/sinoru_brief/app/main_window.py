@@ -232,6 +232,9 @@ class MainWindow(QMainWindow):
         library = self.controller.session.library
         self.inspector.show_slide(library.slide(page.key) if page and library.has_slide(page.key) else None)
         self.slide_label.setText(f"Slide {row + 1} of {len(view.pages)}" if page else "")
+        for neighbour in (row + 1, row - 1):  # the slides the arrow keys go to next
+            if page and 0 <= neighbour < len(view.pages):
+                self.preview.prefetch(view.pages[neighbour])
 
     def step(self, delta: int) -> None:
         self.deck_panel.select_page(self.deck_panel.current_page() + delta)

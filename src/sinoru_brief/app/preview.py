@@ -47,11 +47,21 @@ class SlidePreview(QWidget):
         h = w * ratio
         return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
 
+    def image_width(self, page: Page) -> int:
+        """Return the width in device pixels at which *page* fills the widget."""
+        ratio = page.height / page.width
+        width = min(self.width() - 16, (self.height() - 16) / ratio)
+        return max(1, round(width * self.devicePixelRatioF()))
+
+    def prefetch(self, page: Page) -> None:
+        """Render *page* at the preview's size in the background, so stepping to it shows it at once."""
+        self.images.image(page, self.image_width(page))
+
     def current_image(self, render: bool = True) -> QImage | None:
         """Return the image for the current page at the widget's size (rendered now if *render*)."""
         if not self.page:
             return None
-        width = max(1, round(self.target_rect().width() * self.devicePixelRatioF()))
+        width = self.image_width(self.page)
         image = self.images.image(self.page, width, self._signature)
         if image is None and render:
             image = self.images.render_now(self.page, width, self._signature)

@@ -83,10 +83,15 @@ class FontKey:
     italic: bool = False
 
 
+@cache
+def _latin_font(key: FontKey) -> ImageFont.FreeTypeFont:
+    return _font(font_file(key.family, key.bold, key.italic))
+
+
 @lru_cache(maxsize=200_000)
 def _width_em(key: FontKey, text: str) -> float:
     """Return the advance width of *text* in ems (1.0 = the font size)."""
-    latin = _font(font_file(key.family, key.bold, key.italic))
+    latin = _latin_font(key)
     if not has_east_asian(text):
         return latin.getlength(text, features=_FEATURES) / _REFERENCE_SIZE
     east = _font(east_asian_file())

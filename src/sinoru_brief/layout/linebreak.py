@@ -71,7 +71,13 @@ class _Pieces:
         return out
 
     def width(self, start: int, end: int) -> float:
-        return sum(span_width(s) for s in self.slice(start, end))
+        """Return the width in points of text[start:end] across its spans (hot: no Span copies)."""
+        total = 0.0
+        for span, span_start in zip(self.spans, self.starts, strict=True):
+            lo, hi = max(start, span_start), min(end, span_start + len(span.text))
+            if lo < hi:
+                total += span_width(span, span.text[lo - span_start:hi - span_start])
+        return total
 
 
 def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
