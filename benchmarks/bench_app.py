@@ -49,6 +49,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.main import create_window
+from sinoru_brief.app.images import page_signature
 t_import = time.perf_counter()
 temp, brief, width, height, preview = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 app = QApplication(["sinoru-brief"])
@@ -65,18 +66,44 @@ result = {"import": t_import - t0, "create": t_create - t_import, "show": t_read
           "pages": len(window.controller.view().pages), "library_rows": window.library_panel.model.rowCount()}
 print("READY " + json.dumps(result), flush=True)
 if preview == "1":
-    window.images.wait()
-    app.processEvents()
-    passes = {}
-    for name in ("cold", "warm"):
-        times = []
-        for row in range(len(window.controller.view().pages)):
-            start = time.perf_counter()
-            window.deck_panel.select_page(row)
-            window.preview.repaint()
-            times.append(time.perf_counter() - start)
-            assert window.preview.current_image(render=False) is not None
-        passes[name] = times
+    def idle(seconds):
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.005)
+        window.images.wait()
+        app.processEvents()
+
+    def select(row):
+        start = time.perf_counter()
+        window.deck_panel.select_page(row)
+        window.preview.repaint()
+        elapsed = time.perf_counter() - start
+        assert window.preview.current_image(render=False) is not None
+        return elapsed
+
+    idle(0.3)
+    rows = range(len(window.controller.view().pages))
+    passes = {"jump": [], "step": [], "warm": []}
+    for row in rows:  # nothing cached at the preview's size: the render happens on selection
+        idle(0.02)  # (let queued renders land first, or they would refill the cache)
+        window.images.clear()
+        passes["jump"].append(select(row))
+    idle(0.02)
+    window.images.clear()
+    hits = 0
+    for row in rows:  # arrow keys at a human pace: the neighbours render in the background meanwhile
+        page = window.controller.view().pages[row]
+        hits += (page_signature(page), window.preview.image_width(page)) in window.images
+        passes["step"].append(select(row))
+        idle(0.25)
+    passes["step_hits"] = hits
+    passes["warm_paused"] = []
+    for row in rows:
+        passes["warm"].append(select(row))
+    for row in rows:
+        passes["warm_paused"].append(select(row))
+        idle(0.25)
     print("PREVIEW " + json.dumps(passes), flush=True)
 window.controller.session.saved_brief = window.controller.session.snapshot()
 window.close()
@@ -141,8 +168,12 @@ def main(argv: list[str] | None = None) -> int:
         _, report, passes = run_child([args.python], str(brief_path), size, preview=True)
         print()
         print(f"Preview latency, select_page to painted preview, {report['pages']} pages:")
-        for name in ("cold", "warm"):
-            print(f"  {name:<5} {ms(passes[name])}")
+        for name, label in (("jump", "cold: jump to a slide not yet drawn"),
+                            ("step", "stepping with the arrow keys, 250 ms apart"),
+                            ("warm", "warm: every slide drawn before"),
+                            ("warm_paused", "warm, 250 ms apart")):
+            print(f"  {label:<44} {ms(passes[name])}")
+        print(f"  (stepping found {passes['step_hits']} of {report['pages']} slides drawn in advance)")
         print(f"load average at end {os.getloadavg()[0]:.2f}")
     return 0
 

@@ -58,3 +58,12 @@ def libreoffice():
             pytest.fail(message + "; SINORU_REQUIRE_LIBREOFFICE=1 makes this a failure")
         pytest.skip(message)
     return soffice
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path_factory, monkeypatch):
+    """Keep every test away from the real user data and settings (user templates, autosave, QSettings)."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sinoru_brief.brief import Brief, load_brief, reconcile
+from sinoru_brief.cli_template import add_template_parser, run_template
 from sinoru_brief.content import DEPTHS, load_library
 from sinoru_brief.errors import BriefError
 
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     styles.add_argument("filter", nargs="?", default="", help="show only styles whose name contains this")
 
     sub.add_parser("templates", help="list the built-in templates")
+    add_template_parser(sub)
     return parser
 
 
@@ -59,6 +61,8 @@ def _add_deck_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--brief", type=Path, metavar="FILE", help="a .brief.yaml with the deck's choices")
     command.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: built-in)")
     command.add_argument("--template", metavar="NAME|DIR", help="template name or folder (default: briefing)")
+    command.add_argument("--master", type=Path, metavar="FILE.pptx",
+                         help="build the deck on this PowerPoint master (.pptx or .potx)")
     command.add_argument("--style", metavar="CSL-STYLE", help="citation style name or .csl file "
                                                               "(default: chicago-notes-bibliography)")
     command.add_argument("--title", help="deck title")
@@ -93,12 +97,21 @@ def _brief_from_args(args: argparse.Namespace, library) -> Brief:
     return brief
 
 
+def _theme_from_args(args: argparse.Namespace, brief: Brief):
+    """Return the brief's template with --master applied, or None to let the pipeline load it."""
+    if not args.master:
+        return None
+    from sinoru_brief.theme import load_theme
+
+    return load_theme(brief.template, master=args.master)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from sinoru_brief.pipeline import export
 
     library = load_library(args.content)
     brief = _brief_from_args(args, library)
-    result = export(brief, args.output, library=library)
+    result = export(brief, args.output, library=library, theme=_theme_from_args(args, brief))
     print(f"Wrote {args.output}: {len(result.pages)} slides, {len(result.deck.references)} references.")
     return EXIT_OK
 
@@ -108,7 +121,7 @@ def _cmd_preview(args: argparse.Namespace) -> int:
 
     library = load_library(args.content)
     brief = _brief_from_args(args, library)
-    result = build(brief, library=library)
+    result = build(brief, library=library, theme=_theme_from_args(args, brief))
     numbers = parse_slide_list(args.slides, len(result.pages)) if args.slides else range(1, len(result.pages) + 1)
     from sinoru_brief.render.qt.images import write_pngs  # Qt loads only for this command
 
@@ -174,7 +187,8 @@ def _cmd_templates(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"export": _cmd_export, "preview": _cmd_preview, "topics": _cmd_topics,
-            "validate": _cmd_validate, "styles": _cmd_styles, "templates": _cmd_templates}
+            "validate": _cmd_validate, "styles": _cmd_styles, "templates": _cmd_templates,
+            "template": run_template}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

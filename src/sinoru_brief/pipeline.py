@@ -46,7 +46,7 @@ def render_pptx(result: Build, progress: Progress | None = None) -> bytes:
     brief = result.deck.brief
     return pptx_bytes(result.pages, title=brief.title, author=brief.author,
                       east_asian_font=result.theme.fonts.east_asian, stamp=stamp_time(brief.deck_date()),
-                      link_color=result.theme.colors.accent,
+                      link_color=result.theme.colors.accent, master=result.theme.master,
                       progress=(lambda i, n: progress("write", i, n)) if progress else None)
 
 

@@ -111,7 +111,7 @@ def test_date():
 
 
 def test_number_refuses_nan():
-    assert check(ListOf(item=Number()), "[1, .nan]")[1] == ["f.yaml:1:5: [1]: expected a number, got a number (nan)"]
+    assert check(ListOf(item=Number()), "[1, .nan]")[1] == ["f.yaml:1:5: [1]: expected a finite number no larger than 10^15, got nan"]
 
 
 def test_list_bounds():

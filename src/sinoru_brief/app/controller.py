@@ -215,7 +215,7 @@ class DeckController(QObject):
                   merge_key=f"bullet:{slide_id}:{position}")
 
 
-def _quote(title: str, limit: int = 40) -> str:
+def _quote(title: str, limit: int = 50) -> str:
     """Return *title* in quotes for a menu entry ("Undo Add “Summit diplomacy, 2023–2025”"), cut at *limit*."""
     return f"“{title if len(title) <= limit else title[:limit - 1].rstrip() + '…'}”"
 

@@ -221,7 +221,7 @@ class DeckPanel(QWidget):
         scrollbar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         across = 2 * self.view.frameWidth() + scrollbar + 2 * self.view.spacing() + 2
         if horizontal:
-            self.view.setMinimumSize(CELL.width() * 2, CELL.height() + across)
+            self.view.setMinimumSize(CELL.width(), CELL.height() + across)
             self.view.setMaximumSize(16777215, CELL.height() + across)
         else:
             self.view.setMinimumSize(CELL.width() + across, CELL.height() * 2)

@@ -38,6 +38,7 @@ class ExportJob(QObject):
             data = pptx_bytes(self.view.pages, title=brief.title, author=brief.author,
                               east_asian_font=self.view.theme.fonts.east_asian,
                               stamp=stamp_time(brief.deck_date()), link_color=self.view.theme.colors.accent,
+                              master=self.view.theme.master,
                               progress=lambda i, n: self.progress.emit(i, n))
             write_atomic(self.path, data)
         except Exception as exc:  # noqa: BLE001 - every failure is shown to the user, none is lost

@@ -81,6 +81,14 @@ class PageImageCache(QObject):
         while len(self._images) > self.max_images:
             self._images.popitem(last=False)
 
+    def clear(self) -> None:
+        """Forget every image (renders already queued still arrive)."""
+        self._images.clear()
+
+    def __contains__(self, key: tuple) -> bool:
+        """Whether the image for (signature, width) is ready."""
+        return key in self._images
+
     def wait(self) -> None:
         """Block until queued renders finish (for tests and shutdown)."""
         self.pool.waitForDone()

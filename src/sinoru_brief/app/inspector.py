@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from math import ceil
 
-from PySide6.QtCore import QDate, QSignalBlocker, QSizeF, QStringListModel, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, QSizeF, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
     QScrollArea, QTextEdit, QVBoxLayout, QWidget,
@@ -24,6 +24,8 @@ PREFERRED_STYLES = ("chicago-notes-bibliography", "apa", "ieee")
 class BulletEditor(QTextEdit):
     """One bullet's wording, as tall as its text; shows the library text until the user overrides it."""
 
+    left = Signal()  # the focus left the editor
+
     def __init__(self, position: str, text: str, parent=None):
         super().__init__(parent)
         self.position = position
@@ -35,6 +37,10 @@ class BulletEditor(QTextEdit):
         self.setAccessibleName(_bullet_label(position).strip())
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self.setPlainText(text)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.left.emit()
 
     def _fit_height(self, size: QSizeF) -> None:
         margins = self.contentsMargins()
@@ -97,14 +103,14 @@ class Inspector(QScrollArea):
         self._source: QWidget | None = None
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(220)
         body = QWidget(self)
         self.setWidget(body)
         layout = QVBoxLayout(body)
 
         deck = QGroupBox("Deck", body)
         form = QFormLayout(deck)
-        self.title = self._line("Deck title", "title")
+        self.title = self._line("Deck title", "title", required=True)
         self.subtitle = self._line("Deck subtitle", "subtitle")
         self.author = self._line("Author", "author")
         self.date = QDateEdit(deck)
@@ -136,20 +142,31 @@ class Inspector(QScrollArea):
         self.slide_title = QLineEdit(self.slide_box)
         self.slide_title.setAccessibleName("Slide title")
         self.slide_title.textEdited.connect(self._slide_title_edited)
-        self.slide_form.addRow("Slide tit&le", self.slide_title)
+        self.slide_title.editingFinished.connect(self._refresh_slide_texts)
+        self.slide_title_label = QLabel("Slide tit&le", self.slide_box)
+        self.slide_title_label.setBuddy(self.slide_title)
+        self.slide_form.addRow(self.slide_title_label, self.slide_title)
         self.reset_button = QPushButton("Restore library wording", self.slide_box)
+        self.reset_button.setToolTip("Drop this deck's changes to the slide's title and bullets")
         self.reset_button.clicked.connect(self._reset_slide)
+        self.reset_button.setEnabled(False)
+        # Above the bullets, so it stays in view however many there are.
         self.slide_form.addRow(self.reset_button)
         self.bullet_editors: list[BulletEditor] = []
+        self.bullet_labels: dict[str, QLabel] = {}
         layout.addWidget(self.slide_box)
         layout.addStretch(1)
         controller.briefChanged.connect(self.sync)
         self.sync()
 
-    def _line(self, accessible: str, field: str) -> QLineEdit:
+    def _line(self, accessible: str, field: str, required: bool = False) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setAccessibleName(accessible)
-        edit.textEdited.connect(lambda text: self._from(edit, self.controller.set_field, field, text))
+        if required:
+            edit.setPlaceholderText("Required")
+        edit.textEdited.connect(lambda text: self._from(edit, self.controller.set_field, field, text)
+                                if text.strip() or not required else None)
+        edit.editingFinished.connect(self.sync)  # a required field left empty gets its text back
         return edit
 
     def _from(self, source: QWidget, change, *args) -> None:
@@ -190,26 +207,30 @@ class Inspector(QScrollArea):
         self._refresh_slide_texts()
 
     def _refresh_slide_texts(self) -> None:
-        """Update the slide fields after undo or redo, leaving the one being typed in alone.
+        """Show the slide's wording from the brief (after undo, redo, restore), and mark what is changed.
 
-        Setting the text of the field that made the edit would move its cursor
-        and break the user's typing; every other field shows the brief.
+        The field that made the edit is left alone: setting its text would
+        move its cursor and break the user's typing.
         """
         if not self.slide:
             return
         override = self.controller.brief.overrides.get(self.slide.id)
-        title = override.title if override and override.title is not None else self.slide.title
+        changed_title = override is not None and override.title is not None
+        title = override.title if changed_title else self.slide.title
         if self.slide_title.text() != title and self.slide_title is not self._source:
             with QSignalBlocker(self.slide_title):
                 self.slide_title.setText(title)
                 self.slide_title.setCursorPosition(0)
+        _mark(self.slide_title_label, "Slide tit&le", changed_title)
         texts = dict(_bullet_texts(self.slide))
         for editor in self.bullet_editors:
-            wanted = override.bullets.get(editor.position, texts[editor.position]) if override else (
-                texts[editor.position])
+            changed = override is not None and editor.position in override.bullets
+            wanted = override.bullets[editor.position] if changed else texts[editor.position]
             if editor.toPlainText() != wanted and editor is not self._source:
                 with QSignalBlocker(editor):
                     editor.setPlainText(wanted)
+            _mark(self.bullet_labels[editor.position], _bullet_label(editor.position), changed)
+        self.reset_button.setEnabled(override is not None)
 
     def show_slide(self, slide: Slide | None) -> None:
         """Show the overridable text of *slide* (a library slide), or disable the slide box.
@@ -224,48 +245,57 @@ class Inspector(QScrollArea):
             return
         self.slide = slide
         for editor in self.bullet_editors:
-            row = self.slide_form.getWidgetPosition(editor)[0]
-            taken = self.slide_form.takeRow(row)
+            taken = self.slide_form.takeRow(self.slide_form.getWidgetPosition(editor)[0])
             for item in (taken.labelItem, taken.fieldItem):
                 if item is not None and item.widget() is not None:
                     item.widget().hide()
                     item.widget().deleteLater()  # not now: a signal of this editor may be running
         self.bullet_editors = []
+        self.bullet_labels = {}
         self.slide_box.setEnabled(slide is not None)
         if slide is None:
             with QSignalBlocker(self.slide_title):
                 self.slide_title.clear()
+            _mark(self.slide_title_label, "Slide tit&le", False)
             return
-        override = self.controller.brief.overrides.get(slide.id)
-        title = override.title if override and override.title is not None else slide.title
-        if self.slide_title.text() != title:
-            with QSignalBlocker(self.slide_title):
-                self.slide_title.setText(title)
-                self.slide_title.setCursorPosition(0)
         for position, text in _bullet_texts(slide):
-            current = override.bullets.get(position, text) if override else text
-            editor = BulletEditor(position, current, self.slide_box)
+            editor = BulletEditor(position, text, self.slide_box)
             editor.textChanged.connect(lambda e=editor: self._bullet_edited(e))
+            editor.left.connect(self._refresh_slide_texts)
             self.bullet_editors.append(editor)
-            self.slide_form.insertRow(self.slide_form.rowCount() - 1, QLabel(_bullet_label(position)), editor)
+            self.bullet_labels[position] = QLabel(self.slide_box)
+            self.bullet_labels[position].setBuddy(editor)
+            self.slide_form.addRow(self.bullet_labels[position], editor)
+        self._refresh_slide_texts()
 
     def _slide_title_edited(self, text: str) -> None:
         if self.slide:
-            self._from(self.slide_title, self.controller.override_title, self.slide.id,
-                       None if text == self.slide.title else text)
+            if text.strip():  # an empty title is not wording: the field gets the text back on leaving it
+                self._from(self.slide_title, self.controller.override_title, self.slide.id,
+                           None if text == self.slide.title else text)
 
     def _bullet_edited(self, editor: BulletEditor) -> None:
         if not self.slide:
             return
         original = dict(_bullet_texts(self.slide))[editor.position]
         text = editor.toPlainText()
-        self._from(editor, self.controller.override_bullet, self.slide.id, editor.position,
-                   None if text == original else text)
+        if text.strip():  # as for titles: blank is a moment in retyping, not wording to keep
+            self._from(editor, self.controller.override_bullet, self.slide.id, editor.position,
+                       None if text == original else text)
 
     def _reset_slide(self) -> None:
         if self.slide and self.slide.id in self.controller.brief.overrides:
             slide_id = self.slide.id
             self.controller.edit(f"Restore wording of {slide_id}", lambda b: b.overrides.pop(slide_id, None))
+
+
+def _mark(label: QLabel, text: str, changed: bool) -> None:
+    """Label a field, in bold and marked when this deck changes its wording."""
+    label.setText(f"<b>{text.replace('&', '')} — changed for this deck</b>" if changed else text)
+    if changed:
+        label.setTextFormat(Qt.TextFormat.RichText)
+    else:
+        label.setTextFormat(Qt.TextFormat.PlainText)
 
 
 def _bullet_label(position: str) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from sinoru_brief.app.controller import DeckController
@@ -26,6 +28,7 @@ class LibraryModel(QStandardItemModel):
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self.library = library
+        self.syncing = False
         self.setHorizontalHeaderLabels(["Library"])
         for topic in library.topics:
             item = QStandardItem(topic.title)
@@ -33,7 +36,8 @@ class LibraryModel(QStandardItemModel):
             item.setEditable(False)
             item.setData(topic.id, TOPIC_ID_ROLE)
             item.setData(" ".join([topic.title, topic.summary]).lower(), SEARCH_ROLE)
-            item.setToolTip(topic.summary)
+            # Tooltips carry the whole title: a narrow panel cuts long ones.
+            item.setToolTip(f"<b>{html.escape(topic.title)}</b><br>{html.escape(topic.summary)}")
             for slide in topic.slides:
                 child = QStandardItem(f"{slide.title}  ·  {slide.kind.replace('_', ' ')}, "
                                       f"{PRIORITY_NAMES[slide.priority]}")
@@ -42,28 +46,39 @@ class LibraryModel(QStandardItemModel):
                 child.setData(slide.id, SLIDE_ID_ROLE)
                 child.setData(topic.id, TOPIC_ID_ROLE)
                 child.setData(" ".join(slide.text_fields()).lower(), SEARCH_ROLE)
-                child.setToolTip(f"{slide.id} (priority {slide.priority})")
+                child.setToolTip(f"<b>{html.escape(slide.title)}</b><br>{slide.kind.replace('_', ' ')}, "
+                                 f"{PRIORITY_NAMES[slide.priority]} (priority {slide.priority}) · {slide.id}")
                 item.appendRow(child)
             self.appendRow(item)
 
     def sync(self, topics: list[str], depth: str, excluded: list[str]) -> None:
-        """Set every check box from the brief without emitting edits."""
+        """Set every check box from the brief; ``syncing`` tells the panel these are not the user's edits.
+
+        Signals stay on: the search filter and the tree must hear of every
+        change (blocking them and announcing a layout change instead left the
+        tree holding stale indexes, and a keyboard toggle then crashed it).
+        """
         chosen, limit, out = set(topics), DEPTHS[depth], set(excluded)
-        self.blockSignals(True)
+        self.syncing = True
         try:
             for row in range(self.rowCount()):
                 item = self.item(row)
                 topic_id = item.data(TOPIC_ID_ROLE)
-                item.setCheckState(Qt.CheckState.Checked if topic_id in chosen else Qt.CheckState.Unchecked)
+                _set_check(item, topic_id in chosen)
                 for r in range(item.rowCount()):
                     child = item.child(r)
                     slide = self.library.slide(child.data(SLIDE_ID_ROLE))
-                    on = topic_id in chosen and slide.priority <= limit and slide.id not in out
-                    child.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                    child.setEnabled(slide.priority <= limit)
+                    _set_check(child, topic_id in chosen and slide.priority <= limit and slide.id not in out)
+                    if child.isEnabled() != (slide.priority <= limit):
+                        child.setEnabled(slide.priority <= limit)
         finally:
-            self.blockSignals(False)
-        self.layoutChanged.emit()
+            self.syncing = False
+
+
+def _set_check(item: QStandardItem, on: bool) -> None:
+    state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+    if item.checkState() != state:
+        item.setCheckState(state)
 
 
 class SearchFilter(QSortFilterProxyModel):
@@ -75,8 +90,13 @@ class SearchFilter(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
 
     def set_query(self, text: str) -> None:
-        self.words = text.lower().split()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.words = text.lower().split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.words = text.lower().split()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802 - Qt's name
         if not self.words:
@@ -106,6 +126,8 @@ class LibraryPanel(QWidget):
 
         self.depth = QComboBox(self)
         self.depth.setAccessibleName("Depth")
+        self.depth.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.depth.setMinimumContentsLength(12)
         for depth in DEPTHS:
             self.depth.addItem(depth, depth)
         self.depth.activated.connect(lambda _: self.controller.set_depth(self.depth.currentData()))
@@ -125,6 +147,11 @@ class LibraryPanel(QWidget):
         layout.addWidget(depth_label)
         layout.addWidget(self.depth)
         layout.addWidget(self.tree, 1)
+        hint = QLabel("Tick topics to build the deck; untick a slide to leave it out. Greyed slides lie "
+                      "beyond the depth. Double-click a slide to show it.", self)
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(hint)
 
         self.model.itemChanged.connect(self._item_changed)
         controller.briefChanged.connect(self.sync)
@@ -147,6 +174,8 @@ class LibraryPanel(QWidget):
             self.tree.expandAll()
 
     def _item_changed(self, item: QStandardItem) -> None:
+        if self.model.syncing or not item.isCheckable():
+            return
         on = item.checkState() == Qt.CheckState.Checked
         slide_id = item.data(SLIDE_ID_ROLE)
         if slide_id:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
+from sinoru_brief.app import dialogs
 from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
-from sinoru_brief.app.dialogs import ask_recover, describe, show_error
 from sinoru_brief.app.main_window import MainWindow
 from sinoru_brief.app.session import DeckSession
+from sinoru_brief.brief import reconcile
 from sinoru_brief.content import load_library
 from sinoru_brief.errors import BriefError
 
@@ -25,24 +27,24 @@ def create_window(argv: list[str] | None = None, autosaver: Autosaver | None = N
     try:
         library = load_library()
     except BriefError as exc:
-        show_error(None, "The content library has errors", describe(exc))
+        dialogs.show_error(None, "The content library has errors", dialogs.describe(exc))
         return None
     autosaver = autosaver or Autosaver()
     session = DeckSession(library)
     recovered = autosaver.recoverable()
     window_session = session
-    if recovered and ask_recover(None, recovered[2]):
+    if recovered and dialogs.ask_recover(None, recovered[2]):
         brief, path, _ = recovered
+        reconcile(brief, library)  # the library may have changed since the crash
         window_session = DeckSession(library, brief, path)
         window_session.saved_brief = DeckSession(library).brief  # recovered work is unsaved
+    elif recovered:
+        autosaver.clear()  # declined: do not ask again on every start
     controller = DeckController(window_session)
     window = MainWindow(controller, autosaver, settings)
-    for arg in argv or []:
-        if arg.endswith(".yaml"):
-            from pathlib import Path
-
-            window.open_path(Path(arg))
-            break
+    briefs = [arg for arg in argv or [] if arg.endswith(".yaml")]
+    if briefs and window.maybe_save():  # recovered work is not dropped silently for a file named
+        window.open_path(Path(briefs[0]))
     return window
 
 

@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import html
-import re
-from pathlib import Path
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QToolBar
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
-    QToolBar,
-)
-
-from sinoru_brief.app import dialogs
 from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.deck_panel import DeckPanel
-from sinoru_brief.app.export_job import ExportJob
 from sinoru_brief.app.images import PageImageCache
 from sinoru_brief.app.inspector import Inspector
 from sinoru_brief.app.library_panel import LibraryPanel
 from sinoru_brief.app.preview import NotesView, SlidePreview
-from sinoru_brief.app.session import DeckSession
-from sinoru_brief.brief import BRIEF_SUFFIX
-from sinoru_brief.errors import BriefError
-
-MAX_RECENT = 8
-BRIEF_FILTER = f"Briefs (*{BRIEF_SUFFIX} *.yaml)"
+from sinoru_brief.app.window_export import ExportMixin
+from sinoru_brief.app.window_files import FilesMixin
 
 
-class MainWindow(QMainWindow):
-    """The one window of the app."""
+class MainWindow(FilesMixin, ExportMixin, QMainWindow):
+    """The one window of the app: docks for the library, deck and inspector around the preview and notes.
+
+    File handling lives in :class:`FilesMixin`, exporting in :class:`ExportMixin`.
+    """
 
     def __init__(self, controller: DeckController, autosaver: Autosaver | None = None,
                  settings: QSettings | None = None):
@@ -40,8 +29,6 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.settings = settings or QSettings()
         self.autosaver = autosaver
-        self.export_path: Path | None = None
-        self.export_job: ExportJob | None = None
         self.images = PageImageCache(self)
         self.setWindowTitle("sinoru-brief")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -69,22 +56,9 @@ class MainWindow(QMainWindow):
         self.deck_dock.dockLocationChanged.connect(self._deck_dock_moved)
         self.resizeDocks([self.library_dock, self.inspector_dock], [340, 360], Qt.Orientation.Horizontal)
 
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.setAccessibleName("Export progress")
-        self.progress.hide()
-        self.statusBar().addPermanentWidget(self.progress)
+        self._make_export_status()
         self.slide_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.slide_label)
-        # One message for the last export, with links to the file; replaced by the next export.
-        self.export_message = QLabel(self)
-        self.export_message.setAccessibleName("Export finished")
-        self.export_message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.export_message.linkActivated.connect(self._export_link)
-        self.export_message.hide()
-        self.statusBar().addWidget(self.export_message)
-        self.last_export: Path | None = None
 
         self._make_actions()
         self._make_menus()
@@ -113,10 +87,12 @@ class MainWindow(QMainWindow):
         vertical = area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
         self.deck_panel.set_orientation(Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    def _action(self, text: str, slot, shortcut=None, tip: str = "", fallback: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            keys = QKeySequence(shortcut)
+            # Some platforms define no key for a standard action (Quit on plain X11 and offscreen).
+            action.setShortcut(keys if not keys.isEmpty() or not fallback else QKeySequence(fallback))
         action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(slot)
         self.addAction(action)
@@ -130,7 +106,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("Save &As…", self.save_as, k.SaveAs)
         self.export_action = self._action("&Export", self.export, "Ctrl+E", "Export the deck to PowerPoint")
         self.export_as_action = self._action("Export &As…", self.export_as, "Ctrl+Shift+E")
-        self.quit_action = self._action("&Quit", self.close, k.Quit)
+        self.quit_action = self._action("&Quit", self.close, k.Quit, fallback="Ctrl+Q")
         self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(k.Undo))
         self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
@@ -160,8 +136,11 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         view.addActions([self.previous_action, self.next_action, self.fit_action])
         view.addSeparator()
-        for dock in self.findChildren(QDockWidget):
-            view.addAction(dock.toggleViewAction())
+        for number, dock in enumerate((self.library_dock, self.deck_dock, self.inspector_dock), start=1):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            toggle.setStatusTip(f"Show or hide the {dock.windowTitle().lower()} panel")
+            view.addAction(toggle)
         bar.addMenu("&Help").addAction(self.about_action)
         self._update_recent_menu()
 
@@ -221,8 +200,11 @@ class MainWindow(QMainWindow):
         if has_deck and row < 0:
             self.deck_panel.select_page(0)
         self._page_selected(self.deck_panel.current_page())
-        if self.autosaver and self.controller.session.dirty:
-            self.autosaver.changed(self.controller.session.snapshot(), self.controller.session.path)
+        if self.autosaver:
+            if self.controller.session.dirty:
+                self.autosaver.changed(self.controller.session.snapshot(), self.controller.session.path)
+            else:
+                self.autosaver.clear()  # back to what is saved (say, by undo): nothing to recover
 
     def _page_selected(self, row: int) -> None:
         view = self.controller.view()
@@ -252,176 +234,6 @@ class MainWindow(QMainWindow):
                           "partnership.</p><p>Content: our summary of Elizabeth Wishnick, “The Sino-Russian "
                           "Partnership: Cooperation without Coordination” (information as of January 2025).</p>")
 
-    # -------------------------------------------------------------- files
-
-    def maybe_save(self) -> bool:
-        """Ask before losing unsaved changes; return False if the user cancelled."""
-        if not self.controller.session.dirty:
-            return True
-        session = self.controller.session
-        answer = dialogs.ask_save_changes(self, session.path.name if session.path else "Untitled brief")
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return True
-
-    def new_brief(self) -> None:
-        if self.maybe_save():
-            self.controller.replace_session(DeckSession(self.controller.session.library))
-            self.export_path = None
-            self._discard_autosave()
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        path, _ = QFileDialog.getOpenFileName(self, "Open brief", self._documents(), BRIEF_FILTER)
-        if path:
-            self.open_path(Path(path))
-
-    def open_path(self, path: Path) -> bool:
-        try:
-            session, dropped = DeckSession.open(self.controller.session.library, path)
-        except BriefError as exc:
-            dialogs.show_error(self, "Cannot open the brief", dialogs.describe(exc))
-            return False
-        self.controller.replace_session(session)
-        self.export_path = None
-        self._remember_recent(path)
-        if dropped:
-            dialogs.show_error(self, "Parts of the brief were dropped", "\n".join(dropped))
-        return True
-
-    def save(self) -> bool:
-        if not self.controller.session.path:
-            return self.save_as()
-        return self._save_to(self.controller.session.path)
-
-    def save_as(self) -> bool:
-        suggested = self.controller.session.path or Path(self._documents()) / (_slug(self.controller.brief.title)
-                                                                               + BRIEF_SUFFIX)
-        path, _ = QFileDialog.getSaveFileName(self, "Save brief", str(suggested), BRIEF_FILTER)
-        if not path:
-            return False
-        if not path.endswith(".yaml"):
-            path += BRIEF_SUFFIX
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.controller.session.save(path)
-        except BriefError as exc:
-            dialogs.show_error(self, "Cannot save the brief", dialogs.describe(exc))
-            return False
-        self.controller.mark_saved()
-        self._remember_recent(path)
-        self._discard_autosave()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
-
-    def _discard_autosave(self) -> None:
-        if self.autosaver:
-            self.autosaver.clear()
-
-    def _remember_recent(self, path: Path) -> None:
-        recent = [str(path)] + [p for p in self._recent() if p != str(path)]
-        self.settings.setValue("recent", recent[:MAX_RECENT])
-        self._update_recent_menu()
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _update_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = [p for p in self._recent() if Path(p).is_file()]
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.open_path(Path(p)))
-        self.recent_menu.setEnabled(bool(recent))
-
-    @staticmethod
-    def _documents() -> str:
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-
-    # ------------------------------------------------------------- export
-
-    def default_export_path(self) -> Path:
-        brief = self.controller.brief
-        name = f"{_slug(brief.title)}-{brief.deck_date():%Y-%m-%d}.pptx"
-        folder = self.controller.session.path.parent if self.controller.session.path else Path(self._documents())
-        return folder / name
-
-    def export(self) -> None:
-        """Export to the path used before; ask for one the first time."""
-        if self.export_path is None:
-            self.export_as()
-        else:
-            self.start_export(self.export_path)
-
-    def export_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export deck", str(self.export_path or self.default_export_path()),
-                                              "PowerPoint (*.pptx)")
-        if path:
-            if not path.lower().endswith(".pptx"):
-                path += ".pptx"
-            self.export_path = Path(path)
-            self.start_export(self.export_path)
-
-    def start_export(self, path: Path) -> None:
-        if self.export_job is not None:
-            return
-        view = self.controller.view()
-        self.export_job = ExportJob(view, path)
-        self.export_job.progress.connect(self._export_progress)
-        self.export_job.finished.connect(self._export_done)
-        self.export_job.failed.connect(self._export_failed)
-        self.export_action.setEnabled(False)
-        self.export_button.setEnabled(False)
-        self.progress.setRange(0, len(view.pages))
-        self.progress.setValue(0)
-        self.progress.show()
-        self.export_message.hide()
-        self.statusBar().showMessage(f"Exporting to {path}…")
-        self.export_job.start()
-
-    def _export_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _finish_export(self) -> None:
-        job, self.export_job = self.export_job, None
-        if job is not None:
-            job.thread.wait()
-        self.progress.hide()
-        has_deck = bool(self.controller.view().pages)
-        self.export_action.setEnabled(has_deck)
-        self.export_button.setEnabled(has_deck)
-
-    def _export_done(self, path: str) -> None:
-        self._finish_export()
-        self.statusBar().clearMessage()
-        self.last_export = Path(path)
-        self.export_message.setText(f'Exported <b>{html.escape(self.last_export.name)}</b> — '
-                                    f'<a href="open">Open</a> · <a href="folder">Show in folder</a>')
-        self.export_message.setToolTip(str(self.last_export))
-        self.export_message.show()
-
-    def _export_link(self, which: str) -> None:
-        target = self.last_export if which == "open" else self.last_export.parent
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-
-    def _export_failed(self, error: BaseException) -> None:
-        self._finish_export()
-        self.statusBar().showMessage("Export failed", 5000)
-        dialogs.show_error(self, "Export failed", dialogs.describe(error))
-
-    def wait_for_export(self) -> None:
-        """Block until a running export finishes (tests and shutdown)."""
-        if self.export_job is not None:
-            self.export_job.thread.wait()
-
     # ------------------------------------------------------- window state
 
     def _restore_window(self) -> None:
@@ -444,9 +256,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self._discard_autosave()
         event.accept()
-
-
-def _slug(title: str) -> str:
-    """Return a file-name-safe version of *title*."""
-    slug = re.sub(r"[^\w-]+", "-", title, flags=re.UNICODE).strip("-").lower()
-    return slug or f"brief-{dt.date.today():%Y-%m-%d}"

@@ -26,7 +26,7 @@ class SlidePreview(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Slide preview")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(320, 180)
+        self.setMinimumSize(240, 135)
         images.imageReady.connect(self._image_ready)
 
     def sizeHint(self) -> QSize:  # noqa: N802

@@ -84,6 +84,21 @@ class FontKey:
 
 
 @cache
+def _basic_font(path: Path) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), _REFERENCE_SIZE, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _length(font: ImageFont.FreeTypeFont, text: str) -> float:
+    """Return *text*'s advance at the reference size; shaping failures fall back to unshaped widths."""
+    try:
+        return font.getlength(text, features=_FEATURES)
+    except (RuntimeError, OSError, ValueError):
+        # HarfBuzz refuses some inputs (e.g. lone surrogates); plain advances are a fine measure.
+        return _basic_font(Path(font.path)).getlength(text.encode("utf-16", "surrogatepass")
+                                                      .decode("utf-16", "replace"))
+
+
+@cache
 def _latin_font(key: FontKey) -> ImageFont.FreeTypeFont:
     return _font(font_file(key.family, key.bold, key.italic))
 
@@ -93,17 +108,17 @@ def _width_em(key: FontKey, text: str) -> float:
     """Return the advance width of *text* in ems (1.0 = the font size)."""
     latin = _latin_font(key)
     if not has_east_asian(text):
-        return latin.getlength(text, features=_FEATURES) / _REFERENCE_SIZE
+        return _length(latin, text) / _REFERENCE_SIZE
     east = _font(east_asian_file())
     total = 0.0
     pos = 0
     for match in _EAST_ASIAN.finditer(text):
         if match.start() > pos:
-            total += latin.getlength(text[pos:match.start()], features=_FEATURES)
-        total += east.getlength(match.group(0), features=_FEATURES)
+            total += _length(latin, text[pos:match.start()])
+        total += _length(east, match.group(0))
         pos = match.end()
     if pos < len(text):
-        total += latin.getlength(text[pos:], features=_FEATURES)
+        total += _length(latin, text[pos:])
     return total / _REFERENCE_SIZE
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.paths import templates_dir
+from sinoru_brief.theme.master import MasterTemplate, load_master
+from sinoru_brief.theme.master_look import theme_with_master
 from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Snippets, Theme
 from sinoru_brief.units import inches
 from sinoru_brief.yamlio.marked import KeyPath, load_marked
@@ -117,8 +119,10 @@ TEMPLATE_SPEC = Record(
         "name": Key(Text(max_length=80, pattern=r"[A-Za-z0-9][A-Za-z0-9 _.-]*",
                          pattern_help="a name of letters, digits, spaces, dots, dashes and underscores")),
         "label": Key(Text(max_length=120), required=False, default=""),
+        # Optional only when a master names the size; _check_master reports it missing otherwise.
         "slide": Key(Record(what="slide size", keys={
-            "width_in": Key(Number()), "height_in": Key(Number())})),
+            "width_in": Key(Number()), "height_in": Key(Number())}), required=False),
+        "master": Key(Text(max_length=300), required=False),
         "margins_in": Key(Record(what="margins", keys={
             side: Key(Number()) for side in ("left", "right", "top", "bottom")})),
         "fonts": Key(Record(what="fonts", keys={
@@ -154,16 +158,40 @@ def builtin_template_names() -> list[str]:
     return sorted(p.parent.name for p in templates_dir().glob(f"*/{TEMPLATE_FILE}"))
 
 
+def user_templates_dir() -> Path:
+    """Return the folder holding the user's own templates (it may not exist yet)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("sinoru-brief", appauthor=False)) / "templates"
+
+
+def user_template_names() -> list[str]:
+    """Return the names of the user's own templates (folders with a template.yaml in the user folder)."""
+    folder = user_templates_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p.parent.name for p in folder.glob(f"*/{TEMPLATE_FILE}"))
+
+
 def resolve_template(name_or_dir: str | Path) -> Path:
-    """Return the folder of a template given its built-in name or a path to a folder."""
+    """Return the folder of a template given a folder, a built-in name or a user template's name.
+
+    Built-in names come first, so a user template cannot hide a built-in one.
+    """
     candidate = Path(name_or_dir)
     if (candidate / TEMPLATE_FILE).is_file():
         return candidate
     builtin = templates_dir() / str(name_or_dir)
     if (builtin / TEMPLATE_FILE).is_file():
         return builtin
-    names = builtin_template_names()
-    listing = f"built-in templates: {', '.join(names)}"
+    if _plain_name(str(name_or_dir)):
+        own = user_templates_dir() / str(name_or_dir)
+        if (own / TEMPLATE_FILE).is_file():
+            return own
+    names = builtin_template_names() + user_template_names()
+    listing = f"built-in templates: {', '.join(builtin_template_names())}"
+    if user_template_names():
+        listing += f"; your templates: {', '.join(user_template_names())}"
     if candidate.is_dir():
         raise TemplateError(Problem(candidate, f"the folder has no {TEMPLATE_FILE}",
                                     hint=f"a template folder holds {TEMPLATE_FILE}; {listing}"))
@@ -172,9 +200,16 @@ def resolve_template(name_or_dir: str | Path) -> Path:
                                 hint=hint))
 
 
-def load_theme(name_or_dir: str | Path = "briefing") -> Theme:
-    """Load the template named *name_or_dir* (built-in) or stored in that folder.
+def _plain_name(name: str) -> bool:
+    """Return whether *name* is a bare template name (no path separators), safe to join to a folder."""
+    return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 _.-]*", name)) and ".." not in name
 
+
+def load_theme(name_or_dir: str | Path = "briefing", master: str | Path | None = None) -> Theme:
+    """Load the template named *name_or_dir* (built-in or the user's) or stored in that folder.
+
+    With *master* (a .pptx/.potx file), the deck is built on that PowerPoint
+    master instead of any the template names: see :func:`theme_with_master`.
     Raises :class:`TemplateError` listing every problem in the file.
     """
     folder = resolve_template(name_or_dir).resolve()
@@ -188,9 +223,45 @@ def load_theme(name_or_dir: str | Path = "briefing") -> Theme:
     # the file is invalid and the user sees every problem at once.
     _check_geometry(raw, checker)
     logo = _check_logo(folder, raw.get("logo"), checker)
+    own_master = _check_master(folder, raw, checker) if master is None else None
     if checker.problems:
         raise TemplateError(checker.problems)
-    return _build(data, folder, logo)
+    chosen = load_master(master) if master is not None else own_master
+    theme = _build(data, folder, logo, chosen)
+    return theme_with_master(theme, chosen) if chosen else theme
+
+
+def _check_master(folder: Path, raw: dict, checker: Checker) -> MasterTemplate | None:
+    """Return the master the template names, loaded; report why it cannot be used otherwise."""
+    name = raw.get("master")
+    if isinstance(name, int | float) and not isinstance(name, bool):
+        name = str(name)  # the schema accepts a bare number as a file name; so must we
+    if not name or not isinstance(name, str):
+        # Without a master, the slide size is required (the schema cannot say so: it depends on 'master').
+        if "slide" not in raw:
+            checker.report((), "missing required key 'slide' in template",
+                           hint="add 'slide:' with width_in and height_in, or name a PowerPoint file "
+                                "with 'master:' to take its slide size")
+        elif raw["slide"] is None:
+            checker.report(("slide",), "has no value",
+                           hint="write width_in and height_in here, or name a PowerPoint file with 'master:' "
+                                "to take its slide size")
+        return None
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder):
+        checker.report(("master",), f"the master path '{name}' leads outside the template folder",
+                       hint="put the .pptx file inside the template folder")
+        return None
+    if not path.is_file():
+        checker.report(("master",), f"the master file '{name}' does not exist", hint="check the file name")
+        return None
+    try:
+        return load_master(path)
+    except TemplateError as exc:
+        for problem in exc.problems:
+            checker.report(("master",), f"the master file '{name}' cannot be used: {problem.message}",
+                           hint=problem.hint)
+        return None
 
 
 def _number(raw: dict, *keys: str) -> float | None:
@@ -274,15 +345,17 @@ def _image_format(path: Path) -> str:
         return ""
 
 
-def _build(data: dict, folder: Path, logo: Path | None) -> Theme:
+def _build(data: dict, folder: Path, logo: Path | None, master: MasterTemplate | None = None) -> Theme:
     c = data["colors"]
     s = data["sizes"]
     banner = data.get("banner")
+    slide = data.get("slide")
     return Theme(
         name=data["name"],
         label=data["label"] or data["name"],
-        width=inches(data["slide"]["width_in"]),
-        height=inches(data["slide"]["height_in"]),
+        # Without a slide size, _check_master has made sure a master gives it.
+        width=inches(slide["width_in"]) if slide else master.width,
+        height=inches(slide["height_in"]) if slide else master.height,
         colors=Colors(**{k: c[k] for k in _COLOR_KEYS}, chart=tuple(c["chart"])),
         fonts=Fonts(**data["fonts"]),
         sizes=Sizes(**{k: s[k] for k in _SIZE_KEYS}, footer=s["footer"]),

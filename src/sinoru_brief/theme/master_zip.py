@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from sinoru_brief.errors import Problem, TemplateError
+from sinoru_brief.theme.drawingml import SAFE_PARSER
 
 MB = 1024 * 1024
 
@@ -80,7 +81,7 @@ def read_package(path: Path, limits: ZipLimits = LIMITS) -> tuple[bytes, dict[st
         raise fail(path, f"cannot read the file: {exc.strerror or exc}",
                    "check the path; choose a .pptx or .potx file") from None
     if size > limits.max_file:
-        raise fail(path, f"the file is {size / MB:.0f} MB; masters may be at most {limits.max_file // MB} MB",
+        raise fail(path, f"the file is {_size(size)}; masters may be at most {_size(limits.max_file)}",
                    "remove sample slides and compress pictures (File > Compress Pictures), then save again")
     data = path.read_bytes()
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -121,26 +122,27 @@ def _read_entries(path: Path, data: bytes, limits: ZipLimits) -> dict[str, bytes
         if info.filename in entries:
             raise fail(path, f"the package holds '{info.filename}' twice", SAVE_AS_HINT)
         if info.file_size > limits.max_part:
-            raise fail(path, f"the part '{info.filename}' unpacks to {info.file_size / MB:.0f} MB; a part may be "
-                             f"at most {limits.max_part // MB} MB", _BOMB_HINT)
+            raise fail(path, f"the part '{info.filename}' unpacks to {_size(info.file_size)}; a part may be "
+                             f"at most {_size(limits.max_part)}", _BOMB_HINT)
         if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(info.compress_size, 1):
             raise fail(path, f"the part '{info.filename}' unpacks {info.file_size // max(info.compress_size, 1):,} "
                              f"times larger than it is stored (this looks like a zip bomb)", _BOMB_HINT)
-        # Count what really comes out, not what the header claims: headers can lie.
-        chunks, read = [], 0
+        # Count what really comes out, not what the header claims: zipfile stops at the declared
+        # size and fails the CRC check if there is more, so a lying header ends as BadZipFile.
+        chunks = []
         with archive.open(info) as stream:
             while chunk := stream.read(1 * MB):
-                read += len(chunk)
                 total += len(chunk)
-                if read > limits.max_part or read > info.file_size:
-                    raise fail(path, f"the part '{info.filename}' unpacks to more than it declares "
-                                     f"(this looks like a zip bomb)", _BOMB_HINT)
                 if total > limits.max_total:
-                    raise fail(path, f"the package unpacks to more than {limits.max_total // MB} MB "
+                    raise fail(path, f"the package unpacks to more than {_size(limits.max_total)} "
                                      f"(this looks like a zip bomb)", _BOMB_HINT)
                 chunks.append(chunk)
         entries[info.filename] = b"".join(chunks)
     return entries
+
+
+def _size(count: int) -> str:
+    return f"{count / MB:,.0f} MB" if count >= MB else f"{count / 1024:,.0f} KB"
 
 
 _BOMB_HINT = "use the master as PowerPoint saved it; if it is yours, remove sample slides and large media and save again"
@@ -161,13 +163,17 @@ def _check_images(path: Path, entries: dict[str, bytes], limits: ZipLimits) -> N
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 with Image.open(io.BytesIO(blob)) as image:
                     width, height = image.size
+            size = f"{width:,} x {height:,} pixels"
         except Image.DecompressionBombError:
+            # Pillow refuses to even open it (over twice its own limit): certainly too large.
             width = height = limits.max_image_side + 1
+            size = f"over {2 * (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000:,} million pixels"
         except (OSError, UnidentifiedImageError, ValueError):
             continue  # not decodable here; PowerPoint decides what to do with it
         if width * height > limits.max_image_pixels or max(width, height) > limits.max_image_side:
-            raise fail(path, f"the picture '{name}' is {width:,} x {height:,} pixels; pictures in a master may "
-                             f"have at most {limits.max_image_pixels // 1_000_000} million pixels",
+            raise fail(path, f"the picture '{name}' is {size}; pictures in a master may have at most "
+                             f"{limits.max_image_pixels // 1_000_000} million pixels and "
+                             f"{limits.max_image_side:,} pixels a side",
                        "select the picture in PowerPoint and use Picture Format > Compress Pictures, "
                        "or replace it with a smaller image")
 
@@ -175,7 +181,7 @@ def _check_images(path: Path, entries: dict[str, bytes], limits: ZipLimits) -> N
 def _content_types(path: Path, entries: dict[str, bytes]) -> dict[str, str]:
     """Return content types by lower-case part name (no leading slash) and by extension."""
     try:
-        root = etree.fromstring(entries["[Content_Types].xml"])
+        root = etree.fromstring(entries["[Content_Types].xml"], SAFE_PARSER)
     except (KeyError, etree.XMLSyntaxError):
         raise fail(path, "is not a PowerPoint presentation (it has no readable [Content_Types].xml)",
                    SAVE_AS_HINT) from None
@@ -190,7 +196,7 @@ def _content_types(path: Path, entries: dict[str, bytes]) -> dict[str, str]:
 def _main_part(path: Path, entries: dict[str, bytes]) -> str:
     """Return the package's main part name (no leading slash), from the package relationships."""
     try:
-        root = etree.fromstring(entries["_rels/.rels"])
+        root = etree.fromstring(entries["_rels/.rels"], SAFE_PARSER)
     except (KeyError, etree.XMLSyntaxError):
         raise fail(path, "is not a PowerPoint presentation (it has no package relationships)", SAVE_AS_HINT) from None
     for rel in root.iter(f"{{{NS_RELS}}}Relationship"):
@@ -201,7 +207,7 @@ def _main_part(path: Path, entries: dict[str, bytes]) -> str:
 
 def _retyped(content_types: bytes, main: str, old_type: str) -> bytes:
     """Return ``[Content_Types].xml`` with the main part typed as a plain presentation."""
-    root = etree.fromstring(content_types)
+    root = etree.fromstring(content_types, SAFE_PARSER)
     for override in root.iter(f"{{{NS_CT}}}Override"):
         if override.get("PartName", "").lstrip("/").lower() == main.lower():
             override.set("ContentType", PRESENTATION_MAIN)

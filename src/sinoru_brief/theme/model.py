@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sinoru_brief.theme.master import MasterTemplate
 from sinoru_brief.units import Emu
 
 
@@ -104,3 +105,5 @@ class Theme:
     logo: Path | None = None
     snippets: Snippets = field(default_factory=Snippets)
     folder: Path | None = None
+    #: The organisation's PowerPoint master the deck is built on, or None for python-pptx's plain one.
+    master: MasterTemplate | None = None

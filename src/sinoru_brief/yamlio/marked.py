@@ -186,6 +186,9 @@ class _RecursiveAlias(Exception):
         self.line, self.column = line, column
 
 
+_PLAIN_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+
+
 class _Converter:
     """Turn a composed node tree into Python values, recording marks and duplicates."""
 
@@ -205,6 +208,11 @@ class _Converter:
             if not isinstance(value, str) and value is not None and node.style is None:
                 self.doc.written[key_path] = node.value
             return value
+        if node.tag not in _PLAIN_COLLECTION_TAGS:
+            # A tag such as !!python/object/apply on a list or mapping must be
+            # an error, as on a scalar, not silently ignored.
+            raise yaml.constructor.ConstructorError(
+                None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark)
         if id(node) in self.open:
             raise _RecursiveAlias(node.start_mark.line + 1, node.start_mark.column + 1)
         self.open.add(id(node))

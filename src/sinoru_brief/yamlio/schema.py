@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -176,8 +177,11 @@ class Number(Spec):
     expected = "a number"
 
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        if isinstance(value, bool) or not isinstance(value, int | float):
             return self._wrong_type(value, path, checker)
+        if not math.isfinite(value) or abs(value) > 1e15:
+            checker.report(path, f"expected a finite number no larger than 10^15, got {value}")
+            return INVALID
         return float(value)
 
 

@@ -1,0 +1,118 @@
+"""One-click export for the main window: ask for a path once, write off the GUI thread, report the result."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar
+
+from sinoru_brief.app import dialogs
+from sinoru_brief.app.export_job import ExportJob
+from sinoru_brief.app.window_files import slug
+
+
+class ExportMixin:
+    """Export actions and their status-bar widgets; mixed into :class:`~sinoru_brief.app.main_window.MainWindow`.
+
+    ``export_path`` is where this document was exported last: Export writes
+    there again without asking; New and Open forget it.
+    """
+
+    def _make_export_status(self) -> None:
+        self.export_path: Path | None = None
+        self.export_job: ExportJob | None = None
+        self.last_export: Path | None = None
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName("Export progress")
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        # One message for the last export, with links to the file; replaced by the next export.
+        self.export_message = QLabel(self)
+        self.export_message.setAccessibleName("Export finished")
+        self.export_message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.export_message.linkActivated.connect(self._export_link)
+        self.export_message.hide()
+        self.statusBar().addWidget(self.export_message)
+
+    def forget_export_path(self) -> None:
+        self.export_path = None
+
+    def default_export_path(self) -> Path:
+        brief = self.controller.brief
+        name = f"{slug(brief.title)}-{brief.deck_date():%Y-%m-%d}.pptx"
+        folder = self.controller.session.path.parent if self.controller.session.path else Path(self.documents())
+        return folder / name
+
+    def export(self) -> None:
+        """Export to the path used before; ask for one the first time."""
+        if self.export_path is None:
+            self.export_as()
+        else:
+            self.start_export(self.export_path)
+
+    def export_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export deck", str(self.export_path or self.default_export_path()),
+                                              "PowerPoint (*.pptx)")
+        if path:
+            if not path.lower().endswith(".pptx"):
+                path += ".pptx"
+            self.export_path = Path(path)
+            self.start_export(self.export_path)
+
+    def start_export(self, path: Path) -> None:
+        if self.export_job is not None:
+            return
+        view = self.controller.view()
+        self.export_job = ExportJob(view, path)
+        self.export_job.progress.connect(self._export_progress)
+        self.export_job.finished.connect(self._export_done)
+        self.export_job.failed.connect(self._export_failed)
+        self.export_action.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, len(view.pages))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.export_message.hide()
+        self.statusBar().showMessage(f"Exporting to {path}…")
+        self.export_job.start()
+
+    def _export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finish_export(self) -> None:
+        job, self.export_job = self.export_job, None
+        if job is not None:
+            job.thread.wait()
+        self.progress.hide()
+        has_deck = bool(self.controller.view().pages)
+        self.export_action.setEnabled(has_deck)
+        self.export_button.setEnabled(has_deck)
+
+    def _export_done(self, path: str) -> None:
+        self._finish_export()
+        self.statusBar().clearMessage()
+        self.last_export = Path(path)
+        self.export_message.setText(f'Exported <b>{html.escape(self.last_export.name)}</b> — '
+                                    f'<a href="open">Open</a> · <a href="folder">Show in folder</a>')
+        self.export_message.setToolTip(str(self.last_export))
+        self.export_message.show()
+
+    def _export_link(self, which: str) -> None:
+        target = self.last_export if which == "open" else self.last_export.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._finish_export()
+        self.statusBar().showMessage("Export failed", 5000)
+        dialogs.show_error(self, "Export failed", dialogs.describe(error))
+
+    def wait_for_export(self) -> None:
+        """Block until a running export finishes (tests and shutdown)."""
+        if self.export_job is not None:
+            self.export_job.thread.wait()

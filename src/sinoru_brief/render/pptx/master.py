@@ -1,0 +1,199 @@
+"""Build a deck on a user's master: drop its sample slides cleanly, then place pages on its layouts.
+
+The master file is opened afresh for every export. Its own slides are removed
+with every reference to them (the slide list, custom shows, sections, view
+settings), so that nothing reaches their parts any more: python-pptx saves only
+parts reachable through relationships, so their notes, charts and pictures
+that nothing else uses are not written, and new slides can reuse their names.
+The thumbnail (a picture of the master's first sample slide), macros and the
+sample slides' document properties go too.
+
+Each page goes on the layout :func:`~sinoru_brief.theme.mapping.mapping`
+chose for its kind. The layout's placeholders are not copied as python-pptx
+would; a placeholder is added only for a text frame it will hold (title,
+subtitle, footer, date, slide number; bulleted body text stays a text box, see
+:data:`~sinoru_brief.theme.mapping.ROLE_PLACEHOLDERS`), with our frame's position, size,
+line spacing and fonts written explicitly. So the slide title is a real title
+(outline view, accessibility checker, slide sorter), nothing says "Click to add
+text", and the text fits exactly as laid out, whatever the master's own styles.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from lxml import etree
+from pptx import Presentation
+from pptx.oxml import parse_xml
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import nsdecls, qn
+
+from sinoru_brief.layout.pages import Page, TextFrame
+from sinoru_brief.theme.drawingml import SAFE_PARSER, contrast
+from sinoru_brief.theme.mapping import LayoutMapping, mapping, placeholder_for
+from sinoru_brief.theme.master import LayoutInfo, MasterTemplate, PlaceholderInfo
+
+#: The least contrast (WCAG) a hyperlink needs on the background; below it, our accent colour is used.
+LINK_CONTRAST = 3.0
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+RT_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+#: The extension holding PowerPoint 2010's slide sections, which list slides by id.
+SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>sinoru-brief</Application><Slides>{slides}</Slides><Notes>{notes}</Notes>"
+    "</Properties>"
+)
+
+
+def open_master(master: MasterTemplate):
+    """Return a python-pptx Presentation of *master* with its sample slides and their parts removed."""
+    prs = Presentation(io.BytesIO(master.data))
+    remove_slides(prs)
+    package = prs.part.package
+    for rels in (prs.part.rels, package._rels):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype in (RT_VBA, RT.THUMBNAIL):
+                rels.pop(r_id)
+    for r_id, rel in list(package._rels.items()):
+        # LibreOffice relates core properties with an older type python-pptx does not know; it would add
+        # a second /docProps/core.xml beside the first. Relate the same part with the standard type.
+        if rel.reltype != RT.CORE_PROPERTIES and rel.reltype.endswith("/metadata/core-properties"):
+            package._rels.pop(r_id)
+            package.relate_to(rel.target_part, RT.CORE_PROPERTIES)
+    return prs
+
+
+def remove_slides(prs) -> None:
+    """Remove every slide of *prs*, and every reference to one, so their parts are no longer saved."""
+    presentation = prs.part
+    slide_ids = presentation._element.find(qn("p:sldIdLst"))
+    dropped = set()
+    if slide_ids is not None:
+        for slide_id in list(slide_ids):
+            r_id = slide_id.get(qn("r:id"))
+            if r_id in presentation.rels:
+                dropped.add(presentation.rels[r_id].target_part)
+            slide_ids.remove(slide_id)
+    # Custom shows and sections list the removed slides; left behind, PowerPoint offers to repair the file.
+    for tag in ("p:custShowLst",):
+        for element in presentation._element.findall(qn(tag)):
+            presentation._element.remove(element)
+    for ext in presentation._element.findall(f"{qn('p:extLst')}/{qn('p:ext')}"):
+        if ext.get("uri") == SECTIONS_EXT:
+            ext.getparent().remove(ext)
+    for part in list(presentation.package.iter_parts()):
+        if part in dropped:
+            continue
+        for r_id, rel in list(part.rels.items()):
+            if not rel.is_external and rel.target_part in dropped:
+                _remove_references(part, r_id)
+                part.rels.pop(r_id)
+    for r_id, rel in list(presentation.rels.items()):
+        if not rel.is_external and rel.target_part in dropped:
+            presentation.rels.pop(r_id)
+
+
+def _remove_references(part, r_id: str) -> None:
+    """Remove the elements of *part* that name relationship *r_id* (e.g. ``p:sld`` in a view's slide list)."""
+    element = getattr(part, "_element", None)
+    root = element
+    if root is None:
+        # python-pptx keeps parts it has no class for (view properties, ...) as bytes.
+        try:
+            root = etree.fromstring(part.blob, SAFE_PARSER)
+        except etree.XMLSyntaxError:
+            return
+    for node in list(root.iter()):
+        if any(value == r_id for name, value in node.attrib.items() if name.startswith(f"{{{NS_R}}}")):
+            parent = node.getparent()
+            if parent is not None:
+                parent.remove(node)
+    if element is None:
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def finish(prs, slides: int, notes: int) -> None:
+    """Replace the master's extended properties (its sample slides' titles and counts) with the deck's."""
+    try:
+        app = prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
+    except KeyError:
+        return
+    app._blob = _APP_XML.format(slides=slides, notes=notes).encode("utf-8")
+    props = prs.core_properties
+    # The master's subject, keywords and comments describe the template, not this deck.
+    for name in ("subject", "keywords", "category", "comments", "content_status", "identifier", "version"):
+        setattr(props, name, "")
+
+
+@dataclass
+class SlideOnLayout:
+    """A slide being filled: its layout and the placeholders already used on it."""
+
+    slide: object
+    layout: LayoutInfo
+    used: set[int] = field(default_factory=set)
+
+
+class MasterDeck:
+    """Place pages on a master's layouts, filling the placeholders that fit our text frames."""
+
+    def __init__(self, master: MasterTemplate):
+        self.master = master
+        self.mapping: LayoutMapping = mapping(master)
+        self.presentation = open_master(master)
+        self._slide_master = self.presentation.slide_masters[self.mapping.master]
+
+    def links_unreadable(self, background: str) -> bool:
+        """Return whether the master's hyperlink colour is too faint on *background* to read."""
+        link = self.master.masters[self.mapping.master].palette.slot("hlink")
+        return link is None or contrast(link, background) < LINK_CONTRAST
+
+    def add_slide(self, page: Page) -> SlideOnLayout:
+        """Add a slide for *page* on its kind's layout, with no placeholders yet."""
+        choice = self.mapping.for_kind(page.kind)
+        layout = choice.layout
+        slide = self.presentation.slides.add_slide(self._slide_master.slide_layouts[layout.index])
+        if choice.hide_shapes:
+            slide._element.set("showMasterSp", "0")
+        for placeholder in list(slide.placeholders):
+            placeholder._element.getparent().remove(placeholder._element)
+        return SlideOnLayout(slide=slide, layout=layout)
+
+    def text_shape(self, target: SlideOnLayout, frame: TextFrame):
+        """Return a placeholder shape positioned on *frame* if the layout has one for its role, else None."""
+        placeholder = placeholder_for(target.layout, frame.role, target.used)
+        if placeholder is None:
+            return None
+        return add_placeholder(target.slide, placeholder, frame)
+
+
+def add_placeholder(slide, placeholder: PlaceholderInfo, frame: TextFrame):
+    """Add a placeholder of the layout's type and idx, at *frame*'s position, with an empty text body."""
+    shapes = slide.shapes
+    # "obj" is the default type and idx 0 the default index: both are written by leaving them out.
+    ph_type = f' type="{placeholder.type}"' if placeholder.type != "obj" else ""
+    ph_idx = f' idx="{placeholder.idx}"' if placeholder.idx else ""
+    sp = parse_xml(
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{shapes._next_shape_id}" name=""/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{ph_type}{ph_idx}/></p:nvPr></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{frame.x}" y="{frame.y}"/><a:ext cx="{frame.w}" cy="{frame.h}"/></a:xfrm>'
+        f"</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>"
+    )
+    sp.nvSpPr.cNvPr.set("name", frame.name or frame.role)  # set, not formatted in: names are user text
+    shapes._spTree.insert_element_before(sp, "p:extLst")
+    return shapes._shape_factory(sp)
+
+
+def neutralise_inherited(text_frame) -> None:
+    """Override what a placeholder inherits that would change text widths: capitals, spacing, vertical text."""
+    body = text_frame._txBody.find(qn("a:bodyPr"))
+    body.set("vert", "horz")
+    body.set("rot", "0")
+    body.set("numCol", "1")
+    for run_props in text_frame._txBody.iter(qn("a:rPr"), qn("a:endParaRPr")):
+        run_props.set("cap", "none")
+        run_props.set("spc", "0")

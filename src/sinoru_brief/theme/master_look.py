@@ -1,0 +1,175 @@
+"""Take a deck's look from a master: slide size, fonts, colours and margins.
+
+The layout engine measures text with metric-compatible fonts for Calibri,
+Arial and Times New Roman only, so the master's theme fonts are mapped to the
+closest of the three by family (a serif to Times New Roman, a wide grotesque to
+Arial, anything else, like Office's Calibri, Aptos or Corbel, to Calibri) and
+that font is written into the deck: line breaks stay exact and nothing
+overflows. Colours come from the master's theme and text styles through its
+colour map; a text colour that would be hard to read on the master's
+background is replaced by the theme's dark or light colour, whichever reads
+better, and :func:`look_notes` says so. Margins follow the master's title and
+footer placeholders so titles sit where the master puts them. Font sizes and
+their minimums stay the template's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sinoru_brief.theme.drawingml import contrast, mix
+from sinoru_brief.theme.mapping import mapping
+from sinoru_brief.theme.master import MasterInfo, MasterTemplate, Rect
+from sinoru_brief.theme.model import Colors, Fonts, Theme
+from sinoru_brief.units import inches
+
+_SERIF = ("times", "roman", "serif", "georgia", "garamond", "cambria", "constantia", "palatino", "book antiqua",
+          "bookman", "baskerville", "century", "caslon", "minion", "didot", "bodoni", "rockwell", "mincho",
+          "song", "ming", "batang", "tinos", "charter", "lora", "merriweather", "playfair")
+_WIDE_SANS = ("arial", "helvetica", "liberation sans", "arimo", "verdana", "tahoma", "dejavu sans", "roboto",
+              "franklin gothic", "trebuchet", "lucida sans", "open sans", "noto sans", "source sans", "univers",
+              "frutiger", "futura", "century gothic", "microsoft sans serif", "segoe ui")
+_CJK_FONTS = ("yahei", "simsun", "simhei", "nsimsun", "dengxian", "kaiti", "fangsong", "mingliu", "jhenghei",
+              "mincho", "ms gothic", "ms pgothic", "yu gothic", "meiryo", "malgun", "batang", "gulim", "dotum",
+              "pingfang", "hiragino", "songti", "heiti", "source han", "noto sans cjk", "noto serif cjk")
+_INSET_GAP = inches(0.05)
+#: Contrast ratios (WCAG): large text such as titles, and body text.
+TITLE_CONTRAST, TEXT_CONTRAST = 3.0, 4.5
+
+
+def measurable_font(name: str) -> str:
+    """Return the measurable font (Calibri, Arial or Times New Roman) closest to the font *name*."""
+    key = name.strip().lower()
+    if key.startswith(("calibri", "carlito")):
+        return "Calibri"
+    if key.startswith(("times new roman", "liberation serif")):
+        return "Times New Roman"
+    if any(word in key for word in _WIDE_SANS):
+        return "Arial"
+    if any(word in key for word in _SERIF) and "sans" not in key:
+        return "Times New Roman"
+    return "Calibri"  # Office's default family, and the narrowest: the usual choice of a modern template
+
+
+@dataclass(frozen=True)
+class MasterLook:
+    """What a master decides about the look, and the notes on what had to be adjusted."""
+
+    fonts: Fonts
+    colors: Colors
+    notes: tuple[str, ...]
+
+
+def master_look(master: MasterTemplate, east_asian_fallback: str = "Microsoft YaHei") -> MasterLook:
+    """Return the fonts and colours the deck takes from *master* (from the master the mapping uses)."""
+    chosen = mapping(master)
+    info = master.masters[chosen.master]
+    notes: list[str] = []
+    heading = measurable_font(info.major_font or info.minor_font or "Calibri")
+    body = measurable_font(info.minor_font or info.major_font or "Calibri")
+    for role, name, mapped in (("headings", info.major_font, heading), ("text", info.minor_font, body)):
+        if name and name != mapped:
+            notes.append(f"theme font '{name}' for {role} is written as {mapped}, the closest font whose "
+                         f"widths we can measure")
+    east_asian = info.east_asian_font if is_cjk_font(info.east_asian_font) else east_asian_fallback
+    fonts = Fonts(heading=heading, body=body, east_asian=east_asian)
+    content = chosen.for_need("content").layout
+    background = content.background or info.background
+    palette = info.palette
+    dark, light = palette.slot("dk1") or "000000", palette.slot("lt1") or "FFFFFF"
+    title = _readable(info.title_color or dark, background, TITLE_CONTRAST, dark, light, "title", notes)
+    text = _readable(info.text_color or dark, background, TEXT_CONTRAST, dark, light, "text", notes)
+    accents = [palette.slot(f"accent{i}") for i in range(1, 7)]
+    accents = [a for a in accents if a] or [text]
+    accent = next((a for a in accents if contrast(a, background) >= TITLE_CONTRAST), None)
+    if accent is None:
+        accent = _deepened(accents[0], text, background)
+        notes.append(f"no theme accent colour reads on the background {background}; the accent is "
+                     f"{accents[0]} deepened to {accent}")
+    muted = _muted(text, background)
+    colors = Colors(background=background, title=title, text=text, accent=accent, muted=muted,
+                    rule=mix(text, background, 0.7), panel=mix(background, text, 0.07), chart=tuple(accents))
+    title_layout = chosen.for_need("title-slide").layout
+    title_background = title_layout.background or info.background
+    if contrast(title, title_background) < TITLE_CONTRAST:
+        notes.append(f"the title slide's layout {title_layout.label} has its own background; the title colour "
+                     f"{title} chosen for content slides is hard to read on it")
+    return MasterLook(fonts=fonts, colors=colors, notes=tuple(notes))
+
+
+def _readable(color: str, background: str, minimum: float, dark: str, light: str, role: str,
+              notes: list[str]) -> str:
+    if contrast(color, background) >= minimum:
+        return color
+    better = max((dark, light, "000000", "FFFFFF"), key=lambda c: contrast(c, background))
+    notes.append(f"the master's {role} colour {color} has a contrast of {contrast(color, background):.1f}:1 on "
+                 f"its background {background}; {better} is used instead")
+    return better
+
+
+def is_cjk_font(name: str) -> bool:
+    """Return whether *name* is a Chinese, Japanese or Korean font (LibreOffice writes "DejaVu Sans" there)."""
+    key = name.strip().lower()
+    return bool(key) and (any(ord(c) > 0x2E80 for c in key) or any(word in key for word in _CJK_FONTS))
+
+
+def _deepened(accent: str, text: str, background: str) -> str:
+    """Return *accent* moved towards the text colour until it reads on *background*, keeping some hue."""
+    for weight in (0.2, 0.35, 0.5, 0.65, 0.8):
+        candidate = mix(accent, text, weight)
+        if contrast(candidate, background) >= TITLE_CONTRAST:
+            return candidate
+    return text
+
+
+def _muted(text: str, background: str) -> str:
+    """Return a quieter text colour that still reads as body text on *background*."""
+    for weight in (0.45, 0.35, 0.25, 0.15):
+        candidate = mix(text, background, weight)
+        if contrast(candidate, background) >= TEXT_CONTRAST:
+            return candidate
+    return text
+
+
+def theme_with_master(theme: Theme, master: MasterTemplate) -> Theme:
+    """Return *theme* laid out for *master*: its slide size, fonts, colours and margins, and the master itself.
+
+    Font sizes, their minimums, spacing, banner, logo and snippets stay the theme's.
+    """
+    look = master_look(master, theme.fonts.east_asian)
+    left, right, top, bottom = _margins(theme, master)
+    return replace(theme, width=master.width, height=master.height, fonts=look.fonts, colors=look.colors,
+                   margin_left=left, margin_right=right, margin_top=top, margin_bottom=bottom, master=master)
+
+
+def _margins(theme: Theme, master: MasterTemplate) -> tuple[int, int, int, int]:
+    """Return left, right, top and bottom margins from the master's title and footer placeholders."""
+    info = master.masters[mapping(master).master]
+    width, height = master.width, master.height
+    title = _title_rect(info, mapping(master).for_need("content").layout)
+    left, right, top, bottom = theme.margin_left, theme.margin_right, theme.margin_top, theme.margin_bottom
+    if title is not None:
+        # A placeholder insets its text 0.1 in by default and our frames 0.05 in: shift by the difference
+        # so our title's text starts where the master's would.
+        left, right, top = title.x + _INSET_GAP, width - title.right + _INSET_GAP, title.y
+    chrome = [p.rect for p in info.placeholders if p.type in ("ftr", "dt", "sldNum") and p.rect]
+    if chrome:
+        bottom = height - max(r.bottom for r in chrome)
+    # Keep every margin sensible whatever the master says: inside the slide, never more than a quarter of it.
+    left = _clamp(left, inches(0.2), width // 5)
+    right = _clamp(right, inches(0.2), width // 5)
+    top = _clamp(top, inches(0.1), height // 6)
+    bottom = _clamp(bottom, inches(0.1), height // 8)
+    return left, right, top, bottom
+
+
+def _title_rect(info: MasterInfo, content_layout) -> Rect | None:
+    for placeholders in (content_layout.placeholders, info.placeholders):
+        for p in placeholders:
+            if p.type == "title" and p.rect and not p.vertical and p.rect.w > 0:
+                return p.rect
+    return None
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(int(value), max(low, high)))

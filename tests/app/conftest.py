@@ -1,0 +1,121 @@
+"""Fixtures for the app tests: a main window on the real library with its own settings, autosave
+folder and recorded (never shown) dialogs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from sinoru_brief.app import dialogs, window_export, window_files
+from sinoru_brief.app.autosave import Autosaver
+from sinoru_brief.app.controller import DeckController
+from sinoru_brief.app.main_window import MainWindow
+from sinoru_brief.app.session import DeckSession
+from sinoru_brief.brief import Brief
+
+from app.windowkit import THREE_TOPICS
+
+@dataclass
+class DialogLog:
+    """What the app asked or told the user; answers come from the test."""
+
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    save_prompts: list[str] = field(default_factory=list)
+    recover_prompts: list[str] = field(default_factory=list)
+    save_answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Discard
+    recover_answer: bool = True
+
+
+@pytest.fixture
+def dialog_log(monkeypatch) -> DialogLog:
+    """Replace every message box with a recorder, so no test ever blocks on a modal dialog."""
+    log = DialogLog()
+
+    def show_error(parent, title, message):
+        log.errors.append((title, message))
+
+    def ask_save_changes(parent, name):
+        log.save_prompts.append(name)
+        return log.save_answer
+
+    def ask_recover(parent, when):
+        log.recover_prompts.append(when)
+        return log.recover_answer
+
+    monkeypatch.setattr(dialogs, "show_error", show_error)
+    monkeypatch.setattr(dialogs, "ask_save_changes", ask_save_changes)
+    monkeypatch.setattr(dialogs, "ask_recover", ask_recover)
+    return log
+
+
+class FileDialogs:
+    """Stand-in for QFileDialog: returns the paths a test queued and records each question."""
+
+    def __init__(self):
+        self.save_answers: list[Path | None] = []
+        self.open_answers: list[Path | None] = []
+        self.asked: list[tuple[str, str]] = []  # (caption, suggested path)
+
+    def getSaveFileName(self, parent, caption, suggested="", filters=""):  # noqa: N802 - Qt's name
+        self.asked.append((caption, suggested))
+        if not self.save_answers:
+            raise AssertionError(f"unexpected save dialog: {caption}")
+        answer = self.save_answers.pop(0)
+        return (str(answer) if answer else "", filters)
+
+    def getOpenFileName(self, parent, caption, folder="", filters=""):  # noqa: N802
+        self.asked.append((caption, folder))
+        if not self.open_answers:
+            raise AssertionError(f"unexpected open dialog: {caption}")
+        answer = self.open_answers.pop(0)
+        return (str(answer) if answer else "", filters)
+
+
+@pytest.fixture
+def file_dialogs(monkeypatch) -> FileDialogs:
+    fake = FileDialogs()
+    monkeypatch.setattr(window_files, "QFileDialog", fake)
+    monkeypatch.setattr(window_export, "QFileDialog", fake)
+    return fake
+
+
+@pytest.fixture
+def settings_path(tmp_path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def autosaver(tmp_path) -> Autosaver:
+    return Autosaver(folder=tmp_path / "autosave", idle_ms=50)
+
+
+@pytest.fixture
+def make_window(qtbot, real_library, settings_path, autosaver, dialog_log, file_dialogs):
+    """Return a function that builds and shows a main window for a brief (default: a new, empty one)."""
+
+    def make(brief: Brief | None = None, path: Path | None = None, size=(1280, 800)) -> MainWindow:
+        session = DeckSession(real_library, brief, path)
+        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        window = MainWindow(DeckController(session), autosaver, settings)
+        # Whatever a test left the answers at, closing at teardown discards the work silently.
+        qtbot.addWidget(window, before_close_func=lambda _: setattr(dialog_log, "save_answer",
+                                                                    QMessageBox.StandardButton.Discard))
+        if size:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()  # shortcuts and focus need the active window (offscreen: it already is)
+        qtbot.waitActive(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    """A new window with the three topics ticked, as the analyst starts."""
+    return make_window(Brief(title="China and Russia", topics=list(THREE_TOPICS), depth="standard"))

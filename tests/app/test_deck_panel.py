@@ -1,0 +1,215 @@
+"""The deck panel: thumbnails of the deck, reordering by drag and drop, Delete and "Removed slides".
+
+Qt's offscreen platform cannot run a real drag (``QDrag.exec`` returns at
+once there), so drops go through the model's ``dropMimeData``, which is what
+``QAbstractItemView.dropEvent`` calls with the row under the cursor. Under an
+X server (``QT_QPA_PLATFORM=xcb``, e.g. Xvfb) with ``xdotool`` installed, one
+more test drags a thumbnail with the real mouse.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import QEventLoop, QModelIndex, QPoint, Qt, QTimer
+
+from app.windowkit import THREE_TOPICS, content_keys, deck_keys
+from sinoru_brief.app.deck_panel import MIME
+
+
+def drop(window, key: str, before_key: str | None) -> bool:
+    """Drag the page of *key* and drop it on the first page of *before_key* (None: past the end)."""
+    model = window.deck_panel.model
+    keys = model.keys()
+    mime = model.mimeData([model.index(keys.index(key))])
+    assert mime.hasFormat(MIME)
+    row = keys.index(before_key) if before_key else len(keys)
+    return model.dropMimeData(mime, Qt.DropAction.MoveAction, row, 0, QModelIndex())
+
+
+def summits(window):
+    return [k for k in content_keys(window) if k.startswith("summits-")]
+
+
+def test_thumbnails_and_captions_match_the_deck(window):
+    model = window.deck_panel.model
+    pages = window.controller.view().pages
+    assert model.rowCount() == len(pages) > 12
+    first = model.index(3)
+    assert model.data(first) == f"4. {pages[3].title}"
+    assert model.data(first, Qt.ItemDataRole.AccessibleTextRole) == f"Slide 4: {pages[3].title}"
+    window.images.wait()
+    icon = model.data(first, Qt.ItemDataRole.DecorationRole)
+    assert not icon.isNull()
+
+
+def test_only_authored_and_section_slides_can_be_dragged(window):
+    model = window.deck_panel.model
+    draggable = {model.data(model.index(r), Qt.ItemDataRole.UserRole + 10)
+                 for r in range(model.rowCount())
+                 if model.flags(model.index(r)) & Qt.ItemFlag.ItemIsDragEnabled}
+    assert "title" not in draggable and "agenda" not in draggable and "references" not in draggable
+    assert {"section:summits", "summits-timeline"} <= draggable
+
+
+def test_dropping_a_slide_moves_it_in_the_deck_and_the_brief(window):
+    before = summits(window)
+    assert before[:3] == ["summits-timeline", "summits-warm-welcome", "summits-2024-anniversary"]
+    assert drop(window, "summits-pm-meeting", "summits-warm-welcome")
+
+    assert summits(window) == ["summits-timeline", "summits-pm-meeting", "summits-warm-welcome",
+                               "summits-2024-anniversary"]
+    order = window.controller.brief.slide_order
+    assert order[:3] == ["summits-timeline", "summits-pm-meeting", "summits-warm-welcome"]
+    assert window.deck_panel.current_key() == "summits-pm-meeting"  # the moved slide stays selected
+    assert window.preview.page.key == "summits-pm-meeting"
+
+    window.controller.undo_stack.undo()
+    assert summits(window) == before
+    assert window.controller.brief.slide_order == []
+    window.controller.undo_stack.redo()
+    assert summits(window)[1] == "summits-pm-meeting"
+
+
+def test_moving_the_timeline_to_the_end_of_its_topic(window):
+    assert drop(window, "summits-timeline", "section:gray-zone")
+    assert summits(window)[-1] == "summits-timeline"
+    assert content_keys(window)[len(summits(window))] == "gray-zone-baltic-cables"  # topics stay together
+
+
+def test_a_slide_dropped_into_another_topic_stays_in_its_own(window):
+    assert drop(window, "summits-warm-welcome", "north-korea-key")
+    keys = content_keys(window)
+    assert keys.index("summits-warm-welcome") < keys.index("gray-zone-baltic-cables")
+
+
+def test_dropping_a_section_slide_moves_the_whole_topic(window):
+    assert drop(window, "section:north-korea", "section:summits")
+    assert window.controller.brief.topics == ["north-korea", "summits", "gray-zone"]
+    sections = [k for k in deck_keys(window) if k.startswith("section:")]
+    assert sections == ["section:north-korea", "section:summits", "section:gray-zone"]
+    window.controller.undo_stack.undo()
+    assert window.controller.brief.topics == THREE_TOPICS
+
+
+def test_foreign_drops_are_refused(window):
+    from PySide6.QtCore import QMimeData
+
+    data = QMimeData()
+    data.setText("summits-timeline")
+    count = window.controller.undo_stack.count()
+    assert not window.deck_panel.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert window.controller.undo_stack.count() == count
+
+
+def test_delete_removes_the_slide_and_removed_slides_brings_it_back(window, qtbot):
+    panel = window.deck_panel
+    panel.select_key("gray-zone-espionage")
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+
+    assert window.controller.brief.exclude == ["gray-zone-espionage"]
+    assert "gray-zone-espionage" not in deck_keys(window)
+    assert panel.current_key() == "gray-zone-coast-guards"  # the next slide takes its place
+    assert panel.restore_button.isEnabled()
+    assert panel.restore_button.text() == "Removed slides (1)"
+    actions = panel.restore_menu.actions()
+    assert [a.text() for a in actions] == [
+        f"{window.controller.session.library.slide('gray-zone-espionage').title}  (gray-zone-espionage)"]
+
+    actions[0].trigger()
+    assert window.controller.brief.exclude == []
+    assert "gray-zone-espionage" in deck_keys(window)
+    assert panel.current_key() == "gray-zone-espionage"
+    assert panel.restore_button.text() == "No removed slides" and not panel.restore_button.isEnabled()
+    window.controller.undo_stack.undo()  # undo the restore
+    assert "gray-zone-espionage" not in deck_keys(window)
+    window.controller.undo_stack.undo()  # undo the removal
+    assert window.controller.brief.exclude == []
+
+
+def test_remove_restore_undo_redo(window, qtbot):
+    panel = window.deck_panel
+    stack = window.controller.undo_stack
+    original = content_keys(window)
+    panel.select_key("north-korea-silence")
+    window.remove_action.trigger()
+    panel.select_key("summits-warm-welcome")
+    window.remove_action.trigger()
+    assert window.controller.brief.exclude == ["north-korea-silence", "summits-warm-welcome"]
+    assert stack.undoText() == f"Remove “{window.controller.session.library.slide('summits-warm-welcome').title}”"
+
+    stack.undo()
+    assert window.controller.brief.exclude == ["north-korea-silence"]
+    assert panel.restore_button.text() == "Removed slides (1)"
+    stack.undo()
+    assert content_keys(window) == original
+    stack.redo()
+    stack.redo()
+    assert [k for k in original if k not in content_keys(window)] == ["summits-warm-welcome", "north-korea-silence"]
+
+
+def test_generated_slides_cannot_be_removed(window, qtbot):
+    panel = window.deck_panel
+    panel.select_page(0)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert window.controller.undo_stack.count() == 0
+    assert deck_keys(window)[0] == "title"
+
+
+def test_selection_survives_edits_that_rebuild_the_deck(window):
+    panel = window.deck_panel
+    panel.select_key("north-korea-leverage") or panel.select_key("north-korea-silence")
+    key = panel.current_key()
+    window.controller.set_field("subtitle", "Changed")
+    assert panel.current_key() == key
+    window.library_panel.check_topic("summits", False)  # pages before it go away
+    assert panel.current_key() == key
+    assert window.preview.page.key == key
+
+
+def test_unticking_the_shown_topic_keeps_a_nearby_slide_selected(window):
+    panel = window.deck_panel
+    panel.select_key("gray-zone-coast-guards")
+    row = panel.current_page()
+    window.library_panel.check_topic("gray-zone", False)
+    assert panel.current_page() == min(row, panel.model.rowCount() - 1)
+    assert window.preview.page is window.controller.view().pages[panel.current_page()]
+
+
+def wait(ms: int) -> None:
+    """Run the event loop for *ms* milliseconds (letting other threads run, unlike a busy wait)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+@pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") != "xcb" or not shutil.which("xdotool"),
+                    reason="needs an X server (QT_QPA_PLATFORM=xcb) and xdotool for a real mouse drag")
+def test_a_real_mouse_drag_reorders_the_deck(window):
+    panel = window.deck_panel
+    view = panel.view
+    keys = panel.model.keys()
+    source, target = keys.index("summits-pm-meeting"), keys.index("summits-warm-welcome")
+    bar = view.horizontalScrollBar()  # the target at the left edge, the source two thumbnails to its right
+    bar.setValue(bar.value() + view.visualRect(panel.model.index(target)).left() - 2)
+    wait(100)
+    assert view.viewport().rect().contains(view.visualRect(panel.model.index(source)).center())
+    start = view.viewport().mapToGlobal(view.visualRect(panel.model.index(source)).center())
+    end_rect = view.visualRect(panel.model.index(target))
+    end = view.viewport().mapToGlobal(QPoint(end_rect.left() + 12, end_rect.center().y()))
+    command = ["xdotool", "mousemove", str(start.x()), str(start.y()), "sleep", "0.2", "mousedown", "1"]
+    for step in range(1, 9):
+        point = start + (end - start) * step / 8
+        command += ["sleep", "0.1", "mousemove", str(point.x()), str(point.y())]
+    command += ["sleep", "0.2", "mouseup", "1"]
+    drag = subprocess.Popen(command)
+    while drag.poll() is None:
+        wait(50)
+    wait(300)
+    assert summits(window)[:3] == ["summits-timeline", "summits-pm-meeting", "summits-warm-welcome"]
+    assert window.controller.brief.slide_order[:2] == ["summits-timeline", "summits-pm-meeting"]

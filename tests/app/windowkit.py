@@ -1,0 +1,33 @@
+"""Helpers for the app tests: read what the window shows."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+
+from sinoru_brief.app.main_window import MainWindow
+
+#: The analyst's three topics (issue 5), in library order.
+THREE_TOPICS = ["summits", "gray-zone", "north-korea"]
+
+
+def deck_keys(window: MainWindow) -> list[str]:
+    """Return the page keys the deck panel shows, in order."""
+    return window.deck_panel.model.keys()
+
+
+def content_keys(window: MainWindow) -> list[str]:
+    """Return the keys of the library slides in the deck panel (no generated slides), once each."""
+    library = window.controller.session.library
+    keys = []
+    for key in deck_keys(window):
+        if library.has_slide(key) and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def pptx_texts(path) -> list[str]:
+    """Return the text of every shape of every slide of the .pptx at *path*, slide by slide."""
+    texts = []
+    for slide in Presentation(str(path)).slides:
+        texts.append("\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame))
+    return texts
