@@ -33,8 +33,11 @@ def layout_chart(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     t = ctx.theme
     page = new_page(ctx, slide)
     body = ctx.regions.body
+    # On a tall (portrait) slide a chart filling the body would stretch its
+    # bars absurdly; keep it no taller than three quarters of its width.
+    height = min(body.h, body.w * 3 // 4)
     page.boxes.append(ChartFrame(
-        x=body.x, y=body.y, w=body.w, h=body.h, name="chart",
+        x=body.x, y=body.y, w=body.w, h=height, name="chart",
         chart_type=chart.type, categories=chart.categories,
         series=tuple((s.name, s.values) for s in chart.series), unit=chart.unit,
         value_axis_title=chart.value_axis_title, colors=t.colors.chart, text_color=t.colors.text,

@@ -8,6 +8,7 @@ from sinoru_brief.layout.kinds.common import new_page
 import re
 from dataclasses import replace
 
+from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, paginate
@@ -43,9 +44,13 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
 def layout_agenda(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     t = ctx.theme
     body = ctx.regions.body
+    # The hanging indent must clear the widest number ("12.") plus a gap.
+    widest = max((text_width(f"{i}.", t.fonts.body, t.sizes.body.size) for i in range(1, len(slide.items) + 1)),
+                 default=0.0)
+    indent = widest + t.sizes.body.size * 0.6
     groups = [[ParaSpec(spans=(ctx.span(normalise_space(item), t.sizes.body.size),), size=t.sizes.body,
                         bullet=f"{i}.", bullet_color=t.colors.accent, space_before=0.35,
-                        indent=t.sizes.body.size * 1.6)] for i, item in enumerate(slide.items, start=1)]
+                        indent=indent)] for i, item in enumerate(slide.items, start=1)]
     return _paged_list(ctx, slide, groups, body)
 
 
