@@ -25,7 +25,9 @@ def test_first_export_asks_then_reuses_the_path(window, qtbot, tmp_path, file_di
     target = tmp_path / "out" / "briefing"  # typed without .pptx
     target.parent.mkdir()
     file_dialogs.save_answers.append(target)
-    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    window.preview.setFocus()
+    qtbot.waitUntil(window.preview.hasFocus, timeout=2000)  # shortcuts go to the focused, active window
+    qtbot.keyClick(window.preview, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.export_job is None, timeout=20000)
 
     caption, suggested = file_dialogs.asked[0]

@@ -12,6 +12,7 @@ crash; crashes already reported are recognised by ``known_crash`` and skipped
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -45,7 +46,9 @@ FIXTURE_BRIEF = {
     "template": "plain", "style": "apa",
 }
 
-FUZZ = settings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", 30)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FUZZ_EXAMPLES=2000 runs a longer search than the suite's default.
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 @dataclass

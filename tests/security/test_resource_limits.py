@@ -95,7 +95,7 @@ def refused(library) -> tuple[ContentError, float, int]:
 ])
 def test_runaway_text_is_refused_quickly_with_little_memory(library_with_bullet, text, reason):
     error, seconds, peak = refused(library_with_bullet(text))
-    assert error.problems[0].message == f"slide 'beta-bullets': the text cannot be rendered: " + (
+    assert error.problems[0].message == "slide 'beta-bullets': the text cannot be rendered: " + (
         reason if reason.startswith(("the template", "Python")) else f"not allowed: {reason}")
     assert seconds < SECONDS and peak < PEAK_BYTES, (seconds, peak)
 

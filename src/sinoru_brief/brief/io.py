@@ -23,13 +23,15 @@ _OVERRIDE = Record(
     keys={
         "title": Key(Text(max_length=200), required=False),
         "notes": Key(Text(max_length=4000), required=False),
-        "bullets": Key(MappingOf(value=Text(max_length=2000), what="bullet overrides"), required=False, default={}),
+        "bullets": Key(MappingOf(value=Text(max_length=2000, allow_empty=True), what="bullet overrides"),
+                       required=False, default={}),
     },
 )
 BRIEF_SPEC = Record(
     what="brief",
     keys={
-        "title": Key(Text(max_length=200)),
+        # An empty title is unusual but must load: a brief the app saved must always reopen.
+        "title": Key(Text(max_length=200, allow_empty=True)),
         "subtitle": Key(Text(max_length=300, allow_empty=True), required=False, default=""),
         "author": Key(Text(max_length=200, allow_empty=True), required=False, default=""),
         "date": Key(Date(), required=False),
