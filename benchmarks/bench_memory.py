@@ -4,10 +4,11 @@ Run from the repository root::
 
     uv run python benchmarks/bench_memory.py [--repeat 1] [--only export-library,app-preview,...]
 
-Every case is one child process; the parent reads that process's peak
-resident set size (``ru_maxrss``) and CPU time with ``os.wait4``, so the
-figures are the whole program's footprint (interpreter, Qt, fonts, caches),
-not a difference. Cases:
+Every case is one child process, started by a bare launcher process that
+reads the child's peak resident set size (``ru_maxrss``) and CPU time with
+``os.wait4``, so the figures are the whole program's footprint (interpreter,
+Qt, fonts, caches), not a difference, and not inflated by the benchmark's own
+memory (see ``LAUNCHER``). Cases:
 
 ``export-library``
     ``sinoru-brief export`` of the full built-in library at depth full.
@@ -30,11 +31,11 @@ Only the figures are printed; the tests never run this file.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,19 +54,34 @@ class Peak:
     peak_mib: float
 
 
+# Linux keeps the largest resident size a process ever had across exec, and a
+# child forked (or vforked) from this process starts out with this process's
+# pages: its ru_maxrss would never be below our own. So every measured command
+# is started by this small launcher (a bare interpreter, about 10 MiB), which
+# reports the command's own rusage.
+LAUNCHER = r"""
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+errors = child.stderr.read()
+_, status, usage = os.wait4(child.pid, 0)
+print(json.dumps({"wall": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
+                  "maxrss": usage.ru_maxrss, "code": os.waitstatus_to_exitcode(status),
+                  "errors": errors.decode(errors="replace")[-4000:]}))
+"""
+
+
 def run_child(command: list[str], env: dict[str, str] | None = None) -> Peak:
-    """Run *command*; return its wall and CPU seconds and its peak RSS in MiB."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})})
-    assert child.stderr is not None
-    errors = child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(command[:4])} ... failed:\n{errors.decode(errors='replace')}")
-    per_mib = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return Peak(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mib=usage.ru_maxrss / per_mib)
+    """Run *command* through the launcher; return its wall and CPU seconds and its peak RSS in MiB."""
+    out = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, *command], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f"the launcher failed:\n{out.stderr}")
+    report = json.loads(out.stdout)
+    if report["code"] != 0:
+        raise RuntimeError(f"{' '.join(command[:4])} ... failed (exit {report['code']}):\n{report['errors']}")
+    per_mib = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    return Peak(wall=report["wall"], cpu=report["cpu"], peak_mib=report["maxrss"] / per_mib)
 
 
 CLI = [sys.executable, "-m", "sinoru_brief.cli"]

@@ -16,10 +16,11 @@ slides, and the speaker notes) into:
 - a JSON file for a naive python-pptx script: per slide a "Title Only"
   slide, one textbox with a paragraph per line, and the notes.
 
-Then each tool runs as a fresh process, the way a user runs it, and the
-parent measures it with ``os.wait4``: wall-clock seconds from start to exit
-(interpreter or runtime start included), CPU seconds (user + system) and
-peak resident memory (``ru_maxrss``) of that process alone. Ours is
+Then each tool runs as a fresh process, the way a user runs it, measured
+with ``os.wait4`` by a small launcher (``bench_memory.run_child``): wall-clock
+seconds from start to exit (interpreter or runtime start included), CPU
+seconds (user + system) and peak resident memory (``ru_maxrss``) of that
+process alone. Ours is
 ``python -m sinoru_brief.cli export`` reading the YAML content (the synthetic
 sets are written to a temporary content folder first), so it also pays for
 loading and checking the library, laying every slide out with real font
@@ -34,13 +35,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -294,23 +293,18 @@ class Measurement:
 
 
 def run_measured(command: list[str], out: Path) -> Measurement:
-    """Run *command* as a child; return its wall, CPU and peak memory, and what it wrote."""
+    """Run *command* as a fresh process; return its wall, CPU and peak memory, and what it wrote."""
+    from bench_memory import run_child  # started through a small launcher: see bench_memory.LAUNCHER
+
     out.unlink(missing_ok=True)
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=HERE.parent)
-    assert child.stderr is not None
-    errors = child.stderr.read()  # read before waiting, so a chatty child cannot block on a full pipe
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0 or not out.is_file():
-        raise RuntimeError(f"{command[0]} failed (exit {child.returncode}):\n{errors.decode(errors='replace')}")
+    peak = run_child(command)
+    if not out.is_file():
+        raise RuntimeError(f"{command[0]} exited without writing {out}")
     from pptx import Presentation
 
     slides = len(Presentation(str(out)).slides)
-    per_mib = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return Measurement(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mib=usage.ru_maxrss / per_mib,
-                       slides=slides, file_kib=out.stat().st_size / 1024)
+    return Measurement(wall=peak.wall, cpu=peak.cpu, peak_mib=peak.peak_mib, slides=slides,
+                       file_kib=out.stat().st_size / 1024)
 
 
 def best(runs: list[Measurement]) -> Measurement:

@@ -9,7 +9,10 @@ Qt draws offscreen (no display needed). The script builds the main window at
 "Gray-zone operations" and "North Korea" in the library, selects a content
 slide and saves ``main-window.png``; edits that slide's first bullet in the
 inspector and saves ``inspector-override.png``; then exports the deck to a
-temporary folder and saves ``export-done.png`` with the status message.
+temporary folder and saves ``export-done.png`` with the status message;
+last, opens the theme editor (Ctrl+T), turns on a classification banner and
+changes the accent colour, and saves ``theme-editor.png`` with the preview
+restyled. Nothing is written to the user's templates folder.
 """
 
 from __future__ import annotations
@@ -98,6 +101,20 @@ def main(argv: list[str] | None = None) -> int:
             print("the export did not write a file", file=sys.stderr)
             return 1
         grab(window, out / "export-done.png")
+
+        window.theme_action.trigger()
+        editor = window.theme_editor
+        editor.banner_on.setChecked(True)
+        editor.banner_text.setText("UNCLASSIFIED // FOR TRAINING")
+        editor.banner_text.textEdited.emit(editor.banner_text.text())
+        editor.color_buttons["accent"].set_color("5FA8D3")
+        editor.color_buttons["accent"].changed.emit("5FA8D3")
+        editor.apply_now()
+        window.statusBar().clearMessage()
+        window.export_message.hide()
+        settle(app, window)
+        grab(window, out / "theme-editor.png")
+        editor.revert()  # no prompt to save the look as a template
         window.controller.session.saved_brief = window.controller.session.snapshot()  # no save prompt
         window.close()
     return 0

@@ -332,3 +332,34 @@ def test_template_folder_given_as_dir_is_used(capsys, library, out, tmp_path):
     code, stdout, err = run(capsys, *export(library, out, "--template", folder))
     assert (code, err) == (EXIT_OK, "")
     assert out.read_bytes() != PREVIOUS
+
+
+# ------------------------------------------------------------------ PowerPoint masters
+
+
+def test_missing_master_file(capsys, library, out, tmp_path):
+    master = tmp_path / "house.pptx"
+    code, stdout, err = run(capsys, *export(library, out, "--master", master))
+    assert_one_error(code, stdout, err, f"sinoru-brief: template error: {master}: cannot read the file: No such file "
+                                        "or directory (check the path; choose a .pptx or .potx file)")
+    assert_untouched(out)
+
+
+def test_master_that_is_not_a_zip(capsys, library, out, tmp_path):
+    master = tmp_path / "house.pptx"
+    master.write_text("not a presentation", encoding="utf-8")
+    code, stdout, err = run(capsys, *export(library, out, "--master", master))
+    assert_one_error(code, stdout, err, (
+        f"sinoru-brief: template error: {master}: is not a PowerPoint file (it is not a zip package) (open it in "
+        "PowerPoint and save it as a PowerPoint presentation (.pptx) or template (.potx))"))
+    assert_untouched(out)
+
+
+@pytest.mark.xfail(strict=True, raises=IsADirectoryError, reason=(
+    "--master naming a folder (or an unreadable file) crashes with a traceback: theme/master_zip.py read_package "
+    "calls path.read_bytes() outside its try (only stat() is guarded); fix: read inside the try and report "
+    "'cannot read the file: Is a directory'"))
+def test_master_that_is_a_folder(capsys, library, out, tmp_path):
+    code, stdout, err = run(capsys, *export(library, out, "--master", tmp_path))
+    assert code == EXIT_ERROR
+    assert err.startswith(f"sinoru-brief: template error: {tmp_path}: cannot read the file")

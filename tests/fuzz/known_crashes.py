@@ -17,6 +17,10 @@ def known_crash(exc: BaseException) -> str | None:
         return "deeply nested YAML overflows the parser (test_deeply_nested_yaml_is_an_error)"
     if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
         return "a path component over 255 bytes (test_over_long_file_name_is_an_error)"
+    if isinstance(exc, ValueError) and "All strings must be XML compatible" in str(exc) \
+            or isinstance(exc, UnicodeEncodeError) and "surrogates not allowed" in str(exc):
+        return "rendered text with U+FFFE/U+FFFF or a lone surrogate reaches the writer " \
+               "(test_text_rendered_with_xml_illegal_characters_exports)"
     if isinstance(exc, ValueError) and "embedded null byte" in str(exc):
         return "NUL in a logo or master path (test_nul_in_a_template_path_is_an_error)"
     if isinstance(exc, KeyError) and _raised_in(exc, "compose/composer.py"):

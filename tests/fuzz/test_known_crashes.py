@@ -146,3 +146,28 @@ def test_nul_in_a_template_path_is_an_error(template_dir, key):
     path.write_text(path.read_text(encoding="utf-8") + f'{key}: "a\\0b.png"\n', encoding="utf-8")
     with pytest.raises(TemplateError):
         load_theme(template_dir)
+
+
+@pytest.mark.xfail(strict=True, raises=(ValueError, UnicodeEncodeError), reason=(
+    "text that reaches the writer with U+FFFE/U+FFFF or a lone surrogate crashes the export (lxml ValueError 'All "
+    "strings must be XML compatible', or UnicodeEncodeError 'surrogates not allowed'): the Text spec strips "
+    "XML-illegal characters from what YAML holds, but a template can produce them ({{ '\\uffff' }} in any slide "
+    "text, override or snippet), and a snippet (theme.loader._Snippet) is not stripped at all; fix: strip "
+    "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff\\ud800-\\udfff] from every rendered text in "
+    "compose.templating.render_text (or in render.pptx.text before setting run text)"))
+@pytest.mark.parametrize("where", ["bullet-escape-uffff", "bullet-escape-surrogate", "snippet-literal-ufffe"])
+def test_text_rendered_with_xml_illegal_characters_exports(library_dir, template_dir, where):
+    from sinoru_brief.pipeline import build, render_pptx
+    from sinoru_brief.validate_pptx import check_package
+
+    theme = None
+    if where.startswith("bullet"):
+        escape = "\\\\uffff" if where.endswith("uffff") else "\\\\ud800"
+        edit(library_dir / "topics" / "alpha.yaml", "- text: The first judgment rests on the statement.",
+             f"- text: \"A {{{{ '{escape}' }}}} b\"")
+    else:
+        edit(template_dir / "template.yaml", 'title_subtitle: "{{ brief.subtitle }}"', 'title_subtitle: "\\ufffe"')
+        theme = load_theme(template_dir)
+    library = load_library(library_dir)
+    brief = Brief(title="Deck", topics=["alpha"], depth="full", date=dt.date(2025, 2, 1))
+    assert check_package(render_pptx(build(brief, library=library, theme=theme))) == []

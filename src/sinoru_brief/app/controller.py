@@ -1,4 +1,9 @@
-"""Connect the plain-Python session to Qt: signals on change, an undo stack for every edit."""
+"""Connect the plain-Python session to Qt: signals on change, an undo stack for every edit.
+
+An undo step restores the brief and the theme editor's unsaved look
+together: choosing another template drops the look edited for the old one,
+and undoing that choice brings the look back.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,14 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from sinoru_brief.app.session import DeckSession, DeckView
 from sinoru_brief.brief import Brief, SlideOverride
+from sinoru_brief.theme import Theme
+
+#: Passed as *theme* to :meth:`DeckController.edit`: the edit leaves the unsaved look as it is.
+KEEP = object()
 
 
 class BriefCommand(QUndoCommand):
-    """One undoable change: the brief before and after it.
+    """One undoable change: the brief, and the unsaved look (a Theme or None), before and after it.
 
     Consecutive edits of the same field (typing a title) merge into one step
     when they share a *merge_key*.
@@ -21,11 +30,14 @@ class BriefCommand(QUndoCommand):
 
     _merge_ids: dict[str, int] = {}
 
-    def __init__(self, controller: DeckController, before: Brief, after: Brief, text: str, merge_key: str = ""):
+    def __init__(self, controller: DeckController, before: Brief, after: Brief, text: str, merge_key: str = "",
+                 theme_before: Theme | None = None, theme_after: Theme | None = None):
         super().__init__(text)
         self.controller = controller
         self.before = before
         self.after = after
+        self.theme_before = theme_before
+        self.theme_after = theme_after
         self.merge_key = merge_key
 
     def id(self) -> int:  # noqa: A003 - Qt's name
@@ -37,19 +49,23 @@ class BriefCommand(QUndoCommand):
         if not isinstance(other, BriefCommand) or other.merge_key != self.merge_key:
             return False
         self.after = other.after
+        self.theme_after = other.theme_after
+        # Typed or turned back to where it started: the step changes nothing, so Qt drops it.
+        self.setObsolete(self.after == self.before and self.theme_after == self.theme_before)
         return True
 
     def redo(self) -> None:
-        self.controller._apply(self.after)
+        self.controller._apply(self.after, self.theme_after)
 
     def undo(self) -> None:
-        self.controller._apply(self.before)
+        self.controller._apply(self.before, self.theme_before)
 
 
 class DeckController(QObject):
     """Own the session and its undo stack; tell views when the brief or the deck changed."""
 
-    briefChanged = Signal()  # noqa: N815 - Qt naming
+    briefChanged = Signal()  # noqa: N815 - Qt naming; the brief or the look changed: the deck is new
+    themeChanged = Signal()  # noqa: N815 - the look (template or unsaved edits) may have changed
     dirtyChanged = Signal(bool)  # noqa: N815
     pathChanged = Signal()  # noqa: N815
 
@@ -70,19 +86,41 @@ class DeckController(QObject):
 
     # ---------------------------------------------------------------- editing
 
-    def edit(self, text: str, change: Callable[[Brief], None], merge_key: str = "") -> None:
-        """Apply *change* to a copy of the brief as one undoable step named *text*."""
+    def edit(self, text: str, change: Callable[[Brief], None], merge_key: str = "", theme: object = KEEP) -> None:
+        """Apply *change* to a copy of the brief as one undoable step named *text*.
+
+        The unsaved look stays, unless the template changes (the look was
+        edited from the old one) or *theme* gives the look to have after it.
+        """
         before = self.session.snapshot()
         after = copy.deepcopy(before)
         change(after)
-        if after == before:
+        theme_before = self.session.theme_override
+        if theme is KEEP:
+            theme = None if after.template != before.template else theme_before
+        if after == before and theme == theme_before:
             return
-        self.undo_stack.push(BriefCommand(self, before, after, text, merge_key))
+        self.undo_stack.push(BriefCommand(self, before, after, text, merge_key, theme_before, theme))
 
-    def _apply(self, brief: Brief) -> None:
+    def set_theme(self, theme: Theme | None, text: str, merge_key: str = "") -> None:
+        """Make *theme* the unsaved look (None: the template's own) as one undoable step named *text*."""
+        self.edit(text, lambda b: None, merge_key=f"theme:{merge_key}" if merge_key else "", theme=theme)
+
+    def _apply(self, brief: Brief, theme: Theme | None = None) -> None:
+        themed = (brief.template != self.session.brief.template or theme != self.session.theme_override)
         self.session.replace_brief(brief)
+        self.session.set_theme_override(theme)
+        if themed:
+            self.themeChanged.emit()
         self.briefChanged.emit()
         self._update_dirty()
+
+    def refresh_templates(self, *names: str) -> None:
+        """Reload the templates *names* from disk (saved over or deleted) and redraw the deck."""
+        for name in names:
+            self.session.forget_template(name)
+        self.themeChanged.emit()
+        self.briefChanged.emit()
 
     def _update_dirty(self) -> None:
         if self.session.dirty != self._dirty:
@@ -93,6 +131,7 @@ class DeckController(QObject):
         """Switch to another document (New or Open): the undo history starts afresh."""
         self.session = session
         self.undo_stack.clear()
+        self.themeChanged.emit()
         self.briefChanged.emit()
         self.pathChanged.emit()
         self._dirty = not self.session.dirty
@@ -127,7 +166,9 @@ class DeckController(QObject):
 
     def set_field(self, name: str, value: object) -> None:
         label = {"title": "deck title", "subtitle": "deck subtitle", "style": "citation style"}.get(name, name)
-        self.edit(f"Edit {label}", lambda b: setattr(b, name, value), merge_key=f"field:{name}")
+        # Typing merges into one step; a choice (template, style, date) is a step of its own.
+        typed = name in ("title", "subtitle", "author")
+        self.edit(f"Edit {label}", lambda b: setattr(b, name, value), merge_key=f"field:{name}" if typed else "")
 
     def exclude_slide(self, slide_id: str) -> None:
         self.edit(f"Remove {self._slide_name(slide_id)}",

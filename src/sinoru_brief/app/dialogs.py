@@ -36,3 +36,38 @@ def ask_recover(parent: QWidget | None, when: str) -> bool:
         f"sinoru-brief closed unexpectedly with unsaved changes (autosaved {when}). Recover them?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_template_name(parent: QWidget | None, suggested: str) -> str:
+    """Ask what to call a new template of the user's; return the name, or "" if the user cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    name, ok = QInputDialog.getText(parent, "Save as template",
+                                    "Name of the template (letters, digits, spaces, . _ -):", text=suggested)
+    return name.strip() if ok else ""
+
+
+def ask_replace_template(parent: QWidget | None, name: str) -> bool:
+    """Ask whether to replace the user's template *name* with the look being saved."""
+    answer = QMessageBox.question(
+        parent, "Replace template", f"You already have a template called “{name}”. Replace it with this look?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_delete_template(parent: QWidget | None, name: str) -> bool:
+    """Ask whether to delete the user's template *name* (its folder, logo and master go too)."""
+    answer = QMessageBox.warning(
+        parent, "Delete template", f"Delete your template “{name}”? Its folder, with its logo and PowerPoint "
+        "master, is removed; this cannot be undone.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_save_look(parent: QWidget | None) -> QMessageBox.StandardButton:
+    """Ask whether to save the edited look as a template before it is lost; return Save, Discard or Cancel."""
+    return QMessageBox.question(
+        parent, "Unsaved look", "The look of this deck was changed in the theme editor and not saved as a "
+        "template. Save it as a template before closing?",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save)

