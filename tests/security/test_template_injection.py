@@ -27,7 +27,7 @@ def undefined(name: str) -> str:
     return f"'{name}' is undefined"
 
 
-NO_FILES = "no loader for this environment specified"
+NO_FILES = "templates cannot include, import or extend other files"
 
 # (payload, the reason in the message, what kind of hint follows it)
 PAYLOADS = [
@@ -182,7 +182,7 @@ def test_harmless_templates_still_export_and_reveal_nothing(workspace, capsys):
     workspace.assert_nothing_leaked(out, err)
 
 
-# ---------------------------------------------------------------- known gaps (see docs/security.md)
+# ---------------------------------------------------------------- objects and where errors were written
 
 
 PRINTS_OBJECTS = [
@@ -195,11 +195,6 @@ PRINTS_OBJECTS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the sandbox prints Python objects it should refuse: functions and classes render as "
-    "'<function str.format_map at 0x7f...>' or \"<class 'jinja2.utils.Cycler'>\", which shows memory addresses "
-    "and module names; fix: give the environment a finalize= that refuses anything but text, numbers, dates "
-    "and lists/dicts of them (see the report)"))
 @pytest.mark.parametrize("payload", PRINTS_OBJECTS)
 def test_printing_a_python_object_is_refused(workspace, capsys, payload):
     topic, line = workspace.set_bullet(payload)
@@ -209,10 +204,6 @@ def test_printing_a_python_object_is_refused(workspace, capsys, payload):
     workspace.assert_nothing_leaked(out, err)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a snippet that cannot be rendered is reported without its file: compose() raises "
-    "Problem(None, ..., key_path='snippets.footer') because Snippets carries no origin; "
-    "fix: keep the template file and each snippet's line in the Theme and pass them to the Problem"))
 def test_snippet_error_names_the_template_file_and_line(workspace, capsys):
     template = workspace.set_snippet("footer", "{{ config }}")
     line = template.read_text(encoding="utf-8").splitlines().index('  footer: "{{ config }}"') + 1
@@ -221,10 +212,6 @@ def test_snippet_error_names_the_template_file_and_line(workspace, capsys):
     assert err.startswith(f"sinoru-brief: template error: {template.resolve()}:{line}: snippets.footer: ")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "an override that cannot be rendered is reported without the brief file: compose() raises "
-    "Problem(None, ..., key_path='overrides...') because the Brief does not know its file; "
-    "fix: let load_brief record the path (and each override's line) on the Brief and use it in the Problem"))
 def test_override_error_names_the_brief_file(workspace, capsys):
     brief = workspace.write_brief({"title": "Deck", "topics": ["alpha"],
                                    "overrides": {"alpha-key": {"title": "{{ config }}"}}})

@@ -221,10 +221,14 @@ class ThemeEditor(QScrollArea):
             self.footer.setText(theme.snippets.footer)
             self.footer.setCursorPosition(0)
             self._show_footer_problem("")
-        banner = theme.banner or (self._banner_fields() if self.banner_text.text().strip() else DEFAULT_BANNER)
+        banner = theme.banner or DEFAULT_BANNER
+        if theme.banner is None and self.banner_text.text().strip():
+            # Off: the fields keep what the user set, for when the banner is switched on again.
+            banner = Banner(self.banner_text.text(), self.banner_color.color(), self.banner_text_color.color())
         self.banner_on.setChecked(theme.banner is not None)
         if not self._applying:
             self.banner_text.setText(banner.text)
+            self.banner_error.hide()
         self.banner_color.set_color(banner.color)
         self.banner_text_color.set_color(banner.text_color)
         del blockers

@@ -12,7 +12,7 @@ from sinoru_brief.atomic import write_atomic
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE, Brief, SlideOverride
 from sinoru_brief.content.models import DEPTHS, Library
 from sinoru_brief.errors import BriefFileError, Problem
-from sinoru_brief.yamlio.marked import load_marked
+from sinoru_brief.yamlio.marked import MarkedDocument, load_marked
 from sinoru_brief.yamlio.schema import INVALID, Checker, Choice, Date, Key, ListOf, MappingOf, Record, Text
 
 BRIEF_SUFFIX = ".brief.yaml"
@@ -55,10 +55,26 @@ def load_brief(path: Path) -> Brief:
     if doc.data is None:
         raise BriefFileError(Problem(path, "the brief file is empty", hint="give it at least a title"))
     checker = Checker(doc)
-    data = _check_brief(doc.data, checker)
+    brief = _check_brief(doc.data, checker)
     if checker.problems:
         raise BriefFileError(checker.problems)
-    return data
+    assert brief is not None  # the schema reports whatever makes the brief invalid
+    brief.source_path = path
+    brief.source_lines = _override_lines(brief, doc)
+    return brief
+
+
+def _override_lines(brief: Brief, doc: MarkedDocument) -> dict[str, tuple[int, str]]:
+    """Return the line and text of every override in *doc*, keyed by its key path."""
+    written: dict[tuple, str] = {}
+    for slide_id, override in brief.overrides.items():
+        for name in ("title", "notes"):
+            if getattr(override, name) is not None:
+                written[("overrides", slide_id, name)] = getattr(override, name)
+        for key, text in override.bullets.items():
+            written[("overrides", slide_id, "bullets", key)] = text
+    lines = {".".join(path): (doc.position(path)[0], text) for path, text in written.items()}
+    return {key: (line, text) for key, (line, text) in lines.items() if line is not None}
 
 
 def _check_brief(raw: Any, checker: Checker) -> Brief | None:

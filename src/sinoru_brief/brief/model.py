@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 DEFAULT_TEMPLATE = "briefing"
 DEFAULT_STYLE = "chicago-notes-bibliography"
@@ -40,7 +41,19 @@ class Brief:
     overrides: dict[str, SlideOverride] = field(default_factory=dict)
     template: str = DEFAULT_TEMPLATE
     style: str = DEFAULT_STYLE
+    #: The file the brief was read from, and the line and text of each override as written there (keyed
+    #: ``overrides.<slide>.title``, ``.notes`` or ``.bullets.<n>``), so an override that cannot be rendered
+    #: is reported where it was written. Neither is saved nor compared.
+    source_path: Path | None = field(default=None, compare=False, repr=False)
+    source_lines: dict[str, tuple[int, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def deck_date(self) -> dt.date:
         """Return the date printed on the deck: the brief's, or today's."""
         return self.date or dt.date.today()
+
+    def origin_of(self, key_path: str, text: str) -> tuple[Path | None, int | None]:
+        """Return the file and line where the override *key_path* was written as *text*, if it still is."""
+        line, written = self.source_lines.get(key_path, (None, None))
+        if self.source_path is None or written != text:
+            return None, None  # made or changed in the app: the file does not hold it
+        return self.source_path, line

@@ -70,16 +70,24 @@ def resolve_style(name_or_path: str) -> Path:
     """Return the .csl file for a style name (e.g. ``apa``) or a path to a .csl file."""
     candidate = Path(name_or_path)
     if candidate.suffix == ".csl":
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except (OSError, ValueError) as exc:  # a name too long, a NUL in the name
+            raise TemplateError(Problem(candidate, f"the citation style file cannot be read: {_reason(exc)}",
+                                        hint="check the path to the .csl file")) from None
         raise TemplateError(Problem(candidate, "the citation style file does not exist",
                                     hint="check the path to the .csl file"))
     try:
         return Path(get_style_filepath(name_or_path))
-    except StyleNotFoundError:
-        pass
+    except (StyleNotFoundError, OSError, ValueError):
+        pass  # a name no file can have is no style's name either
     hint = did_you_mean(name_or_path, _style_names()) or "run 'sinoru-brief styles' to list them"
     raise TemplateError(Problem(None, f"unknown citation style '{name_or_path}'", hint=hint))
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
 def _load_style(path: Path) -> CitationStylesStyle:

@@ -14,6 +14,7 @@ from sinoru_brief.compose.deck import Deck, DeckSlide
 from sinoru_brief.compose.templating import explain_failure, long_date, render_text
 from sinoru_brief.content.models import Bullet, Column, Library, Slide, TableRow, TimelineEvent, Topic
 from sinoru_brief.errors import BriefFileError, ContentError, Problem, TemplateError
+from sinoru_brief.theme.loader import SourcedSnippets
 from sinoru_brief.theme.model import Snippets
 from sinoru_brief.yamlio.schema import did_you_mean
 
@@ -30,7 +31,7 @@ def compose(library: Library, brief: Brief, snippets: Snippets | None = None) ->
     variables = _brief_variables(brief)
     content: list[tuple[Topic, list[Slide]]] = []
     for topic in topics:
-        slides = [_render_slide(s, topic, brief.overrides.get(s.id), variables) for s in _topic_slides(topic, brief)]
+        slides = [_render_slide(s, topic, brief, variables) for s in _topic_slides(topic, brief)]
         if slides:
             content.append((topic, slides))
     as_of = max((s.as_of for _, slides in content for s in slides if s.as_of), default=None)
@@ -39,11 +40,11 @@ def compose(library: Library, brief: Brief, snippets: Snippets | None = None) ->
     numbering = Numbering()
     deck_slides: list[DeckSlide] = [
         DeckSlide(kind="title", key="title", title=brief.title,
-                  subtitle=_snippet(snippets.title_subtitle, "title_subtitle", variables),
-                  items=(_snippet(snippets.title_byline, "title_byline", variables),
-                         _snippet(snippets.as_of, "as_of", variables) if as_of else ""),
+                  subtitle=_snippet(snippets, "title_subtitle", variables),
+                  items=(_snippet(snippets, "title_byline", variables),
+                         _snippet(snippets, "as_of", variables) if as_of else ""),
                   as_of=as_of),
-        DeckSlide(kind="agenda", key="agenda", title=_snippet(snippets.agenda_heading, "agenda_heading", variables),
+        DeckSlide(kind="agenda", key="agenda", title=_snippet(snippets, "agenda_heading", variables),
                   items=tuple(t.title for t, _ in content)),
     ]
     body: list[tuple[DeckSlide, Slide | None]] = []
@@ -61,16 +62,16 @@ def compose(library: Library, brief: Brief, snippets: Snippets | None = None) ->
         notes = slide.notes if slide else deck_slide.items[0] if deck_slide.items else ""
         refs = "\n".join(f"[{n}] {references[n - 1].text}" for n in deck_slide.citations)
         deck_slides.append(replace(deck_slide, notes=_snippet(
-            snippets.notes, "notes", {**variables, "notes": notes, "references": refs})))
+            snippets, "notes", {**variables, "notes": notes, "references": refs})))
     if references:
         deck_slides.append(DeckSlide(kind="references", key="references",
-                                     title=_snippet(snippets.references_heading, "references_heading", variables)))
+                                     title=_snippet(snippets, "references_heading", variables)))
     deck_slides.append(DeckSlide(kind="closing", key="closing",
-                                 title=_snippet(snippets.closing_title, "closing_title", variables),
-                                 items=(_snippet(snippets.closing_text, "closing_text", variables),)))
+                                 title=_snippet(snippets, "closing_title", variables),
+                                 items=(_snippet(snippets, "closing_text", variables),)))
     return Deck(brief=brief, slides=deck_slides, references=references,
                 numbers={sid: numbering.number(sid) for sid in numbering.ordered_ids()},
-                footer=_snippet(snippets.footer, "footer", variables), as_of=as_of)
+                footer=_snippet(snippets, "footer", variables), as_of=as_of)
 
 
 def _chosen_topics(library: Library, brief: Brief) -> list[Topic]:
@@ -102,20 +103,23 @@ def _brief_variables(brief: Brief) -> dict[str, Any]:
                       "date": long_date(brief.deck_date()), "depth": brief.depth}}
 
 
-def _snippet(text: str, name: str, variables: dict[str, Any]) -> str:
+def _snippet(snippets: Snippets, name: str, variables: dict[str, Any]) -> str:
+    """Render the snippet *name*; an error names the template file and line it was written on, if known."""
     try:
-        return render_text(text, variables).strip()
+        return render_text(getattr(snippets, name), variables).strip()
     except JinjaTemplateError as exc:
         reason, hint = explain_failure(exc, tuple(variables))
-        raise TemplateError(Problem(None, f"the template text '{name}' cannot be rendered: {reason}",
+        file, line = snippets.origin(name) if isinstance(snippets, SourcedSnippets) else (None, None)
+        raise TemplateError(Problem(file, f"the template text '{name}' cannot be rendered: {reason}", line=line,
                                     key_path=f"snippets.{name}", hint=hint)) from exc
 
 
 class _SlideRenderer:
     """Render every text field of one slide, naming the field (and the file it came from) in any error."""
 
-    def __init__(self, slide: Slide, variables: dict[str, Any]):
+    def __init__(self, slide: Slide, brief: Brief, variables: dict[str, Any]):
         self.slide = slide
+        self.brief = brief
         self.variables = variables
 
     def text(self, value: str, field: str, override: str = "") -> str:
@@ -125,8 +129,10 @@ class _SlideRenderer:
         except JinjaTemplateError as exc:
             reason, hint = explain_failure(exc, ("brief", "topic", "slide", "as_of"))
             if override:
-                raise BriefFileError(Problem(None, f"the changed text of slide '{self.slide.id}' cannot be "
-                                                   f"rendered: {reason}", key_path=override, hint=hint)) from exc
+                file, line = self.brief.origin_of(override, value)
+                raise BriefFileError(Problem(file, f"the changed text of slide '{self.slide.id}' cannot be "
+                                                   f"rendered: {reason}", line=line, key_path=override,
+                                             hint=hint)) from exc
             origin = self.slide.origin
             key_path = f"{origin.key_path}.{field}" if origin and origin.key_path else field
             raise ContentError(Problem(origin.file if origin else None,
@@ -149,13 +155,13 @@ class _SlideRenderer:
         return tuple(out)
 
 
-def _render_slide(slide: Slide, topic: Topic, override: SlideOverride | None, variables: dict[str, Any]) -> Slide:
-    override = override or SlideOverride()
+def _render_slide(slide: Slide, topic: Topic, brief: Brief, variables: dict[str, Any]) -> Slide:
+    override = brief.overrides.get(slide.id) or SlideOverride()
     scope = {**variables,
              "topic": {"id": topic.id, "title": topic.title, "summary": topic.summary},
              "slide": {"id": slide.id, "title": slide.title, "kind": slide.kind, "priority": slide.priority},
              "as_of": long_date(slide.as_of) if slide.as_of else ""}
-    r = _SlideRenderer(slide, scope)
+    r = _SlideRenderer(slide, brief, scope)
     return replace(
         slide,
         title=(r.text(override.title, "title", override=f"overrides.{slide.id}.title")

@@ -1,10 +1,10 @@
 """Render the Jinja2 text of content and templates in a sandbox.
 
 Content and templates are user input: they may come from a colleague or the
-internet. The sandbox blocks attribute access to Python internals, and
-``StrictUndefined`` turns a misspelt variable into an error instead of
-silently printing nothing. Text that would grow without bound (``'a' * 10**9``)
-is refused before it is built.
+internet. The sandbox (:mod:`.sandbox`) blocks attribute access to Python
+internals, refuses to print Python objects or read files, and bounds the time
+and memory one text may take; ``StrictUndefined`` turns a misspelt variable
+into an error instead of silently printing nothing.
 """
 
 from __future__ import annotations
@@ -12,58 +12,39 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError as JinjaTemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import TemplateRuntimeError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
+from sinoru_brief.compose.limits import MAX_RANGE_ITEMS, MAX_RENDERED_CHARS, budget, rendering_budget
+from sinoru_brief.compose.sandbox import LimitedSandbox
+from sinoru_brief.compose.sandbox_filters import guarded_filters
 from sinoru_brief.yamlio.schema import did_you_mean
+
+__all__ = ["MAX_RANGE_ITEMS", "MAX_RENDERED_CHARS", "compile_problem", "environment", "explain_failure",
+           "is_template", "long_date", "render_text", "strip_xml_illegal"]
 
 _MARKERS = ("{{", "{%", "{#")
 
-#: Longest text one template may produce; far above any slide's or notes' text.
-MAX_RENDERED_CHARS = 100_000
-#: Most numbers all the ``range()`` calls of one rendering may produce, so nested loops end quickly.
-MAX_RANGE_ITEMS = 100_000
-_MAX_EXPONENT = 1_000
-
-_range_budget: ContextVar[list[int]] = ContextVar("range_budget")
+# Characters XML 1.0 (so a .pptx) cannot hold, and lone surrogates, which UTF-8 cannot encode. Text from
+# YAML has them stripped already; a template can still write them ({{ '\\uffff' }}).
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _counted_range(*args: int) -> range:
     """Return ``range(*args)``, charged to the current rendering's budget."""
     numbers = range(*args)
-    budget = _range_budget.get([MAX_RANGE_ITEMS])
-    budget[0] -= len(numbers)
-    if budget[0] < 0:
-        raise SecurityError(f"the loops of one text may count to {MAX_RANGE_ITEMS:,} in all")
+    budget().count(len(numbers))
     return numbers
 
 
-class _LimitedSandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, with repetition and powers capped so one line cannot exhaust memory."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, str | list | tuple) and isinstance(times, int) \
-                        and len(seq) * times > MAX_RENDERED_CHARS:
-                    raise SecurityError(f"repeating a text or list {times:,} times makes it longer than "
-                                        f"{MAX_RENDERED_CHARS:,}")
-        elif operator == "**" and isinstance(right, int | float) and abs(right) > _MAX_EXPONENT:
-            raise SecurityError(f"the power {right} is too large")
-        return super().call_binop(context, operator, left, right)
-
-
 @cache
-def environment() -> ImmutableSandboxedEnvironment:
+def environment() -> LimitedSandbox:
     """Return the one sandboxed environment all text is rendered in."""
-    env = _LimitedSandbox(
+    env = LimitedSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,
@@ -71,6 +52,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters["longdate"] = long_date
+    env.filters = guarded_filters(env.filters)
     env.globals["range"] = _counted_range
     del env.globals["lipsum"]  # lipsum(n=10**6) writes half a gigabyte of Latin; no slide needs it
     return env
@@ -88,7 +70,12 @@ def is_template(text: str) -> bool:
     return any(marker in text for marker in _MARKERS)
 
 
-@cache
+def strip_xml_illegal(text: str) -> str:
+    """Return *text* without the characters a .pptx cannot hold (the same object if it has none)."""
+    return _XML_ILLEGAL.sub("", text) if _XML_ILLEGAL.search(text) else text
+
+
+@lru_cache(maxsize=4096)
 def _compiled(text: str):
     return environment().from_string(text)
 
@@ -97,26 +84,27 @@ def render_text(text: str, variables: dict[str, Any]) -> str:
     """Render *text* with *variables*; raise :class:`jinja2.TemplateError` on any problem.
 
     Python errors a template can provoke (a range too large, endless
-    recursion, a division by zero) are raised as template errors too, so
-    callers need to catch one kind.
+    recursion, a division by zero, running out of memory) are raised as
+    template errors too, so callers need to catch one kind. Characters a
+    .pptx cannot hold are dropped from the result.
     """
     if not is_template(text):
-        return text
-    token = _range_budget.set([MAX_RANGE_ITEMS])
+        return strip_xml_illegal(text)
     try:
-        result = _compiled(text).render(**variables)
+        with rendering_budget():
+            result = _compiled(text).render(**variables)
     except JinjaTemplateError:
         raise
     except RecursionError:
         raise TemplateRuntimeError("the template calls itself without end") from None
+    except MemoryError:
+        raise TemplateRuntimeError("the text needs more memory than there is") from None
     except (ArithmeticError, ValueError, TypeError, LookupError) as exc:
         raise TemplateRuntimeError(str(exc)) from exc
-    finally:
-        _range_budget.reset(token)
     if len(result) > MAX_RENDERED_CHARS:
         raise SecurityError(f"the text is {len(result):,} characters long once rendered; "
                             f"the limit is {MAX_RENDERED_CHARS:,}")
-    return result
+    return strip_xml_illegal(result)
 
 
 def compile_problem(text: str) -> str:

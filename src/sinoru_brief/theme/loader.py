@@ -8,23 +8,23 @@ font sizes and the logo are checked on whatever parts of the file are usable.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.paths import templates_dir
+from sinoru_brief.theme.assets import check_logo, check_master
 from sinoru_brief.theme.master import MasterTemplate, load_master
 from sinoru_brief.theme.master_look import theme_with_master
 from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Snippets, Theme
 from sinoru_brief.units import inches
-from sinoru_brief.yamlio.marked import KeyPath, load_marked
+from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, load_marked
 from sinoru_brief.yamlio.schema import INVALID, Checker, Key, ListOf, Number, Record, Spec, Text, did_you_mean
 
 TEMPLATE_FILE = "template.yaml"
 #: Font names we can measure, each with metric-compatible files in assets/fonts.
 MEASURABLE_FONTS = ("Calibri", "Arial", "Times New Roman")
-#: Image formats python-pptx can place on a slide (as Pillow names them).
-LOGO_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
 #: PowerPoint accepts slide sides from 1 to 56 inches.
 SLIDE_RANGE_IN = (1.0, 56.0)
 SIZE_RANGE_PT = (6.0, 120.0)
@@ -101,16 +101,44 @@ class _Snippet(Spec):
     expected = "a Jinja2 template string"
 
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
-        from sinoru_brief.compose.templating import compile_problem
+        from sinoru_brief.compose.templating import compile_problem, strip_xml_illegal
 
         if not isinstance(value, str):
             return self._wrong_type(value, path, checker)
+        value = strip_xml_illegal(value)  # as the Text spec does: a .pptx cannot hold them
         problem = compile_problem(value)
         if problem:
             checker.report(path, f"template text does not compile: {problem}",
                            hint="check the {{ }} and {% %} pairs")
             return INVALID
         return value
+
+
+@dataclass(frozen=True, eq=False)
+class SourcedSnippets(Snippets):
+    """Snippets read from a template file, knowing the line each was written on, for error messages.
+
+    Equal to plain :class:`Snippets` with the same texts: where they came
+    from is no part of the look.
+    """
+
+    file: Path | None = None
+    written: tuple[tuple[str, int, str], ...] = ()  # (snippet name, line, text as read)
+
+    def origin(self, name: str) -> tuple[Path | None, int | None]:
+        """Return the file and line where snippet *name* was written, or (None, None) if it was changed since."""
+        for key, line, text in self.written:
+            if key == name and getattr(self, name) == text:
+                return self.file, line
+        return None, None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Snippets):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Snippets))
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, f.name) for f in fields(Snippets)))
 
 
 TEMPLATE_SPEC = Record(
@@ -179,25 +207,37 @@ def resolve_template(name_or_dir: str | Path) -> Path:
     Built-in names come first, so a user template cannot hide a built-in one.
     """
     candidate = Path(name_or_dir)
-    if (candidate / TEMPLATE_FILE).is_file():
+    if _is_template(candidate):
         return candidate
     builtin = templates_dir() / str(name_or_dir)
-    if (builtin / TEMPLATE_FILE).is_file():
+    if _is_template(builtin):
         return builtin
     if _plain_name(str(name_or_dir)):
         own = user_templates_dir() / str(name_or_dir)
-        if (own / TEMPLATE_FILE).is_file():
+        if _is_template(own):
             return own
     names = builtin_template_names() + user_template_names()
     listing = f"built-in templates: {', '.join(builtin_template_names())}"
     if user_template_names():
         listing += f"; your templates: {', '.join(user_template_names())}"
-    if candidate.is_dir():
+    if _exists(candidate.is_dir):
         raise TemplateError(Problem(candidate, f"the folder has no {TEMPLATE_FILE}",
                                     hint=f"a template folder holds {TEMPLATE_FILE}; {listing}"))
     hint = did_you_mean(str(name_or_dir), names) or listing
     raise TemplateError(Problem(candidate, f"no such template (a built-in name or a folder with {TEMPLATE_FILE})",
                                 hint=hint))
+
+
+def _is_template(folder: Path) -> bool:
+    return _exists((folder / TEMPLATE_FILE).is_file)
+
+
+def _exists(check) -> bool:
+    """Return what the file-system *check* says, False for a name no file can have (too long, with a NUL)."""
+    try:
+        return check()
+    except (OSError, ValueError):
+        return False
 
 
 def _plain_name(name: str) -> bool:
@@ -222,46 +262,13 @@ def load_theme(name_or_dir: str | Path = "briefing", master: str | Path | None =
     # Range checks read the raw values, so they run even when another part of
     # the file is invalid and the user sees every problem at once.
     _check_geometry(raw, checker)
-    logo = _check_logo(folder, raw.get("logo"), checker)
-    own_master = _check_master(folder, raw, checker) if master is None else None
+    logo = check_logo(folder, raw.get("logo"), checker)
+    own_master = check_master(folder, raw, checker) if master is None else None
     if checker.problems:
         raise TemplateError(checker.problems)
     chosen = load_master(master) if master is not None else own_master
-    theme = _build(data, folder, logo, chosen)
+    theme = _build(data, folder, logo, _snippets(data, doc), chosen)
     return theme_with_master(theme, chosen) if chosen else theme
-
-
-def _check_master(folder: Path, raw: dict, checker: Checker) -> MasterTemplate | None:
-    """Return the master the template names, loaded; report why it cannot be used otherwise."""
-    name = raw.get("master")
-    if isinstance(name, int | float) and not isinstance(name, bool):
-        name = str(name)  # the schema accepts a bare number as a file name; so must we
-    if not name or not isinstance(name, str):
-        # Without a master, the slide size is required (the schema cannot say so: it depends on 'master').
-        if "slide" not in raw:
-            checker.report((), "missing required key 'slide' in template",
-                           hint="add 'slide:' with width_in and height_in, or name a PowerPoint file "
-                                "with 'master:' to take its slide size")
-        elif raw["slide"] is None:
-            checker.report(("slide",), "has no value",
-                           hint="write width_in and height_in here, or name a PowerPoint file with 'master:' "
-                                "to take its slide size")
-        return None
-    path = (folder / name).resolve()
-    if not path.is_relative_to(folder):
-        checker.report(("master",), f"the master path '{name}' leads outside the template folder",
-                       hint="put the .pptx file inside the template folder")
-        return None
-    if not path.is_file():
-        checker.report(("master",), f"the master file '{name}' does not exist", hint="check the file name")
-        return None
-    try:
-        return load_master(path)
-    except TemplateError as exc:
-        for problem in exc.problems:
-            checker.report(("master",), f"the master file '{name}' cannot be used: {problem.message}",
-                           hint=problem.hint)
-        return None
 
 
 def _number(raw: dict, *keys: str) -> float | None:
@@ -311,41 +318,15 @@ def _check_geometry(raw: dict, checker: Checker) -> None:
         checker.report(("sizes", "footer"), f"expected a footer size from 6 to 40 pt, got {footer:g}")
 
 
-def _check_logo(folder: Path, logo: Any, checker: Checker) -> Path | None:
-    """Return the logo's path if it is an image file inside *folder*; report why not otherwise."""
-    if isinstance(logo, int | float) and not isinstance(logo, bool):
-        logo = str(logo)  # the schema accepts a bare number as a file name; so must we
-    if not logo or not isinstance(logo, str):
-        return None  # absent, or a wrong type the schema has reported
-    path = (folder / logo).resolve()
-    if not path.is_relative_to(folder):
-        checker.report(("logo",), f"the logo path '{logo}' leads outside the template folder",
-                       hint="put the logo file inside the template folder")
-        return None
-    if not path.is_file():
-        checker.report(("logo",), f"the logo file '{logo}' does not exist", hint="check the file name")
-        return None
-    image_format = _image_format(path)
-    if image_format not in LOGO_FORMATS:
-        found = f"a {image_format} file" if image_format else "not an image PowerPoint can show"
-        checker.report(("logo",), f"the logo file '{logo}' is {found}",
-                       hint=f"use one of {', '.join(LOGO_FORMATS)}, e.g. export the logo as PNG")
-        return None
-    return path
+def _snippets(data: dict, doc: MarkedDocument) -> SourcedSnippets:
+    """Return the template's snippets, with the file and line each was written on."""
+    texts = {k: v for k, v in (data["snippets"] or {}).items() if v is not None}
+    written = tuple((name, doc.position(("snippets", name))[0], text) for name, text in texts.items())
+    return SourcedSnippets(**texts, file=doc.path, written=tuple(w for w in written if w[1] is not None))
 
 
-def _image_format(path: Path) -> str:
-    """Return Pillow's name for the image format of *path*, or "" if it is no image Pillow reads."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            return image.format or ""
-    except (OSError, UnidentifiedImageError, ValueError):
-        return ""
-
-
-def _build(data: dict, folder: Path, logo: Path | None, master: MasterTemplate | None = None) -> Theme:
+def _build(data: dict, folder: Path, logo: Path | None, snippets: Snippets,
+           master: MasterTemplate | None = None) -> Theme:
     c = data["colors"]
     s = data["sizes"]
     banner = data.get("banner")
@@ -367,6 +348,6 @@ def _build(data: dict, folder: Path, logo: Path | None, master: MasterTemplate |
         paragraph_space=data["paragraph_space"],
         banner=Banner(banner["text"], banner["color"], banner["text_color"]) if banner else None,
         logo=logo,
-        snippets=Snippets(**{k: v for k, v in (data["snippets"] or {}).items() if v is not None}),
+        snippets=snippets,
         folder=folder,
     )

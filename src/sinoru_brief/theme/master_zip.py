@@ -77,13 +77,13 @@ def read_package(path: Path, limits: ZipLimits = LIMITS) -> tuple[bytes, dict[st
     """
     try:
         size = path.stat().st_size
-    except OSError as exc:
-        raise fail(path, f"cannot read the file: {exc.strerror or exc}",
-                   "check the path; choose a .pptx or .potx file") from None
-    if size > limits.max_file:
-        raise fail(path, f"the file is {_size(size)}; masters may be at most {_size(limits.max_file)}",
-                   "remove sample slides and compress pictures (File > Compress Pictures), then save again")
-    data = path.read_bytes()
+        if size > limits.max_file:
+            raise fail(path, f"the file is {_size(size)}; masters may be at most {_size(limits.max_file)}",
+                       "remove sample slides and compress pictures (File > Compress Pictures), then save again")
+        data = path.read_bytes()
+    except (OSError, ValueError) as exc:  # a folder, no permission, a name too long, a NUL in the name
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise fail(path, f"cannot read the file: {reason}", "check the path; choose a .pptx or .potx file") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         old = data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the OLE2 header of .ppt/.pot
         raise fail(path, "is an old binary PowerPoint file (.ppt/.pot), not a .pptx" if old
