@@ -7,14 +7,16 @@ stderr, no traceback), 2 on a usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from sinoru_brief.brief import Brief, load_brief, reconcile
 from sinoru_brief.cli_template import add_template_parser, run_template
+from sinoru_brief.compose.templating import strip_xml_illegal
 from sinoru_brief.content import DEPTHS, load_library
-from sinoru_brief.errors import BriefError
+from sinoru_brief.errors import BriefError, BriefFileError, Problem
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -76,7 +78,15 @@ def _brief_from_args(args: argparse.Namespace, library) -> Brief:
 
     if args.brief:
         brief = load_brief(args.brief)
-        for message in reconcile(brief, library):
+        named = list(brief.topics)
+        notes = reconcile(brief, library)
+        if named and not brief.topics and not args.topics:
+            # Falling back to "all topics" would silently export the whole library instead.
+            dropped = ", ".join(f"'{t}'" for t in dict.fromkeys(named))
+            raise BriefFileError(Problem(
+                args.brief, f"none of the brief's topics is in the library any more ({dropped})", key_path="topics",
+                hint="choose topics with --topics, or edit the brief's topics; 'sinoru-brief topics' lists them"))
+        for message in notes:
             print(f"sinoru-brief: {args.brief}: {message}", file=sys.stderr)
     else:
         brief = Brief()
@@ -88,7 +98,8 @@ def _brief_from_args(args: argparse.Namespace, library) -> Brief:
     for name in ("depth", "template", "style", "title", "subtitle", "author"):
         value = getattr(args, name)
         if value is not None:
-            setattr(brief, name, value)
+            # Undecodable bytes in argv arrive as lone surrogates, which no .pptx can hold.
+            setattr(brief, name, value if name in ("template", "style") else strip_xml_illegal(value))
     if args.date:
         try:
             brief.date = dt.date.fromisoformat(args.date)
@@ -207,13 +218,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+NO_DISPLAY = ("sinoru-brief: no display found: run the CLI commands (sinoru-brief --help), "
+              "or set QT_QPA_PLATFORM=offscreen")
+
+
 def _open_app(parser: argparse.ArgumentParser) -> int:
+    if _no_display():
+        # Qt would abort the process (exit 134) when it finds no display to open a window on.
+        print(NO_DISPLAY, file=sys.stderr)
+        return EXIT_ERROR
     try:
         from sinoru_brief.app.main import run_app
     except ImportError:
         parser.print_help()
         return EXIT_OK
     return run_app()
+
+
+def _no_display() -> bool:
+    """Return whether this is Linux without a display Qt could use (X11, Wayland or a chosen platform)."""
+    return sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":

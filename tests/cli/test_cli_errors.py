@@ -11,6 +11,8 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -270,6 +272,24 @@ def test_brief_naming_a_removed_topic_exports_the_rest_and_says_what_was_dropped
     assert out.read_bytes() != PREVIOUS
 
 
+def test_brief_whose_topics_were_all_removed_exports_nothing(capsys, library, out, tmp_path):
+    """Falling back to every topic would silently export the whole library instead of the brief's deck."""
+    brief = write_brief(tmp_path, "title: Deck\ntopics: [gamma, delta, gamma]\ndepth: key\n")
+    code, stdout, err = run(capsys, "export", "--content", library, "--brief", brief, "-o", out)
+    assert_one_error(code, stdout, err, (
+        f"sinoru-brief: brief error: {brief}: topics: none of the brief's topics is in the library any more "
+        "('gamma', 'delta') (choose topics with --topics, or edit the brief's topics; 'sinoru-brief topics' "
+        "lists them)"))
+    assert_untouched(out)
+
+
+def test_brief_whose_topics_were_all_removed_exports_the_topics_given(capsys, library, out, tmp_path):
+    brief = write_brief(tmp_path, "title: Deck\ntopics: [gamma]\ndepth: key\n")
+    code, stdout, err = run(capsys, "export", "--content", library, "--brief", brief, "--topics", "alpha", "-o", out)
+    assert (code, stdout) == (EXIT_OK, f"Wrote {out}: 6 slides, 3 references.\n")
+    assert err.splitlines() == [f"sinoru-brief: {brief}: topic 'gamma' is no longer in the library and was dropped"]
+
+
 def test_brief_that_is_not_utf8(capsys, library, out, tmp_path):
     brief = write_brief(tmp_path, "title: Déck\ntopics: [alpha]\n".encode("latin-1"))
     code, stdout, err = run(capsys, "export", "--content", library, "--brief", brief, "-o", out)
@@ -355,11 +375,26 @@ def test_master_that_is_not_a_zip(capsys, library, out, tmp_path):
     assert_untouched(out)
 
 
-@pytest.mark.xfail(strict=True, raises=IsADirectoryError, reason=(
-    "--master naming a folder (or an unreadable file) crashes with a traceback: theme/master_zip.py read_package "
-    "calls path.read_bytes() outside its try (only stat() is guarded); fix: read inside the try and report "
-    "'cannot read the file: Is a directory'"))
 def test_master_that_is_a_folder(capsys, library, out, tmp_path):
     code, stdout, err = run(capsys, *export(library, out, "--master", tmp_path))
-    assert code == EXIT_ERROR
-    assert err.startswith(f"sinoru-brief: template error: {tmp_path}: cannot read the file")
+    assert_one_error(code, stdout, err, f"sinoru-brief: template error: {tmp_path}: cannot read the file: Is a "
+                                        "directory (check the path; choose a .pptx or .potx file)")
+    assert_untouched(out)
+
+
+# ------------------------------------------------------------------ the desktop app
+
+
+@pytest.mark.parametrize("variable", ["DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"])
+def test_no_command_without_a_display_says_what_to_do_instead_of_aborting(capsys, monkeypatch, variable):
+    """Qt aborts the process (exit 134) when it finds no display; the CLI must say so first, on Linux."""
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, stdout, err = run(capsys)
+    assert_one_error(code, stdout, err, "sinoru-brief: no display found: run the CLI commands (sinoru-brief --help), "
+                                        "or set QT_QPA_PLATFORM=offscreen")
+    # Any one of the three means Qt has somewhere to draw: the app would start (stubbed here, so no Qt loads).
+    monkeypatch.setenv(variable, "offscreen" if variable == "QT_QPA_PLATFORM" else ":0")
+    monkeypatch.setitem(sys.modules, "sinoru_brief.app.main", types.SimpleNamespace(run_app=lambda: 42))
+    assert main([]) == 42

@@ -37,6 +37,10 @@ MAX_DEPTH = 50
 
 PRINT_ONLY = "a template may print text, numbers and dates only"
 
+_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
+#: What :func:`measure` walks into: a template may print the first three, and compare all of them.
+CONTAINERS = (list, tuple, dict, *_VIEWS)
+
 
 @dataclass
 class Budget:
@@ -123,7 +127,9 @@ def measure(value: Any, *, printing: bool = False, limit: int = MAX_RENDERED_CHA
             total += item.bit_length() * 30103 // 100_000 + 2
         elif isinstance(item, dt.date):
             total += 32 if depth else 26
-        elif isinstance(item, list | tuple | dict):
+        elif isinstance(item, CONTAINERS):
+            if printing and isinstance(item, _VIEWS):
+                raise SecurityError(PRINT_ONLY)
             if printing and depth >= MAX_DEPTH:
                 raise SecurityError(f"lists and mappings nested more than {MAX_DEPTH} deep cannot be printed")
             # Every item costs at least its separator, so the stack stays small.

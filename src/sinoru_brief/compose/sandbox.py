@@ -30,6 +30,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter, Se
 from jinja2.visitor import NodeTransformer
 
 from sinoru_brief.compose.limits import (
+    CONTAINERS,
     MAX_DIGITS,
     MAX_RENDERED_CHARS,
     PRINT_ONLY,
@@ -155,7 +156,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         """Return *value* once its size is known to be bounded: comparing and hashing walk all of it."""
         if isinstance(value, str):
             budget().handle(len(value))
-        elif isinstance(value, list | tuple | dict) and measure(value) > MAX_RENDERED_CHARS:
+        elif isinstance(value, CONTAINERS) and measure(value) > MAX_RENDERED_CHARS:
             raise too_large()
         return value
 
@@ -167,10 +168,10 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         budget().step(_BODY_STEPS if isinstance(obj, Macro | LoopContext) else 1)
         if isinstance(obj, LoopContext) and args:  # loop(children) in a recursive loop
             args = (self.guard_loop(args[0]), *args[1:])
-        if isinstance(obj, BuiltinMethodType) and isinstance(obj.__self__, str | list | tuple | dict):
-            measure(obj.__self__)  # count, index, split ... read all of it
-        for value in (*args, *kwargs.values()):
-            if isinstance(value, list | tuple | dict) and measure(value) > MAX_RENDERED_CHARS:
+        # count, index, split ... read all of the object they belong to and compare what they are given.
+        owner = obj.__self__ if isinstance(obj, BuiltinMethodType) else None
+        for value in (owner, *args, *kwargs.values()):
+            if isinstance(value, CONTAINERS) and measure(value) > MAX_RENDERED_CHARS:
                 raise too_large()
         return super().call(context, obj, *args, **kwargs)
 
@@ -184,6 +185,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     def getitem(self, obj: Any, argument: Any) -> Any:
         if isinstance(argument, slice) and isinstance(obj, str | list | tuple):
             budget().handle(len(obj))
+        self.guard_operand(argument)  # a key is hashed and compared
         value = super().getitem(obj, argument)
         return self._sized(obj, argument, value) if isinstance(argument, str) else value
 

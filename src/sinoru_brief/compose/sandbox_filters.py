@@ -16,7 +16,15 @@ from typing import Any
 
 from jinja2 import filters as jinja_filters, pass_environment, pass_eval_context
 
-from sinoru_brief.compose.limits import MAX_RENDERED_CHARS, budget, check_text_length, measure, too_large, too_long
+from sinoru_brief.compose.limits import (
+    CONTAINERS,
+    MAX_RENDERED_CHARS,
+    budget,
+    check_text_length,
+    measure,
+    too_large,
+    too_long,
+)
 from sinoru_brief.compose.sandbox import percent_format, replaced_size
 
 #: Filters that turn their value (and arguments) into text, so must not be given Python objects.
@@ -98,6 +106,24 @@ def guarded_filters(filters: dict[str, Callable[..., Any]]) -> dict[str, Callabl
     return {name: _charged(name, _SIZED.get(name, function)) for name, function in filters.items()}
 
 
+def guarded_tests(tests: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
+    """Return *tests* refusing values too large to compare (``eq``, ``in``, ``sameas`` ... walk all of them)."""
+    return {name: _measured(function) for name, function in tests.items()}
+
+
+def _measured(function: Callable[..., Any]) -> Callable[..., Any]:
+    first = 1 if hasattr(function, "jinja_pass_arg") else 0
+
+    @wraps(function)
+    def measured(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args[first:], *kwargs.values()):
+            if isinstance(value, CONTAINERS) and measure(value) > MAX_RENDERED_CHARS:
+                raise too_large()
+        return function(*args, **kwargs)
+
+    return measured
+
+
 def _charged(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     # A filter marked pass_context/pass_eval_context/pass_environment gets that first.
     first = 1 if hasattr(function, "jinja_pass_arg") else 0
@@ -109,7 +135,7 @@ def _charged(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
             if prints:
                 if measure(value, printing=True) > MAX_RENDERED_CHARS:
                     raise too_long()
-            elif isinstance(value, str | list | tuple | dict) and measure(value) > MAX_RENDERED_CHARS:
+            elif isinstance(value, (str, *CONTAINERS)) and measure(value) > MAX_RENDERED_CHARS:
                 raise too_large()
         result = function(*args, **kwargs)
         if isinstance(result, str):

@@ -21,7 +21,7 @@ from jinja2.sandbox import SecurityError
 
 from sinoru_brief.compose.limits import MAX_RANGE_ITEMS, MAX_RENDERED_CHARS, budget, rendering_budget
 from sinoru_brief.compose.sandbox import LimitedSandbox
-from sinoru_brief.compose.sandbox_filters import guarded_filters
+from sinoru_brief.compose.sandbox_filters import guarded_filters, guarded_tests
 from sinoru_brief.yamlio.schema import did_you_mean
 
 __all__ = ["MAX_RANGE_ITEMS", "MAX_RENDERED_CHARS", "compile_problem", "environment", "explain_failure",
@@ -53,6 +53,7 @@ def environment() -> LimitedSandbox:
     )
     env.filters["longdate"] = long_date
     env.filters = guarded_filters(env.filters)
+    env.tests = guarded_tests(env.tests)
     env.globals["range"] = _counted_range
     del env.globals["lipsum"]  # lipsum(n=10**6) writes half a gigabyte of Latin; no slide needs it
     return env

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -68,9 +69,16 @@ def _load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
                                          "give one of them another id"))
             continue
         csl = _prune({k: v for k, v in raw.items() if k != "note-number"})
-        sources[source_id] = Source(id=source_id, csl=csl, note_numbers=tuple(raw.get("note-number") or ()),
+        sources[source_id] = Source(id=source_id, csl=csl, note_numbers=_note_numbers(raw.get("note-number")),
                                     origin=Origin(path, doc.position((index,))[0], format_key_path((index,))))
     return sources
+
+
+def _note_numbers(value: object) -> tuple[int, ...]:
+    """Return the note numbers of a source; a broken entry (already reported by the schema) has none."""
+    if isinstance(value, list) and all(isinstance(n, int) and not isinstance(n, bool) for n in value):
+        return tuple(value)
+    return ()
 
 
 def _prune(value: object) -> object:
@@ -158,8 +166,9 @@ def _cite_sites(doc: MarkedDocument) -> list[CiteSite]:
             for key, child in value.items():
                 if key == "cite" and isinstance(child, list):
                     for i, item in enumerate(child):
-                        if isinstance(item, str):
-                            sites.append((doc, (*path, key, i), item))
+                        source_id = _cite_id(doc, (*path, key, i), item)
+                        if source_id is not None:
+                            sites.append((doc, (*path, key, i), source_id))
                 else:
                     walk(child, (*path, key))
         elif isinstance(value, list):
@@ -168,6 +177,19 @@ def _cite_sites(doc: MarkedDocument) -> list[CiteSite]:
 
     walk(doc.data, ())
     return sites
+
+
+def _cite_id(doc: MarkedDocument, key_path: tuple, item: object) -> str | None:
+    """Return the source id a cite item names, read as the schema's Text reads it, or None if it names none.
+
+    ``cite: [2024]`` holds the number 2024, which the slide keeps as the text
+    '2024' (as written): it must be checked against the sources as that text.
+    """
+    if isinstance(item, str):
+        return item
+    if isinstance(item, int | float | dt.date) and not isinstance(item, bool):
+        return doc.written.get(key_path, str(item))
+    return None  # a list, a mapping, yes/no or null: the schema reports it
 
 
 def _check_citations(sources: dict[str, Source], sites: list[CiteSite], problems: list[Problem]) -> None:

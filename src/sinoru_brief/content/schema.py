@@ -103,7 +103,7 @@ class CslDate(Spec):
         for p in parts:
             try:
                 dt.date(p[0], p[1] if len(p) > 1 else 1, p[2] if len(p) > 2 else 1)
-            except ValueError:
+            except (ValueError, OverflowError):  # a year beyond C's long overflows instead
                 checker.report((*path, "date-parts"), f"{p} is not a real date",
                                hint="date-parts are [year, month, day]; the month must be 1 to 12 and the day must exist in that month")
                 return INVALID

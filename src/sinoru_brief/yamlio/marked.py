@@ -28,6 +28,12 @@ MAX_YAML_BYTES = 8 * 1024 * 1024
 # laughs" file); the real library has about 1,200 values in its largest file.
 MAX_VALUES = 200_000
 
+# No file a person writes nests deeper than a dozen levels; deeper nesting is a stray run of brackets or
+# indents, and Python's recursion (PyYAML's composer, our converter) would run out around 300 levels.
+MAX_NESTING = 100
+_TOO_DEEP = f"the file nests lists or mappings more than {MAX_NESTING} levels deep"
+_TOO_DEEP_HINT = "close every '[' and '{' you open and check the indentation; no file needs that many levels"
+
 # Control characters PyYAML refuses to read. They come from copying text out of
 # PDFs and word processors, carry no meaning, and XML (so .pptx) cannot hold
 # most of them, so they are dropped rather than reported.
@@ -85,6 +91,10 @@ def load_marked(path: Path, text: str | None = None) -> MarkedDocument:
     text = _UNREADABLE.sub("", text)
     try:
         node = _compose(text)
+    except RecursionError:
+        line, column = _first_too_deep(text)
+        doc.problems.append(Problem(path, _TOO_DEEP, line=line, column=column, hint=_TOO_DEEP_HINT))
+        return doc
     except yaml.MarkedYAMLError as exc:
         doc.problems.append(_syntax_problem(path, exc))
         return doc
@@ -100,6 +110,9 @@ def load_marked(path: Path, text: str | None = None) -> MarkedDocument:
         doc.marks.clear()
         doc.problems.append(Problem(path, f"the file holds more than {MAX_VALUES:,} values once its aliases "
                                           "are expanded", hint="split it into smaller files or use fewer aliases"))
+    except _TooDeep as exc:
+        doc.marks.clear()
+        doc.problems.append(Problem(path, _TOO_DEEP, line=exc.line, column=exc.column, hint=_TOO_DEEP_HINT))
     except _RecursiveAlias as exc:
         doc.marks.clear()
         doc.problems.append(Problem(path, "invalid YAML: an alias refers to the value that contains it",
@@ -180,6 +193,32 @@ class _TooManyValues(Exception):
     pass
 
 
+def _first_too_deep(text: str) -> tuple[int | None, int | None]:
+    """Return the line and column where *text* first nests deeper than :data:`MAX_NESTING`, reading events.
+
+    PyYAML's parser keeps its own stack, so this works where its recursive
+    composer does not.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None, None
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int, column: int):
+        super().__init__(line, column)
+        self.line, self.column = line, column
+
+
 class _RecursiveAlias(Exception):
     def __init__(self, line: int, column: int):
         super().__init__(line, column)
@@ -231,6 +270,8 @@ class _Converter:
                 None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark)
         if id(node) in self.open:
             raise _RecursiveAlias(node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(self.open) >= MAX_NESTING:
+            raise _TooDeep(node.start_mark.line + 1, node.start_mark.column + 1)
         self.open.add(id(node))
         try:
             if isinstance(node, yaml.MappingNode):
