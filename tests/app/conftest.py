@@ -119,3 +119,27 @@ def make_window(qtbot, real_library, settings_path, autosaver, dialog_log, file_
 def window(make_window) -> MainWindow:
     """A new window with the three topics ticked, as the analyst starts."""
     return make_window(Brief(title="China and Russia", topics=list(THREE_TOPICS), depth="standard"))
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal_dialogs(monkeypatch):
+    """Fail, never hang, if code under test opens a modal dialog the test did not replace.
+
+    Offscreen, a modal dialog waits for a click that never comes and the run
+    hangs until CI's time limit. Tests that expect a dialog patch it after
+    this fixture, and their patch wins.
+    """
+    from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a modal dialog opened that the test did not replace")
+
+    for cls, names in ((QFileDialog, ("getOpenFileName", "getSaveFileName", "getExistingDirectory",
+                                      "getOpenFileNames")),
+                       (QColorDialog, ("getColor",)),
+                       (QInputDialog, ("getText", "getItem", "getInt", "getDouble")),
+                       (QMessageBox, ("question", "warning", "critical", "information", "about")),
+                       (QDialog, ("exec",)),
+                       (QMessageBox, ("exec",))):
+        for name in names:
+            monkeypatch.setattr(cls, name, refuse)

@@ -155,7 +155,8 @@ def test_a_footer_that_does_not_compile_or_fill_in_shows_why_inline(window, qtbo
     qtbot.keyClicks(editor.footer, "{{ brief.title")
     applied(window, qtbot)
     assert editor.footer_error.isVisible()
-    assert editor.footer_error.text().startswith("The footer does not compile: unexpected end of template")
+    assert editor.footer_error.text() == ("The footer does not compile: unexpected end of template, expected "
+                                          "'end of print statement'. Check the {{ }} and {% %} pairs.")
     assert window.controller.view().deck.footer == "China and Russia"
     assert editor.footer.text() == "{{ brief.title"  # the user's text stays to be fixed
     editor.footer.selectAll()

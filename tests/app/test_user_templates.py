@@ -52,7 +52,8 @@ def answers(monkeypatch, file_dialogs) -> TemplateAnswers:
     for name in ("ask_template_name", "ask_replace_template", "ask_delete_template"):
         monkeypatch.setattr(dialogs, name, getattr(fake, name))
     monkeypatch.setattr(dialogs, "ask_save_look", lambda parent: QMessageBox.StandardButton.Discard)
-    monkeypatch.setattr(window_templates, "QFileDialog", file_dialogs)
+    for module in (window_templates, theme_controls):
+        monkeypatch.setattr(module, "QFileDialog", file_dialogs)
     return fake
 
 
@@ -81,7 +82,7 @@ def save_red_look(window, qtbot, colors, answers, name="Ministry"):
 
 def test_save_as_template_lists_it_after_the_builtins_and_selects_it(window, qtbot, colors, answers):
     editor = save_red_look(window, qtbot, colors, answers)
-    assert answers.asked == [("name", "")]
+    assert answers.asked == [("name", "My briefing")]
     folder = user_templates_dir() / "Ministry"
     assert (folder / "template.yaml").is_file()
     builtins = [(load_theme(n).label, n) for n in builtin_template_names()]

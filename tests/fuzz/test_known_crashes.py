@@ -66,8 +66,12 @@ def test_every_reported_crash_is_fixed_so_none_is_skipped():
                                   + "b", "- " * 1000 + "x"])
 def test_deeply_nested_yaml_is_an_error(library_dir, text):
     (library_dir / "topics" / "alpha.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError):
+    with pytest.raises(ContentError) as caught:
         load_library(library_dir)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.message) == (library_dir / "topics" / "alpha.yaml",
+                                               "the file nests lists or mappings more than 100 levels deep")
+    assert problem.line is not None
 
 
 def test_numeric_cite_id_is_an_error(library_dir):
@@ -97,7 +101,12 @@ LONG = "x" * 300
 
 @pytest.mark.parametrize("what", ["template", "style", "style-file", "logo", "master"])
 def test_over_long_file_name_is_an_error(template_dir, what):
-    with pytest.raises(TemplateError):
+    expected = {"template": "no such template (a built-in name or a folder with template.yaml)",
+                "style": f"unknown citation style '{LONG}'",
+                "style-file": "the citation style file cannot be read: File name too long",
+                "logo": f"the logo file '{LONG}' cannot be read: File name too long",
+                "master": f"the master file '{LONG}' cannot be read: File name too long"}[what]
+    with pytest.raises(TemplateError) as caught:
         if what == "template":
             load_theme(LONG)
         elif what == "style":
@@ -108,14 +117,18 @@ def test_over_long_file_name_is_an_error(template_dir, what):
             path = template_dir / "template.yaml"
             path.write_text(path.read_text(encoding="utf-8") + f"{what}: {LONG}\n", encoding="utf-8")
             load_theme(template_dir)
+    [problem] = caught.value.problems
+    assert problem.message == expected
 
 
 @pytest.mark.parametrize("key", ["logo", "master"])
 def test_nul_in_a_template_path_is_an_error(template_dir, key):
     path = template_dir / "template.yaml"
     path.write_text(path.read_text(encoding="utf-8") + f'{key}: "a\\0b.png"\n', encoding="utf-8")
-    with pytest.raises(TemplateError):
+    with pytest.raises(TemplateError) as caught:
         load_theme(template_dir)
+    [problem] = caught.value.problems
+    assert (problem.key_path, problem.message) == (key, f"the {key} file 'ab.png' does not exist")
 
 
 @pytest.mark.parametrize("where", ["bullet-escape-uffff", "bullet-escape-surrogate", "snippet-literal-ufffe"])

@@ -350,7 +350,7 @@ def footer_problem(text: str, controller: DeckController) -> str:
     """
     problem = compile_problem(text)
     if problem:
-        return f"The footer does not compile: {problem}. Check the {{{{ }}}} and {{% %}} pairs."
+        return f"The footer does not compile: {problem.rstrip('.')}. Check the {{{{ }}}} and {{% %}} pairs."
     session = controller.session
     brief = copy.copy(session.brief)
     brief.style = DEFAULT_STYLE  # the footer does not depend on the style; a broken one must not be blamed

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sinoru_brief.app import dialogs
 from sinoru_brief.app.theme_editor import ThemeEditor
-from sinoru_brief.app.user_templates import delete_template, name_problem, save_look, template_from_master
+from sinoru_brief.app.user_templates import (
+    delete_template, name_problem, save_look, template_from_master, unique_name,
+)
 from sinoru_brief.brief.model import DEFAULT_TEMPLATE
 from sinoru_brief.errors import BriefError
 from sinoru_brief.theme import load_master, mapping, user_template_names, user_templates_dir
@@ -72,10 +74,6 @@ class TemplatesMixin:
             self.theme_dock.raise_()  # it shares a tab with the inspector
             self.theme_editor.setFocus()
 
-    def show_theme_editor(self) -> None:
-        self.theme_dock.show()
-        self.theme_dock.raise_()
-
     # ------------------------------------------------------------ saving
 
     def save_as_template(self) -> bool:
@@ -83,7 +81,7 @@ class TemplatesMixin:
         self.theme_editor.apply_now()  # a change still waiting for its timer is part of the look
         session = self.controller.session
         own = session.brief.template if session.brief.template in user_template_names() else ""
-        name = dialogs.ask_template_name(self, own)
+        name = dialogs.ask_template_name(self, own or unique_name(f"My {session.theme().name}"))
         if not name:
             return False
         problem = name_problem(name)
