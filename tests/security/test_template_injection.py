@@ -3,10 +3,10 @@
 Each payload is placed in one of the three places a user's text is rendered,
 and the whole export runs through the CLI. Every run must end in one line on
 stderr that names the kind of error, where the text was written (the file and
-slide for content, the key path for snippets and overrides) and why it was
-refused, and must not reveal Python objects, the canary environment variable,
-the canary file or the output of a command; no process may start and no
-deck may be written.
+slide for content, the file, line and key path for snippets and overrides)
+and why it was refused, and must not reveal Python objects, the canary
+environment variable, the canary file or the output of a command; no process
+may start and no deck may be written.
 """
 
 from __future__ import annotations
@@ -112,7 +112,8 @@ def test_payload_in_a_brief_override_is_a_brief_error_naming_the_key(workspace, 
                                    "overrides": {"alpha-key": {"bullets": {"1.0": payload}}}})
     code, out, err = workspace.export(capsys, "--brief", brief)
     assert_refused(workspace, code, out, err, (
-        f"sinoru-brief: brief error: {brief}:1: overrides.alpha-key.bullets.1.0: the changed text of slide 'alpha-key' "
+        f"sinoru-brief: brief error: {brief}:1: overrides.alpha-key.bullets.1.0: "
+        f"the changed text of slide 'alpha-key' "
         f"cannot be rendered: {reason} ({hint(kind, CONTENT_VARIABLES)})"))
 
 
@@ -122,8 +123,8 @@ def test_payload_in_an_override_title_and_notes(workspace, capsys):
                         "notes": "{{ ''.__class__ }}"}}})
     code, out, err = workspace.export(capsys, "--brief", brief)
     assert_refused(workspace, code, out, err, (
-        f"sinoru-brief: brief error: {brief}:1: overrides.alpha-quote.title: the changed text of slide 'alpha-quote' cannot "
-        f"be rendered: {unsafe('__init__', 'type')} ({hint('security', CONTENT_VARIABLES)})"))
+        f"sinoru-brief: brief error: {brief}:1: overrides.alpha-quote.title: the changed text of slide "
+        f"'alpha-quote' cannot be rendered: {unsafe('__init__', 'type')} ({hint('security', CONTENT_VARIABLES)})"))
 
 
 def test_including_the_canary_file_by_its_absolute_path_reads_nothing(workspace, capsys):

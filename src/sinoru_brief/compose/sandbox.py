@@ -33,7 +33,6 @@ from sinoru_brief.compose.limits import (
     CONTAINERS,
     MAX_DIGITS,
     MAX_RENDERED_CHARS,
-    PRINT_ONLY,
     Budget,
     budget,
     check_text_length,
