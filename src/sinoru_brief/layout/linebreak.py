@@ -143,6 +143,11 @@ def _line(pieces: _Pieces, start: int, end: int) -> Line:
 _WS = re.compile(r"\s+")
 
 
+def collapse_space(text: str) -> str:
+    """Collapse runs of white space (including newlines from YAML) to single spaces, keeping the ends."""
+    return _WS.sub(" ", text)
+
+
 def normalise_space(text: str) -> str:
-    """Collapse runs of white space (including newlines from YAML) to single spaces."""
-    return _WS.sub(" ", text).strip()
+    """Collapse runs of white space to single spaces and trim both ends."""
+    return collapse_space(text).strip()

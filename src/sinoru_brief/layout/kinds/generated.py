@@ -5,18 +5,14 @@ from __future__ import annotations
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import new_page
-import re
 from dataclasses import replace
 
 from sinoru_brief.layout.fonts import text_width
-from sinoru_brief.layout.linebreak import normalise_space
+from sinoru_brief.layout.linebreak import collapse_space, normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, paginate
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import inches
-
-
-_WHITE_SPACE = re.compile(r"\s+")
 
 
 def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
@@ -97,7 +93,7 @@ def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         spans.append(ctx.span(" ", size.size))
         text_spans = []
         for segment in ref.segments:
-            text = _WHITE_SPACE.sub(" ", segment.text)
+            text = collapse_space(segment.text)
             # Only the URL itself is a link: a link is one unbreakable field in
             # LibreOffice, so a whole linked sentence could not wrap.
             parts = text.split(ref.url) if ref.url and ref.url in text else [text]
