@@ -1,0 +1,108 @@
+"""Time how long the ``sinoru-brief`` command takes to start, and list what each command imports.
+
+Run from the repository root::
+
+    uv run python benchmarks/bench_startup.py [--repeat 15] [--command sinoru-brief]
+
+Every run is a fresh process started the way a user starts the tool: the
+console script next to the interpreter (``.venv/bin/sinoru-brief``), or
+``--command`` if given, so interpreter start-up is included and the ``uv run``
+launcher is not. Three commands are timed: ``--help``, ``--version`` and
+``validate`` (load and cross-check the whole built-in content library). For
+each the report gives the best and median wall-clock seconds over
+``--repeat`` runs, and, from one run under ``python -X importtime``, the
+modules that took longest to import (cumulative, children included) and
+which of the heavy libraries (Jinja2, citeproc-py, PySide6, python-pptx,
+Pillow, lxml) the command loaded at all: none of them is needed by these
+three commands.
+
+The load average is printed before and after: above the CPU count, other
+work competed for the CPUs and the wall-clock figures are inflated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+COMMANDS = (("--help",), ("--version",), ("validate",))
+HEAVY = ("jinja2", "citeproc", "PySide6", "shiboken6", "pptx", "PIL", "lxml")
+
+
+def console_script(explicit: str | None) -> list[str]:
+    """Return the argv prefix that starts sinoru-brief: the console script beside this interpreter if any."""
+    if explicit:
+        return [explicit]
+    beside = Path(sys.executable).with_name("sinoru-brief")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("sinoru-brief")
+    return [found] if found else [sys.executable, "-m", "sinoru_brief"]
+
+
+def time_runs(argv: list[str], repeat: int) -> tuple[list[float], int]:
+    """Run *argv* *repeat* times; return each run's wall-clock seconds and the last exit code."""
+    times, code = [], 0
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
+        times.append(time.perf_counter() - start)
+        code = result.returncode
+    return times, code
+
+
+def import_profile(args: tuple[str, ...]) -> tuple[list[tuple[int, str]], list[str]]:
+    """Run the CLI in-process under ``-X importtime``; return the slowest imports (µs, name) and heavy ones."""
+    code = "import sys; from sinoru_brief.cli import main; sys.exit(main(sys.argv[1:]))"
+    result = subprocess.run([sys.executable, "-X", "importtime", "-c", code, *args],
+                            capture_output=True, text=True, check=False)
+    rows = []
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _, cumulative, raw = line.removeprefix("import time:").split("|")
+        # The tree is drawn by indenting the name two spaces a level after the one separating space.
+        depth = (len(raw) - len(raw.lstrip()) - 1) // 2
+        rows.append((int(cumulative), raw.strip(), depth))
+    heavy = [h for h in HEAVY if any(name.split(".")[0] == h for _, name, _ in rows)]
+    # The imports and their direct children only: deeper ones are counted in their parent's time.
+    top = sorted(((us, name) for us, name, depth in rows if depth <= 1), reverse=True)
+    return top[:6], heavy
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=15, help="runs per command (default 15)")
+    parser.add_argument("--command", help="the sinoru-brief executable to time (default: the one beside python)")
+    options = parser.parse_args()
+    prefix = console_script(options.command)
+    load_start = os.getloadavg()[0]
+    print(f"Machine: {platform.platform()}, cpus {os.cpu_count()}, python {platform.python_version()}, "
+          f"load average at start {load_start:.2f}")
+    print(f"Command: {' '.join(prefix)}; {options.repeat} fresh processes per command\n")
+    baseline, _ = time_runs([sys.executable, "-c", "pass"], options.repeat)
+    print(f"{'python -c pass':<26} best {min(baseline):.3f} s   median {statistics.median(baseline):.3f} s")
+    for args in COMMANDS:
+        times, code = time_runs([*prefix, *args], options.repeat)
+        label = f"sinoru-brief {' '.join(args)}"
+        failed = f"   (FAILED: exit {code})" if code else ""
+        print(f"{label:<26} best {min(times):.3f} s   median {statistics.median(times):.3f} s{failed}")
+    print("\nImports (python -X importtime, one run each; cumulative ms of the slowest imports and their direct children):")
+    for args in COMMANDS:
+        slowest, heavy = import_profile(args)
+        listed = ", ".join(f"{name} {us / 1000:.0f}" for us, name in slowest)
+        print(f"  {' '.join(args):<10} heavy libraries loaded: {', '.join(heavy) or 'none'}")
+        print(f"  {'':<10} slowest: {listed}")
+    print(f"\nLoad average at end {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
