@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    uv run python benchmarks/bench_vs_pandoc.py [--sets library,100,1000] [--repeat 3]
+    uv run python benchmarks/bench_vs_pandoc.py [--sets library,100,1000] [--repeat 5]
 
 Three content sets: the full built-in library at depth ``full`` ("library"),
 and the synthetic decks of ``bench_export.py`` with 100 and 1,000 bullet
@@ -20,7 +20,14 @@ Then each tool runs as a fresh process, the way a user runs it, measured
 with ``os.wait4`` by a small launcher (``bench_memory.run_child``): wall-clock
 seconds from start to exit (interpreter or runtime start included), CPU
 seconds (user + system) and peak resident memory (``ru_maxrss``) of that
-process alone. Ours is
+process alone. The tools alternate: each round runs every tool once, so a
+busy moment on a shared machine slows one round of every tool rather than all
+runs of one; the report gives medians, and the ratio ours ÷ other taken per
+round (the two runs moments apart) and then its median. Ours runs twice per
+round: as a first export (an empty reference cache, every reference
+formatted) and again (the cache a previous export filled), each pointed at a
+temporary cache folder with ``SINORU_BRIEF_CACHE_DIR`` so the user's own
+cache is never touched. Ours is
 ``python -m sinoru_brief.cli export`` reading the YAML content (the synthetic
 sets are written to a temporary content folder first), so it also pays for
 loading and checking the library, laying every slide out with real font
@@ -35,11 +42,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -292,12 +301,12 @@ class Measurement:
     file_kib: float
 
 
-def run_measured(command: list[str], out: Path) -> Measurement:
+def run_measured(command: list[str], out: Path, env: dict[str, str] | None = None) -> Measurement:
     """Run *command* as a fresh process; return its wall, CPU and peak memory, and what it wrote."""
     from bench_memory import run_child  # started through a small launcher: see bench_memory.LAUNCHER
 
     out.unlink(missing_ok=True)
-    peak = run_child(command)
+    peak = run_child(command, env=env)
     if not out.is_file():
         raise RuntimeError(f"{command[0]} exited without writing {out}")
     from pptx import Presentation
@@ -307,11 +316,51 @@ def run_measured(command: list[str], out: Path) -> Measurement:
                        file_kib=out.stat().st_size / 1024)
 
 
-def best(runs: list[Measurement]) -> Measurement:
-    """Return the fastest run's figures, with the largest peak memory seen over all runs."""
-    fastest = min(runs, key=lambda m: m.wall)
-    return Measurement(wall=fastest.wall, cpu=min(m.cpu for m in runs), peak_mib=max(m.peak_mib for m in runs),
-                       slides=fastest.slides, file_kib=fastest.file_kib)
+@dataclass(frozen=True)
+class Tool:
+    """One command the benchmark times: its label, how to build its command line, and its cache."""
+
+    label: str
+    command_for: Callable[[ContentSet, Path], list[str]]
+    #: "cold": a new, empty reference cache for every run (a first export);
+    #: "warm": one cache for all runs, filled by an untimed run first (every later export);
+    #: "": the tool has no cache.
+    cache: str = ""
+
+
+TOOLS = (
+    Tool("ours, first export", ours_command, cache="cold"),
+    Tool("ours, again", ours_command, cache="warm"),
+    Tool("naive python-pptx", naive_command),
+    Tool("pandoc", pandoc_command),
+)
+
+
+def median(values: list[float]) -> float:
+    """Return the median of *values* (the mean of the middle two for an even count)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+@dataclass
+class Series:
+    """Every run of one tool on one content set, in the order they ran."""
+
+    tool: Tool
+    runs: list[Measurement] = field(default_factory=list)
+
+    def median(self, attribute: str = "wall") -> float:
+        return median([getattr(m, attribute) for m in self.runs])
+
+
+def paired_ratio(ours: Series, other: Series) -> float:
+    """Return the median over rounds of ours ÷ other, each round's two runs taken moments apart.
+
+    Pairing cancels most of the machine's drifting load: a busy moment slows
+    both runs of a round, and their ratio hardly moves.
+    """
+    return median([a.wall / b.wall for a, b in zip(ours.runs, other.runs, strict=False)])
 
 
 def pandoc_version() -> str | None:
@@ -321,31 +370,74 @@ def pandoc_version() -> str | None:
     return out.splitlines()[0] if out else "pandoc (unknown version)"
 
 
+def measure_set(content: ContentSet, tools: list[Tool], repeat: int, folder: Path) -> dict[str, Series]:
+    """Run every tool *repeat* times on *content*, alternating: round 1 runs each tool once, then round 2 ..."""
+    series = {tool.label: Series(tool) for tool in tools}
+    warm_cache = Path(tempfile.mkdtemp(prefix="cache-warm-", dir=folder))
+    outputs = {tool.label: folder / f"{content.name}-{tool.label.split()[0].strip(',')}.pptx" for tool in tools}
+    if any(tool.cache == "warm" for tool in tools):
+        warm = next(tool for tool in tools if tool.cache == "warm")
+        run_measured(warm.command_for(content, outputs[warm.label]), outputs[warm.label],
+                     env={"SINORU_BRIEF_CACHE_DIR": str(warm_cache)})  # untimed: fills the cache
+    for attempt in range(repeat):
+        for tool in tools:
+            env = None
+            if tool.cache == "cold":
+                env = {"SINORU_BRIEF_CACHE_DIR": tempfile.mkdtemp(prefix="cache-cold-", dir=folder)}
+            elif tool.cache == "warm":
+                env = {"SINORU_BRIEF_CACHE_DIR": str(warm_cache)}
+            out = outputs[tool.label]
+            series[tool.label].runs.append(run_measured(tool.command_for(content, out), out, env))
+            print(f"  {content.name} round {attempt + 1}/{repeat} {tool.label}: "
+                  f"{series[tool.label].runs[-1].wall:.2f} s", file=sys.stderr, flush=True)
+    return series
+
+
+def format_rows(name: str, series: dict[str, Series]) -> list[str]:
+    """Return one report row per tool: medians, and ours ÷ this per paired round."""
+    ours = [s for s in series.values() if s.tool.command_for is ours_command]
+    rows = []
+    for s in series.values():
+        last = s.runs[-1]
+        ratios = "" if s.tool.command_for is ours_command else "  ".join(f"{paired_ratio(o, s):6.2f}x" for o in ours)
+        rows.append(f"{name:<8} {s.tool.label:<20} {last.slides:>6} {s.median():7.2f} "
+                    f"{min(m.wall for m in s.runs):7.2f} {s.median('cpu'):7.2f} "
+                    f"{max(m.peak_mib for m in s.runs):8.1f} {last.file_kib:7.0f}  {ratios}")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", default="library,100,1000",
                         help="content sets, comma-separated: 'library' and/or synthetic slide counts")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per tool and set; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds per set; each round runs every tool once")
     parser.add_argument("--keep", type=Path, help="keep the inputs and decks in this folder")
     parser.add_argument("--naive-child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.naive_child:
         naive_child(*args.naive_child)
         return 0
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     names = [n.strip() for n in args.sets.split(",") if n.strip()]
     for name in names:
         if name != "library" and not (name.isdigit() and int(name) > 0):
             parser.error(f"--sets: '{name}' is neither 'library' nor a slide count")
 
+    # prepare() composes in this process: keep its references out of the user's cache too.
+    os.environ["SINORU_BRIEF_CACHE_DIR"] = tempfile.mkdtemp(prefix="sinoru-bench-cache-")
     pandoc = pandoc_version()
+    tools = [tool for tool in TOOLS if tool.label != "pandoc" or pandoc]
     info = bench_export.machine()
-    info["pandoc"] = pandoc.removeprefix("pandoc ") if pandoc else "not installed"
+    info["pandoc"] = pandoc.removeprefix("pandoc ") if pandoc else "not installed (its rows are skipped)"
     print("Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
-    print(f"Each figure: one fresh process per run, best wall time of {args.repeat}; CPU = user + system of that "
-          "process; peak = its ru_maxrss (largest of the runs).")
+    print(f"Each tool runs {args.repeat} times per set as a fresh process, the tools alternating round by round. "
+          "wall = median (and best) seconds; CPU = median user + system of that process; peak = its largest "
+          "ru_maxrss; ours/this = median over rounds of the ratio of the two runs of a round "
+          "(first export; again).")
     print()
-    header = (f"{'set':<8} {'tool':<18} {'slides':>6} {'wall s':>7} {'CPU s':>7} {'peak MiB':>8} {'KiB':>7}  "
-              f"{'ours/this (wall)':>16}")
+    header = (f"{'set':<8} {'tool':<20} {'slides':>6} {'wall s':>7} {'best s':>7} {'CPU s':>7} {'peak MiB':>8} "
+              f"{'KiB':>7}  ours/this (first; again)")
     print(header)
     print("-" * len(header))
     folder = args.keep or Path(tempfile.mkdtemp(prefix="sinoru-bench-pandoc-"))
@@ -353,21 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in names:
             content = prepare(name, folder)
-            results: dict[str, Measurement] = {}
-            for tool, command_for in COMMANDS.items():
-                if tool == "pandoc" and not pandoc:
-                    print(f"{name:<8} {tool:<18} {'pandoc is not on PATH; skipped':>40}")
-                    continue
-                out = folder / f"{name}-{tool.split()[0]}.pptx"
-                runs = []
-                for attempt in range(args.repeat):
-                    runs.append(run_measured(command_for(content, out), out))
-                    print(f"  {name} {tool} run {attempt + 1}/{args.repeat}: {runs[-1].wall:.2f} s", file=sys.stderr,
-                          flush=True)
-                results[tool] = m = best(runs)
-                ratio = "" if tool == "ours" else f"{results['ours'].wall / m.wall:15.1f}x"
-                print(f"{name:<8} {tool:<18} {m.slides:>6} {m.wall:7.2f} {m.cpu:7.2f} {m.peak_mib:8.1f} "
-                      f"{m.file_kib:7.0f}  {ratio:>16}", flush=True)
+            for row in format_rows(name, measure_set(content, tools, args.repeat, folder)):
+                print(row, flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Tests never need a display: Qt draws offscreen. Set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Caches (formatted references) go to a folder of the test run's own, never the user's cache
+# folder; child processes the tests start inherit it.
+os.environ["SINORU_BRIEF_CACHE_DIR"] = tempfile.mkdtemp(prefix="sinoru-test-cache-")
+atexit.register(shutil.rmtree, os.environ["SINORU_BRIEF_CACHE_DIR"], ignore_errors=True)
 
 DATA = Path(__file__).parent / "data"
 FIXTURE_LIBRARY = DATA / "library"

@@ -127,17 +127,17 @@ def test_switching_styles_never_mixes_results(sources):
     assert all(r.text.count("Revised") >= 1 for r in ReferenceFormatter("apa").format(changed))
 
 
-def test_each_entry_is_formatted_once_whatever_the_order(real_library):
+def test_each_entry_is_formatted_once_whatever_the_order(real_library, tmp_path):
     # Speed is measured in benchmarks/; here we check the cache does its job:
     # formatting again, or in another order, calls citeproc-py for nothing.
+    # An empty disk cache of its own, so earlier tests' entries do not answer.
     sources = list(real_library.sources.values())
-    formatter = ReferenceFormatter("chicago-notes-bibliography")
+    formatter = ReferenceFormatter("chicago-notes-bibliography", cache_dir=tmp_path)
     format_entry.cache_clear()
     first = formatter.format(sources)
     assert format_entry.cache_info().misses == len(sources)
     again = formatter.format(sources[::-1])
     assert format_entry.cache_info().misses == len(sources)
-    assert format_entry.cache_info().hits == len(sources)
     assert [r.text for r in again] == [r.text for r in first][::-1]
 
 

@@ -1,0 +1,145 @@
+"""Keep formatted references on disk, in the user's cache folder, so a repeated export formats nothing.
+
+One JSON file per citation style holds citeproc-py's output for every CSL item
+formatted in that style. The file's name is a digest of everything the output
+depends on besides the item: the style file's bytes, the versions of
+sinoru-brief and citeproc-py, and the source of the modules that prepare the
+data and patch citeproc-py. Inside, each entry is keyed by a digest of the
+item's CSL data. So an edited source, an edited or replaced style, or new code
+simply misses and is formatted anew; stale files are never read again.
+
+The cache is invisible: a missing, unreadable, corrupt or foreign file is
+treated as empty and rewritten; a folder that cannot be written is skipped
+without a word (the export does not need the cache, only goes faster with it).
+Writes are atomic, and merge with what another process may have written since
+the file was read.
+
+The folder is ``platformdirs.user_cache_dir("sinoru-brief")/references``, or
+``$SINORU_BRIEF_CACHE_DIR/references`` when that variable is set (the test
+suite and the benchmarks point it at a temporary folder).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from sinoru_brief.atomic import write_atomic
+from sinoru_brief.errors import BriefError
+
+#: Set to a folder to keep the cache there instead of the user's cache folder.
+CACHE_ENV = "SINORU_BRIEF_CACHE_DIR"
+#: Bump when the layout of the cache file changes.
+FORMAT = 1
+_MODULES = ("formatting.py", "citeproc_fixes.py", "citeproc_speed.py")
+_log = logging.getLogger(__name__)
+
+
+def cache_root() -> Path:
+    """Return the folder that holds sinoru-brief's caches (``$SINORU_BRIEF_CACHE_DIR`` or the user's)."""
+    configured = os.environ.get(CACHE_ENV, "").strip()
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir  # only when the cache is first used
+
+    return Path(user_cache_dir("sinoru-brief", appauthor=False))
+
+
+@cache
+def code_digest() -> str:
+    """Return a digest of the code whose output the cache holds: versions and the citation modules' source."""
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for package in ("sinoru-brief", "citeproc-py"):
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        digest.update(f"{package} {version}\n".encode())
+    folder = Path(__file__).resolve().parent
+    for name in _MODULES:
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            digest.update(f"{name} unreadable".encode())
+    return digest.hexdigest()
+
+
+def style_digest(style_path: Path) -> str | None:
+    """Return a digest of the style file's bytes with the code's, or None if the file cannot be read."""
+    try:
+        data = Path(style_path).read_bytes()
+    except OSError:
+        return None
+    return hashlib.sha256(code_digest().encode() + b"\0" + data).hexdigest()
+
+
+def item_key(item: str) -> str:
+    """Return the key of a CSL item (its JSON text, keys sorted) inside a style's cache file."""
+    return hashlib.sha256(item.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+class ReferenceCache:
+    """The formatted entries of one style, read from disk once and written back when new ones are added.
+
+    *folder* is where the style files go (default: ``cache_root()/references``,
+    resolved when the cache is made). Safe to share between threads.
+    """
+
+    def __init__(self, style_path: Path, folder: Path | None = None):
+        self.folder = Path(folder) if folder is not None else cache_root() / "references"
+        digest = style_digest(style_path)
+        self.path = self.folder / f"{digest[:40]}.json" if digest else None
+        self._digest = digest
+        self._entries: dict[str, str] | None = None
+        self._lock = threading.Lock()
+
+    def get(self, item: str) -> str | None:
+        """Return the cached entry for *item*, or None."""
+        with self._lock:
+            return self._load().get(item_key(item))
+
+    def put_many(self, entries: dict[str, str]) -> None:
+        """Add entries (item JSON -> formatted markup) and write the file, merged with any newer copy on disk."""
+        if not entries or self.path is None:
+            return
+        with self._lock:
+            known = self._load()
+            new = {item_key(item): markup for item, markup in entries.items()}
+            if all(known.get(k) == v for k, v in new.items()):
+                return
+            merged = {**self._read(), **known, **new}
+            self._entries = merged
+            self._write(merged)
+
+    def _load(self) -> dict[str, str]:
+        if self._entries is None:
+            self._entries = self._read()
+        return self._entries
+
+    def _read(self) -> dict[str, str]:
+        """Return the entries in the file; anything unreadable or malformed counts as none."""
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):  # missing, unreadable, not JSON, not UTF-8
+            return {}
+        if not (isinstance(data, dict) and data.get("format") == FORMAT and data.get("style") == self._digest
+                and isinstance(data.get("entries"), dict)):
+            return {}
+        return {k: v for k, v in data["entries"].items() if isinstance(k, str) and isinstance(v, str)}
+
+    def _write(self, entries: dict[str, str]) -> None:
+        payload = json.dumps({"format": FORMAT, "style": self._digest, "entries": dict(sorted(entries.items()))},
+                             ensure_ascii=False, indent=0)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, payload.encode("utf-8", "surrogatepass"))
+        except (OSError, BriefError) as exc:  # a read-only or full disk: the next export formats again
+            _log.debug("reference cache not written to %s: %s", self.path, exc)
