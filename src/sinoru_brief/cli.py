@@ -1,7 +1,12 @@
-"""The ``sinoru-brief`` command: export decks, list topics, validate content, preview slides.
+"""The ``sinoru-brief`` command: export decks, list topics, validate content, preview slides, open the app.
 
-Exit codes: 0 on success, 1 on a user-facing error (one clear message on
-stderr, no traceback), 2 on a usage error.
+``sinoru-brief`` alone opens the desktop app, ``sinoru-brief FILE.brief.yaml``
+opens that brief in it. Exit codes: 0 on success, 1 on a user-facing error
+(one clear message on stderr, no traceback), 2 on a usage error.
+
+Only what parsing the command line needs is imported up front: each command
+imports its own part of the program, so ``--help``, ``--version`` and
+``validate`` never load Jinja2, citeproc-py, python-pptx or Qt.
 """
 
 from __future__ import annotations
@@ -11,24 +16,48 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sinoru_brief.brief import Brief, load_brief, reconcile
-from sinoru_brief.cli_template import add_template_parser, run_template
-from sinoru_brief.compose.templating import strip_xml_illegal
-from sinoru_brief.content import DEPTHS, load_library
+from sinoru_brief.cli_template import add_template_parser
 from sinoru_brief.errors import BriefError, BriefFileError, Problem
 
+if TYPE_CHECKING:
+    from sinoru_brief.brief import Brief
+    from sinoru_brief.content import Library
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: The depths a deck can have, as :data:`sinoru_brief.content.DEPTHS` names them (a test keeps them equal);
+#: spelled out here so that parsing the command line does not load the content package.
+DEPTH_NAMES = ("key", "standard", "full")
+USAGE = "sinoru-brief [-h] [--version] [FILE.brief.yaml | COMMAND ...]"
+
+
+class _VersionAction(argparse.Action):
+    """Print the installed version and exit; the metadata is read only when asked for."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):  # noqa: A002
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from sinoru_brief.about import version
+
+        try:
+            print(f"sinoru-brief {version()}")
+        except BriefError as exc:
+            parser.exit(EXIT_ERROR, f"sinoru-brief: {exc.kind}: {exc}\n")
+        parser.exit(EXIT_OK)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="sinoru-brief",
+        prog="sinoru-brief", usage=USAGE,
         description="Build cited PowerPoint briefing decks on the Sino-Russian partnership.",
-        epilog="Run without a command to open the desktop app. "
-               "Example: sinoru-brief export --topics summits,north-korea --depth key -o brief.pptx",
+        epilog="Run without a command to open the desktop app, or with a .brief.yaml file to open that brief "
+               "in it. Example: sinoru-brief export --topics summits,north-korea --depth key -o brief.pptx",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
+    # prog is given because argparse would otherwise prefix every subcommand's messages with USAGE.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="sinoru-brief")
 
     export = sub.add_parser("export", help="export a deck to .pptx",
                             description="Compose, lay out and write a deck as an editable .pptx.")
@@ -53,13 +82,21 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("templates", help="list the built-in templates")
     add_template_parser(sub)
+
+    desktop = sub.add_parser("install-desktop-entry", help="add sinoru-brief to the Linux applications menu",
+                             description="Install a desktop entry, the icon and the .brief.yaml file type "
+                                         "for this user (under $XDG_DATA_HOME, usually ~/.local/share), so "
+                                         "the desktop's menu and file manager start this sinoru-brief.")
+    desktop.add_argument("--remove", action="store_true", help="remove what an earlier run installed")
+    desktop.add_argument("--data-home", type=Path, metavar="DIR",
+                         help="install under DIR instead of $XDG_DATA_HOME or ~/.local/share")
     return parser
 
 
 def _add_deck_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--topics", metavar="all|ID,ID,...",
                          help="topics in order (default: all, or the brief's)")
-    command.add_argument("--depth", choices=tuple(DEPTHS), help="key, standard or full (default: standard)")
+    command.add_argument("--depth", choices=DEPTH_NAMES, help="key, standard or full (default: standard)")
     command.add_argument("--brief", type=Path, metavar="FILE", help="a .brief.yaml with the deck's choices")
     command.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: built-in)")
     command.add_argument("--template", metavar="NAME|DIR", help="template name or folder (default: briefing)")
@@ -73,8 +110,11 @@ def _add_deck_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--date", metavar="YYYY-MM-DD", help="date shown on the title slide (default: today)")
 
 
-def _brief_from_args(args: argparse.Namespace, library) -> Brief:
+def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
     import datetime as dt
+
+    from sinoru_brief.brief import Brief, load_brief, reconcile
+    from sinoru_brief.compose.templating import strip_xml_illegal
 
     if args.brief:
         brief = load_brief(args.brief)
@@ -118,6 +158,7 @@ def _theme_from_args(args: argparse.Namespace, brief: Brief):
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from sinoru_brief.content import load_library
     from sinoru_brief.pipeline import export
 
     library = load_library(args.content)
@@ -128,6 +169,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_preview(args: argparse.Namespace) -> int:
+    from sinoru_brief.content import load_library
     from sinoru_brief.pipeline import build
 
     library = load_library(args.content)
@@ -163,6 +205,8 @@ def parse_slide_list(text: str, count: int) -> list[int]:
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
+    from sinoru_brief.content import DEPTHS, load_library
+
     library = load_library(args.content)
     rows = [("ID", "TITLE", *(d.upper() for d in DEPTHS))]
     for topic in library.topics:
@@ -174,6 +218,8 @@ def _cmd_topics(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from sinoru_brief.content import load_library
+
     library = load_library(args.content)
     slides = sum(len(t.slides) for t in library.topics)
     print(f"OK: {len(library.sources)} sources, {len(library.topics)} topics, {slides} slides.")
@@ -197,42 +243,101 @@ def _cmd_templates(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_template(args: argparse.Namespace) -> int:
+    from sinoru_brief.cli_template import run_template
+
+    return run_template(args)
+
+
+def _cmd_install_desktop_entry(args: argparse.Namespace) -> int:
+    from sinoru_brief import desktop_entry
+
+    if args.remove:
+        removed = desktop_entry.remove(args.data_home)
+        print(f"Removed {len(removed)} files of sinoru-brief's desktop entry." if removed
+              else "Nothing to remove: no desktop entry of sinoru-brief was installed there.")
+        return EXIT_OK
+    written = desktop_entry.install(args.data_home)
+    print(f"Installed sinoru-brief's desktop entry ({written[0]}), its icon and the .brief.yaml file type: "
+          f"it appears in your applications menu and opens briefs from the file manager. Starts: "
+          f"{' '.join(desktop_entry.launch_command())}")
+    return EXIT_OK
+
+
 COMMANDS = {"export": _cmd_export, "preview": _cmd_preview, "topics": _cmd_topics,
             "validate": _cmd_validate, "styles": _cmd_styles, "templates": _cmd_templates,
-            "template": run_template}
+            "template": _cmd_template, "install-desktop-entry": _cmd_install_desktop_entry}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        return _open_app(parser)
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv and _names_a_brief(argv[0]):
+            return _open_app(argv[:1]) if len(argv) == 1 else _usage_error(
+                f"open one brief at a time; got {len(argv)} arguments after the file name")
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            return _open_app([])
         return COMMANDS[args.command](args)
     except BriefError as exc:
         print(f"sinoru-brief: {exc.kind}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except ModuleNotFoundError as exc:
+        # A dependency of the installation itself is gone (a half-removed environment).
+        print(f"sinoru-brief: broken installation: the Python module '{exc.name}' is missing; "
+              "reinstall sinoru-brief", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("sinoru-brief: interrupted", file=sys.stderr)
         return EXIT_ERROR
 
 
+def _names_a_brief(first: str) -> bool:
+    """Return whether the first argument is a brief to open rather than a command or an option."""
+    return not first.startswith("-") and first not in COMMANDS and (first.endswith(".yaml") or Path(first).is_file())
+
+
+def _usage_error(message: str) -> int:
+    print(f"usage: {USAGE}\nsinoru-brief: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 NO_DISPLAY = ("sinoru-brief: no display found: run the CLI commands (sinoru-brief --help), "
               "or set QT_QPA_PLATFORM=offscreen")
 
 
-def _open_app(parser: argparse.ArgumentParser) -> int:
+def _open_app(briefs: list[str]) -> int:
+    """Start the desktop app, on the brief in *briefs* if one is named; first check that it can start."""
+    from sinoru_brief.paths import data_root
+
+    if briefs and not Path(briefs[0]).is_file():
+        raise BriefFileError(Problem(Path(briefs[0]), "no such brief file",
+                                     hint="check the path; 'sinoru-brief' alone opens the app on a new brief"))
+    data_root()  # a broken installation is one line here, not a dialog after Qt has started
     if _no_display():
         # Qt would abort the process (exit 134) when it finds no display to open a window on.
         print(NO_DISPLAY, file=sys.stderr)
         return EXIT_ERROR
+    from sinoru_brief import qt_libraries
+
+    # Qt's own message for a missing system library names the wrong one, and then it aborts.
+    missing = qt_libraries.check_qt_libraries()
+    if missing:
+        print(f"sinoru-brief: {missing.message()}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         from sinoru_brief.app.main import run_app
-    except ImportError:
-        parser.print_help()
-        return EXIT_OK
-    return run_app()
+    except ImportError as exc:
+        library = qt_libraries.library_in_error(exc)
+        if library:
+            print(f"sinoru-brief: {library.message()}", file=sys.stderr)
+        else:
+            print(f"sinoru-brief: broken installation: the desktop app cannot load ({exc}); reinstall "
+                  "sinoru-brief, or use the CLI commands (sinoru-brief --help)", file=sys.stderr)
+        return EXIT_ERROR
+    return run_app([str(Path(b).absolute()) for b in briefs])
 
 
 def _no_display() -> bool:

@@ -14,15 +14,15 @@ import re
 import shutil
 from pathlib import Path
 
-from sinoru_brief.errors import Problem, TemplateError
-from sinoru_brief.theme.loader import (
-    TEMPLATE_FILE, builtin_template_names, load_theme, resolve_template, user_template_names, user_templates_dir,
-)
-from sinoru_brief.theme.mapping import KIND_NEEDS, NEED_LABELS, NEEDS, mapping
-from sinoru_brief.theme.master import MasterTemplate, load_master
-from sinoru_brief.theme.master_look import master_look
-from sinoru_brief.units import EMU_PER_INCH
+from typing import TYPE_CHECKING
 
+from sinoru_brief.errors import Problem, TemplateError
+
+if TYPE_CHECKING:
+    from sinoru_brief.theme.master import MasterTemplate
+
+# The theme package (and the citation styles it checks) loads only when a template command runs:
+# building the CLI's parser must stay fast.
 MASTER_FILE = "master.pptx"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}")
 
@@ -37,8 +37,8 @@ def add_template_parser(subparsers) -> argparse.ArgumentParser:
                                          "the layout chosen for each slide kind, and what is missing.")
     inspect.add_argument("file", type=Path, metavar="FILE.pptx", help="a .pptx or .potx file")
     new = sub.add_parser("new", help="copy a template into your templates folder",
-                         description="Copy a template into your templates folder "
-                                     f"({user_templates_dir()}) to edit it.")
+                         description="Copy a template into your templates folder to edit it "
+                                     "(it prints where the copy is; 'template list' lists your templates).")
     new.add_argument("name", metavar="NAME", help="the new template's name (letters, digits, spaces, . _ -)")
     new.add_argument("--from", dest="source", default="briefing", metavar="TEMPLATE",
                      help="the template to copy: a built-in or your own name, or a folder (default: briefing)")
@@ -50,6 +50,11 @@ def add_template_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_template(args: argparse.Namespace) -> int:
     """Run a ``template`` subcommand; return the exit code. User errors raise :class:`TemplateError`."""
+    from sinoru_brief.theme.loader import (
+        TEMPLATE_FILE, builtin_template_names, load_theme, user_template_names, user_templates_dir,
+    )
+    from sinoru_brief.theme.master import load_master
+
     if args.template_command == "inspect":
         print(describe_master(load_master(args.file)))
     elif args.template_command == "new":
@@ -71,6 +76,11 @@ def new_template(name: str, source: str, master: Path | None = None, folder: Pat
     copied in as ``master.pptx`` and named in ``template.yaml``. Raises
     :class:`TemplateError` for a bad name, an existing template or a bad master.
     """
+    from sinoru_brief.theme.loader import (
+        TEMPLATE_FILE, builtin_template_names, load_theme, resolve_template, user_templates_dir,
+    )
+    from sinoru_brief.theme.master import load_master
+
     if not _NAME.fullmatch(name) or ".." in name:
         raise TemplateError(Problem(None, f"'{name}' cannot name a template",
                                     hint="use up to 80 letters, digits, spaces, dots, dashes and underscores, "
@@ -109,6 +119,10 @@ def _yaml_text(text: str) -> str:
 
 def describe_master(master: MasterTemplate) -> str:
     """Return the report ``template inspect`` prints for *master*."""
+    from sinoru_brief.theme.mapping import KIND_NEEDS, NEED_LABELS, NEEDS, mapping
+    from sinoru_brief.theme.master_look import master_look
+    from sinoru_brief.units import EMU_PER_INCH
+
     chosen = mapping(master)
     look = master_look(master)
     width, height = master.width / EMU_PER_INCH, master.height / EMU_PER_INCH

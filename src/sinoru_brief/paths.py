@@ -1,33 +1,93 @@
-"""Locate the data the program ships: content, templates and fonts.
+"""Locate the data the program ships: the content library, the templates, the fonts and the icons.
 
-In a source checkout (``uv run``) they live at the repository root; in an
-installed wheel they are packaged under ``sinoru_brief/_data``.
+Both places are found through :mod:`importlib.resources`, so the same code
+serves a source checkout and an installed wheel:
+
+- an installed wheel carries them inside the package, as ``sinoru_brief/_data``
+  (the build maps the repository's top-level folders there, see
+  ``pyproject.toml``);
+- a source checkout (``uv run``, an editable install) keeps them at the
+  repository root, two levels above the package in ``src/``.
+
+A package with neither is a broken installation: :class:`InstallationError`
+says so in one line and how to repair it, and the CLI and the app show just
+that line.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+from sinoru_brief.errors import BriefError
+
+#: The folders that make up the shipped data; all must be there.
+DATA_FOLDERS = ("content", "templates", "assets/fonts")
+REINSTALL_HINT = ("reinstall sinoru-brief (uv tool install --reinstall sinoru-brief, "
+                  "or pipx reinstall sinoru-brief, or pip install --force-reinstall sinoru-brief)")
+
+
+class InstallationError(BriefError):
+    """The program's own files are missing or unreadable: the installation, not the user's input, is broken."""
+
+    kind = "broken installation"
+
+
+def _package_folder() -> Path:
+    """Return the installed package's folder as a real path (fonts and templates are opened as files)."""
+    root = resources.files("sinoru_brief")
+    if not isinstance(root, Path):
+        # A zip import (zipapp, zipped egg) cannot hand font files to Pillow and Qt.
+        raise InstallationError(f"sinoru-brief is installed inside an archive ({root}); it must be installed "
+                                f"as plain files: {REINSTALL_HINT}")
+    return root
+
+
+def _candidates(package: Path) -> tuple[Path, Path]:
+    """Return where the data can be: inside the package (a wheel), then the checkout root."""
+    return package / "_data", package.parent.parent
+
+
+def _missing(root: Path) -> list[str]:
+    return [folder for folder in DATA_FOLDERS if not (root / folder).is_dir()]
 
 
 @cache
 def data_root() -> Path:
-    """Return the folder that holds ``content/``, ``templates/`` and ``assets/``."""
-    for candidate in (_PACKAGE / "_data", _PACKAGE.parent.parent):
-        if (candidate / "assets" / "fonts").is_dir():
-            return candidate
-    raise FileNotFoundError("sinoru-brief's data folder (assets/fonts) is missing; reinstall the package")
+    """Return the folder that holds ``content/``, ``templates/`` and ``assets/``.
+
+    Raises :class:`InstallationError` when no candidate holds them all.
+    """
+    packaged, checkout = _candidates(_package_folder())
+    if packaged.is_dir():
+        # An installed wheel: its own data must be complete, never silently replaced by a folder nearby.
+        missing = _missing(packaged)
+        if missing:
+            raise InstallationError(f"sinoru-brief's data folder is incomplete: {packaged / missing[0]} is "
+                                    f"missing; {REINSTALL_HINT}")
+        return packaged
+    if not _missing(checkout) and (checkout / "pyproject.toml").is_file():
+        return checkout
+    raise InstallationError(f"sinoru-brief's data folder is missing (looked for {packaged} and for a source "
+                            f"checkout at {checkout}); {REINSTALL_HINT}")
 
 
 def default_content_dir() -> Path:
+    """Return the built-in content library's folder (``sources.yaml`` and ``topics/``)."""
     return data_root() / "content"
 
 
 def templates_dir() -> Path:
+    """Return the folder of the built-in templates, one subfolder each."""
     return data_root() / "templates"
 
 
 def fonts_dir() -> Path:
+    """Return the folder of the bundled fonts and their licence notices."""
     return data_root() / "assets" / "fonts"
+
+
+def icons_dir() -> Path:
+    """Return the folder of the application icon in its sizes (PNG) and as SVG."""
+    return data_root() / "assets" / "icons"

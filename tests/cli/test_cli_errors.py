@@ -394,7 +394,9 @@ def test_no_command_without_a_display_says_what_to_do_instead_of_aborting(capsys
     code, stdout, err = run(capsys)
     assert_one_error(code, stdout, err, "sinoru-brief: no display found: run the CLI commands (sinoru-brief --help), "
                                         "or set QT_QPA_PLATFORM=offscreen")
-    # Any one of the three means Qt has somewhere to draw: the app would start (stubbed here, so no Qt loads).
+    # Any one of the three means Qt has somewhere to draw: the app would start (stubbed here, so no Qt
+    # loads; the check for Qt's system libraries is stubbed too, as this machine may lack some).
     monkeypatch.setenv(variable, "offscreen" if variable == "QT_QPA_PLATFORM" else ":0")
-    monkeypatch.setitem(sys.modules, "sinoru_brief.app.main", types.SimpleNamespace(run_app=lambda: 42))
+    monkeypatch.setattr("sinoru_brief.qt_libraries.check_qt_libraries", lambda: None)
+    monkeypatch.setitem(sys.modules, "sinoru_brief.app.main", types.SimpleNamespace(run_app=lambda briefs: 42))
     assert main([]) == 42

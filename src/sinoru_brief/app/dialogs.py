@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import platform
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sinoru_brief.errors import BriefError
@@ -71,3 +74,55 @@ def ask_save_look(parent: QWidget | None) -> QMessageBox.StandardButton:
         "template. Save it as a template before closing?",
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Save)
+
+
+def about_html(library) -> str:
+    """Return the About box's text: version, how current the content is, and the bundled fonts' licences."""
+    import PySide6
+
+    from sinoru_brief.about import BUNDLED_FONTS, content_as_of, font_notice_files, version
+
+    try:
+        installed = version()
+    except BriefError as exc:
+        installed = f"unknown ({exc})"
+    as_of = content_as_of(library)
+    as_of_text = f"{as_of.day} {as_of:%B %Y}" if as_of else "not dated"
+    rows = []
+    for font in BUNDLED_FONTS:
+        try:
+            notices = ", ".join(f'<a href="{p.as_uri()}">{html.escape(p.name)}</a>'
+                                for p in font_notice_files(font))
+        except BriefError as exc:
+            notices = html.escape(str(exc))
+        rows.append(f"<tr><td>{html.escape(font.family)}</td><td>{html.escape(font.measures_as)}</td>"
+                    f"<td>{html.escape(font.licence)}</td><td>{notices}</td></tr>")
+    return (f"<p><b>sinoru-brief {html.escape(installed)}</b></p>"
+            "<p>Builds cited PowerPoint briefings on the Sino-Russian partnership.</p>"
+            f"<p>Content library: {len(library.topics)} topics, {len(library.sources)} sources, information "
+            f"as of <b>{as_of_text}</b>. It is our own summary of Elizabeth Wishnick, “The Sino-Russian "
+            "Partnership: Cooperation without Coordination”, with every claim cited to the article’s "
+            "notes.</p>"
+            "<p>Bundled fonts (used to measure text and draw the preview; not covered by sinoru-brief’s "
+            "MIT licence):</p>"
+            "<table cellspacing='0' cellpadding='3'><tr><th align='left'>Font</th>"
+            "<th align='left'>Measures as</th><th align='left'>Licence</th><th align='left'>Notice</th></tr>"
+            + "".join(rows) + "</table>"
+            f"<p>Python {html.escape(platform.python_version())}, Qt {html.escape(PySide6.__version__)} "
+            "(PySide6, LGPL 3).</p>")
+
+
+def show_about(parent: QWidget | None, library) -> None:
+    """Show the About box for the app running on *library*."""
+    from PySide6.QtCore import Qt
+
+    box = QMessageBox(parent)
+    box.setWindowTitle("About sinoru-brief")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_html(library))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    icon = parent.windowIcon() if parent is not None else None
+    if icon is not None and not icon.isNull():
+        box.setIconPixmap(icon.pixmap(64, 64))
+    box.exec()
+

@@ -1,4 +1,8 @@
-"""Start the desktop app: load the library, restore or recover the last work, show the window."""
+"""Start the desktop app: load the library, restore or recover the last work, show the window.
+
+A brief named on the command line opens at once; otherwise the window offers
+to reopen the brief worked on last (see :mod:`sinoru_brief.app.reopen`).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from sinoru_brief.app import dialogs
 from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
+from sinoru_brief.app.icon import app_icon
 from sinoru_brief.app.main_window import MainWindow
+from sinoru_brief.app.reopen import offer_reopen
 from sinoru_brief.app.session import DeckSession
 from sinoru_brief.brief import reconcile
 from sinoru_brief.content import load_library
@@ -42,9 +49,12 @@ def create_window(argv: list[str] | None = None, autosaver: Autosaver | None = N
         autosaver.clear()  # declined: do not ask again on every start
     controller = DeckController(window_session)
     window = MainWindow(controller, autosaver, settings)
+    window.setWindowIcon(app_icon())
     briefs = [arg for arg in argv or [] if arg.endswith(".yaml")]
     if briefs and window.maybe_save():  # recovered work is not dropped silently for a file named
         window.open_path(Path(briefs[0]))
+    elif not briefs and window_session is session:  # not when recovered work is on screen
+        offer_reopen(window)
     return window
 
 
@@ -53,6 +63,9 @@ def run_app(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("sinoru-brief")
     QCoreApplication.setApplicationName("sinoru-brief")
     app = QApplication.instance() or QApplication(sys.argv[:1] if argv is None else ["sinoru-brief"])
+    app.setWindowIcon(app_icon())
+    # Wayland and the taskbar match the window to sinoru-brief.desktop (and its icon) by this name.
+    QGuiApplication.setDesktopFileName("sinoru-brief")
     window = create_window(sys.argv[1:] if argv is None else argv)
     if window is None:
         return 1

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QPushButton, QSplitter, QToolBar
 
+from sinoru_brief.app import dialogs
 from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.deck_panel import DeckPanel
@@ -235,10 +236,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.library_panel.search.selectAll()
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About sinoru-brief",
-                          "<p><b>sinoru-brief</b> builds cited PowerPoint briefings on the Sino-Russian "
-                          "partnership.</p><p>Content: our summary of Elizabeth Wishnick, “The Sino-Russian "
-                          "Partnership: Cooperation without Coordination” (information as of January 2025).</p>")
+        dialogs.show_about(self, self.controller.session.library)
 
     # ------------------------------------------------------- window state
 
