@@ -36,7 +36,7 @@ def build(brief: Brief, *, library: Library | None = None, content_dir: Path | N
     """Compose and lay out the deck *brief* describes."""
     library = library or load_library(content_dir)
     theme = theme or load_theme(brief.template)
-    deck = compose(library, brief, theme.snippets)
+    deck = compose(library, brief, theme.snippets, theme.structure)
     pages = layout_deck(deck, theme, progress=(lambda i, n: progress("layout", i, n)) if progress else None)
     return Build(library=library, theme=theme, deck=deck, pages=pages)
 

@@ -17,6 +17,8 @@ from sinoru_brief.errors import BriefError, BriefFileError, ExportError
 def full_brief() -> Brief:
     return Brief(
         title="Deck — 中俄", subtitle="A subtitle: with colon", author="Ann Analyst", date=dt.date(2025, 2, 1),
+        organisation="Office of Net Assessment: Asia desk", presenter="Dr. Ann Analyst",
+        classification="UNCLASSIFIED // FOR TRAINING",
         topics=["beta", "alpha"], depth="full", exclude=["alpha-quote"], slide_order=["beta-bullets", "beta-table"],
         overrides={"alpha-key": SlideOverride(title="New title", notes="New notes",
                                               bullets={"0": "First, changed", "1.0": "Sub-bullet, changed"}),
@@ -87,6 +89,29 @@ def test_bad_bullet_override_keys(tmp_path):
         f"{path}:5:14: overrides.alpha-key.bullets.first: bullet key 'first' is not a bullet position ({hint})",
         f"{path}:6:16: overrides.alpha-key.bullets.1.0.1: bullet key '1.0.1' is not a bullet position ({hint})",
     ]
+
+
+def test_title_slide_fields_are_read_and_saved_in_reading_order(tmp_path):
+    path = write(tmp_path, "title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\n")
+    brief = load_brief(path)
+    assert (brief.organisation, brief.presenter, brief.classification) == ("Asia desk", "Ann", "SECRET")
+    save_brief(brief, path)
+    text = path.read_text(encoding="utf-8")
+    assert "title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\ntopics: []\n" in text
+    assert load_brief(path) == brief
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    ("organisation: [a, b]", "2:15: organisation: expected text, got a list"),
+    ("presenter: {name: Ann}", "2:12: presenter: expected text, got a mapping"),
+    ("classification: " + "X" * 121, "2:17: classification: is 121 characters long; the limit is 120 "
+                                      "(shorten it or split it)"),
+    ("clasification: SECRET", "2:16: clasification: unknown key 'clasification' in brief "
+                              "(did you mean 'classification'?)"),
+])
+def test_bad_title_slide_fields_name_line_and_key(tmp_path, line, problem):
+    path = write(tmp_path, f"title: T\n{line}\n")
+    assert problems(path) == [f"{path}:{problem}"]
 
 
 def test_several_problems_are_reported_together(tmp_path):

@@ -99,8 +99,8 @@ def test_exclusions_and_slide_order(fixture_library, fixture_brief):
     assert deck.numbers[NEWS] == 1  # the chart, now first, cites the report
 
 
-def test_a_topic_with_every_slide_excluded_gets_no_section(fixture_library, fixture_brief):
-    fixture_brief.depth, fixture_brief.exclude = "key", ["beta-table"]
+def test_a_topic_with_every_slide_excluded_leaves_the_deck(fixture_library, fixture_brief):
+    fixture_brief.exclude = ["beta-table", "beta-timeline", "beta-compare", "beta-bullets"]
     deck = compose(fixture_library, fixture_brief)
     assert [s.key for s in deck.slides if s.kind == "section"] == ["section:alpha"]
     assert by_key(deck, "agenda").items == ("Alpha topic",)

@@ -137,14 +137,14 @@ class DeckSession:
         and is raised as it was.
         """
         try:
-            deck = compose(self.library, self.brief, theme.snippets)
+            deck = compose(self.library, self.brief, theme.snippets, theme.structure)
         except TemplateError as exc:
             if self.brief.style == DEFAULT_STYLE:
                 raise
             brief = copy.copy(self.brief)
             brief.style = DEFAULT_STYLE
             try:
-                deck = compose(self.library, brief, theme.snippets)
+                deck = compose(self.library, brief, theme.snippets, theme.structure)
             except TemplateError:
                 raise exc from None
             self.style_problem = str(exc)

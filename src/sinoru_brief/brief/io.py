@@ -34,6 +34,9 @@ BRIEF_SPEC = Record(
         "title": Key(Text(max_length=200, allow_empty=True)),
         "subtitle": Key(Text(max_length=300, allow_empty=True), required=False, default=""),
         "author": Key(Text(max_length=200, allow_empty=True), required=False, default=""),
+        "organisation": Key(Text(max_length=200, allow_empty=True), required=False, default=""),
+        "presenter": Key(Text(max_length=200, allow_empty=True), required=False, default=""),
+        "classification": Key(Text(max_length=120, allow_empty=True), required=False, default=""),
         "date": Key(Date(), required=False),
         "topics": Key(_ID_LIST, required=False, default=[]),
         "depth": Key(Choice(choices=tuple(DEPTHS)), required=False, default="standard"),
@@ -92,7 +95,9 @@ def _check_brief(raw: Any, checker: Checker) -> Brief | None:
                 continue
             bullets[key] = text
         overrides[slide_id] = SlideOverride(title=checked["title"], notes=checked["notes"], bullets=bullets)
-    return Brief(title=data["title"], subtitle=data["subtitle"], author=data["author"], date=data["date"],
+    return Brief(title=data["title"], subtitle=data["subtitle"], author=data["author"],
+                 organisation=data["organisation"], presenter=data["presenter"],
+                 classification=data["classification"], date=data["date"],
                  topics=list(data["topics"]), depth=data["depth"], exclude=list(data["exclude"]),
                  slide_order=list(data["slide_order"]), overrides=overrides,
                  template=data["template"], style=data["style"])
@@ -146,8 +151,9 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     data: dict[str, Any] = {"title": brief.title}
     if brief.subtitle:
         data["subtitle"] = brief.subtitle
-    if brief.author:
-        data["author"] = brief.author
+    for name in ("author", "organisation", "presenter", "classification"):
+        if getattr(brief, name):
+            data[name] = getattr(brief, name)
     if brief.date:
         data["date"] = brief.date.isoformat()
     data["topics"] = list(brief.topics)

@@ -28,11 +28,19 @@ class SlideOverride:
 
 @dataclass
 class Brief:
-    """Title, topics in order, depth, exclusions, overrides, template and citation style."""
+    """Title, topics in order, depth, exclusions, overrides, template and citation style.
+
+    ``organisation``, ``presenter`` and ``classification`` are printed on the
+    title slide (the marking, e.g. "UNCLASSIFIED", is the deck's own; a
+    template's banner marks every slide).
+    """
 
     title: str = "The Sino-Russian Partnership"
     subtitle: str = "Cooperation without coordination"
     author: str = ""
+    organisation: str = ""
+    presenter: str = ""
+    classification: str = ""
     date: dt.date | None = None
     topics: list[str] = field(default_factory=list)
     depth: str = "standard"

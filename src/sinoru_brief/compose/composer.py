@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -10,54 +11,57 @@ from jinja2 import TemplateError as JinjaTemplateError
 from sinoru_brief.brief.model import Brief, SlideOverride
 from sinoru_brief.citations.formatting import ReferenceFormatter
 from sinoru_brief.citations.numbering import Numbering
-from sinoru_brief.compose.deck import Deck, DeckSlide
+from sinoru_brief.compose.deck import Deck, DeckSlide, TitleLines
+from sinoru_brief.compose.outline import order_slides, outline
+from sinoru_brief.compose.short_forms import distinct_short_forms
 from sinoru_brief.compose.templating import explain_failure, long_date, render_text
 from sinoru_brief.content.models import Bullet, Column, Library, Slide, TableRow, TimelineEvent, Topic
 from sinoru_brief.errors import BriefFileError, ContentError, Problem, TemplateError
 from sinoru_brief.theme.loader import SourcedSnippets
-from sinoru_brief.theme.model import Snippets
+from sinoru_brief.theme.model import Snippets, Structure
 from sinoru_brief.yamlio.schema import did_you_mean
 
 
-def compose(library: Library, brief: Brief, snippets: Snippets | None = None) -> Deck:
+def compose(library: Library, brief: Brief, snippets: Snippets | None = None,
+            structure: Structure | None = None) -> Deck:
     """Build the deck *brief* asks for from *library*.
 
-    Raises :class:`BriefFileError` when the brief names no topic or an unknown
-    one, :class:`ContentError` when a slide's template text fails, and
+    *snippets* word the generated slides and *structure* decides where
+    section dividers go (both the template's; defaults otherwise). Raises
+    :class:`BriefFileError` when the brief names no topic or an unknown one,
+    :class:`ContentError` when a slide's template text fails, and
     :class:`TemplateError` when a template snippet fails.
     """
     snippets = snippets or Snippets()
     topics = _chosen_topics(library, brief)
     variables = _brief_variables(brief)
-    content: list[tuple[Topic, list[Slide]]] = []
-    for topic in topics:
-        slides = [_render_slide(s, topic, brief, variables) for s in _topic_slides(topic, brief)]
-        if slides:
-            content.append((topic, slides))
-    as_of = max((s.as_of for _, slides in content for s in slides if s.as_of), default=None)
+    content = [(topic, [_render_slide(s, topic, brief, variables) for s in _topic_slides(topic, brief)])
+               for topic in topics]
+    plan = outline(content, brief.depth, structure or Structure())
+    as_of = max((s.as_of for part in plan.parts for s in part.slides if s.as_of), default=None)
     variables = {**variables, "as_of": long_date(as_of) if as_of else ""}
 
     numbering = Numbering()
-    deck_slides: list[DeckSlide] = [
-        DeckSlide(kind="title", key="title", title=brief.title,
-                  subtitle=_snippet(snippets, "title_subtitle", variables),
-                  items=(_snippet(snippets, "title_byline", variables),
-                         _snippet(snippets, "as_of", variables) if as_of else ""),
-                  as_of=as_of),
-        DeckSlide(kind="agenda", key="agenda", title=_snippet(snippets, "agenda_heading", variables),
-                  items=tuple(t.title for t, _ in content)),
-    ]
+    deck_slides: list[DeckSlide] = [_title_slide(brief, snippets, variables, as_of)]
+    if plan.agenda:
+        deck_slides.append(DeckSlide(kind="agenda", key="agenda",
+                                     title=_snippet(snippets, "agenda_heading", variables),
+                                     items=tuple(t.title for t in plan.topics())))
     body: list[tuple[DeckSlide, Slide | None]] = []
-    for index, (topic, slides) in enumerate(content, start=1):
-        body.append((DeckSlide(kind="section", key=f"section:{topic.id}", title=topic.title, topic=topic,
-                               subtitle=str(index), items=(topic.summary,), as_of=topic.as_of), None))
-        for slide in slides:
+    for part in plan.parts:
+        topic = part.topic
+        if part.divider:
+            body.append((DeckSlide(kind="section", key=f"section:{topic.id}", title=topic.title, topic=topic,
+                                   subtitle=str(part.number), items=(topic.summary,), as_of=topic.as_of), None))
+        for slide in part.slides:
             numbers = tuple(dict.fromkeys(numbering.cite(slide.citations())))
             body.append((DeckSlide(kind=slide.kind, key=slide.id, title=slide.title, topic=topic, slide=slide,
                                    citations=numbers, as_of=slide.as_of), slide))
 
-    formatter = ReferenceFormatter(brief.style)
-    references = formatter.format([library.sources[i] for i in numbering.ordered_ids()])
+    cited = [library.sources[i] for i in numbering.ordered_ids()]
+    short = distinct_short_forms(cited)
+    references = [replace(r, short=short[r.source_id])
+                  for r in ReferenceFormatter(brief.style).format(cited)]
     for deck_slide, slide in body:
         notes = slide.notes if slide else deck_slide.items[0] if deck_slide.items else ""
         refs = "\n".join(f"[{n}] {references[n - 1].text}" for n in deck_slide.citations)
@@ -66,12 +70,26 @@ def compose(library: Library, brief: Brief, snippets: Snippets | None = None) ->
     if references:
         deck_slides.append(DeckSlide(kind="references", key="references",
                                      title=_snippet(snippets, "references_heading", variables)))
-    deck_slides.append(DeckSlide(kind="closing", key="closing",
-                                 title=_snippet(snippets, "closing_title", variables),
-                                 items=(_snippet(snippets, "closing_text", variables),)))
+    if plan.closing:
+        deck_slides.append(DeckSlide(kind="closing", key="closing",
+                                     title=_snippet(snippets, "closing_title", variables),
+                                     items=(_snippet(snippets, "closing_text", variables),)))
     return Deck(brief=brief, slides=deck_slides, references=references,
                 numbers={sid: numbering.number(sid) for sid in numbering.ordered_ids()},
                 footer=_snippet(snippets, "footer", variables), as_of=as_of)
+
+
+def _title_slide(brief: Brief, snippets: Snippets, variables: dict[str, Any], as_of: dt.date | None) -> DeckSlide:
+    """Return the title slide: title, subtitle, byline and date, and the organisation, presenter and marking."""
+    return DeckSlide(kind="title", key="title", title=brief.title,
+                     subtitle=_snippet(snippets, "title_subtitle", variables),
+                     items=(_snippet(snippets, "title_byline", variables),
+                            _snippet(snippets, "as_of", variables) if as_of else ""),
+                     as_of=as_of,
+                     title_lines=TitleLines(organisation=_snippet(snippets, "title_organisation", variables),
+                                            presenter=_snippet(snippets, "title_presenter", variables),
+                                            classification=_snippet(snippets, "title_classification",
+                                                                    variables)))
 
 
 def _chosen_topics(library: Library, brief: Brief) -> list[Topic]:
@@ -90,16 +108,13 @@ def _chosen_topics(library: Library, brief: Brief) -> list[Topic]:
 def _topic_slides(topic: Topic, brief: Brief) -> list[Slide]:
     """Return the topic's slides at the brief's depth, without exclusions, in the brief's order."""
     excluded = set(brief.exclude)
-    slides = [s for s in topic.slides_at(brief.depth) if s.id not in excluded]
-    position = {slide_id: i for i, slide_id in enumerate(brief.slide_order)}
-    library_index = {s.id: i for i, s in enumerate(topic.slides)}
-    # Slides the user placed come in the user's order; the rest keep the
-    # library's order after them. sorted() is stable.
-    return sorted(slides, key=lambda s: (0, position[s.id]) if s.id in position else (1, library_index[s.id]))
+    return order_slides((s for s in topic.slides_at(brief.depth) if s.id not in excluded), brief.slide_order)
 
 
 def _brief_variables(brief: Brief) -> dict[str, Any]:
     return {"brief": {"title": brief.title, "subtitle": brief.subtitle, "author": brief.author,
+                      "organisation": brief.organisation, "presenter": brief.presenter,
+                      "classification": brief.classification,
                       "date": long_date(brief.deck_date()), "depth": brief.depth}}
 
 

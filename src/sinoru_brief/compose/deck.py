@@ -14,6 +14,15 @@ GENERATED_KINDS = ("title", "agenda", "section", "references", "closing")
 
 
 @dataclass(frozen=True)
+class TitleLines:
+    """The title slide's lines about the brief: who made it, who presents it, and its marking."""
+
+    organisation: str = ""
+    presenter: str = ""
+    classification: str = ""
+
+
+@dataclass(frozen=True)
 class DeckSlide:
     """One slide of the deck before layout: what it says, not where things go."""
 
@@ -27,6 +36,7 @@ class DeckSlide:
     notes: str = ""
     citations: tuple[int, ...] = ()  # numbers cited on this slide, in order of first use
     as_of: dt.date | None = None
+    title_lines: TitleLines = TitleLines()  # on the title slide only
 
 
 @dataclass

@@ -8,7 +8,7 @@ font sizes and the logo are checked on whatever parts of the file are usable.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,12 @@ from sinoru_brief.paths import templates_dir
 from sinoru_brief.theme.assets import check_logo, check_master
 from sinoru_brief.theme.master import MasterTemplate, load_master
 from sinoru_brief.theme.master_look import theme_with_master
-from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Snippets, Theme
+from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Snippets, Structure, Theme
 from sinoru_brief.units import inches
 from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, load_marked
-from sinoru_brief.yamlio.schema import INVALID, Checker, Key, ListOf, Number, Record, Spec, Text, did_you_mean
+from sinoru_brief.yamlio.schema import (
+    INVALID, Checker, Integer, Key, ListOf, Number, Record, Spec, Text, did_you_mean,
+)
 
 TEMPLATE_FILE = "template.yaml"
 #: Font names we can measure, each with metric-compatible files in assets/fonts.
@@ -28,6 +30,8 @@ MEASURABLE_FONTS = ("Calibri", "Arial", "Times New Roman")
 #: PowerPoint accepts slide sides from 1 to 56 inches.
 SLIDE_RANGE_IN = (1.0, 56.0)
 SIZE_RANGE_PT = (6.0, 120.0)
+#: A section divider may be asked for before a run of 1 (every topic) to 50 slides.
+SECTION_MIN_RANGE = (1, 50)
 
 _SIZE_KEYS = ("deck_title", "section_title", "title", "body", "sub", "quote", "table", "source", "reference")
 _COLOR_KEYS = ("background", "title", "text", "accent", "muted", "rule", "panel")
@@ -114,6 +118,21 @@ class _Snippet(Spec):
         return value
 
 
+class _SectionRun(Integer):
+    """The fewest slides a topic needs in a deck to get a section divider."""
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        before = len(checker.problems)
+        result = super().check(value, path, checker)
+        if result is INVALID and len(checker.problems) > before:
+            # The schema says what is wrong; say what the number means, so the fix is clear.
+            problem = checker.problems[-1]
+            checker.problems[-1] = replace(problem, hint=(
+                "a topic gets a section divider only when it has at least this many slides in the deck; "
+                f"write a whole number such as {Structure.section_min_slides} (1 gives every topic a divider)"))
+        return result
+
+
 @dataclass(frozen=True, eq=False)
 class SourcedSnippets(Snippets):
     """Snippets read from a template file, knowing the line each was written on, for error messages.
@@ -174,6 +193,10 @@ TEMPLATE_SPEC = Record(
             "text_color": Key(_Color(), required=False, default="FFFFFF"),
         }), required=False),
         "logo": Key(Text(max_length=300), required=False),
+        "structure": Key(Record(what="structure", keys={
+            "section_min_slides": Key(_SectionRun(minimum=SECTION_MIN_RANGE[0], maximum=SECTION_MIN_RANGE[1]),
+                                      required=False, default=Structure.section_min_slides),
+        }), required=False, default={}),
         "snippets": Key(Record(what="snippets", keys={
             name: Key(_Snippet(), required=False) for name in Snippets.__dataclass_fields__
         }), required=False, default={}),
@@ -349,5 +372,6 @@ def _build(data: dict, folder: Path, logo: Path | None, snippets: Snippets,
         banner=Banner(banner["text"], banner["color"], banner["text_color"]) if banner else None,
         logo=logo,
         snippets=snippets,
+        structure=Structure(**(data["structure"] or {})),
         folder=folder,
     )

@@ -70,11 +70,27 @@ class Banner:
 
 
 @dataclass(frozen=True)
+class Structure:
+    """How the composer arranges a deck: which topics get a section divider.
+
+    A divider before a topic of one or two slides adds a slide and says
+    nothing the agenda does not; it is worth its place only before a run of
+    slides. ``section_min_slides`` is that run's shortest length (1: every
+    topic gets one).
+    """
+
+    section_min_slides: int = 3
+
+
+@dataclass(frozen=True)
 class Snippets:
     """Jinja2 templates for the text the composer generates."""
 
     title_subtitle: str = "{{ brief.subtitle }}"
     title_byline: str = "{{ brief.author }}{% if brief.author %} · {% endif %}{{ brief.date }}"
+    title_organisation: str = "{{ brief.organisation }}"
+    title_presenter: str = "{% if brief.presenter %}Presented by {{ brief.presenter }}{% endif %}"
+    title_classification: str = "{{ brief.classification }}"
     agenda_heading: str = "Agenda"
     references_heading: str = "References"
     closing_title: str = "Questions and discussion"
@@ -104,6 +120,7 @@ class Theme:
     banner: Banner | None = None
     logo: Path | None = None
     snippets: Snippets = field(default_factory=Snippets)
+    structure: Structure = field(default_factory=Structure)
     folder: Path | None = None
     #: The organisation's PowerPoint master the deck is built on, or None for python-pptx's plain one.
     master: MasterTemplate | None = None

@@ -1,0 +1,77 @@
+"""Arrange a deck's slides: the one slide-order rule, where section dividers go, and the executive order.
+
+The app's deck panel and the composer both order a topic's slides with
+:func:`order_slides`, so what the user sees in the panel is the order the
+deck is built in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sinoru_brief.content.models import Slide, Topic
+from sinoru_brief.theme.model import Structure
+
+#: The depth built as an executive brief: bottom line first, no dividers, no agenda.
+EXECUTIVE_DEPTH = "key"
+#: Slides of this kind state the bottom line; an executive brief opens with them.
+JUDGMENT_KIND = "key_judgments"
+
+
+def order_slides(slides: Iterable[Slide], slide_order: Sequence[str]) -> list[Slide]:
+    """Return *slides* (one topic's, in library order) in the brief's order.
+
+    Slides the user placed (listed in *slide_order*) come first, in the
+    user's order; the rest keep their order in *slides* after them.
+    """
+    slides = list(slides)
+    position = {slide_id: i for i, slide_id in enumerate(slide_order)}
+    given = {id(s): i for i, s in enumerate(slides)}
+    # sorted() is stable, and the key says it all: (placed first, then where).
+    return sorted(slides, key=lambda s: (0, position[s.id]) if s.id in position else (1, given[id(s)]))
+
+
+@dataclass(frozen=True)
+class Part:
+    """A run of one topic's slides in the deck, and whether a section divider opens it."""
+
+    topic: Topic
+    number: int  # the topic's entry in the agenda, 1-based; 0 in an executive brief, which has none
+    slides: tuple[Slide, ...]
+    divider: bool
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The deck's content in order, and which generated slides frame it."""
+
+    parts: tuple[Part, ...]
+    agenda: bool
+    closing: bool
+    executive: bool
+
+    def topics(self) -> list[Topic]:
+        """Return the deck's topics in agenda order, each once."""
+        return list({p.topic.id: p.topic for p in self.parts if p.number}.values())
+
+
+def outline(content: Sequence[tuple[Topic, Sequence[Slide]]], depth: str, structure: Structure) -> Outline:
+    """Arrange *content* (each chosen topic with its slides, in the brief's order) into the deck's parts.
+
+    At the executive depth the deck reads bottom line up front: the key
+    judgments first, then the evidence in topic order (the library ends on
+    its outlook, what to watch), then the sources; it has no agenda, no
+    dividers and no closing slide, so it stays short. At other depths each
+    topic is one part, numbered as the agenda lists it, with a divider when
+    it has at least ``structure.section_min_slides`` slides in this deck.
+    """
+    content = [(topic, tuple(slides)) for topic, slides in content if slides]
+    if depth == EXECUTIVE_DEPTH:
+        judgments = [Part(t, 0, tuple(s for s in slides if s.kind == JUDGMENT_KIND), False) for t, slides in content]
+        evidence = [Part(t, 0, tuple(s for s in slides if s.kind != JUDGMENT_KIND), False) for t, slides in content]
+        parts = tuple(p for p in (*judgments, *evidence) if p.slides)
+        return Outline(parts=parts, agenda=False, closing=False, executive=True)
+    parts = tuple(Part(topic, number, slides, divider=len(slides) >= structure.section_min_slides)
+                  for number, (topic, slides) in enumerate(content, start=1))
+    return Outline(parts=parts, agenda=True, closing=True, executive=False)
