@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 from pptx import Presentation
-from pptx.oxml import parse_xml
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.ns import qn
 
 from sinoru_brief.layout.pages import Page, TextFrame
+from sinoru_brief.render.pptx.text import LinkIds, attr, solid, text_body, xfrm
 from sinoru_brief.theme.drawingml import SAFE_PARSER, contrast
 from sinoru_brief.theme.mapping import LayoutMapping, mapping, placeholder_for
 from sinoru_brief.theme.master import LayoutInfo, MasterTemplate, PlaceholderInfo
@@ -163,37 +163,28 @@ class MasterDeck:
             placeholder._element.getparent().remove(placeholder._element)
         return SlideOnLayout(slide=slide, layout=layout)
 
-    def text_shape(self, target: SlideOnLayout, frame: TextFrame):
-        """Return a placeholder shape positioned on *frame* if the layout has one for its role, else None."""
-        placeholder = placeholder_for(target.layout, frame.role, target.used)
-        if placeholder is None:
-            return None
-        return add_placeholder(target.slide, placeholder, frame)
+    def text_placeholder(self, target: SlideOnLayout, frame: TextFrame) -> PlaceholderInfo | None:
+        """Return the layout's placeholder that should hold *frame*, marking it used, or None for a text box."""
+        return placeholder_for(target.layout, frame.role, target.used)
 
 
-def add_placeholder(slide, placeholder: PlaceholderInfo, frame: TextFrame):
-    """Add a placeholder of the layout's type and idx, at *frame*'s position, with an empty text body."""
-    shapes = slide.shapes
+# Placeholders inherit capitals, letter spacing and vertical text from the master; these undo it.
+PLACEHOLDER_BODY = ' vert="horz" rot="0" numCol="1"'
+PLACEHOLDER_RUN = ' cap="none" spc="0"'
+
+
+def placeholder_xml(placeholder: PlaceholderInfo, frame: TextFrame, shape_id: int, east_asian_font: str,
+                    links: LinkIds) -> str:
+    """Return a p:sp placeholder of the layout's type and idx holding *frame*, at *frame*'s position and size.
+
+    Everything that would change text widths is written explicitly rather
+    than inherited, so the text fits exactly as laid out.
+    """
     # "obj" is the default type and idx 0 the default index: both are written by leaving them out.
-    ph_type = f' type="{placeholder.type}"' if placeholder.type != "obj" else ""
+    ph_type = f' type="{attr(placeholder.type)}"' if placeholder.type != "obj" else ""
     ph_idx = f' idx="{placeholder.idx}"' if placeholder.idx else ""
-    sp = parse_xml(
-        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{shapes._next_shape_id}" name=""/>'
-        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{ph_type}{ph_idx}/></p:nvPr></p:nvSpPr>'
-        f'<p:spPr><a:xfrm><a:off x="{frame.x}" y="{frame.y}"/><a:ext cx="{frame.w}" cy="{frame.h}"/></a:xfrm>'
-        f"</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>"
-    )
-    sp.nvSpPr.cNvPr.set("name", frame.name or frame.role)  # set, not formatted in: names are user text
-    shapes._spTree.insert_element_before(sp, "p:extLst")
-    return shapes._shape_factory(sp)
-
-
-def neutralise_inherited(text_frame) -> None:
-    """Override what a placeholder inherits that would change text widths: capitals, spacing, vertical text."""
-    body = text_frame._txBody.find(qn("a:bodyPr"))
-    body.set("vert", "horz")
-    body.set("rot", "0")
-    body.set("numCol", "1")
-    for run_props in text_frame._txBody.iter(qn("a:rPr"), qn("a:endParaRPr")):
-        run_props.set("cap", "none")
-        run_props.set("spc", "0")
+    fill = solid(frame.fill) if frame.fill else ""
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attr(frame.name or frame.role)}"/>'
+            f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{ph_type}{ph_idx}/></p:nvPr></p:nvSpPr>'
+            f"<p:spPr>{xfrm(frame.x, frame.y, frame.w, frame.h)}{fill}</p:spPr>"
+            f"{text_body(frame, east_asian_font, links, PLACEHOLDER_BODY, PLACEHOLDER_RUN)}</p:sp>")

@@ -1,20 +1,22 @@
-"""Write plain shapes, native charts, native tables and pictures onto a python-pptx slide."""
+"""Write the shapes of a page: text boxes, plain shapes, pictures and tables as XML, native charts with python-pptx.
+
+The XML is written as text (see :mod:`.text` for why and how it is escaped);
+charts stay with python-pptx, which writes their parts and embedded
+workbooks well and is not where the time goes (a chart or two per deck).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from sinoru_brief.layout.pages import ChartFrame, Picture, Shape, TableFrame
-from sinoru_brief.render.pptx.text import fill_text_frame
+from sinoru_brief.layout.pages import Cell, ChartFrame, Picture, Shape, TableFrame, TextFrame
+from sinoru_brief.render.pptx.text import LinkIds, attr, body_pr, paragraphs_xml, pt_emu, solid, text_body, xfrm
 
 _CHART_TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -23,38 +25,59 @@ _CHART_TYPES = {
 }
 # The chart's embedded workbook carries a creation date; fix it so output is reproducible.
 _WORKBOOK_DATE = dt.datetime(2000, 1, 1)
+#: python-pptx's default table style ("Medium Style 2 - Accent 1"), which its tables name.
+TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 
 
-def add_shape(slide, shape: Shape) -> None:
-    if shape.geometry == "line":
-        line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Emu(shape.x), Emu(shape.y),
-                                          Emu(shape.x + shape.w), Emu(shape.y + shape.h))
-        line.line.color.rgb = RGBColor.from_string(shape.stroke)
-        line.line.width = Pt(shape.stroke_width)
-        line.name = shape.name or "Line"
-        _no_style(line)
-        return
-    geometry = MSO_SHAPE.OVAL if shape.geometry == "ellipse" else MSO_SHAPE.RECTANGLE
-    auto = slide.shapes.add_shape(geometry, Emu(shape.x), Emu(shape.y), Emu(shape.w), Emu(shape.h))
-    auto.name = shape.name or auto.name
-    if shape.fill:
-        auto.fill.solid()
-        auto.fill.fore_color.rgb = RGBColor.from_string(shape.fill)
-    else:
-        auto.fill.background()
-    if shape.stroke:
-        auto.line.color.rgb = RGBColor.from_string(shape.stroke)
-        auto.line.width = Pt(shape.stroke_width)
-    else:
-        auto.line.fill.background()
-    _no_style(auto)
+def text_box(frame: TextFrame, shape_id: int, east_asian_font: str, links: LinkIds) -> str:
+    """Return a p:sp text box holding *frame*."""
+    fill = solid(frame.fill) if frame.fill else "<a:noFill/>"
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attr(frame.name or frame.role)}"/>'
+            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm(frame.x, frame.y, frame.w, frame.h)}'
+            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr>'
+            f"{text_body(frame, east_asian_font, links)}</p:sp>")
 
 
-def _no_style(shape) -> None:
-    """Drop the theme style reference so no theme shadow or effect is applied."""
-    style = shape._element.find(qn("p:style"))
-    if style is not None:
-        shape._element.remove(style)
+def line(shape: Shape, shape_id: int) -> str:
+    """Return a straight p:cxnSp from the shape's top-left to its bottom-right corner."""
+    # A negative extent runs the other way: DrawingML flips a positive box instead.
+    flips = (' flipH="1"' if shape.w < 0 else "") + (' flipV="1"' if shape.h < 0 else "")
+    x, y = min(shape.x, shape.x + shape.w), min(shape.y, shape.y + shape.h)
+    return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{attr(shape.name or "Line")}"/>'
+            f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{xfrm(x, y, abs(shape.w), abs(shape.h), flips)}"
+            f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{pt_emu(shape.stroke_width)}">'
+            f"{solid(shape.stroke)}</a:ln></p:spPr></p:cxnSp>")
+
+
+def auto_shape(shape: Shape, shape_id: int) -> str:
+    """Return a rectangle or ellipse p:sp with its fill and outline, and no theme style."""
+    geometry, default_name = ("ellipse", "Oval") if shape.geometry == "ellipse" else ("rect", "Rectangle")
+    name = shape.name or f"{default_name} {shape_id - 1}"
+    fill = solid(shape.fill) if shape.fill else "<a:noFill/>"
+    outline = (f'<a:ln w="{pt_emu(shape.stroke_width)}">{solid(shape.stroke)}</a:ln>' if shape.stroke
+               else "<a:ln><a:noFill/></a:ln>")
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attr(name)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            f'<p:spPr>{xfrm(shape.x, shape.y, shape.w, shape.h)}<a:prstGeom prst="{geometry}"><a:avLst/>'
+            f'</a:prstGeom>{fill}{outline}</p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>'
+            '<a:p><a:pPr algn="ctr"/></a:p></p:txBody></p:sp>')
+
+
+def picture(pic: Picture, shape_id: int, r_id: str, description: str, size: tuple[int, int]) -> str:
+    """Return a p:pic of the image *r_id* names, at the right edge of its frame.
+
+    *size* is the image scaled to the frame's height, aspect kept; a wider
+    image is narrowed to the frame's width instead (a wide logo).
+    """
+    w, h = size
+    if w > pic.w:
+        ratio = pic.w / w
+        w, h = pic.w, round(h * ratio)
+    x = pic.x + pic.w - w
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{attr(pic.name or "Logo")}" '
+            f'descr="{attr(description)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/>'
+            f'</p:nvPicPr><p:blipFill><a:blip r:embed="{attr(r_id)}"/><a:stretch><a:fillRect/></a:stretch>'
+            f'</p:blipFill><p:spPr>{xfrm(x, pic.y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+            "</p:spPr></p:pic>")
 
 
 class _ReproducibleWorkbookWriter(CategoryWorkbookWriter):
@@ -146,49 +169,30 @@ def add_chart(slide, frame: ChartFrame) -> None:
         category_axis.reverse_order = True
 
 
-def add_table(slide, frame: TableFrame, east_asian_font: str) -> None:
-    rows, cols = len(frame.rows), len(frame.column_widths)
-    graphic = slide.shapes.add_table(rows, cols, Emu(frame.x), Emu(frame.y), Emu(frame.w), Emu(frame.h))
-    graphic.name = frame.name or "Table"
-    table = graphic.table
-    table.first_row = frame.header_rows > 0
-    table.horz_banding = False
-    for c, width in enumerate(frame.column_widths):
-        table.columns[c].width = Emu(width)
-    for r, height in enumerate(frame.row_heights):
-        table.rows[r].height = Emu(height)
-    for r, row in enumerate(frame.rows):
-        for c, cell in enumerate(row):
-            target = table.cell(r, c)
-            fill_text_frame(target.text_frame, cell.paragraphs, frame.cell_insets, "top", east_asian_font)
-            target.margin_left, target.margin_right = Emu(frame.cell_insets.left), Emu(frame.cell_insets.right)
-            target.margin_top, target.margin_bottom = Emu(frame.cell_insets.top), Emu(frame.cell_insets.bottom)
-            if cell.fill:
-                target.fill.solid()
-                target.fill.fore_color.rgb = RGBColor.from_string(cell.fill)
-            else:
-                target.fill.background()
-            _cell_borders(target, frame.border_color)
+def table(frame: TableFrame, shape_id: int, east_asian_font: str, links: LinkIds) -> str:
+    """Return a p:graphicFrame holding a native table: column widths, row heights, each cell's text and fill."""
+    first_row = ' firstRow="1"' if frame.header_rows > 0 else ""
+    grid = "".join(f'<a:gridCol w="{width}"/>' for width in frame.column_widths)
+    rows = "".join(f'<a:tr h="{height}">{"".join(_cell(cell, frame, east_asian_font, links) for cell in row)}</a:tr>'
+                   for row, height in zip(frame.rows, frame.row_heights, strict=True))
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{attr(frame.name or "Table")}"/>'
+            '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+            f'</p:nvGraphicFramePr><p:xfrm><a:off x="{frame.x}" y="{frame.y}"/><a:ext cx="{frame.w}" '
+            f'cy="{frame.h}"/></p:xfrm><a:graphic><a:graphicData '
+            'uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
+            f"<a:tbl><a:tblPr{first_row}><a:tableStyleId>{TABLE_STYLE}</a:tableStyleId></a:tblPr>"
+            f"<a:tblGrid>{grid}</a:tblGrid>{rows}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
 
 
-def _cell_borders(cell, color: str) -> None:
-    """Give a cell a thin bottom rule and no other borders."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for tag in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
-        line = etree.Element(qn(tag), w=str(Pt(1.0 if tag == "a:lnB" else 0)), cap="flat", cmpd="sng", algn="ctr")
-        if tag == "a:lnB" and color:
-            fill = etree.SubElement(line, qn("a:solidFill"))
-            etree.SubElement(fill, qn("a:srgbClr"), val=color)
-        else:
-            etree.SubElement(line, qn("a:noFill"))
-        # Borders come before the cell fill in tcPr's schema order.
-        tc_pr.insert(["a:lnL", "a:lnR", "a:lnT", "a:lnB"].index(tag), line)
-
-
-def add_picture(slide, picture: Picture) -> None:
-    shape = slide.shapes.add_picture(picture.path, Emu(picture.x), Emu(picture.y), height=Emu(picture.h))
-    if shape.width > picture.w:  # wide logo: fit the width instead, keep the aspect
-        ratio = picture.w / shape.width
-        shape.width, shape.height = Emu(picture.w), Emu(round(shape.height * ratio))
-    shape.left = Emu(picture.x + picture.w - shape.width)
-    shape.name = picture.name or "Logo"
+def _cell(cell: Cell, frame: TableFrame, east_asian_font: str, links: LinkIds) -> str:
+    insets = frame.cell_insets
+    # A thin bottom rule and no other borders; borders come before the cell fill in tcPr's schema order.
+    none = '<a:noFill/>'
+    bottom = solid(frame.border_color) if frame.border_color else none
+    borders = "".join(f'<a:{side} w="{0 if side != "lnB" else pt_emu(1.0)}" cap="flat" cmpd="sng" algn="ctr">'
+                      f'{bottom if side == "lnB" else none}</a:{side}>' for side in ("lnL", "lnR", "lnT", "lnB"))
+    fill = solid(cell.fill) if cell.fill else none
+    return (f"<a:tc><a:txBody>{body_pr(insets, 'top')}<a:lstStyle/>"
+            f"{paragraphs_xml(cell.paragraphs, east_asian_font, links)}</a:txBody>"
+            f'<a:tcPr marL="{insets.left}" marR="{insets.right}" marT="{insets.top}" marB="{insets.bottom}">'
+            f"{borders}{fill}</a:tcPr></a:tc>")

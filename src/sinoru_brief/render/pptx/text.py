@@ -1,137 +1,161 @@
-"""Write laid-out paragraphs into a python-pptx text frame, exactly as layout decided them.
+"""Write laid-out text as DrawingML: text bodies, paragraphs and runs, exactly as layout decided them.
 
 Every size, indent, bullet and line pitch is written explicitly, and autofit
 is off, so neither PowerPoint nor LibreOffice has anything to re-decide.
+
+The XML is written as text and parsed once per slide (see ``writer``):
+python-pptx builds each paragraph and run through proxy objects that look
+their elements up by XPath, about 4 ms a text box, where this takes a few
+hundredths of that. The markup is what the python-pptx calls of earlier
+versions of this writer produced (tests/render/pptx/test_xml_golden.py holds
+it), element for element and value for value, python-pptx's conversions
+included: a point size becomes whole hundredths of a point through whole
+EMU, and insets equal to DrawingML's defaults are left out.
+
+Every value that comes from the user (text, names, colours, fonts) passes
+through :func:`text` or :func:`attr`, which escape XML's special characters.
+Control characters are written as python-pptx writes them ("_x0007_");
+anything else XML cannot hold is refused by the parser, as lxml refused it
+before.
 """
+
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Callable
 
-from lxml import etree
-from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from sinoru_brief.layout.pages import Insets, Paragraph, Span, TextFrame
 
-from sinoru_brief.layout.pages import Insets, Paragraph, Span
-
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSDECLS = f'xmlns:a="{NS_A}" xmlns:p="{NS_P}" xmlns:r="{NS_R}"'
 SUPERSCRIPT_BASELINE = "30000"  # thousandths of a percent: raised 30% of the size
+_EMU_PER_PT = 12700
+_EMU_PER_CENTIPOINT = 127
+# Insets equal to DrawingML's defaults are left out of a:bodyPr, as python-pptx does.
+_DEFAULT_SIDE_INSET, _DEFAULT_TOP_INSET = 91440, 45720
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_TEXT_SPECIAL = re.compile(r"[&<>]")
+_ATTR_SPECIAL = re.compile(r'[&<>"\t\n\r]')
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+
+#: Returns the relationship id of an external hyperlink to a URL, adding it on first use.
+LinkIds = Callable[[str], str]
 
 
-def fill_text_frame(text_frame, paragraphs: tuple[Paragraph, ...], insets: Insets, anchor: str,
-                    east_asian_font: str, slide_number_field: bool = False) -> None:
-    """Write *paragraphs* into *text_frame* with the frame's insets and anchor."""
-    text_frame.word_wrap = True
-    text_frame.auto_size = MSO_AUTO_SIZE.NONE
-    text_frame.margin_left, text_frame.margin_top = Emu(insets.left), Emu(insets.top)
-    text_frame.margin_right, text_frame.margin_bottom = Emu(insets.right), Emu(insets.bottom)
-    text_frame.vertical_anchor = _ANCHOR[anchor]
-    for index, para in enumerate(paragraphs):
-        p = text_frame.paragraphs[0] if index == 0 else text_frame.add_paragraph()
-        write_paragraph(p, para, east_asian_font, slide_number_field)
+def text(value: str) -> str:
+    """Return *value* escaped as element text, control characters as python-pptx writes them."""
+    if _CONTROL.search(value):
+        value = _CONTROL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", value)
+    if _TEXT_SPECIAL.search(value):
+        value = _TEXT_SPECIAL.sub(lambda m: _ENTITIES[m.group(0)], value)
+    return value
 
 
-def write_paragraph(p, para: Paragraph, east_asian_font: str, slide_number_field: bool = False) -> None:
-    p.alignment = _ALIGN[para.align]
-    p.line_spacing = Pt(para.line_height)
-    p.space_before = Pt(para.space_before)
-    p.space_after = Pt(0)
-    _bullet(p, para)
+def attr(value: str) -> str:
+    """Return *value* escaped for a double-quoted attribute (white space kept as it is)."""
+    value = str(value)
+    return _ATTR_SPECIAL.sub(lambda m: _ENTITIES[m.group(0)], value) if _ATTR_SPECIAL.search(value) else value
+
+
+def pt_emu(points: float) -> int:
+    """Return *points* in EMU, truncated as python-pptx's ``Pt`` does."""
+    return int(points * _EMU_PER_PT)
+
+
+def centipoints(points: float) -> int:
+    """Return *points* in whole hundredths of a point, through whole EMU as python-pptx converts."""
+    return pt_emu(points) // _EMU_PER_CENTIPOINT
+
+
+def solid(color: str) -> str:
+    return f'<a:solidFill><a:srgbClr val="{attr(color)}"/></a:solidFill>'
+
+
+def xfrm(x: int, y: int, w: int, h: int, flips: str = "") -> str:
+    return f'<a:xfrm{flips}><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+
+
+def body_pr(insets: Insets, anchor: str, extra: str = "") -> str:
+    """Return the a:bodyPr of a laid-out frame: wrapping on, autofit off, its insets and anchor."""
+    insets_xml = "".join(f' {name}="{value}"' for name, value, default in (
+        ("lIns", insets.left, _DEFAULT_SIDE_INSET), ("tIns", insets.top, _DEFAULT_TOP_INSET),
+        ("rIns", insets.right, _DEFAULT_SIDE_INSET), ("bIns", insets.bottom, _DEFAULT_TOP_INSET))
+        if value != default)
+    return f'<a:bodyPr wrap="square"{insets_xml} anchor="{_ANCHOR[anchor]}"{extra}><a:noAutofit/></a:bodyPr>'
+
+
+def paragraphs_xml(paragraphs: tuple[Paragraph, ...], east_asian_font: str, links: LinkIds,
+                   slide_number_field: bool = False, run_extra: str = "") -> str:
+    """Return the a:p elements of *paragraphs* (at least one, as a text body needs).
+
+    *run_extra* is added to every run's and paragraph end's properties (a
+    placeholder's overrides of what it would inherit).
+    """
+    if not paragraphs:
+        return "<a:p/>"
+    return "".join(paragraph_xml(p, east_asian_font, links, slide_number_field, run_extra) for p in paragraphs)
+
+
+def paragraph_xml(para: Paragraph, east_asian_font: str, links: LinkIds, slide_number_field: bool = False,
+                  run_extra: str = "") -> str:
+    """Return one a:p: its properties (spacing, indents, bullet), its runs and its end properties."""
+    out = [f'<a:p><a:pPr algn="{_ALIGN[para.align]}" marL="{para.indent}" '
+           f'indent="{para.bullet_indent - para.indent}" lvl="{para.level}">'
+           f'<a:lnSpc><a:spcPts val="{centipoints(para.line_height)}"/></a:lnSpc>'
+           f'<a:spcBef><a:spcPts val="{centipoints(para.space_before)}"/></a:spcBef>'
+           f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{_bullet(para)}</a:pPr>']
     for span in para.spans:
         if not span.text:
             continue
         if slide_number_field:
-            _slide_number_field(p, span, east_asian_font)
-            continue
-        run = p.add_run()
-        run.text = span.text
-        style_run(run.font, run._r, span, east_asian_font)
-        if span.link:
-            run.hyperlink.address = span.link
-    end = p._p.get_or_add_endParaRPr()
-    if para.spans:
-        end.set("sz", str(round(para.spans[0].size * 100)))
+            out.append(_slide_number_field(span, east_asian_font, run_extra))
+        else:
+            out.append(run_xml(span, east_asian_font, links, run_extra))
+    size = f' sz="{round(para.spans[0].size * 100)}"' if para.spans else ""
+    out.append(f"<a:endParaRPr{size}{run_extra}/></a:p>")
+    return "".join(out)
 
 
-def style_run(font, r_element, span: Span, east_asian_font: str) -> None:
-    """Set size, weight, slant, colour, typefaces and baseline of one run."""
-    font.size = Pt(span.size)
-    font.bold = span.bold
-    font.italic = span.italic
-    font.color.rgb = RGBColor.from_string(span.color)
-    font.name = span.font
-    rpr = r_element.get_or_add_rPr()
-    ea = rpr.find(qn("a:ea"))
-    if ea is None:
-        ea = etree.SubElement(rpr, qn("a:ea"))
-        # a:ea must follow a:latin in the schema's sequence.
-        latin = rpr.find(qn("a:latin"))
-        if latin is not None:
-            latin.addnext(ea)
-    ea.set("typeface", east_asian_font)
-    if span.superscript:
-        rpr.set("baseline", SUPERSCRIPT_BASELINE)
-
-
-def _bullet(p, para: Paragraph) -> None:
-    ppr = p._p.get_or_add_pPr()
-    for tag in ("a:buClr", "a:buSzTx", "a:buSzPct", "a:buFont", "a:buNone", "a:buChar", "a:buAutoNum"):
-        for old in ppr.findall(qn(tag)):
-            ppr.remove(old)
-    ppr.set("marL", str(para.indent))
-    ppr.set("indent", str(para.bullet_indent - para.indent))
-    ppr.set("lvl", str(para.level))
+def _bullet(para: Paragraph) -> str:
     if not para.bullet:
-        ppr.append(etree.Element(qn("a:buNone")))
-        return
-    if para.bullet_color:
-        clr = etree.SubElement(ppr, qn("a:buClr"))
-        etree.SubElement(clr, qn("a:srgbClr"), val=para.bullet_color)
-    etree.SubElement(ppr, qn("a:buSzTx"))  # the bullet is as large as the text
+        return "<a:buNone/>"
+    color = f'<a:buClr><a:srgbClr val="{attr(para.bullet_color)}"/></a:buClr>' if para.bullet_color else ""
     if para.bullet[:-1].isdigit() and para.bullet.endswith("."):
-        etree.SubElement(ppr, qn("a:buFont"), typeface="+mj-lt")
-        etree.SubElement(ppr, qn("a:buAutoNum"), type="arabicPeriod", startAt=para.bullet[:-1])
+        kind = f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="{para.bullet[:-1]}"/>'
     else:
-        etree.SubElement(ppr, qn("a:buFont"), typeface="Arial")
-        etree.SubElement(ppr, qn("a:buChar"), char=para.bullet)
-    _reorder_ppr(ppr)
+        kind = f'<a:buFont typeface="Arial"/><a:buChar char="{attr(para.bullet)}"/>'
+    return f"{color}<a:buSzTx/>{kind}"
 
 
-_PPR_ORDER = ["a:lnSpc", "a:spcBef", "a:spcAft", "a:buClrTx", "a:buClr", "a:buSzTx", "a:buSzPct", "a:buSzPts",
-              "a:buFontTx", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip", "a:tabLst",
-              "a:defRPr", "a:extLst"]
+def run_xml(span: Span, east_asian_font: str, links: LinkIds, run_extra: str = "") -> str:
+    """Return one a:r with every property explicit: size, weight, slant, colour, typefaces, baseline, link."""
+    baseline = f' baseline="{SUPERSCRIPT_BASELINE}"' if span.superscript else ""
+    link = f'<a:hlinkClick r:id="{links(span.link)}"/>' if span.link else ""
+    return (f'<a:r><a:rPr sz="{centipoints(span.size)}" b="{int(span.bold)}" i="{int(span.italic)}"{baseline}'
+            f'{run_extra}>{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
+            f'<a:ea typeface="{attr(east_asian_font)}"/>{link}</a:rPr><a:t>{text(span.text)}</a:t></a:r>')
 
 
-def _reorder_ppr(ppr) -> None:
-    """Put pPr children in the order the schema demands (PowerPoint refuses other orders)."""
-    rank = {qn(tag): i for i, tag in enumerate(_PPR_ORDER)}
-    children = sorted(ppr, key=lambda el: rank.get(el.tag, len(rank)))
-    for child in children:
-        ppr.append(child)
-
-
-def _slide_number_field(p, span: Span, east_asian_font: str) -> None:
-    """Write the slide number as a field, so it stays right if slides are moved in PowerPoint."""
+def _slide_number_field(span: Span, east_asian_font: str, run_extra: str = "") -> str:
+    """Return the slide number as a field, so it stays right if slides are moved in PowerPoint."""
     # A stable id per number keeps output byte-identical between runs.
     digest = hashlib.sha1(f"slidenum-{span.text}".encode()).hexdigest().upper()
     field_id = f"{{{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}}}"
-    fld = etree.SubElement(p._p, qn("a:fld"), id=field_id, type="slidenum")
-    rpr = etree.SubElement(fld, qn("a:rPr"), lang="en-US")
+    bold = ' b="1"' if span.bold else ""
+    return (f'<a:fld id="{field_id}" type="slidenum"><a:rPr lang="en-US" sz="{round(span.size * 100)}"{bold}'
+            f'{run_extra}>{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
+            f'<a:ea typeface="{attr(east_asian_font)}"/></a:rPr><a:t>{text(span.text)}</a:t></a:fld>')
 
 
-    rpr.set("sz", str(round(span.size * 100)))
-    if span.bold:
-        rpr.set("b", "1")
-    fill = etree.SubElement(rpr, qn("a:solidFill"))
-    etree.SubElement(fill, qn("a:srgbClr"), val=span.color)
-    etree.SubElement(rpr, qn("a:latin"), typeface=span.font)
-    etree.SubElement(rpr, qn("a:ea"), typeface=east_asian_font)
-    text = etree.SubElement(fld, qn("a:t"))
-    text.text = span.text
-    end = p._p.find(qn("a:endParaRPr"))
-    if end is not None:
-        p._p.remove(end)
-        p._p.append(end)
+def text_body(frame: TextFrame, east_asian_font: str, links: LinkIds, body_extra: str = "",
+              run_extra: str = "") -> str:
+    """Return the p:txBody of a laid-out text frame."""
+    return (f"<p:txBody>{body_pr(frame.insets, frame.anchor, body_extra)}<a:lstStyle/>"
+            f"{paragraphs_xml(frame.paragraphs, east_asian_font, links, frame.role == 'number', run_extra)}"
+            "</p:txBody>")

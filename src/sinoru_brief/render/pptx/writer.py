@@ -1,4 +1,12 @@
-"""Write laid-out pages to an editable .pptx, deterministically and atomically."""
+"""Write laid-out pages to an editable .pptx, deterministically and atomically.
+
+python-pptx makes the package: the presentation, each slide part and its
+relationships, notes pages, charts, and a user's master. The shapes we own
+(text boxes, placeholders, plain shapes, pictures, tables) are written as XML
+text (see :mod:`.text` and :mod:`.shapes`) and parsed once per slide, with
+shape ids and relationship ids handed out in the same order python-pptx
+would, so the file is what it was when python-pptx wrote every shape.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +19,17 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.dml.color import RGBColor
 from pptx.util import Emu
 
 from sinoru_brief.atomic import write_atomic
-from sinoru_brief.layout.pages import ChartFrame, Page, Picture, Shape, TableFrame, TextFrame
-from sinoru_brief.render.pptx.master import MasterDeck, SlideOnLayout, finish, neutralise_inherited
+from sinoru_brief.layout.pages import Box, ChartFrame, Page, Picture, Shape, TableFrame, TextFrame
+from sinoru_brief.render.pptx import shapes
+from sinoru_brief.render.pptx.master import MasterDeck, SlideOnLayout, finish, placeholder_xml
+from sinoru_brief.render.pptx.notes import NotesWriter
 from sinoru_brief.render.pptx.package import normalised_zip, use_fast_partnames
-from sinoru_brief.render.pptx.shapes import add_chart, add_picture, add_shape, add_table
-from sinoru_brief.render.pptx.text import fill_text_frame
+from sinoru_brief.render.pptx.text import NSDECLS, attr
 from sinoru_brief.theme.master import MasterTemplate
 
 BLANK_LAYOUT = 6  # "Blank" in python-pptx's default template
@@ -66,6 +75,7 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
         if (pages[0].width, pages[0].height) != (9_144_000, 6_858_000):
             prs.part._element.sldSz.attrib.pop("type", None)
     notes = 0
+    notes_writer = NotesWriter()
     for index, page in enumerate(pages):
         if deck:
             target = deck.add_slide(page)
@@ -73,14 +83,14 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
         else:
             target, slide = None, prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
             # On a master, the slide shows the layout's own background (picture, gradient ...) instead.
-            fill = slide.background.fill
-            fill.solid()
-            fill.fore_color.rgb = RGBColor.from_string(page.background)
+            _set_background(slide, page.background)
         slide.name = page.key
+        writer = SlideWriter(slide, east_asian_font)
         for box in page.boxes:
-            _add_box(slide, box, east_asian_font, deck, target)
+            _add_box(writer, box, deck, target)
+        writer.flush()
         if page.notes:
-            slide.notes_slide.notes_text_frame.text = page.notes
+            notes_writer.add(slide, page.notes)
             notes += 1
         if progress:
             progress(index + 1, len(pages))
@@ -108,29 +118,92 @@ def _set_link_colour(prs, color: str, master_index: int = 0) -> None:
     theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _add_box(slide, box, east_asian_font: str, deck: MasterDeck | None = None,
+def _set_background(slide, color: str) -> None:
+    """Give *slide* a solid background of *color*, as python-pptx's ``background.fill.solid()`` writes it."""
+    background = parse_xml(f'<p:bg {NSDECLS}><p:bgPr><a:solidFill><a:srgbClr val="{attr(color)}"/></a:solidFill>'
+                           "<a:effectLst/></p:bgPr></p:bg>")
+    c_sld = slide._element.find(qn("p:cSld"))
+    old = c_sld.find(qn("p:bg"))
+    if old is not None:
+        c_sld.remove(old)
+    c_sld.insert(0, background)
+
+
+class SlideWriter:
+    """Collect one slide's shapes as XML text and add them to the slide with one parse.
+
+    Shape ids continue from the largest id on the slide, as python-pptx's
+    ``_next_shape_id`` does; relationship ids come from the slide part in the
+    order shapes need them. Before python-pptx adds a shape itself (a chart),
+    :meth:`flush` puts the collected ones on the slide, so its ids and order
+    follow theirs.
+    """
+
+    def __init__(self, slide, east_asian_font: str):
+        self.slide = slide
+        self.part = slide.part
+        self.east_asian_font = east_asian_font
+        self._tree = slide.shapes._spTree
+        self._pending: list[str] = []
+        self.next_id = self._largest_id() + 1
+
+    def _largest_id(self) -> int:
+        ids = [int(value) for value in self._tree.xpath("//@id") if value.isdigit()]
+        return max(ids, default=0)
+
+    def link(self, url: str) -> str:
+        """Return the slide's relationship id for an external hyperlink to *url*, added on first use."""
+        return self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+
+    def image(self, path: str, height: int) -> tuple[str, str, tuple[int, int]]:
+        """Return the relationship id, description and size at *height* (aspect kept) of the image at *path*."""
+        image_part, r_id = self.part.get_or_add_image_part(path)
+        return r_id, image_part.desc, image_part.scale(None, Emu(height))
+
+    def add(self, xml: str) -> None:
+        """Queue one shape's XML; it must use :attr:`next_id` as its id."""
+        self._pending.append(xml)
+        self.next_id += 1
+
+    def flush(self) -> None:
+        """Parse the queued shapes and append them to the slide's shape tree, before any extension list."""
+        if not self._pending:
+            return
+        fragment = parse_xml(f"<p:spTree {NSDECLS}>{''.join(self._pending)}</p:spTree>")
+        self._pending.clear()
+        extensions = self._tree.find(qn("p:extLst"))
+        for element in list(fragment):
+            if extensions is not None:
+                extensions.addprevious(element)
+            else:
+                self._tree.append(element)
+
+    def python_pptx(self):
+        """Return the slide's shapes for python-pptx to add one to, after the queued ones."""
+        self.flush()
+        return self.slide
+
+
+def _add_box(writer: SlideWriter, box: Box, deck: MasterDeck | None = None,
              target: SlideOnLayout | None = None) -> None:
+    font = writer.east_asian_font
     if isinstance(box, TextFrame):
-        shape = deck.text_shape(target, box) if deck and target else None
-        placeholder = shape is not None
-        if shape is None:
-            shape = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-            shape.name = box.name or box.role
-        if box.fill:
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = RGBColor.from_string(box.fill)
-        fill_text_frame(shape.text_frame, box.paragraphs, box.insets, box.anchor, east_asian_font,
-                        slide_number_field=box.role == "number")
-        if placeholder:
-            neutralise_inherited(shape.text_frame)
+        placeholder = deck.text_placeholder(target, box) if deck and target else None
+        if placeholder is not None:
+            writer.add(placeholder_xml(placeholder, box, writer.next_id, font, writer.link))
+        else:
+            writer.add(shapes.text_box(box, writer.next_id, font, writer.link))
     elif isinstance(box, Shape):
-        add_shape(slide, box)
+        writer.add(shapes.line(box, writer.next_id) if box.geometry == "line" else
+                   shapes.auto_shape(box, writer.next_id))
     elif isinstance(box, ChartFrame):
-        add_chart(slide, box)
+        shapes.add_chart(writer.python_pptx(), box)
+        writer.next_id = writer._largest_id() + 1
     elif isinstance(box, TableFrame):
-        add_table(slide, box, east_asian_font)
+        writer.add(shapes.table(box, writer.next_id, font, writer.link))
     elif isinstance(box, Picture):
-        add_picture(slide, box)
+        r_id, description, size = writer.image(box.path, box.h)
+        writer.add(shapes.picture(box, writer.next_id, r_id, description, size))
     else:  # pragma: no cover - a new box type without a writer is a programming error
         raise TypeError(f"no writer for {type(box).__name__}")
 
