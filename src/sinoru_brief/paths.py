@@ -24,8 +24,8 @@ from sinoru_brief.errors import BriefError
 
 #: The folders that make up the shipped data; all must be there.
 DATA_FOLDERS = ("content", "templates", "assets/fonts")
-REINSTALL_HINT = ("reinstall sinoru-brief (uv tool install --reinstall sinoru-brief, "
-                  "or pipx reinstall sinoru-brief, or pip install --force-reinstall sinoru-brief)")
+REINSTALL_HINT = ("reinstall sinoru-brief (uv tool install --reinstall sinoru-brief, pipx reinstall "
+                  "sinoru-brief, or pip install --force-reinstall sinoru-brief)")
 
 
 class InstallationError(BriefError):
@@ -67,10 +67,13 @@ def data_root() -> Path:
             raise InstallationError(f"sinoru-brief's data folder is incomplete: {packaged / missing[0]} is "
                                     f"missing; {REINSTALL_HINT}")
         return packaged
-    if not _missing(checkout) and (checkout / "pyproject.toml").is_file():
-        return checkout
-    raise InstallationError(f"sinoru-brief's data folder is missing (looked for {packaged} and for a source "
-                            f"checkout at {checkout}); {REINSTALL_HINT}")
+    if (checkout / "pyproject.toml").is_file():
+        missing = _missing(checkout)
+        if not missing:
+            return checkout
+        raise InstallationError(f"this source checkout of sinoru-brief lacks {checkout / missing[0]}; restore "
+                                "it from git (git status shows what was deleted)")
+    raise InstallationError(f"sinoru-brief's data folder {packaged} is missing; {REINSTALL_HINT}")
 
 
 def default_content_dir() -> Path:

@@ -1,0 +1,58 @@
+"""Version, content date and bundled-font licences, as ``--version`` and the About box show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from sinoru_brief import about
+from sinoru_brief.paths import InstallationError, fonts_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_version_is_the_one_in_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert about.version() == project["version"]
+
+
+def test_a_missing_distribution_is_an_installation_error(monkeypatch):
+    monkeypatch.setattr(about, "DISTRIBUTION", "sinoru-brief-not-installed")
+    with pytest.raises(InstallationError, match="package metadata is missing"):
+        about.version()
+
+
+def test_content_as_of_is_the_latest_topic_date(real_library):
+    dates = {t.as_of for t in real_library.topics}
+    assert about.content_as_of(real_library) == max(dates)
+    first = real_library.topics[0]
+    later = replace(real_library, topics=[replace(first, as_of=dt.date(2030, 1, 2)), *real_library.topics[1:]])
+    assert about.content_as_of(later) == dt.date(2030, 1, 2)
+    assert about.content_as_of(replace(real_library, topics=[])) is None
+
+
+def test_every_bundled_font_file_has_a_licence_entry_and_its_notices():
+    ttf = sorted(p.name for p in fonts_dir().glob("*.ttf"))
+    assert ttf
+    for name in ttf:
+        owners = [f for f in about.BUNDLED_FONTS if name.startswith(f.file_prefix)]
+        assert len(owners) == 1, f"{name} needs exactly one entry in about.BUNDLED_FONTS"
+    for font in about.BUNDLED_FONTS:
+        assert any(name.startswith(font.file_prefix) for name in ttf), f"{font.family} has no font file"
+        assert all(p.is_file() and p.stat().st_size > 500 for p in about.font_notice_files(font))
+
+
+def test_the_licences_named_are_the_ones_in_the_notices():
+    for font in about.BUNDLED_FONTS:
+        text = " ".join(p.read_text(encoding="utf-8") for p in about.font_notice_files(font))
+        marker = "Open Font License" if "Open Font" in font.licence else "Apache License"
+        assert marker in text, font.family
+
+
+def test_a_missing_notice_is_an_installation_error(tmp_path):
+    with pytest.raises(InstallationError, match="Carlito-LICENSE.txt of the bundled font Carlito is missing"):
+        about.font_notice_files(about.BUNDLED_FONTS[0], tmp_path)
