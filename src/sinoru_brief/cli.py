@@ -107,6 +107,10 @@ def _add_deck_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--title", help="deck title")
     command.add_argument("--subtitle", help="deck subtitle")
     command.add_argument("--author", help="author shown on the title slide")
+    command.add_argument("--organisation", help="organisation shown on the title slide")
+    command.add_argument("--presenter", help="presenter shown on the title slide")
+    command.add_argument("--classification", metavar="MARKING", help="marking shown on the title slide, "
+                                                                     "e.g. UNCLASSIFIED")
     command.add_argument("--date", metavar="YYYY-MM-DD", help="date shown on the title slide (default: today)")
 
 
@@ -135,7 +139,8 @@ def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
             t.strip() for t in args.topics.split(",") if t.strip()]
     elif not brief.topics:
         brief.topics = library.topic_ids()
-    for name in ("depth", "template", "style", "title", "subtitle", "author"):
+    for name in ("depth", "template", "style", "title", "subtitle", "author", "organisation", "presenter",
+                 "classification"):
         value = getattr(args, name)
         if value is not None:
             # Undecodable bytes in argv arrive as lone surrogates, which no .pptx can hold.

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from sinoru_brief.app.session import DeckSession, DeckView
 from sinoru_brief.brief import Brief, SlideOverride
+from sinoru_brief.compose.outline import order_slides
 from sinoru_brief.theme import Theme
 
 #: Passed as *theme* to :meth:`DeckController.edit`: the edit leaves the unsaved look as it is.
@@ -167,7 +168,7 @@ class DeckController(QObject):
     def set_field(self, name: str, value: object) -> None:
         label = {"title": "deck title", "subtitle": "deck subtitle", "style": "citation style"}.get(name, name)
         # Typing merges into one step; a choice (template, style, date) is a step of its own.
-        typed = name in ("title", "subtitle", "author")
+        typed = name in ("title", "subtitle", "author", "organisation", "presenter", "classification")
         self.edit(f"Edit {label}", lambda b: setattr(b, name, value), merge_key=f"field:{name}" if typed else "")
 
     def exclude_slide(self, slide_id: str) -> None:
@@ -227,11 +228,8 @@ class DeckController(QObject):
 
     def _topic_order(self, topic_id: str) -> list[str]:
         """Return the topic's slide ids in the order the deck currently shows them (all depths)."""
-        topic = self.session.library.topic(topic_id)
-        position = {s: i for i, s in enumerate(self.brief.slide_order)}
-        index = {s.id: i for i, s in enumerate(topic.slides)}
-        return sorted((s.id for s in topic.slides),
-                      key=lambda s: (0, position[s]) if s in position else (1, index[s]))
+        # The composer's own rule, so the panel can never show an order the deck is not built in.
+        return [s.id for s in order_slides(self.session.library.topic(topic_id).slides, self.brief.slide_order)]
 
     def override_title(self, slide_id: str, title: str | None) -> None:
         def change(b: Brief) -> None:

@@ -1,5 +1,6 @@
-"""The inspector: the deck's title, subtitle, author, date, template and citation style, and
-deck-only wording changes to the selected slide. The library itself is never changed."""
+"""The inspector: the deck's title, subtitle, author, the title slide's organisation, presenter and
+classification, date, template and citation style, and deck-only wording changes to the selected
+slide. The library itself is never changed."""
 
 from __future__ import annotations
 
@@ -64,6 +65,11 @@ class Inspector(QScrollArea):
         self.title = self._line("Deck title", "title", required=True)
         self.subtitle = self._line("Deck subtitle", "subtitle")
         self.author = self._line("Author", "author")
+        self.organisation = self._line("Organisation", "organisation")
+        self.presenter = self._line("Presenter", "presenter")
+        self.classification = self._line("Classification", "classification")
+        self.classification.setPlaceholderText("e.g. UNCLASSIFIED")
+        self.classification.setToolTip("The marking printed at the head of the title slide")
         self.date = QDateEdit(deck)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
@@ -76,6 +82,9 @@ class Inspector(QScrollArea):
         form.addRow("&Title", self.title)
         form.addRow("&Subtitle", self.subtitle)
         form.addRow("A&uthor", self.author)
+        form.addRow("&Organisation", self.organisation)
+        form.addRow("&Presenter", self.presenter)
+        form.addRow("Classificatio&n", self.classification)
         form.addRow("Da&te", self.date)
         form.addRow("Te&mplate", self.template)
         form.addRow("&Citation style", self.style)
@@ -133,7 +142,9 @@ class Inspector(QScrollArea):
     def sync(self) -> None:
         """Show the brief's values without emitting edits."""
         brief = self.controller.brief
-        for edit, value in ((self.title, brief.title), (self.subtitle, brief.subtitle), (self.author, brief.author)):
+        for edit, value in ((self.title, brief.title), (self.subtitle, brief.subtitle), (self.author, brief.author),
+                            (self.organisation, brief.organisation), (self.presenter, brief.presenter),
+                            (self.classification, brief.classification)):
             if edit.text() != value and edit is not self._source:
                 with QSignalBlocker(edit):
                     edit.setText(value)
