@@ -9,6 +9,9 @@ from sinoru_brief.layout.pages import Box, Page, Picture, Shape
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import inches
 
+#: The smallest size the footer line shrinks to before it is shortened.
+FOOTER_FLOOR = 7.0
+
 
 def add_chrome(ctx: LayoutContext, page: Page, slide: DeckSlide) -> None:
     """Decorate *page* with the banner (all slides) and the footer line (numbered slides)."""
@@ -20,7 +23,8 @@ def add_chrome(ctx: LayoutContext, page: Page, slide: DeckSlide) -> None:
             size = SizeRange(min(12.0, t.sizes.footer + 1), 8.0)
             page.boxes.append(ctx.text_frame(Box(0, y, t.width, inches(0.3)),
                                              [ctx.plain(t.banner.text, size, bold=True, color=t.banner.text_color,
-                                                        align="center")], role="banner", anchor="middle"))
+                                                        align="center")], role="banner", anchor="middle",
+                                             max_lines=1))
     if t.logo:
         page.boxes.append(Picture(x=t.width - t.margin_right - LOGO_WIDTH,
                                   y=t.margin_top + (inches(0.3) if t.banner else 0),
@@ -28,15 +32,19 @@ def add_chrome(ctx: LayoutContext, page: Page, slide: DeckSlide) -> None:
     if page.number is None:
         return
     r = ctx.regions.footer
-    size = SizeRange(t.sizes.footer, t.sizes.footer)
+    # The footer may shrink a little to stay on one line, then ends in an ellipsis;
+    # the full deck title is on the title slide.
+    size = SizeRange(t.sizes.footer, max(FOOTER_FLOOR, t.sizes.footer - 2))
     third = r.w // 3
     muted = t.colors.muted
     page.boxes.append(ctx.text_frame(Box(r.x, r.y, third * 2 - inches(0.2), r.h),
-                                     [ctx.plain(ctx.deck.footer, size, color=muted)], role="footer", anchor="middle"))
+                                     [ctx.plain(ctx.deck.footer, size, color=muted)], role="footer", anchor="middle",
+                                     max_lines=1))
     if slide.as_of and slide.kind not in ("references", "closing", "agenda"):
         page.boxes.append(ctx.text_frame(Box(r.x + third * 2 - inches(0.2), r.y, third - inches(0.6), r.h),
                                          [ctx.plain(f"As of {long_date(slide.as_of)}", size, color=muted,
-                                                    align="right")], role="as-of", anchor="middle"))
+                                                    align="right")], role="as-of", anchor="middle",
+                                         max_lines=1))
     page.boxes.append(ctx.text_frame(Box(r.right - inches(0.6), r.y, inches(0.6), r.h),
                                      [ctx.plain(str(page.number), size, color=muted, bold=True, align="right")],
-                                     role="number", anchor="middle"))
+                                     role="number", anchor="middle", max_lines=1))

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sinoru_brief.compose.deck import Deck, DeckSlide
 from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, Insets, Page, Span, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, fit
+from sinoru_brief.layout.truncate import truncate_to_height
 from sinoru_brief.theme.model import SizeRange, Theme
-from sinoru_brief.units import Emu, inches, points
+from sinoru_brief.units import EMU_PER_POINT, Emu, inches, points
 
 #: The logo's box at the top right of every slide; titles keep clear of it.
 LOGO_HEIGHT = inches(0.45)
 LOGO_WIDTH = LOGO_HEIGHT * 2
 TEXT_INSETS = Insets(left=inches(0.05), top=inches(0.03), right=inches(0.05), bottom=inches(0.03))
-ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class Regions:
     body: Box
     source: Box
     footer: Box
+    #: The free area of a slide without a title bar (title, section and closing slides): below the
+    #: banner and the logo, above the footer line.
+    stage: Box
 
 
 @dataclass
@@ -50,12 +53,14 @@ class LayoutContext:
         rule_y = top + title_h + inches(0.06)
         body_y = rule_y + inches(0.18)
         title_w = width - (LOGO_WIDTH + inches(0.2) if t.logo else 0)
+        stage_y = top + (LOGO_HEIGHT + inches(0.1) if t.logo else 0)
         return Regions(
             title=Box(left, top, title_w, title_h),
             rule_y=rule_y,
             body=Box(left, body_y, width, source_y - inches(0.1) - body_y),
             source=Box(left, source_y, width, source_h),
             footer=Box(left, footer_y, width, footer_h),
+            stage=Box(left, stage_y, width, footer_y - inches(0.08) - stage_y),
         )
 
     def page(self, slide: DeckSlide, continued: int = 0) -> Page:
@@ -77,18 +82,23 @@ class LayoutContext:
         return self.span(",".join(str(n) for n in numbers), size, color=self.theme.colors.accent, superscript=True)
 
     def text_frame(self, box: Box, specs: list[ParaSpec], *, role: str, anchor: str = "top",
-                   fill: str = "", truncate: bool = True) -> TextFrame:
+                   fill: str = "", truncate: bool = True, max_lines: int = 0) -> TextFrame:
         """Fit *specs* into *box* (shrinking as allowed) and return the frame.
 
         If the text cannot fit even at the smallest sizes, the last line that
         fits ends with an ellipsis: text must never spill out of its frame.
+        With *max_lines*, the text is shrunk to fit that many lines first
+        (a footer or a banner reads as one line, never two squeezed ones).
         """
         inner_w = box.w - TEXT_INSETS.left - TEXT_INSETS.right
         inner_h = box.h - TEXT_INSETS.top - TEXT_INSETS.bottom
-        fitted = fit(specs, inner_w, inner_h, self.theme.line_spacing)
+        fitted = fit(specs, inner_w, inner_h, self.theme.line_spacing, max_lines=max_lines)
         paragraphs = fitted.paragraphs
         if not fitted.fits and truncate:
-            paragraphs = truncate_to_height(paragraphs, inner_h / 12_700)
+            height = inner_h / EMU_PER_POINT
+            if max_lines and paragraphs:
+                height = min(height, paragraphs[0].line_height * max_lines + 1e-3)
+            paragraphs = truncate_to_height(paragraphs, height, inner_w / EMU_PER_POINT)
         return TextFrame(x=box.x, y=box.y, w=box.w, h=box.h, paragraphs=paragraphs, insets=TEXT_INSETS,
                          anchor=anchor, fill=fill, role=role, name=role)
 
@@ -98,27 +108,3 @@ class LayoutContext:
         return ParaSpec(spans=(self.span(normalise_space(text), size.size, heading=heading, color=color,
                                          bold=bold, italic=italic),), size=size, align=align)
 
-
-def truncate_to_height(paragraphs: tuple, height: float) -> tuple:
-    """Keep the lines that fit in *height* points; end the last kept line with an ellipsis."""
-    kept = []
-    used = 0.0
-    for i, para in enumerate(paragraphs):
-        space = 0.0 if i == 0 else para.space_before
-        room = int((height - used - space + 1e-6) // para.line_height)
-        if room <= 0:
-            break
-        if room >= len(para.lines):
-            kept.append(para)
-            used += space + para.height - para.space_before
-            continue
-        lines = list(para.lines[:room])
-        last = lines[-1]
-        if last.spans:
-            tail = last.spans[-1]
-            text = tail.text.rstrip()
-            cut = text[:-2] if len(text) > 2 else text
-            lines[-1] = replace(last, spans=(*last.spans[:-1], replace(tail, text=cut + ELLIPSIS)))
-        kept.append(replace(para, lines=tuple(lines)))
-        break
-    return tuple(kept)

@@ -2,8 +2,11 @@
 
 Text is laid out at the theme's preferred sizes first. If it is too tall, all
 sizes shrink together, a point at a time, down to each role's minimum. If it
-still does not fit, the caller splits the content onto continuation slides at
-paragraph-group boundaries (a bullet and its sub-bullets stay together).
+still does not fit, :func:`paginate` spreads the content over continuation
+frames at paragraph-group boundaries (a bullet and its sub-bullets stay
+together); a group too tall for a frame of its own is split between its
+paragraphs, and a single paragraph too tall for a frame is split at a line
+break, its remainder continuing without a bullet in the next frame.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ class ParaSpec:
     space_before: float = 0.0  # in lines of this paragraph's size
     indent: float = 0.0  # points from the frame's left to the text
     bullet_indent: float = 0.0  # points from the frame's left to the bullet
+    #: The deck's citation numbers of the claim this paragraph states, for the source line of its page.
+    citations: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,13 @@ class Fitted:
     height: float  # points
     fits: bool
     scale: float
+    #: The specs laid out, one per paragraph (after any split), so callers can tell what each page holds.
+    specs: tuple[ParaSpec, ...] = ()
+
+    @property
+    def citations(self) -> list[int]:
+        """Return the citation numbers of every paragraph in this frame, in order of appearance."""
+        return [n for spec in self.specs for n in spec.citations]
 
 
 def _sized(spec: ParaSpec, scale: float) -> tuple[float, float]:
@@ -67,10 +79,13 @@ def layout_paragraph(spec: ParaSpec, width: float, scale: float, line_spacing: f
     )
 
 
-def layout_at(specs: list[ParaSpec], width: float, height: float, scale: float, line_spacing: float) -> Fitted:
+def layout_at(specs: list[ParaSpec], width: float, height: float, scale: float, line_spacing: float,
+              max_lines: int = 0) -> Fitted:
+    """Lay out *specs* at *scale*; they fit if they are no taller than *height* (and no longer than *max_lines*)."""
     paragraphs = tuple(layout_paragraph(s, width, scale, line_spacing, first=i == 0) for i, s in enumerate(specs))
     total = sum(p.height for p in paragraphs)
-    return Fitted(paragraphs, total, total <= height + 1e-6, scale)
+    fits = total <= height + 1e-6 and (not max_lines or sum(len(p.lines) for p in paragraphs) <= max_lines)
+    return Fitted(paragraphs, total, fits, scale, tuple(specs))
 
 
 def scales(specs: list[ParaSpec]) -> list[float]:
@@ -90,12 +105,13 @@ def scales(specs: list[ParaSpec]) -> list[float]:
     return steps
 
 
-def fit(specs: list[ParaSpec], width_emu: Emu, height_emu: Emu, line_spacing: float) -> Fitted:
+def fit(specs: list[ParaSpec], width_emu: Emu, height_emu: Emu, line_spacing: float,
+        max_lines: int = 0) -> Fitted:
     """Lay out *specs* at the largest scale that fits, or at the smallest if none does."""
     width, height = width_emu / EMU_PER_POINT, height_emu / EMU_PER_POINT
     result = None
     for scale in scales(specs):
-        result = layout_at(specs, width, height, scale, line_spacing)
+        result = layout_at(specs, width, height, scale, line_spacing, max_lines)
         if result.fits:
             return result
     assert result is not None
@@ -106,20 +122,62 @@ def paginate(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line
              first_height_emu: Emu | None = None) -> list[Fitted]:
     """Spread paragraph groups over as few frames as possible, at one common scale.
 
-    Groups are never split across frames unless a group alone is too tall for
-    an empty frame at the smallest size, in which case it is split between its
-    paragraphs. Every returned :class:`Fitted` fits its frame, except a single
-    paragraph taller than a whole frame, which the caller must truncate.
+    The scale is the largest at which the content needs no more frames than
+    it needs at the smallest sizes. Groups are never split across frames
+    unless a group alone is too tall for an empty frame, in which case it is
+    split between its paragraphs, and a paragraph too tall for the room left
+    is split at a line break (see :func:`split_paragraph`). Every returned
+    :class:`Fitted` fits its frame, as long as one line fits an empty frame.
     """
     if not groups:
         return []
     steps = scales([s for g in groups for s in g])
     floor_pages = _greedy(groups, width_emu, height_emu, line_spacing, steps[-1], first_height_emu)
-    for scale in steps:
+    for scale in steps[:-1]:
         pages = _greedy(groups, width_emu, height_emu, line_spacing, scale, first_height_emu)
         if len(pages) <= len(floor_pages):
             return pages
     return floor_pages
+
+
+def split_paragraph(spec: ParaSpec, width: float, scale: float, line_spacing: float, room: float,
+                    first: bool) -> tuple[ParaSpec | None, ParaSpec]:
+    """Split *spec* after the last line that fits in *room* points; return (head, remainder).
+
+    The head is None when not even one line fits. The remainder carries no
+    bullet and no space before, so it reads as the same paragraph going on;
+    it keeps the claim's citations, as its marker ends the remainder. Line
+    breaking is greedy, so the head and the remainder, laid out on their own,
+    break exactly where the whole paragraph broke.
+    """
+    laid = layout_paragraph(spec, width, scale, line_spacing, first)
+    space = 0.0 if first else laid.space_before
+    count = int((room - space + 1e-6) // laid.line_height) if laid.line_height > 0 else 0
+    count = min(count, len(laid.lines) - 1)
+    rest = replace(spec, bullet="", space_before=0.0)
+    if count <= 0:
+        return None, spec
+    offset = sum(len(span.text) for line in laid.lines[:count] for span in line.spans)
+    head_spans, tail_spans = _cut_spans(spec.spans, offset)
+    return replace(spec, spans=head_spans), replace(rest, spans=tail_spans)
+
+
+def _cut_spans(spans: tuple[Span, ...], offset: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Return *spans* cut at character *offset* of their joined text."""
+    head: list[Span] = []
+    tail: list[Span] = []
+    pos = 0
+    for span in spans:
+        end = pos + len(span.text)
+        if end <= offset:
+            head.append(span)
+        elif pos >= offset:
+            tail.append(span)
+        else:
+            head.append(replace(span, text=span.text[:offset - pos]))
+            tail.append(replace(span, text=span.text[offset - pos:]))
+        pos = end
+    return tuple(head), tuple(tail)
 
 
 def _greedy(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line_spacing: float,
@@ -134,21 +192,38 @@ def _greedy(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line_
     def height_of(specs: list[ParaSpec]) -> float:
         return layout_at(specs, width, 1e9, scale, line_spacing).height
 
+    def fits(specs: list[ParaSpec]) -> bool:
+        return height_of(specs) <= limit() + 1e-6
+
     for group in groups:
-        trial = pages[-1] + group
-        if height_of(trial) <= limit() + 1e-6:
-            pages[-1] = trial
+        if fits(pages[-1] + group):
+            pages[-1] = pages[-1] + group
             continue
         if pages[-1]:
             pages.append([])
-        if height_of(group) <= limit() + 1e-6:
+        if fits(group):
             pages[-1] = list(group)
             continue
         for spec in group:  # a group too tall for a frame of its own: split it
-            trial = pages[-1] + [spec]
-            if pages[-1] and height_of(trial) > limit() + 1e-6:
-                pages.append([spec])
-            else:
-                pages[-1] = trial
+            pending: ParaSpec | None = spec
+            while pending is not None:
+                if fits(pages[-1] + [pending]):
+                    pages[-1] = pages[-1] + [pending]
+                    break
+                used = height_of(pages[-1]) if pages[-1] else 0.0
+                head, rest = split_paragraph(pending, width, scale, line_spacing, limit() - used,
+                                             first=not pages[-1])
+                if head is None and not pages[-1]:
+                    # Not one line fits an empty frame: place it anyway; the frame's
+                    # fitting reports it, and layout's invariant check names the slide.
+                    pages[-1] = [pending]
+                    pending = None
+                    break
+                if head is not None:
+                    pages[-1] = pages[-1] + [head]
+                pages.append([])
+                pending = rest
+    if not pages[-1] and len(pages) > 1:
+        pages.pop()
     return [layout_at(p, width, limit_h, scale, line_spacing)
             for p, limit_h in zip(pages, [heights[0]] + [heights[1]] * (len(pages) - 1), strict=True)]

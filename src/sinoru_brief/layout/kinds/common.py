@@ -39,7 +39,8 @@ def bullet_group(ctx: LayoutContext, bullet: Bullet, *, numbered: int = 0,
 def _claim(ctx: LayoutContext, bullet: Bullet, level: int, size: SizeRange, numbered: int) -> ParaSpec:
     t = ctx.theme
     spans = [ctx.span(normalise_space(bullet.text), size.size)]
-    marker = ctx.marker(ctx.deck.markers(bullet.cite), size.size)
+    numbers = ctx.deck.markers(bullet.cite)
+    marker = ctx.marker(numbers, size.size)
     if marker:
         spans.append(marker)
     indent = size.size * (1.1 if level == 0 else 1.0)
@@ -48,7 +49,7 @@ def _claim(ctx: LayoutContext, bullet: Bullet, level: int, size: SizeRange, numb
         spans=tuple(spans), size=size, level=level,
         bullet=f"{numbered}." if numbered else BULLET_CHARS[min(level, 1)],
         bullet_color=t.colors.accent, space_before=t.paragraph_space if level == 0 else 0.2,
-        indent=offset + (indent * 1.3 if numbered else indent), bullet_indent=offset,
+        indent=offset + (indent * 1.3 if numbered else indent), bullet_indent=offset, citations=tuple(numbers),
     )
 
 

@@ -10,17 +10,37 @@ from dataclasses import replace
 from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.linebreak import collapse_space, normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
-from sinoru_brief.layout.textfit import ParaSpec, paginate
+from sinoru_brief.layout.textfit import ParaSpec, layout_at, paginate
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import inches
+from sinoru_brief.units import EMU_PER_POINT, inches, points
 
 
 def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+    """Lay out the title slide: marking and organisation above the title, then subtitle, byline, presenter, date.
+
+    The classification marking heads the slide, centred, as a marking is
+    read first; the organisation stands over the title like a letterhead.
+    Lines the brief leaves empty take no room.
+    """
     t = ctx.theme
     page = ctx.page(slide)
+    stage = ctx.regions.stage
     left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)
-    mid = t.height * 45 // 100
-    page.boxes.append(ctx.text_frame(Box(left, t.height // 6, width, mid - t.height // 6),
+    lines = slide.title_lines
+    y = stage.y
+    for text, role, align, color in ((lines.classification, "classification", "center", t.colors.accent),
+                                     (lines.organisation, "organisation", "left", t.colors.muted)):
+        if text:
+            height = points(t.sizes.sub.size * t.line_spacing) + TEXT_INSETS.top + TEXT_INSETS.bottom
+            page.boxes.append(ctx.text_frame(Box(left, y, width, height),
+                                             [ctx.plain(text, t.sizes.sub, bold=True, color=color, align=align)],
+                                             role=role))
+            y += height + inches(0.15)
+    top = max(t.height // 6, stage.y, y)  # clear of the banner, the logo and the lines above
+    # The title needs room for at least one line at its floor; on a small slide the rule moves down for it.
+    least = points(t.sizes.deck_title.minimum * t.line_spacing) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    mid = max(t.height * 45 // 100, top + least)
+    page.boxes.append(ctx.text_frame(Box(left, top, width, mid - top),
                                      [ctx.plain(slide.title, t.sizes.deck_title, heading=True, bold=True)],
                                      role="title", anchor="bottom"))
     page.boxes.append(Shape(x=left, y=mid + inches(0.12), w=inches(1.6), h=0, geometry="line",
@@ -28,26 +48,60 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     specs = []
     if slide.subtitle:
         specs.append(ctx.plain(slide.subtitle, t.sizes.body, color=t.colors.text))
-    for i, line in enumerate(x for x in slide.items if x):
+    byline, as_of = (tuple(slide.items) + ("", ""))[:2]
+    for i, line in enumerate(x for x in (byline, lines.presenter, as_of) if x):
         spec = ctx.plain(line, t.sizes.sub, color=t.colors.muted)
         specs.append(ParaSpec(spans=spec.spans, size=spec.size, space_before=0.8 if i == 0 else 0.2))
-    if specs:
-        page.boxes.append(ctx.text_frame(Box(left, mid + inches(0.35), width, t.height * 85 // 100 - mid),
-                                         specs, role="subtitle"))
+    below = mid + inches(0.35)
+    bottom = min(t.height * 85 // 100, stage.bottom)
+    if specs and bottom > below:
+        page.boxes.append(ctx.text_frame(Box(left, below, width, bottom - below), specs, role="subtitle"))
     return [page]
 
 
 def layout_agenda(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+    """Lay out the agenda: numbered entries on one slide, in two columns if one would run over.
+
+    The numbers are the ones on the section dividers. A slide's worth of
+    entries is worth keeping together: only when two columns cannot hold
+    them either does the agenda continue on a second slide.
+    """
     t = ctx.theme
     body = ctx.regions.body
+    groups = _agenda_entries(ctx, slide.items, 1)
+    inner_h = body.h - TEXT_INSETS.top - TEXT_INSETS.bottom
+    if len(paginate(groups, body.w - TEXT_INSETS.left - TEXT_INSETS.right, inner_h, t.line_spacing)) > 1:
+        gap = inches(0.4)
+        column_w = (body.w - gap) // 2
+        half = (len(slide.items) + 1) // 2
+        columns = [_agenda_entries(ctx, slide.items[:half], 1), _agenda_entries(ctx, slide.items[half:], half + 1)]
+        inner_w = column_w - TEXT_INSETS.left - TEXT_INSETS.right
+        fitted = [paginate(c, inner_w, inner_h, t.line_spacing) for c in columns]
+        # One type size for both columns: the smaller of the two sizes each would take.
+        if all(len(f) == 1 for f in fitted):
+            scale = min(f[0].scale for f in fitted)  # one type size for both columns
+            page = new_page(ctx, slide, 0)
+            for i, column in enumerate(columns):
+                frame = layout_at([spec for group in column for spec in group], inner_w / EMU_PER_POINT,
+                                  inner_h / EMU_PER_POINT, scale, t.line_spacing)
+                page.boxes.append(TextFrame(x=body.x + i * (column_w + gap), y=body.y, w=column_w, h=body.h,
+                                            paragraphs=frame.paragraphs, insets=TEXT_INSETS, role="body",
+                                            name=f"body {i + 1}"))
+            return [page]
+    return _paged_list(ctx, slide, groups, body)
+
+
+def _agenda_entries(ctx: LayoutContext, items: tuple[str, ...], first: int) -> list[list[ParaSpec]]:
+    """Return one numbered paragraph per agenda entry, numbered from *first*."""
+    t = ctx.theme
+    last = first + len(items) - 1
     # The hanging indent must clear the widest number ("12.") plus a gap.
-    widest = max((text_width(f"{i}.", t.fonts.body, t.sizes.body.size) for i in range(1, len(slide.items) + 1)),
+    widest = max((text_width(f"{i}.", t.fonts.body, t.sizes.body.size) for i in range(first, last + 1)),
                  default=0.0)
     indent = widest + t.sizes.body.size * 0.6
-    groups = [[ParaSpec(spans=(ctx.span(normalise_space(item), t.sizes.body.size),), size=t.sizes.body,
-                        bullet=f"{i}.", bullet_color=t.colors.accent, space_before=0.35,
-                        indent=indent)] for i, item in enumerate(slide.items, start=1)]
-    return _paged_list(ctx, slide, groups, body)
+    return [[ParaSpec(spans=(ctx.span(normalise_space(item), t.sizes.body.size),), size=t.sizes.body,
+                      bullet=f"{i}.", bullet_color=t.colors.accent, space_before=0.35,
+                      indent=indent)] for i, item in enumerate(items, start=first)]
 
 
 def _paged_list(ctx: LayoutContext, slide: DeckSlide, groups: list[list[ParaSpec]], body: Box) -> list[Page]:
@@ -65,20 +119,26 @@ def _paged_list(ctx: LayoutContext, slide: DeckSlide, groups: list[list[ParaSpec
 def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     t = ctx.theme
     page = ctx.page(slide)
+    stage = ctx.regions.stage
     left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)
     page.boxes.append(Shape(x=0, y=0, w=inches(0.25), h=t.height, geometry="rect", fill=t.colors.accent,
                             name="section band"))
-    top = t.height // 4
+    # The number sits above the title at a quarter of the slide; on a short slide, or below a banner
+    # and a logo, the stack moves down and shrinks so it stays on the free stage.
+    number_h = min(inches(1.2), stage.h // 5)
+    top = max(t.height // 4, stage.y + number_h + inches(0.1))
+    title_h = min(t.height * 30 // 100, (stage.bottom - top) * 55 // 100)
     number = SizeRange(t.sizes.section_title.size * 1.4, t.sizes.section_title.minimum)
-    page.boxes.append(ctx.text_frame(Box(left, top - inches(1.3), width, inches(1.2)),
+    page.boxes.append(ctx.text_frame(Box(left, top - inches(0.1) - number_h, width, number_h),
                                      [ctx.plain(f"{int(slide.subtitle):02d}", number, heading=True, bold=True,
                                                 color=t.colors.accent)], role="section-number", anchor="bottom"))
-    page.boxes.append(ctx.text_frame(Box(left, top, width, t.height * 30 // 100),
+    page.boxes.append(ctx.text_frame(Box(left, top, width, title_h),
                                      [ctx.plain(slide.title, t.sizes.section_title, heading=True, bold=True)],
                                      role="title", anchor="top"))
     if slide.items:
-        page.boxes.append(ctx.text_frame(Box(left, top + t.height * 30 // 100 + inches(0.2), width * 3 // 4,
-                                             t.height * 25 // 100),
+        summary_y = top + title_h + inches(0.2)
+        page.boxes.append(ctx.text_frame(Box(left, summary_y, width * 3 // 4,
+                                             min(t.height * 25 // 100, stage.bottom - summary_y)),
                                          [ctx.plain(slide.items[0], t.sizes.body, color=t.colors.muted)],
                                          role="summary"))
     return [page]

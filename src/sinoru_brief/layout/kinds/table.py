@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sinoru_brief.compose.deck import DeckSlide
-from sinoru_brief.layout.context import LayoutContext, truncate_to_height
+from sinoru_brief.layout.context import LayoutContext
+from sinoru_brief.layout.truncate import truncate_to_height
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.linebreak import normalise_space
@@ -98,7 +99,8 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
             cells, h = lay_row(row_specs[i][0], scale)
             room = limit - header_h
             if h > room:  # one row taller than a whole slide: cut its text to fit
-                cells = [Cell(truncate_to_height(c.paragraphs, room - pad)) for c in cells]
+                cells = [Cell(truncate_to_height(c.paragraphs, room - pad, w / EMU_PER_POINT))
+                         for c, w in zip(cells, inner_w, strict=True)]
                 h = room
             rows.append(cells)
             heights.append(h)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sinoru_brief.compose.deck import DeckSlide
-from sinoru_brief.content.models import Bullet
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import add_source_line, bullet_group, new_page, page_numbers
 from sinoru_brief.layout.linebreak import normalise_space
@@ -28,26 +27,12 @@ def _bullet_pages(ctx: LayoutContext, slide: DeckSlide, numbered: bool) -> list[
     inner = _inner(body)
     groups = [bullet_group(ctx, b, numbered=i + 1 if numbered else 0) for i, b in enumerate(bullets)]
     fitted_pages = paginate(groups, inner.w, inner.h, ctx.theme.line_spacing)
-    # Map pages back to bullets: paginate keeps group order, so count paragraphs.
     pages: list[Page] = []
-    cursor = 0
-    sizes = [len(g) for g in groups]
     for index, fitted in enumerate(fitted_pages):
-        count = len(fitted.paragraphs)
-        used, taken = 0, []
-        while cursor < len(bullets) and used + sizes[cursor] <= count:
-            used += sizes[cursor]
-            taken.append(bullets[cursor])
-            cursor += 1
         page = new_page(ctx, slide, index)
-        paragraphs = fitted.paragraphs
-        if index > 0 and paragraphs:
-            from dataclasses import replace
-
-            paragraphs = (replace(paragraphs[0], space_before=0.0), *paragraphs[1:])
-        page.boxes.append(TextFrame(x=body.x, y=body.y, w=body.w, h=body.h, paragraphs=paragraphs,
+        page.boxes.append(TextFrame(x=body.x, y=body.y, w=body.w, h=body.h, paragraphs=fitted.paragraphs,
                                     insets=TEXT_INSETS, role="body", name="body"))
-        add_source_line(ctx, page, page_numbers(ctx, [taken])[0] if taken else list(slide.citations))
+        add_source_line(ctx, page, fitted.citations or list(slide.citations))
         pages.append(page)
     return pages
 
@@ -102,14 +87,14 @@ def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         groups = [bullet_group(ctx, b, body=t.sizes.sub, sub=SizeRange(t.sizes.sub.minimum, t.sizes.sub.minimum))
                   for b in side.bullets]
         inner = _inner(box)
-        columns.append((heading, box, paginate(groups, inner.w, inner.h, t.line_spacing), list(side.bullets)))
+        columns.append((heading, box, paginate(groups, inner.w, inner.h, t.line_spacing)))
     # Both columns share one scale so the two sides read as equals.
     page_count = max(len(c[2]) for c in columns)
     pages = []
     for index in range(page_count):
         page = new_page(ctx, slide, index)
         numbers: list[int] = []
-        for heading, box, fitted_pages, bullets in columns:
+        for heading, box, fitted_pages in columns:
             page.boxes.append(heading)
             page.boxes.append(Shape(x=box.x, y=box.y - inches(0.04), w=box.w, h=0, geometry="line",
                                     stroke=t.colors.rule, stroke_width=1.0, name="column rule"))
@@ -117,12 +102,8 @@ def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
                 page.boxes.append(TextFrame(x=box.x, y=box.y, w=box.w, h=box.h,
                                             paragraphs=fitted_pages[index].paragraphs, insets=TEXT_INSETS,
                                             role="body", name="column"))
-        for _, _, _, bullets in columns:
-            numbers.extend(n for b in bullets for n in _all_markers(ctx, b))
-        add_source_line(ctx, page, numbers)
+                numbers.extend(fitted_pages[index].citations)
+        add_source_line(ctx, page, numbers or list(slide.citations))
         pages.append(page)
     return pages
 
-
-def _all_markers(ctx: LayoutContext, bullet: Bullet) -> list[int]:
-    return [*ctx.deck.markers(bullet.cite), *(n for s in bullet.sub for n in ctx.deck.markers(s.cite))]

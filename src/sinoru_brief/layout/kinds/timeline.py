@@ -41,17 +41,47 @@ def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     start = 0
     while start < len(events):
         end = len(events)
-        while end > start + 1 and _place_any(events[start:end], body, label_w) is None:
+        # Fewer events per page until every label has a lane and the room its text needs.
+        while end > start + 1 and not _readable(ctx, _place_any(events[start:end], body, label_w)):
             end -= 1
-        chunks.append(_place_any(events[start:end], body, label_w) or _force(events[start:end], body, label_w))
+        placed = _place_any(events[start:end], body, label_w)
+        if not _readable(ctx, placed):
+            placed = _force(ctx, events[start], body, label_w)
+        assert placed is not None
+        chunks.append(placed)
         start = end
     pages = []
     for index, placed in enumerate(chunks):
         page = new_page(ctx, slide, index)
-        _draw(ctx, page, placed, body)
+        shortened = _draw(ctx, page, placed, body)
+        if shortened:
+            # A label too long for any box is shortened alike in the preview and the .pptx;
+            # the speaker notes keep it whole.
+            page.notes = "\n".join([page.notes, *(f"{p.event.date.label()}: {normalise_space(p.event.label)}"
+                                                  for p in shortened)]).strip()
         add_source_line(ctx, page, [n for p in placed for n in ctx.deck.markers(p.event.cite)])
         pages.append(page)
     return pages
+
+
+def _readable(ctx: LayoutContext, placed: list[_Placed] | None) -> bool:
+    """Return whether every placed label fits its box at the smallest size the theme allows."""
+    if placed is None:
+        return False
+    t = ctx.theme
+    for p in placed:
+        group = _label_specs(ctx, p.event)
+        floor = scales(group)[-1]
+        inner_w, inner_h = _inner_size(p.box)
+        if not layout_at(group, inner_w, inner_h, floor, t.line_spacing).fits:
+            return False
+    return True
+
+
+def _inner_size(box: Box) -> tuple[float, float]:
+    """Return the width and height in points inside *box*'s text insets."""
+    return ((box.w - TEXT_INSETS.left - TEXT_INSETS.right) / EMU_PER_POINT,
+            (box.h - TEXT_INSETS.top - TEXT_INSETS.bottom) / EMU_PER_POINT)
 
 
 def _axis(body: Box) -> tuple[Emu, Emu, Emu]:
@@ -59,10 +89,10 @@ def _axis(body: Box) -> tuple[Emu, Emu, Emu]:
     return body.y + body.h // 2, body.x + inches(0.5), body.right - inches(0.5)
 
 
-def _lane_box(lane: str, x: Emu, body: Box, label_w: Emu) -> Box:
+def _lane_box(lane: str, x: Emu, body: Box, label_w: Emu, lane_h: Emu | None = None) -> Box:
     axis_y, _, _ = _axis(body)
     half = body.h // 2 - MARKER
-    lane_h = half // 2 - LABEL_GAP
+    lane_h = lane_h if lane_h is not None else half // 2 - LABEL_GAP
     left = min(max(x - label_w // 2, body.x), body.right - label_w)
     near = lane in ("above", "below")
     if lane.startswith("above"):
@@ -122,10 +152,22 @@ def _place(events: list[TimelineEvent], body: Box, label_w: Emu, xs: list[Emu]) 
     return placed
 
 
-def _force(events: list[TimelineEvent], body: Box, label_w: Emu) -> list[_Placed]:
-    """Place a single event that is alone on its page (always possible)."""
-    x = _positions(events, body)[0]
-    return [_Placed(events[0], x, "above", _lane_box("above", x, body, label_w))]
+def _force(ctx: LayoutContext, event: TimelineEvent, body: Box, label_w: Emu) -> list[_Placed]:
+    """Place one event alone on its page, with the widest label box that helps its text fit."""
+    x = _positions([event], body)[0]
+    widest = body.w - inches(0.2)
+    candidates = [label_w, *(w for w in (body.w // 3, body.w // 2, widest) if w > label_w)]
+    placed: list[_Placed] = []
+    for width in candidates:
+        placed = [_Placed(event, x, "above", _lane_box("above", x, body, width, lane_h=_tall_lane(body)))]
+        if _readable(ctx, placed):
+            break
+    return placed
+
+
+def _tall_lane(body: Box) -> Emu:
+    """Return the height a lone label may use above the axis: both lanes of that side."""
+    return body.h // 2 - MARKER
 
 
 def _label_specs(ctx: LayoutContext, event: TimelineEvent) -> list[ParaSpec]:
@@ -140,33 +182,35 @@ def _label_specs(ctx: LayoutContext, event: TimelineEvent) -> list[ParaSpec]:
     return [date, ParaSpec(spans=tuple(spans), size=size, align="center")]
 
 
-def _draw(ctx: LayoutContext, page: Page, placed: list[_Placed], body: Box) -> None:
+def _draw(ctx: LayoutContext, page: Page, placed: list[_Placed], body: Box) -> list[_Placed]:
+    """Draw the axis, markers, connectors and labels; return the events whose labels had to be shortened."""
     t = ctx.theme
     axis_y, lo, hi = _axis(body)
     page.boxes.append(Shape(x=body.x, y=axis_y, w=body.w, h=0, geometry="line", stroke=t.colors.rule,
                             stroke_width=2.0, name="timeline axis"))
     specs = [_label_specs(ctx, p.event) for p in placed]
-    inner = [(p.box.w - TEXT_INSETS.left - TEXT_INSETS.right, p.box.h - TEXT_INSETS.top - TEXT_INSETS.bottom)
-             for p in placed]
+    inner = [_inner_size(p.box) for p in placed]
     # One scale for every label, the largest at which all of them fit.
     steps = scales([s for group in specs for s in group])
     chosen = steps[-1]
     for scale in steps:
-        if all(layout_at(s, w / EMU_PER_POINT, h / EMU_PER_POINT, scale, t.line_spacing).fits
-               for s, (w, h) in zip(specs, inner, strict=True)):
+        if all(layout_at(s, w, h, scale, t.line_spacing).fits for s, (w, h) in zip(specs, inner, strict=True)):
             chosen = scale
             break
-    for p, group in zip(placed, specs, strict=True):
+    shortened = []
+    for p, group, (w, h) in zip(placed, specs, inner, strict=True):
         above = p.lane.startswith("above")
         edge = p.box.bottom if above else p.box.y
         page.boxes.append(Shape(x=p.x, y=min(edge, axis_y), w=0, h=abs(axis_y - edge), geometry="line",
                                 stroke=t.colors.rule, stroke_width=1.0, name="connector"))
         page.boxes.append(Shape(x=p.x - MARKER // 2, y=axis_y - MARKER // 2, w=MARKER, h=MARKER,
                                 geometry="ellipse", fill=t.colors.accent, name="marker"))
-        frame = ctx.text_frame(p.box, group, role="label", anchor="bottom" if above else "top")
-        fitted = layout_at(group, (p.box.w - TEXT_INSETS.left - TEXT_INSETS.right) / EMU_PER_POINT,
-                           (p.box.h - TEXT_INSETS.top - TEXT_INSETS.bottom) / EMU_PER_POINT, chosen, t.line_spacing)
+        fitted = layout_at(group, w, h, chosen, t.line_spacing)
         if fitted.fits:
-            frame = TextFrame(x=frame.x, y=frame.y, w=frame.w, h=frame.h, paragraphs=fitted.paragraphs,
-                              insets=frame.insets, anchor=frame.anchor, role="label", name="label")
+            frame = TextFrame(x=p.box.x, y=p.box.y, w=p.box.w, h=p.box.h, paragraphs=fitted.paragraphs,
+                              insets=TEXT_INSETS, anchor="bottom" if above else "top", role="label", name="label")
+        else:
+            frame = ctx.text_frame(p.box, group, role="label", anchor="bottom" if above else "top")
+            shortened.append(p)
         page.boxes.append(frame)
+    return shortened
