@@ -103,10 +103,18 @@ def _latin_font(key: FontKey) -> ImageFont.FreeTypeFont:
     return _font(font_file(key.family, key.bold, key.italic))
 
 
-@lru_cache(maxsize=200_000)
 def _width_em(key: FontKey, text: str) -> float:
     """Return the advance width of *text* in ems (1.0 = the font size)."""
-    latin = _latin_font(key)
+    return _width_em_of(key.family, key.bold, key.italic, text)
+
+
+# Widths are kept in ems, whatever the size: a paragraph shrunk to fit
+# measures each piece of text once and scales it, and layout asks about the
+# same pieces tens of thousands of times (a line's text grows word by word).
+# The key is a plain tuple of arguments, cheaper to hash than a FontKey.
+@lru_cache(maxsize=400_000)
+def _width_em_of(family: str, bold: bool, italic: bool, text: str) -> float:
+    latin = _latin_font(FontKey(family, bold, italic))
     if not has_east_asian(text):
         return _length(latin, text) / _REFERENCE_SIZE
     east = _font(east_asian_file())
@@ -126,4 +134,4 @@ def text_width(text: str, family: str, size: float, bold: bool = False, italic: 
     """Return the width of *text* set in *family* at *size* points, in points."""
     if not text:
         return 0.0
-    return _width_em(FontKey(family, bold, italic), text) * size
+    return _width_em_of(family, bold, italic, text) * size

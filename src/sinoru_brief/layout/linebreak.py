@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sinoru_brief.layout.fonts import is_east_asian, text_width
+from sinoru_brief.layout.fonts import has_east_asian, is_east_asian, text_width
 from sinoru_brief.layout.pages import Line, Span
 
 # We break a little before the full width: if a client measures a hair wider
@@ -26,8 +26,15 @@ _NO_BREAK_AFTER = set("（《「『【〔〈“‘([{")
 _DASHES = "-‐–—"
 
 
+# Without East Asian characters only spaces and dashes break: found by one regular expression,
+# not a character-by-character walk (layout breaks every paragraph at every size it tries).
+_LATIN_BREAK = re.compile(f"(?<= )[^ ]|(?<=[^\\W_][{re.escape(_DASHES)}])[^ {re.escape(_DASHES)}]")
+
+
 def break_opportunities(text: str) -> list[int]:
     """Return the offsets at which a line may end (a break before text[i])."""
+    if not has_east_asian(text):
+        return [m.start() for m in _LATIN_BREAK.finditer(text)]
     points: list[int] = []
     n = len(text)
     for i in range(1, n):
@@ -72,6 +79,8 @@ class _Pieces:
 
     def width(self, start: int, end: int) -> float:
         """Return the width in points of text[start:end] across its spans (hot: no Span copies)."""
+        if len(self.spans) == 1:
+            return span_width(self.spans[0], self.text[start:end]) if start < end else 0.0
         total = 0.0
         for span, span_start in zip(self.spans, self.starts, strict=True):
             lo, hi = max(start, span_start), min(end, span_start + len(span.text))

@@ -1,0 +1,50 @@
+"""The fast paths of measuring and breaking give exactly what the plain definitions give."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sinoru_brief.layout import fonts, linebreak
+from sinoru_brief.layout.pages import Span
+
+
+def reference_opportunities(text: str) -> list[int]:
+    """The break rules of linebreak's module docstring, walked character by character."""
+    points = []
+    for i in range(1, len(text)):
+        prev, char = text[i - 1], text[i]
+        if prev == " " and char != " ":
+            points.append(i)
+        elif prev in linebreak._DASHES and char not in " " + linebreak._DASHES and i >= 2 and text[i - 2].isalnum():
+            points.append(i)
+        elif (fonts.is_east_asian(prev) or fonts.is_east_asian(char)) and char != " " and prev != " ":
+            if char not in linebreak._NO_BREAK_BEFORE and prev not in linebreak._NO_BREAK_AFTER:
+                points.append(i)
+    return points
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet="ab Zé1²_٣-‐–—.,;)(\u201c\t\n中。", max_size=24))
+def test_break_opportunities_follow_the_rules(text):
+    assert linebreak.break_opportunities(text) == reference_opportunities(text)
+
+
+def test_latin_fast_path_breaks_after_spaces_and_after_dashes_inside_words():
+    assert linebreak.break_opportunities("Sino-Russian  ties—deep -x _-y") == [5, 14, 19, 24, 27]
+
+
+def test_widths_are_measured_once_per_font_and_text_whatever_the_size():
+    fonts._width_em_of.cache_clear()
+    widths = [fonts.text_width("Partnership without alliance", "Calibri", size) for size in (10, 20, 28)]
+
+    assert fonts._width_em_of.cache_info().misses == 1
+    assert widths[1] == widths[0] * 2 and abs(widths[2] - widths[0] * 2.8) < 1e-9
+
+
+def test_a_single_span_measures_as_its_slices():
+    span = Span("Energy and the Arctic", 20, "Calibri", "000000")
+    pieces = linebreak._Pieces((span,))
+
+    assert pieces.width(0, 6) == fonts.text_width("Energy", "Calibri", 20)
+    assert pieces.width(3, 3) == 0.0
