@@ -34,8 +34,8 @@ APP_SMOKE = textwrap.dedent("""
     import sys
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from sinoru_brief.app import main as app_main
     from sinoru_brief.app.dialogs import about_html
+    from sinoru_brief.cli import main
 
     def check():
         window = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "controller"))
@@ -48,7 +48,7 @@ APP_SMOKE = textwrap.dedent("""
 
     app = QApplication(["sinoru-brief"])
     QTimer.singleShot(0, check)
-    sys.exit(app_main.run_app(sys.argv[1:]))
+    sys.exit(main(sys.argv[1:]))  # as `sinoru-brief FILE.brief.yaml` runs; the app reuses this QApplication
 """)
 
 
