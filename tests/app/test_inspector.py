@@ -234,3 +234,36 @@ def test_a_blanked_bullet_gets_its_wording_back_on_leaving(window, qtbot, real_l
     assert window.controller.brief.overrides[SLIDE].bullets == {"0": "New wording"}
     inspector.slide_title.setFocus()
     assert editor.toPlainText() == "New wording"
+
+
+def _title_frames(window) -> dict[str, str]:
+    """Return the title slide's text frames by role, as laid out for the preview and the export."""
+    page = window.controller.view().pages[0]
+    return {box.role: box.text for box in page.boxes if hasattr(box, "paragraphs")}
+
+
+def test_title_slide_fields_reach_the_title_slide_and_undo(window, qtbot):
+    inspector = window.inspector
+    type_into(qtbot, inspector.organisation, "Asia Desk")
+    type_into(qtbot, inspector.presenter, "J. Analyst")
+    type_into(qtbot, inspector.classification, "UNCLASSIFIED")
+    brief = window.controller.brief
+    assert (brief.organisation, brief.presenter, brief.classification) == ("Asia Desk", "J. Analyst", "UNCLASSIFIED")
+    frames = _title_frames(window)
+    assert frames["organisation"] == "Asia Desk"
+    assert frames["classification"] == "UNCLASSIFIED"
+    assert "Presented by J. Analyst" in frames["subtitle"]
+    # One undo step per field typed, and undoing empties the field and the slide's line.
+    window.controller.undo_stack.undo()
+    assert inspector.classification.text() == "" and "classification" not in _title_frames(window)
+    assert inspector.presenter.text() == "J. Analyst"
+
+
+def test_title_slide_fields_show_a_brief_that_changes(window):
+    def change(b):
+        b.organisation, b.presenter, b.classification = "Seminar", "Prof. X", "OFFICIAL"
+
+    window.controller.edit("Set title lines", change)
+    inspector = window.inspector
+    assert (inspector.organisation.text(), inspector.presenter.text(), inspector.classification.text()) == (
+        "Seminar", "Prof. X", "OFFICIAL")
