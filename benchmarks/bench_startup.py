@@ -9,8 +9,9 @@ console script next to the interpreter (``.venv/bin/sinoru-brief``), or
 ``--command`` if given, so interpreter start-up is included and the ``uv run``
 launcher is not. Three commands are timed: ``--help``, ``--version`` and
 ``validate`` (load and cross-check the whole built-in content library). For
-each the report gives the best and median wall-clock seconds over
-``--repeat`` runs, and, from one run under ``python -X importtime``, the
+each the report gives the best and median wall-clock and CPU seconds
+(user + system of the child, which hardly moves when other work shares the
+machine) over ``--repeat`` runs, and, from one run under ``python -X importtime``, the
 modules that took longest to import (cumulative, children included) and
 which of the heavy libraries (Jinja2, citeproc-py, PySide6, python-pptx,
 Pillow, lxml) the command loaded at all: none of them is needed by these
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -47,16 +49,22 @@ def console_script(explicit: str | None) -> list[str]:
     return [found] if found else [sys.executable, "-m", "sinoru_brief"]
 
 
-def time_runs(argv: list[str], repeat: int) -> tuple[list[float], int]:
-    """Run *argv* *repeat* times; return each run's wall-clock seconds and the last exit code."""
-    times, code = [], 0
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_runs(argv: list[str], repeat: int) -> tuple[list[float], list[float], int]:
+    """Run *argv* *repeat* times; return each run's wall-clock and CPU seconds, and the last exit code."""
+    times, cpu, code = [], [], 0
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), _children_cpu()
         result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
         times.append(time.perf_counter() - start)
+        cpu.append(_children_cpu() - start_cpu)
         code = result.returncode
-    return times, code
+    return times, cpu, code
 
 
 def import_profile(args: tuple[str, ...]) -> tuple[list[tuple[int, str]], list[str]]:
@@ -88,13 +96,14 @@ def main() -> None:
     print(f"Machine: {platform.platform()}, cpus {os.cpu_count()}, python {platform.python_version()}, "
           f"load average at start {load_start:.2f}")
     print(f"Command: {' '.join(prefix)}; {options.repeat} fresh processes per command\n")
-    baseline, _ = time_runs([sys.executable, "-c", "pass"], options.repeat)
-    print(f"{'python -c pass':<26} best {min(baseline):.3f} s   median {statistics.median(baseline):.3f} s")
-    for args in COMMANDS:
-        times, code = time_runs([*prefix, *args], options.repeat)
-        label = f"sinoru-brief {' '.join(args)}"
+    print(f"{'':<26} {'wall best':>10} {'median':>8} {'CPU best':>10} {'median':>8}")
+    runs = [("python -c pass", [sys.executable, "-c", "pass"])]
+    runs += [(f"sinoru-brief {' '.join(args)}", [*prefix, *args]) for args in COMMANDS]
+    for label, argv in runs:
+        times, cpu, code = time_runs(argv, options.repeat)
         failed = f"   (FAILED: exit {code})" if code else ""
-        print(f"{label:<26} best {min(times):.3f} s   median {statistics.median(times):.3f} s{failed}")
+        print(f"{label:<26} {min(times):>9.3f}s {statistics.median(times):>7.3f}s "
+              f"{min(cpu):>9.3f}s {statistics.median(cpu):>7.3f}s{failed}")
     print("\nImports (python -X importtime, one run each; cumulative ms of the slowest imports and their direct children):")
     for args in COMMANDS:
         slowest, heavy = import_profile(args)

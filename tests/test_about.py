@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import replace
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -15,15 +17,12 @@ from sinoru_brief.paths import InstallationError, fonts_dir
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_version_is_the_one_in_pyproject():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert about.version() == project["version"]
-
-
-def test_a_missing_distribution_is_an_installation_error(monkeypatch):
-    monkeypatch.setattr(about, "DISTRIBUTION", "sinoru-brief-not-installed")
-    with pytest.raises(InstallationError, match="package metadata is missing"):
-        about.version()
+def test_version_is_the_one_the_package_was_installed_with():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["hatch"]["version"]["path"] == "src/sinoru_brief/__init__.py"
+    assert about.version() == metadata.version("sinoru-brief")
+    assert re.fullmatch(r"\d+\.\d+\.\d+", about.version())
 
 
 def test_content_as_of_is_the_latest_topic_date(real_library):

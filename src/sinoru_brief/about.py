@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sinoru_brief import __version__
 from sinoru_brief.paths import InstallationError, fonts_dir
 
 if TYPE_CHECKING:
     from sinoru_brief.content import Library
-
-DISTRIBUTION = "sinoru-brief"
-
 
 @dataclass(frozen=True)
 class BundledFont:
@@ -42,14 +40,8 @@ BUNDLED_FONTS = (
 
 
 def version() -> str:
-    """Return the installed version of sinoru-brief, from the package metadata."""
-    from importlib import metadata  # only --version and the About box need it
-
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        raise InstallationError("sinoru-brief's package metadata is missing, so its version is unknown; "
-                                "install it (uv sync in a checkout, or uv tool install / pipx install)") from None
+    """Return the version of this sinoru-brief, the one its wheel was built with."""
+    return __version__
 
 
 def content_as_of(library: Library) -> dt.date | None:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sinoru_brief import __version__
 from sinoru_brief.cli_template import add_template_parser
 from sinoru_brief.errors import BriefError, BriefFileError, Problem
 
@@ -32,22 +33,6 @@ DEPTH_NAMES = ("key", "standard", "full")
 USAGE = "sinoru-brief [-h] [--version] [FILE.brief.yaml | COMMAND ...]"
 
 
-class _VersionAction(argparse.Action):
-    """Print the installed version and exit; the metadata is read only when asked for."""
-
-    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):  # noqa: A002
-        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        from sinoru_brief.about import version
-
-        try:
-            print(f"sinoru-brief {version()}")
-        except BriefError as exc:
-            parser.exit(EXIT_ERROR, f"sinoru-brief: {exc.kind}: {exc}\n")
-        parser.exit(EXIT_OK)
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sinoru-brief", usage=USAGE,
@@ -55,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Run without a command to open the desktop app, or with a .brief.yaml file to open that brief "
                "in it. Example: sinoru-brief export --topics summits,north-korea --depth key -o brief.pptx",
     )
-    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
+    parser.add_argument("--version", action="version", version=f"sinoru-brief {__version__}",
+                        help="print the version and exit")
     # prog is given because argparse would otherwise prefix every subcommand's messages with USAGE.
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="sinoru-brief")
 

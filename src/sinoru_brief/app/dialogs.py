@@ -82,10 +82,7 @@ def about_html(library) -> str:
 
     from sinoru_brief.about import BUNDLED_FONTS, content_as_of, font_notice_files, version
 
-    try:
-        installed = version()
-    except BriefError as exc:
-        installed = f"unknown ({exc})"
+    installed = version()
     as_of = content_as_of(library)
     as_of_text = f"{as_of.day} {as_of:%B %Y}" if as_of else "not dated"
     rows = []
