@@ -3,8 +3,10 @@
 python-pptx finds a free part name by walking every part of the package each
 time it adds a notes slide or chart, which makes building a deck quadratic in
 its size. :func:`use_fast_partnames` replaces that search with a counter per
-name pattern. :func:`normalised_zip` rewrites the saved package with sorted
-entries and fixed timestamps, so the same inputs give the same bytes.
+name pattern. :func:`normalised_zip` rewrites a saved package with sorted
+entries and fixed timestamps, so the same inputs give the same bytes, and
+:func:`package_bytes` writes a presentation's package that way directly,
+compressing each part once instead of saving, unpacking and packing again.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import zipfile
 from collections.abc import Iterable
 
 from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 
 # The earliest date a zip entry can carry; any fixed value would do.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -53,13 +56,46 @@ def normalised_zip(data: bytes, date_time: tuple[int, int, int, int, int, int] =
     ``[Content_Types].xml`` sorts first, where Office expects it.
     """
     source = zipfile.ZipFile(io.BytesIO(data))
+    return _zip(((name, source.read(name)) for name in source.namelist()), date_time)
+
+
+class _Members:
+    """Collect the members python-pptx's package writer writes, by member name (its physical writer's interface)."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, bytes] = {}
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.members[pack_uri.membername] = blob
+
+
+class _CollectingWriter(PackageWriter):
+    """python-pptx's package writer with its zip file replaced by :class:`_Members`."""
+
+    def collect(self) -> dict[str, bytes]:
+        members = _Members()
+        # The same steps as PackageWriter._write, which opens a zip file instead.
+        self._write_content_types_stream(members)
+        self._write_pkg_rels(members)
+        self._write_parts(members)
+        return members.members
+
+
+def package_bytes(presentation, date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH) -> bytes:
+    """Return *presentation* as a .pptx: the bytes ``normalised_zip`` makes of what ``save`` writes."""
+    package = presentation.part.package
+    members = _CollectingWriter(None, package._rels, tuple(package.iter_parts())).collect()
+    return _zip(members.items(), date_time)
+
+
+def _zip(members, date_time: tuple[int, int, int, int, int, int]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as target:
-        for name in sorted(source.namelist()):
+        for name, data in sorted(members):
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, data)
     return out.getvalue()
 
 

@@ -11,7 +11,6 @@ would, so the file is what it was when python-pptx wrote every shape.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +27,7 @@ from sinoru_brief.layout.pages import Box, ChartFrame, Page, Picture, Shape, Tab
 from sinoru_brief.render.pptx import shapes
 from sinoru_brief.render.pptx.master import MasterDeck, SlideOnLayout, finish, placeholder_xml
 from sinoru_brief.render.pptx.notes import NotesWriter
-from sinoru_brief.render.pptx.package import normalised_zip, use_fast_partnames
+from sinoru_brief.render.pptx.package import package_bytes, use_fast_partnames
 from sinoru_brief.render.pptx.text import NSDECLS, attr
 from sinoru_brief.theme.master import MasterTemplate
 
@@ -210,10 +209,7 @@ def _add_box(writer: SlideWriter, box: Box, deck: MasterDeck | None = None,
 
 def pptx_bytes(pages: list[Page], **options) -> bytes:
     """Return the .pptx file for *pages* as bytes, byte-identical for identical inputs."""
-    prs = build_presentation(pages, **options)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return normalised_zip(buffer.getvalue())
+    return package_bytes(build_presentation(pages, **options))
 
 
 def write_pptx(pages: list[Page], path: Path, **options) -> None:
