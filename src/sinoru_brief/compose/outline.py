@@ -49,7 +49,6 @@ class Outline:
     parts: tuple[Part, ...]
     agenda: bool
     closing: bool
-    executive: bool
 
     def topics(self) -> list[Topic]:
         """Return the deck's topics in agenda order, each once."""
@@ -71,7 +70,7 @@ def outline(content: Sequence[tuple[Topic, Sequence[Slide]]], depth: str, struct
         judgments = [Part(t, 0, tuple(s for s in slides if s.kind == JUDGMENT_KIND), False) for t, slides in content]
         evidence = [Part(t, 0, tuple(s for s in slides if s.kind != JUDGMENT_KIND), False) for t, slides in content]
         parts = tuple(p for p in (*judgments, *evidence) if p.slides)
-        return Outline(parts=parts, agenda=False, closing=False, executive=True)
+        return Outline(parts=parts, agenda=False, closing=False)
     parts = tuple(Part(topic, number, slides, divider=len(slides) >= structure.section_min_slides)
                   for number, (topic, slides) in enumerate(content, start=1))
-    return Outline(parts=parts, agenda=True, closing=True, executive=False)
+    return Outline(parts=parts, agenda=True, closing=True)
