@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -76,6 +75,8 @@ def new_template(name: str, source: str, master: Path | None = None, folder: Pat
     copied in as ``master.pptx`` and named in ``template.yaml``. Raises
     :class:`TemplateError` for a bad name, an existing template or a bad master.
     """
+    import shutil
+
     from sinoru_brief.theme.loader import (
         TEMPLATE_FILE, builtin_template_names, load_theme, resolve_template, user_templates_dir,
     )
