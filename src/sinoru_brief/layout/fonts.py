@@ -120,14 +120,40 @@ def _width_em_of(family: str, bold: bool, italic: bool, text: str) -> float:
     east = _font(east_asian_file())
     total = 0.0
     pos = 0
+    after_east = False
     for match in _EAST_ASIAN.finditer(text):
         if match.start() > pos:
-            total += _length(latin, text[pos:match.start()])
+            total += _other_run(latin, east, text[pos:match.start()], after_east, before_east=True)
         total += _length(east, match.group(0))
-        pos = match.end()
+        pos, after_east = match.end(), True
     if pos < len(text):
-        total += _length(latin, text[pos:])
+        total += _other_run(latin, east, text[pos:], after_east, before_east=False)
     return total / _REFERENCE_SIZE
+
+
+#: The space LibreOffice adds between Asian and non-Asian text ("autospace"), in ems.
+ASIAN_AUTOSPACE_EM = 0.25
+
+
+def _other_run(latin: ImageFont.FreeTypeFont, east: ImageFont.FreeTypeFont, run: str, after_east: bool,
+               before_east: bool) -> float:
+    """Return the width at the reference size of a run of non-East-Asian text between East Asian runs.
+
+    Clients set a space that follows East Asian text in the East Asian font
+    (a space takes the script of the character before it), and LibreOffice
+    adds a quarter em between Asian and non-Asian letters. Measuring both
+    keeps a line we break from being wider in a client than we measured;
+    where a client does neither, the line is merely a little short.
+    """
+    leading = len(run) - len(run.lstrip(" ")) if after_east else 0
+    core = run[leading:]
+    width = _length(east, run[:leading]) if leading else 0.0
+    if core.strip(" "):
+        width += _length(latin, core)
+        width += ASIAN_AUTOSPACE_EM * _REFERENCE_SIZE * (int(after_east) + int(before_east))
+    elif core:
+        width += _length(east if after_east else latin, core)
+    return width
 
 
 def text_width(text: str, family: str, size: float, bold: bool = False, italic: bool = False) -> float:

@@ -104,6 +104,7 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
     opportunities |= {hi for _, hi in links if 0 < hi < len(text)}
     link_ends = {hi for _, hi in links}
     bounds = [0, *sorted(opportunities), len(text)]
+    east_asian = has_east_asian(text)
     lines: list[Line] = []
     line_start = 0
     line_width = 0.0  # width of text[line_start:cursor] without its trailing spaces
@@ -113,6 +114,10 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
         core_end = len(text[word_start:word_end].rstrip(" ")) + word_start
         core = pieces.width(word_start, core_end)
         gap = pieces.width(line_start, word_start) - line_width if word_start > line_start else 0.0
+        if gap and east_asian and has_east_asian(text[line_start:core_end]):
+            # Widths next to East Asian text depend on their neighbours (the space between
+            # scripts), so measure the line as a whole rather than adding up its words.
+            gap = pieces.width(line_start, core_end) - line_width - core
         if line_start != word_start and line_width + gap + core > limit:
             lines.append(_line(pieces, line_start, word_start))
             line_start, line_width = word_start, 0.0

@@ -14,9 +14,7 @@ import subprocess
 import pytest
 
 from render.pptx.test_master_export import NAMES, TEMPLATES, export_on_master, fixture_deck_brief
-from render.test_libreoffice import _holds, _inside, _rect, _words
-from sinoru_brief.layout.pages import ChartFrame, TableFrame, TextFrame
-from sinoru_brief.theme.mapping import mapping
+from support.drawn_words import drawn_words, misplaced_words, static_text
 from sinoru_brief.units import EMU_PER_POINT
 
 pytestmark = pytest.mark.libreoffice
@@ -38,9 +36,7 @@ def rendered(fixture_library, libreoffice, tmp_path_factory):
     for name in NAMES:
         pdf = out / name.replace(".pptx", ".pdf")
         assert pdf.is_file(), f"LibreOffice wrote no PDF for {name}"
-        bbox = out / name.replace(".pptx", ".html")
-        subprocess.run(["pdftotext", "-bbox-layout", str(pdf), str(bbox)], check=True, timeout=120)
-        pages[name] = _words(bbox)
+        pages[name] = drawn_words(pdf, out / name.replace(".pptx", ".html"))
     return builds, pages
 
 
@@ -58,26 +54,7 @@ def test_every_page_renders_at_the_masters_size(rendered, name):
 def test_every_word_lies_inside_the_slide_and_its_frame(rendered, name):
     builds, pages = rendered
     result = builds[name]
-    chosen = mapping(result.theme.master)
     failures = []
     for page, (width, height, words) in zip(result.pages, pages[name], strict=True):
-        frames = [b for b in page.boxes if isinstance(b, TextFrame | TableFrame | ChartFrame)]
-        drawn_by_layout = _layout_text(result.theme.master, chosen.for_kind(page.kind))
-        for word in words:
-            if not _inside(word, (0, 0, width, height), slack=0):
-                failures.append((page.number, page.key, word, "outside the slide"))
-            elif not any(_inside(word, _rect(f)) and _holds(f, word[0]) for f in frames) and not any(
-                    word[0] in text and _inside(word, rect) for text, rect in drawn_by_layout):
-                failures.append((page.number, page.key, word, "outside its frame"))
+        failures.extend(misplaced_words(page, words, width, height, static_text(result.theme.master, page.kind)))
     assert not failures, "\n".join(map(str, failures[:20]))
-
-
-def _layout_text(master, choice) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """Return the text the slide's layout (and its master, if shown) draws by itself, with its box in points."""
-    if choice.hide_shapes:
-        return []
-    layout = choice.layout
-    texts = list(layout.static_text)
-    if layout.shows_master_shapes:
-        texts += list(master.masters[layout.master].static_text)
-    return [(t.text, _rect(t.rect)) for t in texts if t.rect is not None]
