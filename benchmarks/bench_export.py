@@ -42,6 +42,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -295,8 +296,12 @@ def _maxrss_per_mib() -> int:
 
 def measure_in_child(variant: str, size: int) -> Run:
     """Run :func:`measure` in a fresh Python process so runs cannot share memory or caches."""
-    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", variant, str(size)],
-                         check=False, capture_output=True, text=True)
+    # A new, empty reference cache for every run: each measures a first export, and the
+    # user's own cache folder is never touched.
+    with tempfile.TemporaryDirectory(prefix="sinoru-bench-cache-") as cache:
+        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", variant, str(size)],
+                             check=False, capture_output=True, text=True,
+                             env={**os.environ, "SINORU_BRIEF_CACHE_DIR": cache})
     if out.returncode != 0:
         raise RuntimeError(f"measuring {variant} at N={size} failed (exit {out.returncode}):\n{out.stderr}")
     return Run(**json.loads(out.stdout.strip().splitlines()[-1]))

@@ -48,3 +48,20 @@ def test_the_package_is_what_saving_and_normalising_give():
     assert direct == normalised_zip(saved.getvalue())
     names = zipfile.ZipFile(io.BytesIO(direct)).namelist()
     assert names[0] == "[Content_Types].xml" and names == sorted(names)
+
+
+def test_notes_text_is_written_as_python_pptx_writes_it():
+    from lxml import etree
+    from pptx.oxml import parse_xml
+    from pptx.text.text import TextFrame
+
+    from sinoru_brief.render.pptx.notes import set_text
+    from sinoru_brief.render.pptx.text import NSDECLS
+
+    for notes in ["", "One line", "A & B < C", "Two\nparagraphs", "soft\vbreak\v", "\n\nblank lines\n",
+                  "bell\x07 and tab\t"]:
+        ours, theirs = (parse_xml(f"<p:txBody {NSDECLS}><a:bodyPr/><a:lstStyle/><a:p/></p:txBody>")
+                        for _ in range(2))
+        set_text(ours, notes)
+        TextFrame(theirs, None).text = notes
+        assert etree.tostring(ours, method="c14n") == etree.tostring(theirs, method="c14n"), notes

@@ -29,6 +29,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from sinoru_brief.layout.pages import Page, TextFrame
+from sinoru_brief.render.pptx.slides import SlideAdder
 from sinoru_brief.render.pptx.text import LinkIds, attr, solid, text_body, xfrm
 from sinoru_brief.theme.drawingml import SAFE_PARSER, contrast
 from sinoru_brief.theme.mapping import LayoutMapping, mapping, placeholder_for
@@ -146,6 +147,7 @@ class MasterDeck:
         self.mapping: LayoutMapping = mapping(master)
         self.presentation = open_master(master)
         self._slide_master = self.presentation.slide_masters[self.mapping.master]
+        self._slides = SlideAdder(self.presentation)
 
     def links_unreadable(self, background: str) -> bool:
         """Return whether the master's hyperlink colour is too faint on *background* to read."""
@@ -156,11 +158,10 @@ class MasterDeck:
         """Add a slide for *page* on its kind's layout, with no placeholders yet."""
         choice = self.mapping.for_kind(page.kind)
         layout = choice.layout
-        slide = self.presentation.slides.add_slide(self._slide_master.slide_layouts[layout.index])
+        # The layout's placeholders are not copied: placeholder_xml writes the ones our frames use.
+        slide = self._slides.add(self._slide_master.slide_layouts[layout.index], placeholders=False)
         if choice.hide_shapes:
             slide._element.set("showMasterSp", "0")
-        for placeholder in list(slide.placeholders):
-            placeholder._element.getparent().remove(placeholder._element)
         return SlideOnLayout(slide=slide, layout=layout)
 
     def text_placeholder(self, target: SlideOnLayout, frame: TextFrame) -> PlaceholderInfo | None:

@@ -15,9 +15,14 @@ import copy
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 
+from sinoru_brief.render.pptx.text import NSDECLS, text
+
 NOTES_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
+BODY_TEXT = "./p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph[@type='body']][1]/p:txBody"
 
 
 class NotesWriter:
@@ -25,24 +30,44 @@ class NotesWriter:
 
     def __init__(self) -> None:
         self._template = None
+        self._master_part = None  # looked up once: the look-up indexes all the presentation's relationships
 
     def add(self, slide, notes: str) -> None:
         """Give *slide* a notes page holding *notes* (a notes master without a body placeholder gets none)."""
         if self._template is None:
             notes_slide = slide.notes_slide  # python-pptx: adds the notes master if missing, clones placeholders
             self._template = copy.deepcopy(notes_slide.part._element)
+            self._master_part = notes_slide.part.part_related_by(RT.NOTES_MASTER)
+            element = notes_slide.part._element
         else:
-            notes_slide = self._new_part(slide.part).notes_slide
-        frame = notes_slide.notes_text_frame
-        if frame is not None:
-            frame.text = notes
+            element = self._new_part(slide.part)._element
+        # The notes body is the first body placeholder, as python-pptx's notes_placeholder finds it.
+        bodies = element.xpath(BODY_TEXT)
+        if bodies:
+            set_text(bodies[0], notes)
 
     def _new_part(self, slide_part) -> NotesSlidePart:
         package = slide_part.package
-        master_part = package.presentation_part.notes_master_part
         part = NotesSlidePart(package.next_partname(NOTES_PARTNAME), CT.PML_NOTES_SLIDE, package,
                               copy.deepcopy(self._template))
-        part.relate_to(master_part, RT.NOTES_MASTER)
+        part.relate_to(self._master_part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
-        slide_part.relate_to(part, RT.NOTES_SLIDE)
+        # A part made just now has no relationship to reuse: add one without searching the slide's.
+        slide_part.rels._add_relationship(RT.NOTES_SLIDE, part)
         return part
+
+
+def set_text(body, notes: str) -> None:
+    """Replace the paragraphs of the text body *body* with *notes*, as python-pptx's ``TextFrame.text`` does.
+
+    Each line is a paragraph; a vertical tab (PowerPoint's soft line break)
+    is a line break inside one; empty runs are left out.
+    """
+    paragraphs = []
+    for line in notes.split("\n"):
+        pieces = line.split("\v")
+        content = "<a:br/>".join(f"<a:r><a:t>{text(piece)}</a:t></a:r>" if piece else "" for piece in pieces)
+        paragraphs.append(f"<a:p>{content}</a:p>")
+    for old in body.findall(qn("a:p")):
+        body.remove(old)
+    body.extend(list(parse_xml(f"<p:txBody {NSDECLS}>{''.join(paragraphs)}</p:txBody>")))

@@ -27,6 +27,7 @@ from sinoru_brief.layout.pages import Box, ChartFrame, Page, Picture, Shape, Tab
 from sinoru_brief.render.pptx import shapes
 from sinoru_brief.render.pptx.master import MasterDeck, SlideOnLayout, finish, placeholder_xml
 from sinoru_brief.render.pptx.notes import NotesWriter
+from sinoru_brief.render.pptx.slides import SlideAdder
 from sinoru_brief.render.pptx.package import package_bytes, use_fast_partnames
 from sinoru_brief.render.pptx.text import NSDECLS, attr
 from sinoru_brief.theme.master import MasterTemplate
@@ -75,12 +76,14 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
             prs.part._element.sldSz.attrib.pop("type", None)
     notes = 0
     notes_writer = NotesWriter()
+    if not deck:
+        slides, blank = SlideAdder(prs), prs.slide_layouts[BLANK_LAYOUT]
     for index, page in enumerate(pages):
         if deck:
             target = deck.add_slide(page)
             slide = target.slide
         else:
-            target, slide = None, prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
+            target, slide = None, slides.add(blank)
             # On a master, the slide shows the layout's own background (picture, gradient ...) instead.
             _set_background(slide, page.background)
         slide.name = page.key
