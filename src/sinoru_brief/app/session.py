@@ -19,6 +19,7 @@ from sinoru_brief.compose import Deck, compose
 from sinoru_brief.content import Library
 from sinoru_brief.errors import TemplateError
 from sinoru_brief.layout import LayoutCache, Page, layout_deck
+from sinoru_brief.layout.invariants import check_pages, layout_error
 from sinoru_brief.theme import Theme, load_theme
 
 
@@ -52,6 +53,8 @@ class DeckSession:
         self.theme_problem = ""
         #: Why the brief's citation style could not be used (the default style is used instead), or "".
         self.style_problem = ""
+        #: Which slides the look leaves no room for, and why (they are shown but cannot be exported), or "".
+        self.layout_problem = ""
         self._layout_cache = LayoutCache()
         self._view: DeckView | None = None
 
@@ -124,7 +127,11 @@ class DeckSession:
             if self.brief.topics:
                 deck = self._compose(theme)
                 pages = layout_deck(deck, theme, cache=self._layout_cache)
+                violations = check_pages(pages)
+                # Shown, never exported: the export goes through the pipeline, which refuses it.
+                self.layout_problem = str(layout_error(violations, theme)) if violations else ""
             else:
+                self.layout_problem = ""
                 deck = Deck(brief=self.brief, slides=[], references=[], numbers={})
                 pages = []
             self._view = DeckView(deck=deck, pages=pages, theme=theme)

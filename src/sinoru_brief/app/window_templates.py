@@ -35,7 +35,7 @@ class TemplatesMixin:
         self.theme_editor.save_button.clicked.connect(self.save_as_template)
         self.theme_editor.delete_button.clicked.connect(self.delete_template)
         self.master_report: QMessageBox | None = None
-        self._shown_problems: tuple[str, str] = ("", "")
+        self._shown_problems: tuple[str, str, str] = ("", "", "")
         self.controller.briefChanged.connect(self._report_problems)
 
     def _make_template_actions(self) -> None:
@@ -187,17 +187,21 @@ class TemplatesMixin:
     # ----------------------------------------------------------- problems
 
     def _report_problems(self) -> None:
-        """Tell the user once when the brief's template or citation style cannot be used."""
+        """Tell the user once when the brief's template, citation style or look cannot be used as it is."""
         session = self.controller.session
         self.controller.view()  # the problems are found while the deck is built
-        theme_problem, style_problem = session.theme_problem, session.style_problem
-        shown_theme, shown_style = self._shown_problems
-        self._shown_problems = (theme_problem, style_problem)
-        if theme_problem and theme_problem != shown_theme:
+        problems = (session.theme_problem, session.style_problem, session.layout_problem)
+        shown = self._shown_problems
+        self._shown_problems = problems
+        theme_problem, style_problem, layout_problem = problems
+        if theme_problem and theme_problem != shown[0]:
             dialogs.show_error(self, "The template cannot be used",
                                f"{theme_problem}\n\nThe deck is shown in the “{DEFAULT_TEMPLATE}” look; "
                                "choose another template in the inspector.")
-        if style_problem and style_problem != shown_style:
+        if style_problem and style_problem != shown[1]:
             dialogs.show_error(self, "The citation style cannot be used",
                                f"{style_problem}\n\nThe references are shown in the default style; "
                                "choose another style in the inspector.")
+        if layout_problem and layout_problem != shown[2]:
+            dialogs.show_error(self, "Some slides do not fit this look",
+                               f"{layout_problem}\n\nThe deck cannot be exported until they fit.")

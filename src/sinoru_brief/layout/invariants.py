@@ -21,8 +21,11 @@ they may cross or touch text by design.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from sinoru_brief.errors import LayoutError, Problem
 from sinoru_brief.layout.pages import Box, ChartFrame, Page, Paragraph, Picture, Shape, TableFrame, TextFrame
+from sinoru_brief.theme.model import Theme
 from sinoru_brief.units import EMU_PER_POINT
 
 #: Text frame roles that belong to the slide's chrome rather than its content.
@@ -82,8 +85,10 @@ def _frame_problems(frame: TextFrame) -> list[str]:
     inner_w = (frame.w - frame.insets.left - frame.insets.right) / EMU_PER_POINT
     inner_h = (frame.h - frame.insets.top - frame.insets.bottom) / EMU_PER_POINT
     height = frame.text_height()
+    if inner_h <= 0 or inner_w <= 0:
+        return [f"has no room on the slide (its frame is {max(inner_w, 0):.0f} x {max(inner_h, 0):.0f} pt)"]
     if height > inner_h + TOLERANCE_PT:
-        out.append(f"text is {height:.1f} pt tall in a frame {inner_h:.1f} pt high")
+        out.append(f"needs {height:.1f} pt of height and its frame has {inner_h:.1f} pt")
     for para in frame.paragraphs:
         out.extend(_paragraph_problems(para, inner_w))
     return out
@@ -95,10 +100,10 @@ def _paragraph_problems(para: Paragraph, inner_w: float) -> list[str]:
     for line in para.lines:
         if line.width > room + TOLERANCE_PT:
             text = "".join(s.text for s in line.spans)
-            out.append(f"line '{_short(text)}' is {line.width:.1f} pt wide in {room:.1f} pt")
+            out.append(f"has a line {line.width:.1f} pt wide in {room:.1f} pt ('{_short(text)}')")
     drawn = "".join(s.text for line in para.lines for s in line.spans)
     if drawn != para.text:
-        out.append(f"the lines say '{_short(drawn)}' but the paragraph says '{_short(para.text)}'")
+        out.append(f"draws '{_short(drawn)}' but would export '{_short(para.text)}'")
     return out
 
 
@@ -146,10 +151,34 @@ def _overlap(a: Box, b: Box) -> bool:
 
 def _label(box: Box) -> str:
     if isinstance(box, TextFrame):
-        return f"the {box.role} text" + (f" '{_short(box.text, 30)}'" if box.text else "")
+        return f"the {box.role}" + (f" '{_short(box.text, 30)}'" if box.text else "")
     return f"the {box.name or type(box).__name__.lower()}"
 
 
 def _short(text: str, limit: int = 40) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def layout_error(violations: list[Violation], theme: Theme) -> LayoutError:
+    """Return the error that says which slides break the layout's promises with *theme*, and what to do.
+
+    Layout is built never to produce such a slide; when one appears it is
+    because the look leaves a kind no room (a master's margins, a banner and a
+    logo on a small slide), so the message names the look and the master.
+    """
+    if theme.master is not None:
+        where: Path | None = theme.master.path
+        look = f"the master '{theme.master.path.name}'"
+    else:
+        where = theme.folder / "template.yaml" if theme.folder else None
+        look = f"the template '{theme.name}'"
+    slides: dict[str, list[Violation]] = {}
+    for violation in violations:
+        slides.setdefault(f"slide {violation.page} ('{violation.slide}')", []).append(violation)
+    problems = [Problem(where, f"{slide} cannot be laid out on {look}: "
+                               + "; ".join(f"{v.box} {v.message}" for v in found[:3]),
+                        hint="give the slide more room: turn off the banner or the logo, use a larger slide "
+                             "size or a master with smaller margins, or shorten the slide's text")
+                for slide, found in slides.items()]
+    return LayoutError(problems)
