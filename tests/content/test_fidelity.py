@@ -3,11 +3,18 @@
 The article is not in the repository; ``tests/data/article-fingerprint.json``
 holds hashes of its 8-word runs, of the runs inside its quotations, and its
 numbers (see ``tools/fingerprint_article.py``, which also supplies the word
-normalisation used here). Three rules follow from the content guide:
+normalisation used here). These rules follow from the content guide:
 
 * every number on a slide is a number the article states;
-* our text is our own: no 8 consecutive words outside quotation marks match the article;
-* quoted text is verbatim: a quotation matches the article word for word.
+* our text is our own: outside quotation marks, no 8 consecutive words match the
+  article even with UK/US spelling, -ise/-ize, plurals and verb endings folded
+  together, and no 5 consecutive content words (function words dropped, names
+  and numbers set aside) follow the article's order;
+* quoted text is verbatim: a quotation matches the article word for word, and
+  words the article quotes are not used outside quotation marks.
+
+``test_citations.py`` adds the sentence-by-sentence check that a claim does not
+restate the sentence it summarises with only its small words changed.
 """
 
 from __future__ import annotations
@@ -55,6 +62,16 @@ def _shingles() -> frozenset[str]:
 @cache
 def _quotations() -> frozenset[str]:
     return frozenset(_fingerprint()["quotations"])
+
+
+@cache
+def _stem_shingles() -> frozenset[str]:
+    return frozenset(_fingerprint()["stem_shingles"])
+
+
+@cache
+def _content_shingles() -> frozenset[str]:
+    return frozenset(_fingerprint()["content_shingles"])
 
 
 def _canonical(number: str) -> str:
@@ -146,10 +163,14 @@ def _is_verbatim(phrase: str) -> bool:
 def test_fingerprint_matches_the_tool_settings():
     data = _fingerprint()
     assert data["shingle_words"] == fp.SHINGLE_WORDS
+    assert data["content_run"] == fp.CONTENT_RUN
     assert data["hash"] == f"sha256[:{fp.HASH_CHARS}]"
-    assert all(len(h) == fp.HASH_CHARS for h in data["shingles"][:50] + data["quotations"][:50])
+    assert all(len(h) == fp.HASH_CHARS for h in data["shingles"][:50] + data["quotations"][:50]
+               + data["stem_shingles"][:50] + data["content_shingles"][:50])
     # A real article of several thousand words, not an empty or truncated file.
     assert len(data["shingles"]) > 4000
+    assert len(data["stem_shingles"]) > 4000 and len(data["content_shingles"]) > 2000
+    assert len(data["segments"]) > 150
     assert {"47", "15.5", "4,800", "1985", "11,000"} <= set(data["numbers"])
 
 
@@ -168,6 +189,24 @@ def test_fingerprint_tool_round_trips_a_small_article():
     assert len(data["shingles"]) == 8  # 15 words on the body line give 8 runs; the title line is too short
 
 
+@pytest.mark.parametrize("variants", [
+    ("signalling", "signaling", "signals"), ("labelled", "labeled"), ("organise", "organize", "organised"),
+    ("defence", "defense"), ("neighbouring", "neighboring"), ("centre", "center"), ("ties", "tie"),
+    ("recognised", "recognized", "recognizes"), ("programme", "program"),
+])
+def test_stems_fold_spelling_and_inflection(variants):
+    assert len({fp.stem(w) for w in variants}) == 1
+
+
+def test_content_stems_drop_function_words():
+    assert fp.content_stems("The two have been signalling to the West") == ["two", "signal", "west"]
+
+
+def test_own_pieces_set_aside_quotations_numbers_months_and_terms():
+    assert fp.own_pieces("In May 2024, on the South China Sea, Xi said “new efforts” 4,800 times.") == [
+        "In ", ", on the ", ", Xi said ", " times."]
+
+
 def test_checks_catch_copied_text_and_misquotes():
     # A quotation the slides carry anyway, so the test adds no article text to the repository.
     copied = "China is not aware of the specifics of bilateral exchanges"
@@ -178,6 +217,19 @@ def test_checks_catch_copied_text_and_misquotes():
     assert not _is_verbatim("If China had truly provided military supplies to Russia")
     assert _is_verbatim("strategic doorsteps")
     assert not _is_verbatim("strategic doorstep")
+
+
+def test_normalised_checks_catch_what_the_plain_check_misses():
+    # Quotations the slides carry anyway, reworded the way a careless summary would.
+    inflected = "People of the same mind responded to each other, and people"
+    assert not _copied_runs(inflected, plain=True)
+    assert _copied_runs(inflected)
+    spelled = "recognised Taiwan as an inalienable part of the"
+    assert not _copied_runs(spelled, plain=True)
+    assert _copied_runs(spelled)
+    small_words_swapped = "Russia has reiterated adherence to a one-China principle"
+    assert not _copied_runs(small_words_swapped)
+    assert _content_runs(small_words_swapped)
 
 
 # ------------------------------------------------------------------ numbers
@@ -226,14 +278,45 @@ def test_every_timeline_year_and_day_is_in_the_article(real_library):
 # ------------------------------------------------------------------ own words
 
 
+def _copied_runs(text: str, plain: bool = False) -> list[str]:
+    """Return the 8-word runs of *text* (outside its quotations) that are the article's, stemmed unless *plain*."""
+    normalise, hashes = (fp.words, _shingles()) if plain else (fp.stems, _stem_shingles())
+    return [" ".join(run) for stretch in _outside_quotes(text)
+            for run in fp.runs(normalise(stretch), fp.SHINGLE_WORDS) if fp.digest(run) in hashes]
+
+
+def _content_runs(text: str) -> list[str]:
+    """Return the runs of CONTENT_RUN content stems of *text* that follow the article's order.
+
+    Quotations, numbers, month names and fixed terms (names with no other
+    wording) are set aside first, so they neither count nor join two runs.
+    """
+    return [" ".join(run) for piece in fp.own_pieces(text)
+            for run in fp.runs(fp.content_stems(piece), fp.CONTENT_RUN) if fp.digest(run) in _content_shingles()]
+
+
 def test_no_eight_words_outside_quotation_marks_copy_the_article(real_library):
-    copied = []
-    for where, text in _texts(real_library):
-        for stretch in _outside_quotes(text):
-            for run in fp.runs(fp.words(stretch), fp.SHINGLE_WORDS):
-                if fp.digest(run) in _shingles():
-                    copied.append((where, " ".join(run)))
+    copied = [(where, run) for where, text in _texts(real_library) for run in _copied_runs(text)]
     assert copied == []
+
+
+def test_no_five_content_words_follow_the_article_order(real_library):
+    copied = [(where, run) for where, text in _texts(real_library) for run in _content_runs(text)]
+    assert copied == []
+
+
+def test_words_the_article_quotes_are_marked_as_quotations(real_library):
+    # Four or more words of one of the article's quotations, three of them content words,
+    # used outside quotation marks: a quotation passed off as our own words.
+    unmarked = []
+    for where, text in _texts(real_library):
+        for piece in fp.own_pieces(text):
+            words = fp.words(piece)
+            for length in range(4, fp.SHINGLE_WORDS):
+                unmarked += [(where, " ".join(run)) for run in fp.runs(words, length)
+                             if fp.digest(run) in _quotations()
+                             and sum(w not in fp.STOPWORDS for w in run) >= 3]
+    assert unmarked == []
 
 
 # ------------------------------------------------------------------ quotations

@@ -86,9 +86,16 @@ def test_every_cite_resolves_to_a_source(real_library):
     assert unknown == []
 
 
+#: Works the article gives only as further reading, which support no claim (see
+#: FURTHER_READING_NOTES in test_citations.py): note 4 sends readers to Parameswaren
+#: "on the response to Chinese and Russian efforts in the Global South", which the article
+#: does not describe. They stay in sources.yaml because the note cites them.
+FURTHER_READING = {"parameswaran-2024-08-09-global-south-discontent"}
+
+
 def test_every_source_is_cited_by_some_slide(real_library):
     cited = {cite for slide in _slides(real_library) for cite in slide.citations()}
-    assert sorted(set(real_library.sources) - cited) == []
+    assert sorted(set(real_library.sources) - cited - FURTHER_READING) == []
 
 
 def test_every_claim_cites_at_least_one_source(real_library):
@@ -189,9 +196,13 @@ def test_summit_timeline_runs_from_2023_to_2025_in_order(real_library):
     assert dates == sorted(dates, key=lambda d: d.sort_key())
     assert (dates[0].year, dates[-1].year) == (2023, 2025)
     by_date = {(e.date.year, e.date.month, e.date.day): e for e in slide.events}
-    assert set(by_date[(2024, 10, None)].cite) == {"mfa-2024-10-23-xi-putin-kazan", "kremlin-2024-10-22-xi-meeting-kazan"}
+    # Xi's trip to Kazan is the article's own sentence; what he said there is the PRC readout's (note 8).
+    assert set(by_date[(2024, 10, None)].cite) == {ARTICLE, "mfa-2024-10-23-xi-putin-kazan"}
     assert "Kazan" in by_date[(2024, 10, None)].label
-    assert set(by_date[(2025, 1, 21)].cite) == {"kremlin-2025-01-21-xi-call", "xinhua-2025-01-22-xi-putin-call"}
+    # The call and Trump's inauguration are the article's; what the leaders said is note 5's two works.
+    assert set(by_date[(2025, 1, 21)].cite) == {ARTICLE, "kremlin-2025-01-21-xi-call", "xinhua-2025-01-22-xi-putin-call"}
+    # The Belt and Road summit sentence carries note 45 (Webster); note 44 is the interview before it.
+    assert by_date[(2023, 10, None)].cite == ("webster-2023-10-20-xi-putin-meeting",)
     # The three in-person meetings of 2024: May, July (SCO) and October (Kazan).
     assert {(2024, 5, None), (2024, 7, None), (2024, 10, None)} <= set(by_date)
 
