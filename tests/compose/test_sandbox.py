@@ -21,6 +21,11 @@ WORK = f"one text may build and read {MAX_WORK:,} characters and list items in a
 PRINT_ONLY = "a template may print text, numbers and dates only"
 
 
+#: Not a speed check (speed lives in benchmarks/): the texts below would take years of work if the
+#: budget did not stop them, so a refusal that took more than this much CPU time means the budget
+#: did not do its job. CPU time, not wall time, so a loaded machine does not fail the test.
+HANG_GUARD_S = 15.0
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("{% for k, v in brief|dictsort %}{{ k }}={{ v|join(',') if v is not string else v }};{% endfor %}",
      "items=a,b;title=Deck;"),
@@ -106,12 +111,12 @@ def test_ordinary_templates_render_as_before(text, expected):
     ("{% set ns = namespace(a=[]) %}{% for i in range(60) %}{% set ns.a = [ns.a] %}{% endfor %}{{ ns.a }}",
      "lists and mappings nested more than 50 deep cannot be printed"),
 ])
-def test_runaway_or_revealing_text_is_refused_within_a_second(text, message):
-    start = time.perf_counter()
+def test_runaway_or_revealing_text_is_refused_by_its_budget(text, message):
+    start = time.process_time()
     with pytest.raises(JinjaTemplateError) as caught:
         render_text(text, VARIABLES)
     assert str(caught.value).rstrip(".") == message
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < HANG_GUARD_S
 
 
 def test_undefined_values_still_say_so():
@@ -162,7 +167,7 @@ SELF_SHARING = ("{% set ns = namespace(a=[1], b=[1], d={}) %}{% for i in range(6
     "{{ {(ns.a,): 1} }}", "{% for x in [ns.a, ns.b] %}{{ loop.changed(x) }}{% endfor %}",
 ])
 def test_a_list_sharing_itself_is_never_compared_or_hashed_in_full(use):
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(SecurityError, match=f"^{TOO_LARGE}$"):
         render_text(SELF_SHARING + use, {})
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < HANG_GUARD_S

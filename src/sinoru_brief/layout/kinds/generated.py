@@ -10,7 +10,7 @@ from dataclasses import replace
 from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.linebreak import collapse_space, normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
-from sinoru_brief.layout.textfit import ParaSpec, layout_at, paginate
+from sinoru_brief.layout.textfit import ParaSpec, layout_at, paginate, scales
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, inches, points
 
@@ -37,12 +37,16 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
                                              role=role))
             y += height + inches(0.15)
     top = max(t.height // 6, stage.y, y)  # clear of the banner, the logo and the lines above
-    # The title needs room for at least one line at its floor; on a small slide the rule moves down for it.
-    least = points(t.sizes.deck_title.minimum * t.line_spacing) + TEXT_INSETS.top + TEXT_INSETS.bottom
-    mid = max(t.height * 45 // 100, top + least)
-    page.boxes.append(ctx.text_frame(Box(left, top, width, mid - top),
-                                     [ctx.plain(slide.title, t.sizes.deck_title, heading=True, bold=True)],
-                                     role="title", anchor="bottom"))
+    # The deck's title is never cut here (the footer shortens it; this is where it is read whole):
+    # when it needs more lines at its floor than fit above the rule, the rule moves down for it,
+    # up to two thirds of the way down the free stage.
+    title_spec = ctx.plain(slide.title, t.sizes.deck_title, heading=True, bold=True)
+    inner_w = width - TEXT_INSETS.left - TEXT_INSETS.right
+    floor = scales([title_spec])[-1]
+    needed = points(layout_at([title_spec], inner_w / EMU_PER_POINT, 1e9, floor, t.line_spacing).height)
+    least = needed + TEXT_INSETS.top + TEXT_INSETS.bottom
+    mid = max(t.height * 45 // 100, min(top + least, stage.y + stage.h * 2 // 3))
+    page.boxes.append(ctx.text_frame(Box(left, top, width, mid - top), [title_spec], role="title", anchor="bottom"))
     page.boxes.append(Shape(x=left, y=mid + inches(0.12), w=inches(1.6), h=0, geometry="line",
                             stroke=t.colors.accent, stroke_width=3.0, name="title rule"))
     specs = []
