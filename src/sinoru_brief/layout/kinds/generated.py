@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import new_page
@@ -10,6 +12,7 @@ from dataclasses import replace
 from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.linebreak import collapse_space, normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
+from sinoru_brief.layout.truncate import ELLIPSIS
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, paginate, scales
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, inches, points
@@ -149,6 +152,13 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
 
 
 def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+    """Lay out the reference list, paginated, each entry as the citation style formats it.
+
+    On a slide a URL is read, not typed: it shows without its scheme and, when
+    long, with its middle elided (the link itself and the speaker notes keep
+    it whole); the word before it stays on its line, and a period after it is
+    dropped, so neither dangles on a line of its own.
+    """
     t = ctx.theme
     size = t.sizes.reference
     groups = []
@@ -163,8 +173,10 @@ def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
             parts = text.split(ref.url) if ref.url and ref.url in text else [text]
             for i, part in enumerate(parts):
                 if i:
-                    text_spans.append(ctx.span(ref.url, size.size, italic=segment.italic, link=ref.url))
+                    text_spans.append(ctx.span(display_url(ref.url), size.size, italic=segment.italic,
+                                               link=ref.url))
                 text_spans.append(ctx.span(part, size.size, italic=segment.italic))
+        text_spans = _bind_links(text_spans)
         if text_spans:
             first, last = text_spans[0], text_spans[-1]
             text_spans[0] = replace(first, text=first.text.lstrip())
@@ -177,6 +189,40 @@ def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     full = Box(body.x, body.y, body.w, ctx.regions.source.bottom - body.y)
     pages = _paged_list(ctx, slide, groups, full)
     return pages
+
+
+#: The longest URL shown on a reference slide, in characters.
+URL_DISPLAY_LIMIT = 56
+
+
+def display_url(url: str, limit: int = URL_DISPLAY_LIMIT) -> str:
+    """Return *url* as a slide shows it: no scheme or "www.", and the middle of a long path elided."""
+    shown = re.sub(r"^[a-z][a-z0-9+.-]*://(www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
+    if len(shown) <= limit:
+        return shown
+    host, _, path = shown.partition("/")
+    tail = path.rsplit("/", 1)[-1] or path
+    room = limit - len(host) - 3
+    if room < 8:
+        return shown[:limit - 1] + ELLIPSIS
+    if len(tail) > room:
+        tail = tail[:room - 1] + ELLIPSIS
+    return f"{host}/{ELLIPSIS}/{tail}" if tail != path else f"{host}/{tail}"
+
+
+def _bind_links(spans: list) -> list:
+    """Keep the word before a link on the link's line, and drop a lone period after a link that ends the entry."""
+    out = list(spans)
+    for i, span in enumerate(out):
+        if not span.link:
+            continue
+        if i > 0 and out[i - 1].text.endswith(" ") and out[i - 1].text.strip():
+            out[i - 1] = replace(out[i - 1], text=out[i - 1].text[:-1] + "\u00a0")
+        rest = "".join(s.text for s in out[i + 1:])
+        if rest.strip() == ".":
+            out = [*out[:i + 1], *(replace(s, text="") for s in out[i + 1:])]
+            break
+    return out
 
 
 def _merge_spaces(spans):
