@@ -38,6 +38,9 @@ class LayoutContext:
 
     theme: Theme
     deck: Deck
+    #: The one scale of body text on every text slide of the deck (see layout.typescale), or None
+    #: while each slide finds its own.
+    text_scale: float | None = None
 
     @property
     def regions(self) -> Regions:

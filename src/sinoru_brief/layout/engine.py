@@ -14,9 +14,12 @@ from sinoru_brief.layout.kinds.generated import (
     layout_agenda, layout_closing, layout_references, layout_section, layout_title,
 )
 from sinoru_brief.layout.kinds.table import layout_table
-from sinoru_brief.layout.kinds.text import layout_bullets, layout_comparison, layout_key_judgments, layout_quote
+from sinoru_brief.layout.kinds.text import (
+    layout_bullets, layout_comparison, layout_key_judgments, layout_quote, natural_text_scale,
+)
 from sinoru_brief.layout.kinds.timeline import layout_timeline
 from sinoru_brief.layout.pages import Page
+from sinoru_brief.layout.typescale import SCALED_KINDS, deck_scale
 from sinoru_brief.theme.model import Theme
 from sinoru_brief.yamlio.schema import did_you_mean
 
@@ -64,6 +67,7 @@ class LayoutCache:
 
     def __init__(self, max_entries: int = 2000):
         self._pages: dict[object, list[Page]] = {}
+        self._scales: dict[object, float] = {}
         self.max_entries = max_entries
         self.hits = self.misses = 0
 
@@ -73,7 +77,7 @@ class LayoutCache:
             cited: object = tuple(deck.references)
         else:
             cited = tuple((n, deck.reference(n).short) for n in slide.citations)
-        return (ctx.theme, slide, cited)
+        return (ctx.theme, ctx.text_scale if slide.kind in SCALED_KINDS else None, slide, cited)
 
     def pages(self, ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         key = self.key(ctx, slide)
@@ -88,11 +92,28 @@ class LayoutCache:
             self.hits += 1
         return [replace(page, boxes=list(page.boxes)) for page in cached]
 
+    def natural_scale(self, ctx: LayoutContext, slide: DeckSlide) -> float:
+        """Return *slide*'s natural text scale, measured once per key."""
+        key = ("natural", self.key(replace(ctx, text_scale=None), slide))
+        if key not in self._scales:
+            if len(self._scales) >= self.max_entries:
+                self._scales.pop(next(iter(self._scales)))
+            self._scales[key] = natural_text_scale(ctx, slide)
+        return self._scales[key]
+
 
 def layout_deck(deck: Deck, theme: Theme, progress: Callable[[int, int], None] | None = None,
                 cache: LayoutCache | None = None) -> list[Page]:
-    """Lay out every slide of *deck* with *theme*; number the pages and add the chrome."""
+    """Lay out every slide of *deck* with *theme*; number the pages and add the chrome.
+
+    Text slides share one body size (see :mod:`layout.typescale`): each
+    says at which scale it would fit, the deck picks one, and all are laid
+    out at it.
+    """
     ctx = LayoutContext(theme=theme, deck=deck)
+    text_slides = [s for s in deck.slides if s.kind in SCALED_KINDS and s.slide is not None]
+    natural = [cache.natural_scale(ctx, s) if cache else natural_text_scale(ctx, s) for s in text_slides]
+    ctx.text_scale = deck_scale(natural, theme.sizes.body)
     pages: list[Page] = []
     for index, slide in enumerate(deck.slides):
         slide_pages = cache.pages(ctx, slide) if cache else layout_slide(ctx, slide)

@@ -119,7 +119,7 @@ def fit(specs: list[ParaSpec], width_emu: Emu, height_emu: Emu, line_spacing: fl
 
 
 def paginate(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line_spacing: float,
-             first_height_emu: Emu | None = None) -> list[Fitted]:
+             first_height_emu: Emu | None = None, scale: float | None = None) -> list[Fitted]:
     """Spread paragraph groups over as few frames as possible, at one common scale.
 
     The scale is the largest at which the content needs no more frames than
@@ -128,9 +128,13 @@ def paginate(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line
     split between its paragraphs, and a paragraph too tall for the room left
     is split at a line break (see :func:`split_paragraph`). Every returned
     :class:`Fitted` fits its frame, as long as one line fits an empty frame.
+    With *scale*, the content is laid out at that scale only (sizes still
+    never below their floors), on as many frames as it needs.
     """
     if not groups:
         return []
+    if scale is not None:  # the deck's one scale: continue rather than shrink below it
+        return _greedy(groups, width_emu, height_emu, line_spacing, scale, first_height_emu)
     steps = scales([s for g in groups for s in g])
     floor_pages = _greedy(groups, width_emu, height_emu, line_spacing, steps[-1], first_height_emu)
     for scale in steps[:-1]:

@@ -13,20 +13,31 @@ from sinoru_brief.units import inches
 
 
 def layout_bullets(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
-    return _bullet_pages(ctx, slide, numbered=False)
+    return _bullet_pages(ctx, slide)
 
 
 def layout_key_judgments(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
-    return _bullet_pages(ctx, slide, numbered=True)
+    return _bullet_pages(ctx, slide)
 
 
-def _bullet_pages(ctx: LayoutContext, slide: DeckSlide, numbered: bool) -> list[Page]:
+def natural_text_scale(ctx: LayoutContext, slide: DeckSlide) -> float:
+    """Return the scale at which *slide*'s bullets would fit on as few pages as they can, on their own."""
+    groups, inner = _bullet_groups(ctx, slide)
+    fitted = paginate(groups, inner.w, inner.h, ctx.theme.line_spacing)
+    return fitted[0].scale if fitted else 1.0
+
+
+def _bullet_groups(ctx: LayoutContext, slide: DeckSlide) -> tuple[list, Box]:
     assert slide.slide is not None
-    bullets = list(slide.slide.bullets)
+    numbered = slide.kind == "key_judgments"
+    groups = [bullet_group(ctx, b, numbered=i + 1 if numbered else 0) for i, b in enumerate(slide.slide.bullets)]
+    return groups, _inner(ctx.regions.body)
+
+
+def _bullet_pages(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     body = ctx.regions.body
-    inner = _inner(body)
-    groups = [bullet_group(ctx, b, numbered=i + 1 if numbered else 0) for i, b in enumerate(bullets)]
-    fitted_pages = paginate(groups, inner.w, inner.h, ctx.theme.line_spacing)
+    groups, inner = _bullet_groups(ctx, slide)
+    fitted_pages = paginate(groups, inner.w, inner.h, ctx.theme.line_spacing, scale=ctx.text_scale)
     pages: list[Page] = []
     for index, fitted in enumerate(fitted_pages):
         page = new_page(ctx, slide, index)
