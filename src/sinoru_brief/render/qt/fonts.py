@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import struct
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QFont, QGuiApplication, QRawFont
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
 
 from sinoru_brief.layout.fonts import east_asian_file, font_file, is_east_asian
 
@@ -65,6 +67,10 @@ def raw_font(path: Path, pixel_size: float) -> QRawFont:
         cache = _local.fonts = {}
     key = (path, round(pixel_size, 3))
     font = cache.get(key)
+    if font is None and getattr(_local, "embedding", False):
+        font = _embeddable_font(path, key[1])
+        if font is not None:
+            cache[key] = font
     if font is None:
         if len(cache) > 512:  # sizes follow the zoom; forget old ones rather than grow forever
             cache.clear()
@@ -73,6 +79,58 @@ def raw_font(path: Path, pixel_size: float) -> QRawFont:
             raise RuntimeError(f"cannot load the font file {path}")
         cache[key] = font
     return font
+
+
+@contextmanager
+def embedding_fonts() -> Iterator[None]:
+    """Make this thread's raw fonts ones a PDF device embeds as fonts, for as long as the block runs.
+
+    A raw font made from font bytes has no file name, and Qt's PDF engine then
+    draws its glyphs as outlines: right to look at, but neither selectable nor
+    searchable. Fonts registered with the font database keep their file, so the
+    PDF carries them (subset, with a ToUnicode map). Glyph indices and
+    advances are the same, since the file is the same one layout measured.
+    """
+    previous_fonts = getattr(_local, "fonts", None)
+    previous_flag = getattr(_local, "embedding", False)
+    _local.fonts, _local.embedding = {}, True
+    try:
+        yield
+    finally:
+        _local.fonts, _local.embedding = previous_fonts, previous_flag
+
+
+_registered: dict[Path, tuple[str, str] | None] = {}
+
+
+def _embeddable_font(path: Path, pixel_size: float) -> QRawFont | None:
+    """Return a database-backed raw font drawn from *path*, or None if the database picks another file."""
+    with _lock:
+        if path not in _registered:
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            styles = [s for s in QFontDatabase.styles(families[0])] if families else []
+            style = next((s for s in styles if _style_matches(path, s)), "")
+            _registered[path] = (families[0], style) if families and style else None
+        found = _registered[path]
+    if found is None:
+        return None
+    font = QFont(found[0])
+    font.setStyleName(found[1])
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    raw = QRawFont.fromFont(font)
+    # A system font of the same family may win the match: use it only if it is the very same file.
+    if not raw.isValid() or bytes(raw.fontTable("head").data()) != _table(path, b"head"):
+        return None
+    raw.setPixelSize(pixel_size)
+    return raw
+
+
+def _style_matches(path: Path, style: str) -> bool:
+    """Return whether the database's *style* name is the style of the file *path* (Bold, Italic, ...)."""
+    parts = path.stem.split("-")  # Carlito-BoldItalic; a file without a style part is the regular face
+    wanted = parts[-1].lower() if len(parts) > 1 else "regular"
+    return style.lower().replace(" ", "") == wanted
 
 
 @lru_cache(maxsize=64)
