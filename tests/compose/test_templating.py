@@ -102,4 +102,4 @@ def test_custom_snippets_are_used(fixture_library, fixture_brief):
     assert deck.slides[1].title == "Contents of Fixture deck"
     assert deck.slides[-1].title == "End"
     chart = next(s for s in deck.slides if s.key == "alpha-chart")
-    assert chart.notes == f"The chart shows two shares.|[3] {deck.reference(3).text}"
+    assert chart.notes == f"The chart shows three shares.|[3] {deck.reference(3).text}"

@@ -100,8 +100,11 @@ def test_charts_and_tables_are_native(fixture_pptx):
     prs = Presentation(io.BytesIO(fixture_pptx))
     chart_slide = next(s for s in prs.slides if s.name == "alpha-chart")
     chart = next(sh for sh in chart_slide.shapes if sh.has_chart).chart
-    assert list(chart.plots[0].categories) == ["Oil", "Coal"]
-    assert list(chart.series[0].values) == [47.0, 46.0]
+    assert list(chart.plots[0].categories) == ["Oil", "Coal", "Gas"]
+    assert list(chart.series[0].values) == [47.0, 46.0, 27.0]
+    # Data labels carry the values: no value axis, gridlines or axis title to repeat them.
+    assert not chart.value_axis.visible and not chart.value_axis.has_major_gridlines
+    assert not chart.value_axis.has_title
     descr = next(sh for sh in chart_slide.shapes if sh.has_chart)._element.nvGraphicFramePr.cNvPr.get("descr")
     assert "Oil 47%" in descr
     table_slide = next(s for s in prs.slides if s.name == "beta-table")

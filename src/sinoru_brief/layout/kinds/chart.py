@@ -1,12 +1,22 @@
-"""Lay out a chart slide: a native chart filling the body, with generated alt text."""
+"""Lay out a chart slide: a native chart filling the body, with generated alt text.
+
+A chart of one or two numbers is not worth a chart: its values are set as
+key figures instead, large, each over its category, under the series' name.
+"""
 
 from __future__ import annotations
 
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.content.models import Chart
-from sinoru_brief.layout.context import LayoutContext
+from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
-from sinoru_brief.layout.pages import ChartFrame, Page
+from sinoru_brief.layout.pages import Box, ChartFrame, Page, Shape
+from sinoru_brief.layout.textfit import ParaSpec
+from sinoru_brief.theme.model import SizeRange
+from sinoru_brief.units import inches, points
+
+#: At most this many values are set as key figures rather than drawn as a chart.
+KEY_FIGURE_LIMIT = 2
 
 CHART_TYPES = {"bar": "bar chart", "column": "column chart", "pie": "pie chart"}
 
@@ -30,6 +40,8 @@ def alt_text(title: str, chart: Chart) -> str:
 def layout_chart(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     assert slide.slide is not None and slide.slide.chart is not None
     chart = slide.slide.chart
+    if is_key_figures(chart):
+        return _key_figures(ctx, slide, chart)
     t = ctx.theme
     page = new_page(ctx, slide)
     body = ctx.regions.body
@@ -44,5 +56,45 @@ def layout_chart(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         grid_color=t.colors.rule, font=t.fonts.body, font_size=max(t.sizes.table.size, 14.0),
         alt_text=slide.slide.alt_text or alt_text(slide.title, chart),
     ))
+    add_source_line(ctx, page, list(slide.citations))
+    return [page]
+
+
+def is_key_figures(chart: Chart) -> bool:
+    """Return whether *chart* is better set as key figures: one series of at most two values, not a pie."""
+    return chart.type != "pie" and len(chart.series) == 1 and len(chart.series[0].values) <= KEY_FIGURE_LIMIT
+
+
+def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Page]:
+    """Set each value large over its category, side by side, under the series' name with the marker."""
+    t = ctx.theme
+    page = new_page(ctx, slide)
+    body = ctx.regions.body
+    series = chart.series[0]
+    caption_h = points(t.sizes.sub.size * t.line_spacing * 2) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    spans = [ctx.span(series.name, t.sizes.sub.size, color=t.colors.muted)]
+    marker = ctx.marker(ctx.deck.markers(slide.slide.cite), t.sizes.sub.size)
+    if marker:
+        spans.append(marker)
+    page.boxes.append(ctx.text_frame(Box(body.x, body.y, body.w, caption_h),
+                                     [ParaSpec(spans=tuple(spans), size=t.sizes.sub, align="center")],
+                                     role="caption"))
+    values = list(zip(chart.categories, series.values, strict=False))
+    gap = inches(0.4)
+    column_w = (body.w - gap * (len(values) - 1)) // max(len(values), 1)
+    top = body.y + caption_h + inches(0.2)
+    figure_h = (body.bottom - top) * 55 // 100
+    label_h = body.bottom - top - figure_h
+    figure = SizeRange(t.sizes.deck_title.size * 1.6, t.sizes.deck_title.minimum)
+    for i, (category, value) in enumerate(values):
+        x = body.x + i * (column_w + gap)
+        page.boxes.append(ctx.text_frame(Box(x, top, column_w, figure_h),
+                                         [ctx.plain(format_value(value, chart.unit), figure, heading=True,
+                                                    bold=True, color=t.colors.accent, align="center")],
+                                         role="figure", anchor="bottom"))
+        page.boxes.append(Shape(x=x + column_w // 2 - inches(0.5), y=top + figure_h + inches(0.04), w=inches(1.0),
+                                h=0, geometry="line", stroke=t.colors.rule, stroke_width=1.5, name="figure rule"))
+        page.boxes.append(ctx.text_frame(Box(x, top + figure_h + inches(0.12), column_w, label_h - inches(0.12)),
+                                         [ctx.plain(category, t.sizes.body, align="center")], role="figure-label"))
     add_source_line(ctx, page, list(slide.citations))
     return [page]

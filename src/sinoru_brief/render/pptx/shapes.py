@@ -144,23 +144,16 @@ def add_chart(slide, frame: ChartFrame) -> None:
     for i, series in enumerate(plot.series):
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = RGBColor.from_string(frame.colors[i % len(frame.colors)])
+    # Every bar carries its value as a data label, so the value axis, its gridlines and its
+    # title would only repeat them (and a gridline would run through a label near the top):
+    # the axis is kept for its range and hidden.
     value_axis = chart.value_axis
-    value_axis.has_major_gridlines = True
-    value_axis.major_gridlines.format.line.color.rgb = RGBColor.from_string(frame.grid_color)
-    value_axis.format.line.fill.background()
-    value_axis.tick_labels.font.size = Pt(frame.font_size * 0.85)
+    value_axis.has_major_gridlines = False
+    value_axis.has_title = False
+    value_axis.visible = False
     if frame.unit == "percent":
         value_axis.maximum_scale = 100
         value_axis.minimum_scale = 0
-        value_axis.tick_labels.number_format = '0"%"'
-        value_axis.tick_labels.number_format_is_linked = False
-    if frame.value_axis_title:
-        value_axis.has_title = True
-        value_axis.axis_title.text_frame.text = frame.value_axis_title
-        title_font = value_axis.axis_title.text_frame.paragraphs[0].runs[0].font
-        title_font.size = Pt(frame.font_size * 0.85)
-        title_font.bold = False
-        title_font.color.rgb = RGBColor.from_string(frame.text_color)
     category_axis = chart.category_axis
     category_axis.format.line.color.rgb = RGBColor.from_string(frame.grid_color)
     category_axis.tick_labels.font.size = Pt(frame.font_size)

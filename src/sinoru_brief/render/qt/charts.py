@@ -2,9 +2,10 @@
 
 The writer leaves the chart's inner layout to PowerPoint, so this is a close
 drawing, not a copy: the same data, colours, fonts, number formats, axis range
-(0–100 for percentages), gridlines, data labels at the bar ends, a title from
-the series name when there is one series (PowerPoint's automatic title), and a
-legend for several series or a pie. Bars read top to bottom in data order, as
+(0–100 for percentages), data labels at the bar ends and no value axis or
+gridlines (the labels carry the values), a title from the series name when
+there is one series (PowerPoint's automatic title), and a legend for several
+series or a pie. Bars read top to bottom in data order, as
 the writer's reversed category axis makes them. Everything stays inside the frame.
 """
 
@@ -22,7 +23,6 @@ from sinoru_brief.render.qt.text import Scale, draw_string, qcolor
 
 GAP_WIDTH = 0.6  # the writer's plot.gap_width = 60 (% of a bar)
 TITLE_SIZE = 1.2  # the automatic title, bold, a little larger than the labels (as LibreOffice draws it)
-TICK_SIZE = 0.85  # the writer's axis tick labels and axis title
 
 
 class _Text:
@@ -108,7 +108,11 @@ def _legend_row(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF)
 
 
 def value_ticks(frame: ChartFrame) -> list[float]:
-    """Return the value axis's gridline values: 0–100 by 10 for percentages, else a round range."""
+    """Return the value axis's steps (its range is first to last): 0–100 by 10 for percentages, else a round range.
+
+    The axis is hidden, but its range still decides the bars' lengths, as in
+    the clients, which compute the same round range.
+    """
     if frame.unit == "percent":
         return [float(v) for v in range(0, 101, 10)]
     values = [v for _, series in frame.series for v in series] or [0.0]
@@ -125,24 +129,18 @@ def value_ticks(frame: ChartFrame) -> list[float]:
     return ticks
 
 
-def _tick_label(value: float, frame: ChartFrame) -> str:
-    return f"{value:.0f}%" if frame.unit == "percent" else format_value(value, "number")
-
-
 def _bars(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> None:
     if len(frame.series) > 1:
         area = _legend_row(painter, frame, text, area)
     horizontal = frame.chart_type == "bar"
     ticks = value_ticks(frame)
-    tick_labels = [_tick_label(v, frame) for v in ticks]
     value_labels = [[format_value(v, frame.unit) for v in values] for _, values in frame.series]
-    tick_w = max(text.width(s, TICK_SIZE) for s in tick_labels)
     label_w = max(text.width(s, bold=True) for row in value_labels for s in row)
     gap = text.size(0.4)
     if horizontal:
-        plot = _bar_plot_area(frame, text, area, tick_w, label_w, gap)
+        plot = _bar_plot_area(frame, text, area, label_w, gap)
     else:
-        plot = _column_plot_area(frame, text, area, tick_w, gap)
+        plot = _column_plot_area(frame, text, area, gap)
     lo, hi = ticks[0], ticks[-1]
 
     def at(value: float) -> float:
@@ -150,15 +148,6 @@ def _bars(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> No
         return plot.left() + share * plot.width() if horizontal else plot.bottom() - share * plot.height()
 
     grid = QPen(qcolor(frame.grid_color), max(0.75 * text.ppt, 1.0))
-    for value, label in zip(ticks, tick_labels, strict=True):
-        pos = at(value)
-        painter.setPen(grid)
-        if horizontal:
-            painter.drawLine(QPointF(pos, plot.top()), QPointF(pos, plot.bottom()))
-            text.draw(label, pos, plot.top() - gap / 2, TICK_SIZE, align="center", valign="bottom")
-        else:
-            painter.drawLine(QPointF(plot.left(), pos), QPointF(plot.right(), pos))
-            text.draw(label, plot.left() - gap / 2, pos, TICK_SIZE, align="right", valign="center")
     slot = (plot.height() if horizontal else plot.width()) / len(frame.categories)
     bar = slot / (1 + GAP_WIDTH) / len(frame.series)
     zero = at(0.0)
@@ -199,40 +188,22 @@ def _category_label(text: _Text, category: str, plot: QRectF, area: QRectF, midd
             text.draw(line, middle, plot.bottom() + gap / 2 + i * text.height(), align="center")
 
 
-def _column_plot_area(frame: ChartFrame, text: _Text, area: QRectF, tick_w: float, gap: float) -> QRectF:
-    """Reserve the axis title and tick labels on the left, the category labels below."""
-    left = area.left()
-    if frame.value_axis_title:
-        title_h = text.height(TICK_SIZE)
-        painter = text.painter
-        painter.save()
-        painter.translate(left, area.center().y())
-        painter.rotate(-90)
-        # Rotated a quarter turn anticlockwise, the text reads bottom to top, centred on the area.
-        text.draw(frame.value_axis_title, 0.0, 0.0, TICK_SIZE, align="center")
-        painter.restore()
-        left += title_h + gap
-    left += tick_w + gap
-    width = area.right() - left
+def _column_plot_area(frame: ChartFrame, text: _Text, area: QRectF, gap: float) -> QRectF:
+    """Reserve the category labels below and a data label's room above a full-height column."""
+    width = area.width()
     slot = width / len(frame.categories)
     lines = max(len(text.wrap(c, slot - gap)) for c in frame.categories)
     bottom = area.bottom() - lines * text.height() - gap
-    top = area.top() + text.height() + gap  # room for a data label above a full-height bar
-    return QRectF(left, top, width, max(bottom - top, 1.0))
+    top = area.top() + text.height() + gap
+    return QRectF(area.left(), top, width, max(bottom - top, 1.0))
 
 
-def _bar_plot_area(frame: ChartFrame, text: _Text, area: QRectF, tick_w: float, label_w: float,
-                   gap: float) -> QRectF:
-    """Reserve tick labels above, the axis title below, category labels left and data-label room right."""
-    bottom = area.bottom()
-    if frame.value_axis_title:
-        text.draw(frame.value_axis_title, area.center().x(), bottom, TICK_SIZE, align="center", valign="bottom")
-        bottom -= text.height(TICK_SIZE) + gap
-    top = area.top() + text.height(TICK_SIZE) + gap
+def _bar_plot_area(frame: ChartFrame, text: _Text, area: QRectF, label_w: float, gap: float) -> QRectF:
+    """Reserve category labels on the left and a data label's room on the right."""
     widest = max(text.width(c) for c in frame.categories)
     left = area.left() + min(widest, area.width() * 0.3) + gap
-    right = area.right() - max(label_w + gap, tick_w / 2)
-    return QRectF(left, top, max(right - left, 1.0), max(bottom - top, 1.0))
+    right = area.right() - (label_w + gap)
+    return QRectF(left, area.top(), max(right - left, 1.0), max(area.height(), 1.0))
 
 
 def _pie(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> None:
