@@ -63,3 +63,14 @@ def test_long_timeline_labels_get_room_or_are_shortened_alike_with_the_full_text
     assert shortened[0].paragraphs[-1].spans[-1].superscript
     page = next(p for p in pages if any(f is shortened[0] for f in p.text_frames()))
     assert "Speaker notes." in page.notes and huge.label.strip()[:200] in page.notes
+
+
+def test_on_a_master_our_accent_rule_and_section_band_are_not_added(fixture_library):
+    brief = Brief(title="Deck", topics=["alpha", "beta"], depth="full", date=dt.date(2025, 2, 1))
+
+    def decorations(theme):
+        pages = layout_deck(compose(fixture_library, brief, theme.snippets, theme.structure), theme)
+        return {b.name for p in pages for b in p.boxes if b.name in ("title rule", "section band")}
+
+    assert decorations(load_theme("briefing")) == {"title rule", "section band"}
+    assert decorations(load_theme("briefing", master=MASTERS / "officer__template.pptx")) == set()

@@ -21,6 +21,8 @@ def add_title(ctx: LayoutContext, page: Page, title: str, continued: int = 0) ->
     text = title + (CONTINUED if continued else "")
     spec = ctx.plain(text, ctx.theme.sizes.title, heading=True, bold=True)
     page.boxes.append(ctx.text_frame(r.title, [spec], role="title", anchor="bottom"))
+    if ctx.theme.master is not None:
+        return  # an organisation's master carries its own look: our accent rule is not added to it
     page.boxes.append(Shape(x=r.title.x, y=r.rule_y, w=points(72), h=0, geometry="line",
                             stroke=ctx.theme.colors.accent, stroke_width=2.5, name="title rule"))
 

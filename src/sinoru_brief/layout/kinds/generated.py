@@ -50,8 +50,9 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     least = needed + TEXT_INSETS.top + TEXT_INSETS.bottom
     mid = max(t.height * 45 // 100, min(top + least, stage.y + stage.h * 2 // 3))
     page.boxes.append(ctx.text_frame(Box(left, top, width, mid - top), [title_spec], role="title", anchor="bottom"))
-    page.boxes.append(Shape(x=left, y=mid + inches(0.12), w=inches(1.6), h=0, geometry="line",
-                            stroke=t.colors.accent, stroke_width=3.0, name="title rule"))
+    if t.master is None:  # a master's title slide has its own design: no accent rule of ours
+        page.boxes.append(Shape(x=left, y=mid + inches(0.12), w=inches(1.6), h=0, geometry="line",
+                                stroke=t.colors.accent, stroke_width=3.0, name="title rule"))
     specs = []
     if slide.subtitle:
         specs.append(ctx.plain(slide.subtitle, t.sizes.body, color=t.colors.text))
@@ -128,8 +129,9 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     page = ctx.page(slide)
     stage = ctx.regions.stage
     left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)
-    page.boxes.append(Shape(x=0, y=0, w=inches(0.25), h=t.height, geometry="rect", fill=t.colors.accent,
-                            name="section band"))
+    if t.master is None:  # the band would cover a master's own edge art
+        page.boxes.append(Shape(x=0, y=0, w=inches(0.25), h=t.height, geometry="rect", fill=t.colors.accent,
+                                name="section band"))
     # The number sits above the title at a quarter of the slide; on a short slide, or below a banner
     # and a logo, the stack moves down and shrinks so it stays on the free stage.
     number_h = min(inches(1.2), stage.h // 5)
