@@ -44,6 +44,7 @@ NOTES_SIZE = 10.5  # points
 FOOTER_SIZE = 8.0
 NOTES_FONT = "Calibri"  # measured and drawn with Carlito, as everywhere
 CREATOR = "sinoru-brief"
+CLIP_EPSILON = 0.01  # points
 
 Progress = Callable[[int, int], None]
 
@@ -142,6 +143,9 @@ class _HandoutWriter:
         self.font = QFont()
         self.font.setFamilies([_registered_family(font_file(NOTES_FONT)), _registered_family(east_asian_file())])
         self.font.setPointSizeF(NOTES_SIZE)
+        for feature in ("liga", "clig"):
+            # Qt's PDF engine maps a ligature glyph to no text: "quotation" would search as "quota on".
+            self.font.setFeature(QFont.Tag(feature), 0)
         self.pages_written = 0
 
     def write(self, pages: Sequence[Page], progress: Progress | None) -> None:
@@ -200,7 +204,10 @@ class _HandoutWriter:
             end = fits[-1] if fits else start + room  # a line taller than a page is cut, never lost
             self.painter.save()
             self.painter.translate(HANDOUT_MARGIN, top - start)
-            document.drawContents(self.painter, QRectF(0, start, self.text_width, end - start))
+            # Qt draws every line that touches the clip, and a PDF keeps clipped text: shrink the clip a
+            # hair so the lines either side of a break are drawn (and searchable) on one page only.
+            document.drawContents(self.painter, QRectF(0, start + CLIP_EPSILON, self.text_width,
+                                                       end - start - 2 * CLIP_EPSILON))
             self.painter.restore()
             if not breaks or end >= breaks[-1]:
                 return

@@ -1,0 +1,39 @@
+"""Package and schema validity as findings of a deck check, from :mod:`sinoru_brief.validate_pptx`.
+
+The schemas (ECMA-376 transitional, about 1 MB) live in the source checkout
+under ``tests/data/ooxml-xsd``; an installed copy without them still checks
+the package rules and says that the schema check was skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sinoru_brief.check.findings import ERROR, Finding
+from sinoru_brief.validate_pptx import check_package, check_schemas
+
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "tests" / "data" / "ooxml-xsd"
+
+
+def schema_dir() -> Path | None:
+    """Return the folder of the OOXML schemas, or None when this installation has none."""
+    return SCHEMA_DIR if (SCHEMA_DIR / "pml.xsd").is_file() else None
+
+
+def validity(data: bytes, slide_parts: dict[str, int]) -> tuple[list[Finding], list[str]]:
+    """Return the package and schema findings for *data*, and notes on what was skipped.
+
+    *slide_parts* maps slide part names to slide numbers, so a finding in a
+    slide names that slide.
+    """
+    notes: list[str] = []
+    problems = check_package(data)
+    folder = schema_dir()
+    if folder is None:
+        notes.append("the schema check was skipped: this installation has no OOXML schemas "
+                     "(they come with the source checkout, under tests/data/ooxml-xsd)")
+    else:
+        problems += check_schemas(data, folder)
+    findings = [Finding(ERROR, "schema" if p.kind == "schema" else "package", f"{p.part or '(package)'}: {p.message}",
+                        slide_parts.get(p.part, 0)) for p in problems]
+    return findings, notes
