@@ -45,10 +45,20 @@ def _parser() -> argparse.ArgumentParser:
     # prog is given because argparse would otherwise prefix every subcommand's messages with USAGE.
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="sinoru-brief")
 
-    export = sub.add_parser("export", help="export a deck to .pptx",
-                            description="Compose, lay out and write a deck as an editable .pptx.")
-    export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pptx", help="the file to write")
+    export = sub.add_parser("export", help="export a deck to .pptx or .pdf",
+                            description="Compose, lay out and write a deck as an editable .pptx, or as a PDF "
+                                        "read-ahead when the output ends in .pdf.")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pptx|OUT.pdf",
+                        help="the file to write; its suffix chooses the format")
+    export.add_argument("--handout", action="store_true",
+                        help="PDF only: A4 pages, each the slide above its speaker notes and full references")
     _add_deck_options(export)
+
+    check = sub.add_parser("check", help="check a .pptx for validity and accessibility",
+                           description="Report package and schema validity and the accessibility rules that "
+                                       "can be read from the file, each with its slide and shape. Exit 1 "
+                                       "when an error is found, 2 when the file cannot be read.")
+    check.add_argument("deck", type=Path, metavar="DECK.pptx", help="the presentation to check (any .pptx)")
 
     preview = sub.add_parser("preview", help="draw slides as PNG images",
                              description="Draw the deck's slides as PNG files, exactly as they export.")
@@ -152,11 +162,35 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from sinoru_brief.content import load_library
     from sinoru_brief.pipeline import export
 
+    as_pdf = args.output.suffix.lower() == ".pdf"
+    if args.handout and not as_pdf:
+        raise BriefError(f"--handout: handouts are PDFs; name the output {args.output.with_suffix('.pdf')}")
     library = load_library(args.content)
     brief = _brief_from_args(args, library)
-    result = export(brief, args.output, library=library, theme=_theme_from_args(args, brief))
+    if as_pdf:
+        result = _export_pdf(args, brief, library)
+    else:
+        result = export(brief, args.output, library=library, theme=_theme_from_args(args, brief))
     print(f"Wrote {args.output}: {len(result.pages)} slides, {len(result.deck.references)} references.")
     return EXIT_OK
+
+
+def _export_pdf(args: argparse.Namespace, brief: Brief, library: Library):
+    """Build the deck and write it as a PDF read-ahead or handout; Qt loads only here."""
+    from sinoru_brief.pipeline import build
+
+    result = build(brief, library=library, theme=_theme_from_args(args, brief))
+    from sinoru_brief.render.qt.pdf import write_pdf
+
+    deck_brief = result.deck.brief
+    write_pdf(result.pages, args.output, title=deck_brief.title, author=deck_brief.author, handout=args.handout)
+    return result
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from sinoru_brief.check.cli import run_check
+
+    return run_check(args.deck)
 
 
 def _cmd_preview(args: argparse.Namespace) -> int:
@@ -255,7 +289,7 @@ def _cmd_install_desktop_entry(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"export": _cmd_export, "preview": _cmd_preview, "topics": _cmd_topics,
+COMMANDS = {"export": _cmd_export, "check": _cmd_check, "preview": _cmd_preview, "topics": _cmd_topics,
             "validate": _cmd_validate, "styles": _cmd_styles, "templates": _cmd_templates,
             "template": _cmd_template, "install-desktop-entry": _cmd_install_desktop_entry}
 
