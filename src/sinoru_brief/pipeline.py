@@ -14,7 +14,7 @@ from sinoru_brief.brief.model import Brief
 from sinoru_brief.compose import Deck, compose
 from sinoru_brief.content import Library, load_library
 from sinoru_brief.layout import Page, layout_deck
-from sinoru_brief.layout.invariants import check_pages, layout_error
+from sinoru_brief.layout.invariants import check_pages, layout_error, master_chrome
 from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
 from sinoru_brief.atomic import write_atomic
 from sinoru_brief.theme import Theme, load_theme
@@ -44,7 +44,7 @@ def build(brief: Brief, *, library: Library | None = None, content_dir: Path | N
     theme = theme or load_theme(brief.template)
     deck = compose(library, brief, theme.snippets, theme.structure)
     pages = layout_deck(deck, theme, progress=(lambda i, n: progress("layout", i, n)) if progress else None)
-    violations = check_pages(pages)
+    violations = check_pages(pages, master_chrome(theme))
     if violations:
         raise layout_error(violations, theme)
     return Build(library=library, theme=theme, deck=deck, pages=pages)

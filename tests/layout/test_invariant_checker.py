@@ -113,3 +113,23 @@ def test_the_pipeline_refuses_a_look_with_no_room_and_says_which_slide_and_why(f
     message = str(error.value)
     assert "template.yaml" in message and "cannot be laid out on the template 'briefing'" in message
     assert "slide " in message and "turn off the banner" in message
+
+
+def test_a_masters_edge_artwork_is_chrome_that_content_keeps_clear_of(fixture_library):
+    from pathlib import Path
+
+    from sinoru_brief.layout.invariants import master_chrome
+    from sinoru_brief.theme import load_theme
+
+    master = Path(__file__).parents[1] / "data" / "pptx-templates" / "automizer__SlideDimensions1.pptx"
+    theme = load_theme("briefing", master=master)
+    (strip,) = master_chrome(theme)  # the master's strip along the left edge
+    assert strip.x == 0 and theme.margin_left > strip.right
+    brief = Brief(title="Deck", topics=["alpha", "beta"], depth="full", date=dt.date(2025, 2, 1))
+    pages = layout_deck(compose(fixture_library, brief, theme.snippets, theme.structure), theme)
+    assert check_pages(pages, master_chrome(theme)) == []
+    # A frame pushed onto the strip is caught.
+    page = next(p for p in pages if p.kind == "bullets")
+    body = _body(page)
+    moved = _with(page, body, replace(body, x=0))
+    assert any("overlaps the master artwork" in v.message for v in check_page(moved, 1, (strip,)))

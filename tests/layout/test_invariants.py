@@ -29,7 +29,7 @@ from sinoru_brief.content.models import (
     Bullet, Column, Library, PartialDate, Slide, Source, TableRow, TimelineEvent, Topic,
 )
 from sinoru_brief.layout import layout_deck
-from sinoru_brief.layout.invariants import check_pages
+from sinoru_brief.layout.invariants import check_pages, master_chrome
 from sinoru_brief.layout.pages import Page, TableFrame, TextFrame
 from sinoru_brief.theme import load_theme
 from sinoru_brief.theme.model import Banner
@@ -131,7 +131,7 @@ def test_layout_invariants_hold_for_generated_decks(library, theme_key, deck_tit
     brief = Brief(title=deck_title, topics=["t"], depth="full", date=dt.date(2025, 2, 1))
     deck = compose(library, brief, theme.snippets)
     pages = layout_deck(deck, theme)
-    problems = check_pages(pages)
+    problems = check_pages(pages, master_chrome(theme))
     assert not problems, "\n".join(map(str, problems[:10]))
     # The export says what the preview draws, slide by slide.
     exported = Presentation(io.BytesIO(pipeline.render_pptx(pipeline.Build(library, theme, deck, pages))))

@@ -19,7 +19,7 @@ from sinoru_brief.compose import Deck, compose
 from sinoru_brief.content import Library
 from sinoru_brief.errors import TemplateError
 from sinoru_brief.layout import LayoutCache, Page, layout_deck
-from sinoru_brief.layout.invariants import check_pages, layout_error
+from sinoru_brief.layout.invariants import check_pages, layout_error, master_chrome
 from sinoru_brief.theme import Theme, load_theme
 
 
@@ -127,7 +127,7 @@ class DeckSession:
             if self.brief.topics:
                 deck = self._compose(theme)
                 pages = layout_deck(deck, theme, cache=self._layout_cache)
-                violations = check_pages(pages)
+                violations = check_pages(pages, master_chrome(theme))
                 # Shown, never exported: the export goes through the pipeline, which refuses it.
                 self.layout_problem = str(layout_error(violations, theme)) if violations else ""
             else:

@@ -51,15 +51,28 @@ class Violation:
         return f"slide {self.page} ('{self.slide}'), {self.box}: {self.message}"
 
 
-def check_pages(pages: list[Page]) -> list[Violation]:
-    """Return every invariant *pages* break, in page order (empty when the deck is sound)."""
+def check_pages(pages: list[Page], keep_clear: tuple[Box, ...] = ()) -> list[Violation]:
+    """Return every invariant *pages* break, in page order (empty when the deck is sound).
+
+    *keep_clear* is chrome that is not on the pages themselves: artwork a
+    user's master draws along an edge of every slide (see :func:`master_chrome`).
+    """
     out: list[Violation] = []
     for index, page in enumerate(pages, start=1):
-        out.extend(check_page(page, index))
+        out.extend(check_page(page, index, keep_clear))
     return out
 
 
-def check_page(page: Page, index: int = 1) -> list[Violation]:
+def master_chrome(theme: Theme) -> tuple[Box, ...]:
+    """Return the edge artwork of *theme*'s master as boxes content must keep clear of (none without one)."""
+    if theme.master is None:
+        return ()
+    from sinoru_brief.theme.master_look import edge_artwork
+
+    return tuple(Box(r.x, r.y, r.w, r.h, name="master artwork") for _, r in edge_artwork(theme.master))
+
+
+def check_page(page: Page, index: int = 1, keep_clear: tuple[Box, ...] = ()) -> list[Violation]:
     """Return every invariant *page* breaks; *index* is its position in the deck, for messages."""
     problems: list[str | tuple[str, str]] = []
     for box in page.boxes:
@@ -70,6 +83,8 @@ def check_page(page: Page, index: int = 1) -> list[Violation]:
         elif isinstance(box, TableFrame):
             problems.extend((_label(box), m) for m in _table_problems(box))
     frames = [b for b in page.boxes if _is_frame(b)]
+    for art in keep_clear:
+        problems.extend((_label(f), f"overlaps {_label(art)}") for f in frames if _overlap(f, art))
     for i, a in enumerate(frames):
         for b in frames[i + 1:]:
             if _is_chrome(a) and _is_chrome(b):

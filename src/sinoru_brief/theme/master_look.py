@@ -155,6 +155,18 @@ def _margins(theme: Theme, master: MasterTemplate) -> tuple[int, int, int, int]:
     chrome = [p.rect for p in info.placeholders if p.type in ("ftr", "dt", "sldNum") and p.rect]
     if chrome:
         bottom = height - max(r.bottom for r in chrome)
+    # Artwork along an edge of the slide (a coloured strip, a logo in a corner band) is chrome
+    # our text must keep clear of: the margin on that side moves inside it.
+    gap = inches(0.1)
+    for side, rect in edge_artwork(master):
+        if side == "left":
+            left = max(left, rect.right + gap)
+        elif side == "right":
+            right = max(right, width - rect.x + gap)
+        elif side == "top":
+            top = max(top, rect.bottom + gap)
+        else:
+            bottom = max(bottom, height - rect.y + gap)
     # Keep every margin sensible whatever the master says: inside the slide, never more than a quarter of it.
     left = _clamp(left, inches(0.2), width // 5)
     right = _clamp(right, inches(0.2), width // 5)
@@ -173,3 +185,33 @@ def _title_rect(info: MasterInfo, content_layout) -> Rect | None:
 
 def _clamp(value: int, low: int, high: int) -> int:
     return max(low, min(int(value), max(low, high)))
+
+
+#: How close to an edge a shape must come, and how thin it must be (shares of the slide), to be edge artwork.
+_EDGE_REACH, _EDGE_DEPTH = 0.02, 0.15
+
+
+def edge_artwork(master: MasterTemplate) -> list[tuple[str, Rect]]:
+    """Return the shapes the content layout (and its master) draws along an edge, with the edge they hug.
+
+    A thin shape touching one edge (a strip, a corner logo band) is chrome to
+    keep clear of; a background covering most of the slide, or artwork in its
+    middle, is not: text is meant to sit on it, or there is no edge to move.
+    """
+    width, height = master.width, master.height
+    layout = mapping(master).for_need("content").layout
+    info = master.masters[layout.master]
+    shapes = list(layout.shapes) + (list(info.shapes) if layout.shows_master_shapes else [])
+    out: list[tuple[str, Rect]] = []
+    for rect in shapes:
+        if rect.area <= 0 or rect.area >= 0.5 * width * height:
+            continue
+        if rect.x <= width * _EDGE_REACH and rect.w <= width * _EDGE_DEPTH:
+            out.append(("left", rect))
+        elif rect.right >= width * (1 - _EDGE_REACH) and rect.w <= width * _EDGE_DEPTH:
+            out.append(("right", rect))
+        elif rect.y <= height * _EDGE_REACH and rect.h <= height * _EDGE_DEPTH:
+            out.append(("top", rect))
+        elif rect.bottom >= height * (1 - _EDGE_REACH) and rect.h <= height * _EDGE_DEPTH:
+            out.append(("bottom", rect))
+    return out
