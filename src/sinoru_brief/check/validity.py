@@ -7,6 +7,7 @@ the package rules and says that the schema check was skipped.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from sinoru_brief.check.findings import ERROR, Finding
@@ -34,6 +35,13 @@ def validity(data: bytes, slide_parts: dict[str, int]) -> tuple[list[Finding], l
                      "(they come with the source checkout, under tests/data/ooxml-xsd)")
     else:
         problems += check_schemas(data, folder)
+    # A slide's relationships part belongs to that slide too.
+    numbers = {**slide_parts, **{_rels_of(part): n for part, n in slide_parts.items()}}
     findings = [Finding(ERROR, "schema" if p.kind == "schema" else "package", f"{p.part or '(package)'}: {p.message}",
-                        slide_parts.get(p.part, 0)) for p in problems]
+                        numbers.get(p.part, 0)) for p in problems]
     return findings, notes
+
+
+def _rels_of(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
