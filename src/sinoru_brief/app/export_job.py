@@ -1,4 +1,4 @@
-"""Export off the GUI thread: write the deck's pages to .pptx, reporting progress."""
+"""Export off the GUI thread: write the deck's pages to .pptx or PDF (read-ahead or handout), reporting progress."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ class ExportJob(QObject):
     finished = Signal(str)  # the path written
     failed = Signal(object)  # the exception
 
-    def __init__(self, view: DeckView, path: Path):
+    def __init__(self, view: DeckView, path: Path, *, handout: bool = False):
         super().__init__()
         self.view = view
         self.path = Path(path)
+        self.handout = handout  # only for a .pdf: A4 pages, each the slide above its notes
         self.thread = QThread()
         self.moveToThread(self.thread)
         self.thread.started.connect(self.run)
@@ -30,16 +31,7 @@ class ExportJob(QObject):
 
     def run(self) -> None:
         try:
-            # python-pptx takes most of a second to import: pay it on the
-            # first export, in this worker, not when the app starts.
-            from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
-
-            brief = self.view.deck.brief
-            data = pptx_bytes(self.view.pages, title=brief.title, author=brief.author,
-                              east_asian_font=self.view.theme.fonts.east_asian,
-                              stamp=stamp_time(brief.deck_date()), link_color=self.view.theme.colors.accent,
-                              master=self.view.theme.master,
-                              progress=lambda i, n: self.progress.emit(i, n))
+            data = self._pdf() if self.path.suffix.lower() == ".pdf" else self._pptx()
             write_atomic(self.path, data)
         except Exception as exc:  # noqa: BLE001 - every failure is shown to the user, none is lost
             self.failed.emit(exc)
@@ -47,3 +39,22 @@ class ExportJob(QObject):
             self.finished.emit(str(self.path))
         finally:
             self.thread.quit()
+
+    def _pdf(self) -> bytes:
+        from sinoru_brief.render.qt.pdf import pdf_bytes
+
+        brief = self.view.deck.brief
+        return pdf_bytes(self.view.pages, title=brief.title, author=brief.author, handout=self.handout,
+                         progress=lambda i, n: self.progress.emit(i, n))
+
+    def _pptx(self) -> bytes:
+        # python-pptx takes most of a second to import: pay it on the
+        # first export, in this worker, not when the app starts.
+        from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
+
+        brief = self.view.deck.brief
+        return pptx_bytes(self.view.pages, title=brief.title, author=brief.author,
+                          east_asian_font=self.view.theme.fonts.east_asian,
+                          stamp=stamp_time(brief.deck_date()), link_color=self.view.theme.colors.accent,
+                          master=self.view.theme.master,
+                          progress=lambda i, n: self.progress.emit(i, n))

@@ -111,6 +111,11 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.save_as_action = self._action("Save &As…", self.save_as, k.SaveAs)
         self.export_action = self._action("&Export", self.export, "Ctrl+E", "Export the deck to PowerPoint")
         self.export_as_action = self._action("Export &As…", self.export_as, "Ctrl+Shift+E")
+        self.export_pdf_action = self._action("Export &PDF…", self.export_pdf, "Ctrl+Alt+P",
+                                              "Export the deck as a PDF read-ahead, one page per slide")
+        self.export_handout_action = self._action("Export PDF &Handout…", self.export_handout, "Ctrl+Alt+H",
+                                                  "Export a PDF handout: each slide above its notes and sources")
+        self.pdf_actions = [self.export_pdf_action, self.export_handout_action]
         self.quit_action = self._action("&Quit", self.close, k.Quit, fallback="Ctrl+Q")
         self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(k.Undo))
@@ -132,7 +137,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.export_as_action])
+        file_menu.addActions([self.export_action, self.export_as_action, *self.pdf_actions])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit = bar.addMenu("&Edit")
@@ -203,6 +208,8 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.export_action.setEnabled(has_deck)
         self.export_as_action.setEnabled(has_deck)
         self.export_button.setEnabled(has_deck)
+        for action in self.pdf_actions:
+            action.setEnabled(has_deck)
         row = self.deck_panel.current_page()
         if has_deck and row < 0:
             self.deck_panel.select_page(0)

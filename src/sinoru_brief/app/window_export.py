@@ -64,16 +64,39 @@ class ExportMixin:
             self.export_path = Path(path)
             self.start_export(self.export_path)
 
-    def start_export(self, path: Path) -> None:
+    def export_pdf(self) -> None:
+        """Ask where to write a PDF read-ahead, one page per slide, and write it."""
+        self._ask_pdf(handout=False)
+
+    def export_handout(self) -> None:
+        """Ask where to write a PDF handout, each slide above its notes and sources, and write it."""
+        self._ask_pdf(handout=True)
+
+    def _ask_pdf(self, handout: bool) -> None:
+        # The one-click .pptx path is left as it was: a PDF is a copy sent out, not the document's export.
+        suffix = "-handout.pdf" if handout else ".pdf"
+        suggested = self.default_export_path().with_suffix("")
+        suggested = suggested.with_name(suggested.name + suffix)
+        caption = "Export PDF handout" if handout else "Export PDF"
+        path, _ = QFileDialog.getSaveFileName(self, caption, str(suggested), "PDF (*.pdf)")
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.start_export(Path(path), handout=handout)
+
+    def _export_actions(self) -> list:
+        return [self.export_action, self.export_button, *getattr(self, "pdf_actions", [])]
+
+    def start_export(self, path: Path, handout: bool = False) -> None:
         if self.export_job is not None:
             return
         view = self.controller.view()
-        self.export_job = ExportJob(view, path)
+        self.export_job = ExportJob(view, path, handout=handout)
         self.export_job.progress.connect(self._export_progress)
         self.export_job.finished.connect(self._export_done)
         self.export_job.failed.connect(self._export_failed)
-        self.export_action.setEnabled(False)
-        self.export_button.setEnabled(False)
+        for action in self._export_actions():
+            action.setEnabled(False)
         self.progress.setRange(0, len(view.pages))
         self.progress.setValue(0)
         self.progress.show()
@@ -91,8 +114,8 @@ class ExportMixin:
             job.thread.wait()
         self.progress.hide()
         has_deck = bool(self.controller.view().pages)
-        self.export_action.setEnabled(has_deck)
-        self.export_button.setEnabled(has_deck)
+        for action in self._export_actions():
+            action.setEnabled(has_deck)
 
     def _export_done(self, path: str) -> None:
         self._finish_export()
