@@ -52,10 +52,14 @@ def latin_path(family: str, bold: bool = False, italic: bool = False) -> Path:
 
 def _font_bytes(path: Path) -> bytes:
     with _lock:
-        data = _bytes.get(path)
-        if data is None:
-            data = _bytes[path] = path.read_bytes()
-        return data
+        return _font_bytes_unlocked(path)
+
+
+def _font_bytes_unlocked(path: Path) -> bytes:
+    data = _bytes.get(path)
+    if data is None:
+        data = _bytes[path] = path.read_bytes()
+    return data
 
 
 def raw_font(path: Path, pixel_size: float) -> QRawFont:
@@ -85,10 +89,10 @@ def raw_font(path: Path, pixel_size: float) -> QRawFont:
 def embedding_fonts() -> Iterator[None]:
     """Make this thread's raw fonts ones a PDF device embeds as fonts, for as long as the block runs.
 
-    A raw font made from font bytes has no file name, and Qt's PDF engine then
-    draws its glyphs as outlines: right to look at, but neither selectable nor
-    searchable. Fonts registered with the font database keep their file, so the
-    PDF carries them (subset, with a ToUnicode map). Glyph indices and
+    A raw font made directly from font bytes has no face Qt's PDF engine can
+    embed, so it draws the glyphs as outlines: right to look at, but neither
+    selectable nor searchable. The same bytes registered with the font
+    database give a face it embeds (subset, with a ToUnicode map). Glyph indices and
     advances are the same, since the file is the same one layout measured.
     """
     previous_fonts = getattr(_local, "fonts", None)
@@ -107,7 +111,9 @@ def _embeddable_font(path: Path, pixel_size: float) -> QRawFont | None:
     """Return a database-backed raw font drawn from *path*, or None if the database picks another file."""
     with _lock:
         if path not in _registered:
-            font_id = QFontDatabase.addApplicationFont(str(path))
+            # Registered from memory, the shipped face wins over an installed font of the same family
+            # (registered by file name, an installed Carlito was matched first); Qt still embeds it.
+            font_id = QFontDatabase.addApplicationFontFromData(QByteArray(_font_bytes_unlocked(path)))
             families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
             styles = [s for s in QFontDatabase.styles(families[0])] if families else []
             style = next((s for s in styles if _style_matches(path, s)), "")
