@@ -10,7 +10,8 @@ the .pptx are drawn from:
 
 Text stays text: the shipped fonts are embedded (subset, with a ToUnicode map,
 see :func:`sinoru_brief.render.qt.fonts.embedding_fonts`), so it is
-selectable and searchable. The document's title and author are set.
+selectable and searchable. Links on slides are clickable
+(:mod:`sinoru_brief.render.qt.pdf_links`). The document's title and author are set.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from sinoru_brief.layout.pages import Page
 from sinoru_brief.render.qt.fonts import embedding_fonts
 from sinoru_brief.render.qt.images import ensure_app
 from sinoru_brief.render.qt.painter import paint_page
+from sinoru_brief.render.qt.pdf_links import Link, UnexpectedPdf, add_links, page_links
 from sinoru_brief.units import EMU_PER_POINT
 
 #: Device units are points: 72 per inch.
@@ -75,13 +77,18 @@ def pdf_bytes(pages: Sequence[Page], *, title: str = "", author: str = "", hando
                                       hint="try again; if it persists, export to .pptx and print from there"))
         try:
             if handout:
-                _HandoutWriter(writer, painter, title).write(pages, progress)
+                links = _HandoutWriter(writer, painter, title).write(pages, progress)
             else:
-                _write_slides(writer, painter, pages, progress)
+                links = _write_slides(writer, painter, pages, progress)
         finally:
             painter.end()
     buffer.close()
-    return bytes(data.data())
+    pdf = bytes(data.data())
+    try:
+        return add_links(pdf, links)
+    except UnexpectedPdf:
+        # A Qt version that lays its PDF out differently: the document is right, only not clickable.
+        return pdf
 
 
 def write_pdf(pages: Sequence[Page], out: Path, *, title: str = "", author: str = "", handout: bool = False,
@@ -109,15 +116,20 @@ def _paint_slide(painter: QPainter, page: Page, left: float, top: float, width_p
     painter.restore()
 
 
-def _write_slides(writer: QPdfWriter, painter: QPainter, pages: Sequence[Page], progress: Progress | None) -> None:
+def _write_slides(writer: QPdfWriter, painter: QPainter, pages: Sequence[Page],
+                  progress: Progress | None) -> list[list[Link]]:
+    """Paint one PDF page per slide; return each page's links."""
+    links = []
     for index, page in enumerate(pages):
         if index:
             # A deck has one slide size, but a page of its own size per slide costs nothing.
             writer.setPageLayout(_slide_layout(page))
             writer.newPage()
         _paint_slide(painter, page, 0.0, 0.0, page.width / EMU_PER_POINT)
+        links.append(page_links(page, 0.0, 0.0, page.width / EMU_PER_POINT))
         if progress:
             progress(index + 1, len(pages))
+    return links
 
 
 def _registered_family(path: Path) -> str:
@@ -147,21 +159,26 @@ class _HandoutWriter:
             # Qt's PDF engine maps a ligature glyph to no text: "quotation" would search as "quota on".
             self.font.setFeature(QFont.Tag(feature), 0)
         self.pages_written = 0
+        self.links: list[list[Link]] = []
 
-    def write(self, pages: Sequence[Page], progress: Progress | None) -> None:
+    def write(self, pages: Sequence[Page], progress: Progress | None) -> list[list[Link]]:
+        """Write the handout pages; return each PDF page's links."""
         for index, page in enumerate(pages):
             self._new_page()
             slide_height = self.text_width * page.height / page.width
             _paint_slide(self.painter, page, HANDOUT_MARGIN, HANDOUT_MARGIN, self.text_width)
+            self.links[-1] = page_links(page, HANDOUT_MARGIN, HANDOUT_MARGIN, self.text_width)
             self._frame(QRectF(HANDOUT_MARGIN, HANDOUT_MARGIN, self.text_width, slide_height))
             self._notes(page, HANDOUT_MARGIN + slide_height + HANDOUT_GAP, index + 1)
             if progress:
                 progress(index + 1, len(pages))
+        return self.links
 
     def _new_page(self) -> None:
         if self.pages_written:
             self.writer.newPage()
         self.pages_written += 1
+        self.links.append([])
         self._footer()
 
     def _frame(self, rect: QRectF) -> None:

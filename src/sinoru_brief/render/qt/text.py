@@ -23,6 +23,7 @@ layout measured them, as both clients draw them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -138,9 +139,22 @@ def block_height(paragraphs: tuple[Paragraph, ...]) -> float:
     return sum(p.height for p in paragraphs) - paragraphs[0].space_before
 
 
-def draw_paragraphs(painter: QPainter, paragraphs: tuple[Paragraph, ...], left: float, top: float, right: float,
-                    bottom: float, anchor: str, scale: Scale) -> None:
-    """Draw *paragraphs* in the pixel rectangle (*left*, *top*)–(*right*, *bottom*), anchored as given."""
+@dataclass(frozen=True)
+class PlacedLine:
+    """Where one line is drawn, in pixels: its left end, its top and bottom, and its baseline."""
+
+    para: Paragraph
+    number: int  # the line's index in its paragraph
+    line: Line
+    start: float
+    top: float
+    bottom: float
+    baseline: float
+
+
+def place_lines(paragraphs: tuple[Paragraph, ...], left: float, top: float, right: float, bottom: float,
+                anchor: str, scale: Scale) -> Iterator[PlacedLine]:
+    """Yield where each line of *paragraphs* goes in the pixel rectangle (*left*, *top*)–(*right*, *bottom*)."""
     if not paragraphs:
         return
     ppt = scale.px_per_pt
@@ -153,16 +167,24 @@ def draw_paragraphs(painter: QPainter, paragraphs: tuple[Paragraph, ...], left: 
         for number, line in enumerate(para.lines):
             baseline = y + (para.line_height - line_descent(line, para)) * ppt
             first = number == 0
-            if first and para.bullet:
-                _draw_bullet(painter, para, left + scale.px(para.bullet_indent), baseline, ppt)
             start = left + scale.px(para.bullet_indent if first and not para.bullet else para.indent)
             width = line_width(line) * ppt
             if para.align == "center":
                 start += (right - start - width) / 2
             elif para.align == "right":
                 start = right - width
-            draw_line(painter, line, start, baseline, ppt)
+            yield PlacedLine(para, number, line, start, y, y + para.line_height * ppt, baseline)
             y += para.line_height * ppt
+
+
+def draw_paragraphs(painter: QPainter, paragraphs: tuple[Paragraph, ...], left: float, top: float, right: float,
+                    bottom: float, anchor: str, scale: Scale) -> None:
+    """Draw *paragraphs* in the pixel rectangle (*left*, *top*)–(*right*, *bottom*), anchored as given."""
+    ppt = scale.px_per_pt
+    for placed in place_lines(paragraphs, left, top, right, bottom, anchor, scale):
+        if placed.number == 0 and placed.para.bullet:
+            _draw_bullet(painter, placed.para, left + scale.px(placed.para.bullet_indent), placed.baseline, ppt)
+        draw_line(painter, placed.line, placed.start, placed.baseline, ppt)
 
 
 def draw_line(painter: QPainter, line: Line, x: float, baseline: float, px_per_pt: float) -> None:
