@@ -48,7 +48,7 @@ def test_long_timeline_labels_get_room_or_are_shortened_alike_with_the_full_text
     theme = load_theme("briefing", master=MASTERS / "pandoc__default-reference.pptx")
     label = "Leaders meet and sign a long joint statement on deepening the partnership in a new era " * 2
     events = tuple(TimelineEvent(PartialDate(2014 + i, 5), f"{label.strip()} ({i})", ("s",)) for i in range(8))
-    huge = TimelineEvent(PartialDate(2025, 1), "An event whose label runs on and on " * 30, ("s",))
+    huge = TimelineEvent(PartialDate(2025, 1), "An event whose label runs on and on " * 80, ("s",))
     slide = Slide(id="tl", kind="timeline", title="Summits", priority=1, notes="Speaker notes.", topic_id="t",
                   events=(*events, huge))
     pages = [p for p in layout_deck(compose(_library((slide,)), Brief(topics=["t"], depth="full"), theme.snippets),

@@ -12,7 +12,8 @@ from sinoru_brief.theme import load_theme
 from sinoru_brief.theme.drawingml import NS_A, Palette, contrast, mix
 from sinoru_brief.theme.master import load_master
 from sinoru_brief.theme.master_look import (
-    TEXT_CONTRAST, TITLE_CONTRAST, is_cjk_font, master_look, measurable_font, theme_with_master,
+    TEXT_CONTRAST, TITLE_CONTRAST, is_cjk_font, master_look, measurable_font, scaled_sizes, size_factor,
+    theme_with_master,
 )
 from sinoru_brief.units import inches
 
@@ -100,13 +101,14 @@ def test_libreoffice_default_east_asian_font_is_not_taken():
 
 @pytest.mark.parametrize("name", ["officer__no_master.pptx", "automizer__SlideDimensions1.pptx",
                                   "pandoc__default-reference.pptx"])
-def test_theme_with_master_takes_size_and_look_and_keeps_sizes(name):
+def test_theme_with_master_takes_size_and_look_and_scales_sizes(name):
     theme = load_theme("briefing")
     master = load_master(TEMPLATES / name)
     on_master = theme_with_master(theme, master)
     assert (on_master.width, on_master.height) == (master.width, master.height)
     assert on_master.master is master
-    assert on_master.sizes == theme.sizes and on_master.snippets == theme.snippets
+    factor = size_factor(theme.width, theme.height, master.width, master.height)
+    assert on_master.sizes == scaled_sizes(theme.sizes, factor) and on_master.snippets == theme.snippets
     assert on_master.colors == master_look(master).colors
     # Margins stay inside the slide, at most a fifth of a side.
     for margin, side in ((on_master.margin_left, master.width), (on_master.margin_right, master.width),

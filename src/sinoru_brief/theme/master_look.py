@@ -15,12 +15,12 @@ their minimums stay the template's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from sinoru_brief.theme.drawingml import contrast, mix
 from sinoru_brief.theme.mapping import mapping
 from sinoru_brief.theme.master import MasterInfo, MasterTemplate, Rect
-from sinoru_brief.theme.model import Colors, Fonts, Theme
+from sinoru_brief.theme.model import Colors, Fonts, SizeRange, Sizes, Theme
 from sinoru_brief.units import inches
 
 _SERIF = ("times", "roman", "serif", "georgia", "garamond", "cambria", "constantia", "palatino", "book antiqua",
@@ -134,12 +134,47 @@ def _muted(text: str, background: str) -> str:
 def theme_with_master(theme: Theme, master: MasterTemplate) -> Theme:
     """Return *theme* laid out for *master*: its slide size, fonts, colours and margins, and the master itself.
 
-    Font sizes, their minimums, spacing, banner, logo and snippets stay the theme's.
+    Font sizes and their minimums scale with the slide: a template's sizes are
+    chosen for its own slide size, and a master's smaller (or portrait) slide
+    is projected just as large, so its text keeps the same share of the slide
+    (see :func:`size_factor`). Spacing, banner, logo and snippets stay the theme's.
     """
     look = master_look(master, theme.fonts.east_asian)
     left, right, top, bottom = _margins(theme, master)
+    sizes = scaled_sizes(theme.sizes, size_factor(theme.width, theme.height, master.width, master.height))
     return replace(theme, width=master.width, height=master.height, fonts=look.fonts, colors=look.colors,
-                   margin_left=left, margin_right=right, margin_top=top, margin_bottom=bottom, master=master)
+                   sizes=sizes, margin_left=left, margin_right=right, margin_top=top, margin_bottom=bottom,
+                   master=master)
+
+
+#: Bounds of the size factor, and the smallest size any text may reach on any slide.
+SIZE_FACTOR_RANGE = (0.7, 1.4)
+ABSOLUTE_FLOOR_PT = 8.0
+
+
+def size_factor(template_w: int, template_h: int, slide_w: int, slide_h: int) -> float:
+    """Return how much to scale a template's type for a slide: the slide's side ratio that binds, bounded."""
+    if template_w <= 0 or template_h <= 0:
+        return 1.0
+    factor = min(slide_w / template_w, slide_h / template_h)
+    low, high = SIZE_FACTOR_RANGE
+    return max(low, min(high, factor))
+
+
+def scaled_sizes(sizes: Sizes, factor: float) -> Sizes:
+    """Return *sizes* times *factor*, on half points, no floor below :data:`ABSOLUTE_FLOOR_PT`."""
+    if abs(factor - 1.0) < 0.01:
+        return sizes
+
+    def half(value: float) -> float:
+        return max(ABSOLUTE_FLOOR_PT, round(value * factor * 2) / 2)
+
+    def scaled(r: SizeRange) -> SizeRange:
+        size = half(r.size)
+        return SizeRange(size, min(size, half(r.minimum)))
+
+    return Sizes(**{f.name: half(getattr(sizes, f.name)) if f.name == "footer" else scaled(getattr(sizes, f.name))
+                    for f in fields(Sizes)})
 
 
 def _margins(theme: Theme, master: MasterTemplate) -> tuple[int, int, int, int]:
