@@ -72,3 +72,15 @@ def test_timeline_labels_never_overlap(theme):
                 apart = a.right <= b.x or b.right <= a.x or a.bottom <= b.y or b.bottom <= a.y
                 assert apart, (a.text, b.text)
     assert labels_seen == 12
+
+
+def test_a_split_table_says_which_rows_each_slide_shows(theme):
+    rows = tuple(TableRow(cells=(f"Event {i}", "A long description of where it happened and with whom, "
+                                 "which takes two lines in its column", f"{2000 + i}"), cite=("s0",))
+                 for i in range(30))
+    slide = Slide(id="tbl", kind="table", title="Many rows", priority=1, notes="n", topic_id="t",
+                  columns=("Name", "Where", "Year"), rows=rows)
+    tables = [b for p in _pages(_library(slide), theme) if p.key == "tbl" for b in p.boxes
+              if isinstance(b, TableFrame)]
+    assert tables[0].alt_text.startswith("Table, Many rows: rows 1 to ")
+    assert tables[-1].alt_text.endswith("of 30, with columns Name, Where, Year.")

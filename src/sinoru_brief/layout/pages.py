@@ -151,6 +151,7 @@ class TableFrame(Box):
     header_rows: int = 1
     cell_insets: Insets = field(default_factory=Insets)
     border_color: str = ""
+    alt_text: str = ""  # what the table shows, for screen readers
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,15 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         page.boxes.append(TableFrame(x=body.x, y=body.y, w=body.w, h=sum(heights_emu), name="table",
                                      column_widths=tuple(widths), row_heights=heights_emu,
                                      rows=tuple(tuple(r) for r in rows), header_rows=1,
-                                     cell_insets=CELL_INSETS, border_color=t.colors.rule))
+                                     cell_insets=CELL_INSETS, border_color=t.colors.rule,
+                                     alt_text=table_alt_text(slide.title, s.columns, row_indices, len(s.rows))))
         add_source_line(ctx, page, numbers)
         pages.append(page)
     return pages
+
+
+def table_alt_text(title: str, columns: tuple[str, ...], rows: list[int], total: int) -> str:
+    """Summarise a table (or the part of it on one slide) for screen readers, which read its cells themselves."""
+    shown = f"rows {rows[0] + 1} to {rows[-1] + 1} of {total}" if rows and len(rows) < total else \
+        f"{total} row{'s' if total != 1 else ''}"
+    return f"Table, {title}: {shown}, with columns {', '.join(columns)}."

@@ -168,8 +168,9 @@ def table(frame: TableFrame, shape_id: int, east_asian_font: str, links: LinkIds
     grid = "".join(f'<a:gridCol w="{width}"/>' for width in frame.column_widths)
     rows = "".join(f'<a:tr h="{height}">{"".join(_cell(cell, frame, east_asian_font, links) for cell in row)}</a:tr>'
                    for row, height in zip(frame.rows, frame.row_heights, strict=True))
-    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{attr(frame.name or "Table")}"/>'
-            '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+    descr = f' descr="{attr(frame.alt_text)}"' if frame.alt_text else ""
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{attr(frame.name or "Table")}"'
+            f'{descr}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
             f'</p:nvGraphicFramePr><p:xfrm><a:off x="{frame.x}" y="{frame.y}"/><a:ext cx="{frame.w}" '
             f'cy="{frame.h}"/></p:xfrm><a:graphic><a:graphicData '
             'uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
