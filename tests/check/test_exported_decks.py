@@ -19,7 +19,6 @@ from sinoru_brief.theme import builtin_template_names, load_theme
 
 KNOWN_GAPS = {
     "slide-title": "the writer draws titles as text boxes, not title placeholders",
-    "alt-text": "tables are written without alternative text",
     "reading-order": "a timeline lists each year before the label drawn above it",
 }
 
