@@ -61,6 +61,11 @@ REQUIRED = [
     ("global-order-agendas", r"\balbeit\b", "China's inclusiveness is albeit within a (China-led) community of common destiny"),
     ("outlook-limits", r"\balbeit\b", "China's inclusiveness is albeit within a (China-led) community of common destiny"),
     ("global-order-brics", r"\bseems\b", "BRICS seems to have given Russian diplomats a new message"),
+    # Second, independent pass over the key slides.
+    ("gray-zone-baltic-cables", r"biggest change", "the biggest change in concurrent gray-zone actions is at sea"),
+    ("gray-zone-baltic-cables", r"suspected of sabotaging", "the Yuan Peng 3 is suspected of sabotaging the cables"),
+    ("ukraine-neutrality-hybrid-role", r"Evidence of China’s growing support", "evidence has been accumulating"),
+    ("outlook-watch", r"Our analysis:", "the watch list's predictions are ours, not the article's"),
     ("global-order-agendas", r"\bseems\b", "BRICS seems to have given Russian diplomats a new message"),
     ("ukraine-neutrality-western-pressure", r"\bShould Ukraine win\b", "the regret is conditional: in the event that Ukraine wins"),
     ("ukraine-neutrality-silences", r"\bsome of\b", "some of the other proposals are less credible"),
@@ -91,6 +96,8 @@ REQUIRED = [
 #: (slide id, pattern no text of the slide may match, notes included, why).
 FORBIDDEN = [
     ("arctic-energy-key", r"may not need more Russian gas", "the article: the additional volume of a second pipeline"),
+    ("material-support-dual-use", r"main dual-use supplier", "the article: leading source of chips, many other goods"),
+    ("gray-zone-baltic-cables", r"overlaps most", "the article: the biggest change, not the largest overlap"),
     ("overview-shared-grievance", r"framing makes it harder", "the article: despite the framing, not because of it"),
     ("overview-parallel-not-concert", r"have neither widened", "the article: has not always translated"),
     ("north-korea-china-dprk-downturn", r"\bplays down\b", "the article: appears to be downplaying"),
