@@ -65,7 +65,6 @@ REQUIRED = [
     ("gray-zone-baltic-cables", r"biggest change", "the biggest change in concurrent gray-zone actions is at sea"),
     ("gray-zone-baltic-cables", r"suspected of sabotaging", "the Yuan Peng 3 is suspected of sabotaging the cables"),
     ("ukraine-neutrality-hybrid-role", r"Evidence of China’s growing support", "evidence has been accumulating"),
-    ("outlook-watch", r"Our analysis:", "the watch list's predictions are ours, not the article's"),
     ("global-order-agendas", r"\bseems\b", "BRICS seems to have given Russian diplomats a new message"),
     ("ukraine-neutrality-western-pressure", r"\bShould Ukraine win\b", "the regret is conditional: in the event that Ukraine wins"),
     ("ukraine-neutrality-silences", r"\bsome of\b", "some of the other proposals are less credible"),
