@@ -1,6 +1,6 @@
 """The user's choices for a deck, kept in a ``.brief.yaml`` file."""
 
 from sinoru_brief.brief.io import BRIEF_SUFFIX, load_brief, reconcile, save_brief
-from sinoru_brief.brief.model import Brief, SlideOverride
+from sinoru_brief.brief.model import Brief, BriefBullet, CustomSlide, SlideOverride
 
-__all__ = ["BRIEF_SUFFIX", "Brief", "SlideOverride", "load_brief", "reconcile", "save_brief"]
+__all__ = ["BRIEF_SUFFIX", "Brief", "BriefBullet", "CustomSlide", "SlideOverride", "load_brief", "reconcile", "save_brief"]

@@ -9,7 +9,17 @@ from typing import Any
 import yaml
 
 from sinoru_brief.atomic import write_atomic
-from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE, Brief, SlideOverride
+from sinoru_brief.brief.custom import (
+    CUSTOM_SLIDES,
+    BulletEdits,
+    bullets_to_data,
+    custom_slide_texts,
+    custom_slide_to_data,
+    custom_slides_from_data,
+    lines_of,
+    written_texts,
+)
+from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE, START_PREFIX, Brief, SlideOverride
 from sinoru_brief.content.models import DEPTHS, Library
 from sinoru_brief.errors import BriefFileError, Problem
 from sinoru_brief.yamlio.marked import MarkedDocument, load_marked
@@ -23,8 +33,7 @@ _OVERRIDE = Record(
     keys={
         "title": Key(Text(max_length=200), required=False),
         "notes": Key(Text(max_length=4000), required=False),
-        "bullets": Key(MappingOf(value=Text(max_length=2000, allow_empty=True), what="bullet overrides"),
-                       required=False, default={}),
+        "bullets": Key(BulletEdits(), required=False, default={}),
     },
 )
 BRIEF_SPEC = Record(
@@ -43,6 +52,7 @@ BRIEF_SPEC = Record(
         "exclude": Key(_ID_LIST, required=False, default=[]),
         "slide_order": Key(_ID_LIST, required=False, default=[]),
         "overrides": Key(MappingOf(value=_OVERRIDE, what="overrides"), required=False, default={}),
+        "custom_slides": Key(CUSTOM_SLIDES, required=False, default=[]),
         "template": Key(Text(max_length=500), required=False, default=DEFAULT_TEMPLATE),
         "style": Key(Text(max_length=500), required=False, default=DEFAULT_STYLE),
     },
@@ -77,7 +87,12 @@ def _override_lines(brief: Brief, doc: MarkedDocument) -> dict[str, tuple[int, s
         for key, text in override.bullets.items():
             written[("overrides", slide_id, "bullets", key)] = text
     lines = {".".join(path): (doc.position(path)[0], text) for path, text in written.items()}
-    return {key: (line, text) for key, (line, text) in lines.items() if line is not None}
+    found = {key: (line, text) for key, (line, text) in lines.items() if line is not None}
+    for slide_id, override in brief.overrides.items():
+        if override.bullet_list is not None:
+            found.update(lines_of(written_texts(("overrides", slide_id, "bullets"), override.bullet_list), doc))
+    found.update(lines_of(custom_slide_texts(brief.custom_slides), doc))
+    return found
 
 
 def _check_brief(raw: Any, checker: Checker) -> Brief | None:
@@ -87,6 +102,10 @@ def _check_brief(raw: Any, checker: Checker) -> Brief | None:
     overrides: dict[str, SlideOverride] = {}
     for slide_id, checked in data["overrides"].items():
         bullets: dict[str, str] = {}
+        if isinstance(checked["bullets"], list):
+            overrides[slide_id] = SlideOverride(title=checked["title"], notes=checked["notes"],
+                                                bullet_list=checked["bullets"])
+            continue
         for key, text in (checked["bullets"] or {}).items():
             if not _is_bullet_position(key):
                 checker.report(("overrides", slide_id, "bullets", key),
@@ -100,6 +119,7 @@ def _check_brief(raw: Any, checker: Checker) -> Brief | None:
                  classification=data["classification"], date=data["date"],
                  topics=list(data["topics"]), depth=data["depth"], exclude=list(data["exclude"]),
                  slide_order=list(data["slide_order"]), overrides=overrides,
+                 custom_slides=custom_slides_from_data(data["custom_slides"], checker),
                  template=data["template"], style=data["style"])
 
 
@@ -127,6 +147,8 @@ def reconcile(brief: Brief, library: Library) -> list[str]:
         del brief.overrides[slide_id]
         dropped.append(f"the text changes to slide '{slide_id}' were dropped: the slide is no longer in the library")
     for slide_id, override in list(brief.overrides.items()):
+        if override.bullet_list is not None:
+            continue  # the deck's own list of bullets needs none of the library's
         bullets = library.slide(slide_id).bullets
         for key in [k for k in override.bullets if not _has_bullet(bullets, k)]:
             del override.bullets[key]
@@ -134,7 +156,36 @@ def reconcile(brief: Brief, library: Library) -> list[str]:
                            "the slide no longer has that bullet")
         if override.is_empty():
             del brief.overrides[slide_id]
+    dropped.extend(_reconcile_custom(brief, library))
     return dropped
+
+
+def _reconcile_custom(brief: Brief, library: Library) -> list[str]:
+    """Keep the user's own slides usable after library edits: rename a clashing id, re-place an orphan.
+
+    The user's slides are never dropped: they hold work the library cannot give back.
+    """
+    notes: list[str] = []
+    for custom in brief.custom_slides:
+        if library.has_slide(custom.id):
+            taken = {s.id for s in brief.custom_slides}
+            candidates = (f"{custom.id}-own{n or ''}" for n in range(len(taken) + 2))
+            new_id = next(c for c in candidates if c not in taken and not library.has_slide(c))
+            for other in brief.custom_slides:
+                if other.after == custom.id:
+                    other.after = new_id
+            notes.append(f"your slide '{custom.id}' was renamed '{new_id}': the library now has a slide of that id")
+            custom.id = new_id
+    anchors = {s.id for s in brief.custom_slides}
+    starts = {f"{START_PREFIX}{t}" for t in library.topic_ids()}
+    for custom in brief.custom_slides:
+        if custom.after in anchors or custom.after in starts or library.has_slide(custom.after):
+            continue
+        if brief.topics:
+            notes.append(f"your slide '{custom.id}' now opens topic '{brief.topics[0]}': "
+                         f"the slide it followed, '{custom.after}', is no longer in the library")
+            custom.after = f"{START_PREFIX}{brief.topics[0]}"
+    return notes
 
 
 def _has_bullet(bullets: tuple, key: str) -> bool:
@@ -171,11 +222,15 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             entry["title"] = override.title
         if override.notes is not None:
             entry["notes"] = override.notes
-        if override.bullets:
+        if override.bullet_list is not None:
+            entry["bullets"] = bullets_to_data(override.bullet_list)
+        elif override.bullets:
             entry["bullets"] = dict(sorted(override.bullets.items()))
         overrides[slide_id] = entry
     if overrides:
         data["overrides"] = overrides
+    if brief.custom_slides:
+        data["custom_slides"] = [custom_slide_to_data(s) for s in brief.custom_slides]
     data["template"] = brief.template
     data["style"] = brief.style
     return data

@@ -10,20 +10,68 @@ DEFAULT_TEMPLATE = "briefing"
 DEFAULT_STYLE = "chicago-notes-bibliography"
 
 
+#: The slide kinds a user can write in a brief.
+CUSTOM_KINDS = ("bullets", "quote")
+#: ``after:`` value prefix that places a custom slide first in a topic: ``after: "start:summits"``.
+START_PREFIX = "start:"
+
+
+@dataclass
+class BriefBullet:
+    """A bullet written in the brief: its text, the library source ids it cites, and its sub-bullets."""
+
+    text: str
+    cite: list[str] = field(default_factory=list)
+    sub: list[BriefBullet] = field(default_factory=list)
+
+
 @dataclass
 class SlideOverride:
     """Deck-only replacements for a library slide's text; the library stays untouched.
 
     Bullet keys are paths into the slide's bullets: ``"2"`` is the third
-    bullet, ``"2.0"`` its first sub-bullet.
+    bullet, ``"2.0"`` its first sub-bullet. ``bullet_list``, when set,
+    replaces the slide's bullets altogether for this deck: that is how
+    bullets are added, removed and reordered (the keyed rewordings are then
+    unused, and saving writes only the list).
     """
 
     title: str | None = None
     notes: str | None = None
     bullets: dict[str, str] = field(default_factory=dict)
+    bullet_list: list[BriefBullet] | None = None
 
     def is_empty(self) -> bool:
-        return self.title is None and self.notes is None and not self.bullets
+        return self.title is None and self.notes is None and not self.bullets and self.bullet_list is None
+
+
+@dataclass
+class CustomSlide:
+    """A slide the user wrote for this deck alone, placed after the slide whose id is ``after``.
+
+    ``after`` names a library slide or another custom slide; ``start:<topic>``
+    puts the slide first in that topic. A ``bullets`` slide has ``bullets``;
+    a ``quote`` slide has ``quote``, ``attribution`` and ``cite``.
+    """
+
+    id: str
+    after: str
+    title: str
+    kind: str = "bullets"
+    bullets: list[BriefBullet] = field(default_factory=list)
+    quote: str = ""
+    attribution: str = ""
+    cite: list[str] = field(default_factory=list)
+    notes: str = ""
+
+    def citations(self) -> list[str]:
+        """Return every source id the slide cites, in reading order, with repeats."""
+        ids = list(self.cite)
+        for bullet in self.bullets:
+            ids.extend(bullet.cite)
+            for sub in bullet.sub:
+                ids.extend(sub.cite)
+        return ids
 
 
 @dataclass
@@ -47,13 +95,19 @@ class Brief:
     exclude: list[str] = field(default_factory=list)
     slide_order: list[str] = field(default_factory=list)
     overrides: dict[str, SlideOverride] = field(default_factory=dict)
+    custom_slides: list[CustomSlide] = field(default_factory=list)
     template: str = DEFAULT_TEMPLATE
     style: str = DEFAULT_STYLE
     #: The file the brief was read from, and the line and text of each override as written there (keyed
-    #: ``overrides.<slide>.title``, ``.notes`` or ``.bullets.<n>``), so an override that cannot be rendered
+    #: ``overrides.<slide>.title``, ``.notes`` or ``.bullets.<n>``, and ``custom_slides[<i>]...`` paths of the
+    #: user's own slides), so an override that cannot be rendered
     #: is reported where it was written. Neither is saved nor compared.
     source_path: Path | None = field(default=None, compare=False, repr=False)
     source_lines: dict[str, tuple[int, str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def custom_slide(self, slide_id: str) -> CustomSlide | None:
+        """Return the user's own slide *slide_id*, or None."""
+        return next((s for s in self.custom_slides if s.id == slide_id), None)
 
     def deck_date(self) -> dt.date:
         """Return the date printed on the deck: the brief's, or today's."""

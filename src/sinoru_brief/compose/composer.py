@@ -8,9 +8,10 @@ from typing import Any
 
 from jinja2 import TemplateError as JinjaTemplateError
 
-from sinoru_brief.brief.model import Brief, SlideOverride
+from sinoru_brief.brief.model import Brief, CustomSlide, SlideOverride
 from sinoru_brief.citations.formatting import ReferenceFormatter
 from sinoru_brief.citations.numbering import Numbering
+from sinoru_brief.compose.custom import CUSTOM_PRIORITY, check_custom, place, to_bullets, to_slide
 from sinoru_brief.compose.deck import Deck, DeckSlide, TitleLines
 from sinoru_brief.compose.outline import order_slides, outline
 from sinoru_brief.compose.short_forms import distinct_short_forms
@@ -34,8 +35,10 @@ def compose(library: Library, brief: Brief, snippets: Snippets | None = None,
     """
     snippets = snippets or Snippets()
     topics = _chosen_topics(library, brief)
+    check_custom(library, brief)
     variables = _brief_variables(brief)
-    content = [(topic, [_render_slide(s, topic, brief, variables) for s in _topic_slides(topic, brief)])
+    content = [(topic, [_render_custom(s, topic, brief, variables) if isinstance(s, CustomSlide)
+                        else _render_slide(s, topic, brief, variables) for s in _topic_slides(topic, brief)])
                for topic in topics]
     plan = outline(content, brief.depth, structure or Structure())
     as_of = max((s.as_of for part in plan.parts for s in part.slides if s.as_of), default=None)
@@ -105,10 +108,17 @@ def _chosen_topics(library: Library, brief: Brief) -> list[Topic]:
     return [known[t] for t in dict.fromkeys(brief.topics)]
 
 
-def _topic_slides(topic: Topic, brief: Brief) -> list[Slide]:
-    """Return the topic's slides at the brief's depth, without exclusions, in the brief's order."""
+def _topic_slides(topic: Topic, brief: Brief) -> list[Slide | CustomSlide]:
+    """Return the topic's slides at the brief's depth, without exclusions, in the brief's order, with the user's own.
+
+    The user's slides are placed among all of the topic's slides before the
+    depth filters them, so one that follows a slide left out at this depth
+    stays where that slide would have been.
+    """
     excluded = set(brief.exclude)
-    return order_slides((s for s in topic.slides_at(brief.depth) if s.id not in excluded), brief.slide_order)
+    shown = {s.id for s in topic.slides_at(brief.depth)}
+    placed = place(topic, order_slides(topic.slides, brief.slide_order), brief)
+    return [s for s in placed if s.id not in excluded and (isinstance(s, CustomSlide) or s.id in shown)]
 
 
 def _brief_variables(brief: Brief) -> dict[str, Any]:
@@ -183,7 +193,9 @@ def _render_slide(slide: Slide, topic: Topic, brief: Brief, variables: dict[str,
                if override.title is not None else r.text(slide.title, "title")),
         notes=(r.text(override.notes, "notes", override=f"overrides.{slide.id}.notes")
                if override.notes is not None else r.text(slide.notes, "notes")),
-        bullets=r.bullets(slide.bullets, "bullets", override.bullets),
+        bullets=(to_bullets(override.bullet_list, lambda text, path: r.text(text, path, override=path),
+                            f"overrides.{slide.id}.bullets")
+                 if override.bullet_list is not None else r.bullets(slide.bullets, "bullets", override.bullets)),
         quote=r.text(slide.quote, "quote"),
         attribution=r.text(slide.attribution, "attribution"),
         context=r.text(slide.context, "context"),
@@ -198,3 +210,14 @@ def _render_slide(slide: Slide, topic: Topic, brief: Brief, variables: dict[str,
     )
 
 
+def _render_custom(custom: CustomSlide, topic: Topic, brief: Brief, variables: dict[str, Any]) -> Slide:
+    """Return the user's slide *custom* as a slide of *topic*, its text rendered like a library slide's."""
+    index = next(i for i, s in enumerate(brief.custom_slides) if s is custom)
+    unrendered = Slide(id=custom.id, kind=custom.kind, title=custom.title, priority=CUSTOM_PRIORITY,
+                       notes=custom.notes, topic_id=topic.id)
+    scope = {**variables,
+             "topic": {"id": topic.id, "title": topic.title, "summary": topic.summary},
+             "slide": {"id": custom.id, "title": custom.title, "kind": custom.kind, "priority": CUSTOM_PRIORITY},
+             "as_of": ""}
+    r = _SlideRenderer(unrendered, brief, scope)
+    return to_slide(custom, topic, lambda text, path: r.text(text, path, override=path), f"custom_slides[{index}]")
