@@ -1,0 +1,146 @@
+"""Edit a brief's own slides, a slide's bullets and its notes: the operations the app binds its widgets to.
+
+Each function changes a :class:`Brief` in place, so the app can run it inside
+one undoable step; none touches the library.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sinoru_brief.brief.model import Brief, BriefBullet, CustomSlide, SlideOverride
+from sinoru_brief.content.models import Bullet, Library, Source
+
+
+def new_slide_id(brief: Brief, library: Library, title: str) -> str:
+    """Return an id for a new slide titled *title*, unused by the brief's slides and the library's."""
+    stem = "-".join(re.findall(r"[a-z0-9]+", title.lower())[:6]) or "slide"
+    stem = f"own-{stem}"
+    taken = {s.id for s in brief.custom_slides}
+    for n in range(len(taken) + 2):
+        candidate = f"{stem}-{n + 1}" if n else stem
+        if candidate not in taken and not library.has_slide(candidate):
+            return candidate
+    raise AssertionError("unreachable: there are more candidates than taken ids")
+
+
+def add_custom_slide(brief: Brief, library: Library, after: str, title: str, bullets: list[BriefBullet],
+                     notes: str = "") -> CustomSlide:
+    """Add a bullets slide of the user's own after the slide *after*; return it."""
+    slide = CustomSlide(id=new_slide_id(brief, library, title), after=after, title=title,
+                        bullets=list(bullets), notes=notes)
+    # Placed before any slide already following the same anchor, so it lands right after the selected slide.
+    position = next((i for i, s in enumerate(brief.custom_slides) if s.after == after), len(brief.custom_slides))
+    brief.custom_slides.insert(position, slide)
+    return slide
+
+
+def remove_custom_slide(brief: Brief, slide_id: str) -> None:
+    """Remove the user's slide *slide_id*; slides that followed it follow what it followed."""
+    slide = brief.custom_slide(slide_id)
+    if slide is None:
+        return
+    for other in brief.custom_slides:
+        if other.after == slide_id:
+            other.after = slide.after
+    brief.custom_slides.remove(slide)
+
+
+def _from_library(bullets: tuple[Bullet, ...], reworded: dict[str, str], prefix: str = "") -> list[BriefBullet]:
+    return [BriefBullet(text=reworded.get(f"{prefix}{i}", b.text), cite=list(b.cite),
+                        sub=_from_library(b.sub, reworded, f"{prefix}{i}.")) for i, b in enumerate(bullets)]
+
+
+def bullets_of(brief: Brief, library: Library, slide_id: str) -> list[BriefBullet]:
+    """Return the bullets slide *slide_id* has in this deck, with the brief's changes applied."""
+    custom = brief.custom_slide(slide_id)
+    if custom is not None:
+        return [BriefBullet(b.text, list(b.cite), [BriefBullet(s.text, list(s.cite)) for s in b.sub])
+                for b in custom.bullets]
+    override = brief.overrides.get(slide_id) or SlideOverride()
+    if override.bullet_list is not None:
+        return [BriefBullet(b.text, list(b.cite), [BriefBullet(s.text, list(s.cite)) for s in b.sub])
+                for b in override.bullet_list]
+    return _from_library(library.slide(slide_id).bullets, override.bullets)
+
+
+def set_bullets(brief: Brief, library: Library, slide_id: str, bullets: list[BriefBullet]) -> None:
+    """Give slide *slide_id* *bullets* in this deck; a library slide set back to its own bullets loses the change."""
+    custom = brief.custom_slide(slide_id)
+    if custom is not None:
+        custom.bullets = list(bullets)
+        return
+    override = brief.overrides.setdefault(slide_id, SlideOverride())
+    override.bullets = {}
+    unchanged = bullets == _from_library(library.slide(slide_id).bullets, {})
+    override.bullet_list = None if unchanged else list(bullets)
+    if override.is_empty():
+        del brief.overrides[slide_id]
+
+
+def add_bullet(brief: Brief, library: Library, slide_id: str, index: int, text: str,
+               cite: list[str] | None = None, parent: int | None = None) -> None:
+    """Insert a bullet at *index* (under bullet *parent* for a sub-bullet) on slide *slide_id*."""
+    bullets = bullets_of(brief, library, slide_id)
+    new = BriefBullet(text=text, cite=list(cite or []))
+    siblings = bullets if parent is None else bullets[parent].sub
+    siblings.insert(max(0, min(index, len(siblings))), new)
+    set_bullets(brief, library, slide_id, bullets)
+
+
+def remove_bullet(brief: Brief, library: Library, slide_id: str, index: int, parent: int | None = None) -> None:
+    """Remove bullet *index* (of bullet *parent*'s sub-bullets, if given) from slide *slide_id*."""
+    bullets = bullets_of(brief, library, slide_id)
+    siblings = bullets if parent is None else bullets[parent].sub
+    del siblings[index]
+    set_bullets(brief, library, slide_id, bullets)
+
+
+def move_bullet(brief: Brief, library: Library, slide_id: str, index: int, to: int,
+                parent: int | None = None) -> None:
+    """Move bullet *index* to position *to* among its siblings on slide *slide_id*."""
+    bullets = bullets_of(brief, library, slide_id)
+    siblings = bullets if parent is None else bullets[parent].sub
+    siblings.insert(max(0, min(to, len(siblings) - 1)), siblings.pop(index))
+    set_bullets(brief, library, slide_id, bullets)
+
+
+def set_notes(brief: Brief, library: Library, slide_id: str, notes: str) -> None:
+    """Give slide *slide_id* *notes* in this deck; the library's own notes clear the change."""
+    custom = brief.custom_slide(slide_id)
+    if custom is not None:
+        custom.notes = notes
+        return
+    override = brief.overrides.setdefault(slide_id, SlideOverride())
+    override.notes = None if notes == library.slide(slide_id).notes else notes
+    if override.is_empty():
+        del brief.overrides[slide_id]
+
+
+def parse_outline(text: str) -> list[BriefBullet]:
+    """Return bullets from an outline typed one per line; an indented line is a sub-bullet of the one above."""
+    bullets: list[BriefBullet] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        words = line.strip().lstrip("-•*").strip()
+        if line[:1] in (" ", "\t") and bullets:
+            bullets[-1].sub.append(BriefBullet(words))
+        elif words:
+            bullets.append(BriefBullet(words))
+    return bullets
+
+
+def search_sources(library: Library, query: str, limit: int = 50) -> list[Source]:
+    """Return the library's sources whose id, title, authors or year contain every word of *query*."""
+    words = query.lower().split()
+
+    def haystack(source: Source) -> str:
+        csl = source.csl
+        authors = " ".join(f"{a.get('family', '')} {a.get('given', '')} {a.get('literal', '')}"
+                           for a in csl.get("author", []) if isinstance(a, dict))
+        issued = " ".join(str(p) for part in (csl.get("issued") or {}).get("date-parts", []) for p in part) \
+            if isinstance(csl.get("issued"), dict) else str(csl.get("issued", ""))
+        return " ".join([source.id, source.title, str(csl.get("container-title", "")), authors, issued]).lower()
+
+    return [s for s in library.sources.values() if all(w in haystack(s) for w in words)][:limit]
