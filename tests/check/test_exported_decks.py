@@ -1,9 +1,8 @@
 """Every deck the pipeline exports, in each built-in look, passes ``check`` but for the writer's known gaps.
 
-The gaps are findings about the .pptx writer (not this package); each is
-listed with its reason, and a finding outside them fails the test. The second
-test asks for a clean pass and is expected to fail until the writer closes
-the gaps; when it starts passing, empty :data:`KNOWN_GAPS`.
+The one known gap is listed with its reason, and a finding outside it fails
+the test: a timeline is read in date order, which the visual-order rule
+warns about. The fixture deck must pass with no finding at all.
 """
 
 from __future__ import annotations
@@ -18,8 +17,8 @@ from sinoru_brief.pipeline import build, render_pptx
 from sinoru_brief.theme import builtin_template_names, load_theme
 
 KNOWN_GAPS = {
-    "slide-title": "the writer draws titles as text boxes, not title placeholders",
-    "reading-order": "a timeline lists each year before the label drawn above it",
+    "reading-order": "a timeline is read event by event in date order, its labels alternating above and below "
+                     "the axis, and its years last (a reading order a screen reader can follow, not the visual one)",
 }
 
 
@@ -40,6 +39,15 @@ def test_exported_decks_have_no_findings_beyond_the_known_gaps(report):
     assert report.notes == []  # the schema check ran
 
 
-@pytest.mark.xfail(reason="the writer's known gaps: " + "; ".join(KNOWN_GAPS.values()), strict=False)
 def test_exported_decks_pass_the_check_completely(report):
     assert [str(f) for f in report.findings] == []
+
+
+@pytest.mark.parametrize("look", ["briefing", "plain"])
+def test_the_full_library_has_only_the_timelines_reading_order(real_library, look):
+    brief = Brief(title="Full deck", date=dt.date(2025, 2, 1), topics=real_library.topic_ids(), depth="full",
+                  template=look)
+    result = build(brief, library=real_library, theme=load_theme(look))
+    findings = check_bytes(render_pptx(result)).findings
+    timelines = {i for i, page in enumerate(result.pages, start=1) if page.kind == "timeline"}
+    assert [str(f) for f in findings if f.rule != "reading-order" or f.slide not in timelines] == []

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
 
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.images import PageImageCache, page_signature
+from sinoru_brief.app.own_slide_actions import OwnSlideActions
 from sinoru_brief.compose.deck import GENERATED_KINDS
+from sinoru_brief.layout.kinds.common import continued_suffix
 from sinoru_brief.layout.pages import Page
 
 THUMB_WIDTH = 176
@@ -62,7 +64,7 @@ class DeckModel(QAbstractListModel):
             return None
         page = self.pages[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{index.row() + 1}. {page.title}" + (" (cont.)" if page.continued else "")
+            return f"{index.row() + 1}. {page.title}" + continued_suffix(page.continued)
         if role == Qt.ItemDataRole.DecorationRole:
             image = self.images.image(page, THUMB_WIDTH, self._signatures[index.row()])
             if image is None:
@@ -193,6 +195,7 @@ class DeckPanel(QWidget):
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.remove_action.triggered.connect(self.remove_current)
         self.addAction(self.remove_action)
+        self.own_slides = OwnSlideActions(self)
 
         self.restore_button = QToolButton(self)
         self.restore_button.setAccessibleName("Bring back removed slides")
@@ -261,12 +264,16 @@ class DeckPanel(QWidget):
         if row < 0:
             return
         key = self.model.pages[row].key
-        if not self.controller.session.library.has_slide(key):
+        own = self.controller.brief.custom_slide(key) is not None
+        if not own and not self.controller.session.library.has_slide(key):
             return  # title, agenda, section and reference slides come from the deck itself
         following = next((p.key for p in self.model.pages[row + 1:] if p.key != key), None)
         if following:
             self._want(following, 0)
-        self.controller.exclude_slide(key)
+        if own:
+            self.controller.remove_own_slide(key)  # the user's own slide: undo brings it back
+        else:
+            self.controller.exclude_slide(key)
 
     def restore(self, slide_id: str) -> None:
         """Bring a removed slide back and select it."""

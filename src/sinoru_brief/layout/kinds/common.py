@@ -15,10 +15,21 @@ CONTINUED = " (cont.)"
 BULLET_CHARS = ("•", "–")
 
 
+def continued_suffix(continued: int) -> str:
+    """Return what a continuation page adds to its slide's title: " (cont.)", then " (cont. 2)" ...
+
+    Every page's title stays unique, so a screen reader's list of slides, and
+    PowerPoint's outline, tell the pages apart.
+    """
+    if not continued:
+        return ""
+    return CONTINUED if continued == 1 else f" (cont. {continued})"
+
+
 def add_title(ctx: LayoutContext, page: Page, title: str, continued: int = 0) -> None:
     """Put the slide title and the accent rule under it on *page*."""
     r = ctx.regions
-    text = title + (CONTINUED if continued else "")
+    text = title + continued_suffix(continued)
     spec = ctx.plain(text, ctx.theme.sizes.title, heading=True, bold=True)
     page.boxes.append(ctx.text_frame(r.title, [spec], role="title", anchor="bottom"))
     if ctx.theme.master is not None:

@@ -138,12 +138,14 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     top = max(t.height // 4, stage.y + number_h + inches(0.1))
     title_h = min(t.height * 30 // 100, (stage.bottom - top) * 55 // 100)
     number = SizeRange(t.sizes.section_title.size * 1.4, t.sizes.section_title.minimum)
-    page.boxes.append(ctx.text_frame(Box(left, top - inches(0.1) - number_h, width, number_h),
-                                     [ctx.plain(f"{int(slide.subtitle):02d}", number, heading=True, bold=True,
-                                                color=t.colors.accent)], role="section-number", anchor="bottom"))
+    # The title comes first in reading order (a screen reader announces a slide by its title),
+    # though the number is drawn above it.
     page.boxes.append(ctx.text_frame(Box(left, top, width, title_h),
                                      [ctx.plain(slide.title, t.sizes.section_title, heading=True, bold=True)],
                                      role="title", anchor="top"))
+    page.boxes.append(ctx.text_frame(Box(left, top - inches(0.1) - number_h, width, number_h),
+                                     [ctx.plain(f"{int(slide.subtitle):02d}", number, heading=True, bold=True,
+                                                color=t.colors.accent)], role="section-number", anchor="bottom"))
     if slide.items:
         summary_y = top + title_h + inches(0.2)
         page.boxes.append(ctx.text_frame(Box(left, summary_y, width * 3 // 4,

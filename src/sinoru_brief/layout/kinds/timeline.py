@@ -248,7 +248,6 @@ def _draw(ctx: LayoutContext, page: Page, chunk: _Chunk, frame: _Frame) -> list[
     placed, axis_y = chunk.placed, frame.axis_y
     page.boxes.append(Shape(x=frame.body.x, y=axis_y, w=frame.body.w, h=0, geometry="line", stroke=t.colors.rule,
                             stroke_width=2.0, name="timeline axis"))
-    _draw_years(ctx, page, chunk, frame)
     specs = [_label_specs(ctx, p.event) for p in placed]
     inner = [_inner_size(p.box) for p in placed]
     # One scale for every label, the largest at which all of them fit.
@@ -274,6 +273,9 @@ def _draw(ctx: LayoutContext, page: Page, chunk: _Chunk, frame: _Frame) -> list[
             box = ctx.text_frame(p.box, group, role="label", anchor="bottom" if above else "top")
             shortened.append(p)
         page.boxes.append(box)
+    # Years after the events: a screen reader reads the events (date and label) first, and the
+    # years, which only mark the axis, last.
+    _draw_years(ctx, page, chunk, frame)
     return shortened
 
 

@@ -30,9 +30,12 @@ from sinoru_brief.render.pptx.notes import NotesWriter
 from sinoru_brief.render.pptx.slides import SlideAdder
 from sinoru_brief.render.pptx.package import package_bytes, use_fast_partnames
 from sinoru_brief.render.pptx.text import NSDECLS, attr
-from sinoru_brief.theme.master import MasterTemplate
+from sinoru_brief.theme.master import MasterTemplate, PlaceholderInfo
 
-BLANK_LAYOUT = 6  # "Blank" in python-pptx's default template
+#: "Title Only" in python-pptx's default template: each slide's title goes into the layout's title
+#: placeholder, so PowerPoint, screen readers and the outline view know it as the slide's title.
+TITLE_ONLY_LAYOUT = 5
+_TITLE = PlaceholderInfo(type="title", idx=0, name="Title", rect=None)
 
 
 def stamp_time(fallback: dt.date | None) -> dt.datetime:
@@ -77,13 +80,13 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
     notes = 0
     notes_writer = NotesWriter()
     if not deck:
-        slides, blank = SlideAdder(prs), prs.slide_layouts[BLANK_LAYOUT]
+        slides, layout = SlideAdder(prs), prs.slide_layouts[TITLE_ONLY_LAYOUT]
     for index, page in enumerate(pages):
         if deck:
             target = deck.add_slide(page)
             slide = target.slide
         else:
-            target, slide = None, slides.add(blank)
+            target, slide = None, slides.add(layout)
             # On a master, the slide shows the layout's own background (picture, gradient ...) instead.
             _set_background(slide, page.background)
         slide.name = page.key
@@ -148,6 +151,7 @@ class SlideWriter:
         self._tree = slide.shapes._spTree
         self._pending: list[str] = []
         self.next_id = self._largest_id() + 1
+        self.has_title = False  # on the default template: whether the title placeholder is filled
 
     def _largest_id(self) -> int:
         ids = [int(value) for value in self._tree.xpath("//@id") if value.isdigit()]
@@ -190,7 +194,11 @@ def _add_box(writer: SlideWriter, box: Box, deck: MasterDeck | None = None,
              target: SlideOnLayout | None = None) -> None:
     font = writer.east_asian_font
     if isinstance(box, TextFrame):
-        placeholder = deck.text_placeholder(target, box) if deck and target else None
+        if deck and target:
+            placeholder = deck.text_placeholder(target, box)
+        else:
+            placeholder = _TITLE if box.role == "title" and not writer.has_title else None
+            writer.has_title = writer.has_title or placeholder is not None
         if placeholder is not None:
             writer.add(placeholder_xml(placeholder, box, writer.next_id, font, writer.link))
         else:
