@@ -7,6 +7,7 @@ from sinoru_brief.brief.edits import (
     add_bullet,
     add_custom_slide,
     bullets_of,
+    format_outline,
     move_bullet,
     parse_outline,
     remove_bullet,
@@ -61,6 +62,10 @@ def test_outline_text_gives_two_levels():
     assert parse_outline("- First\n  - its detail\n\nSecond\n\tanother detail\n") == [
         BriefBullet("First", sub=[BriefBullet("its detail")]),
         BriefBullet("Second", sub=[BriefBullet("another detail")])]
+    bullets = parse_outline("A claim [article-2025, ru-2024-statement]\n  detail [news-2024-10-03-report]\n")
+    assert bullets == [BriefBullet("A claim", ["article-2025", "ru-2024-statement"],
+                                   [BriefBullet("detail", ["news-2024-10-03-report"])])]
+    assert parse_outline(format_outline(bullets)) == bullets
 
 
 def test_source_search_matches_every_word_in_id_title_author_and_year(fixture_library):

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from sinoru_brief.app.session import DeckSession, DeckView
-from sinoru_brief.brief import Brief, SlideOverride
+from sinoru_brief.brief import Brief, BriefBullet, SlideOverride
+from sinoru_brief.brief import edits as brief_edits
 from sinoru_brief.compose.outline import order_slides
 from sinoru_brief.theme import Theme
 
@@ -224,7 +225,37 @@ class DeckController(QObject):
 
     def _slide_name(self, slide_id: str) -> str:
         library = self.session.library
-        return _quote(library.slide(slide_id).title if library.has_slide(slide_id) else slide_id)
+        own = self.brief.custom_slide(slide_id)
+        title = library.slide(slide_id).title if library.has_slide(slide_id) else own.title if own else slide_id
+        return _quote(title)
+
+    # ------------------------------------------------- the user's own material
+
+    def add_own_slide(self, after: str, title: str, bullets: list[BriefBullet], notes: str = "") -> str:
+        """Add a slide of the user's own after *after* as one undoable step; return its id."""
+        library = self.session.library
+        added: list[str] = []
+        self.edit(f"Add slide {_quote(title)}",
+                  lambda b: added.append(brief_edits.add_custom_slide(b, library, after, title, bullets, notes).id))
+        return added[0] if added else ""
+
+    def remove_own_slide(self, slide_id: str) -> None:
+        self.edit(f"Remove slide {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.remove_custom_slide(b, slide_id))
+
+    def set_bullets(self, slide_id: str, bullets: list[BriefBullet], text: str = "") -> None:
+        """Give slide *slide_id* *bullets* for this deck (added, removed or reordered) as one undoable step."""
+        library = self.session.library
+        self.edit(text or f"Edit bullets of {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.set_bullets(b, library, slide_id, bullets))
+
+    def bullets_of(self, slide_id: str) -> list[BriefBullet]:
+        return brief_edits.bullets_of(self.brief, self.session.library, slide_id)
+
+    def set_slide_notes(self, slide_id: str, notes: str) -> None:
+        library = self.session.library
+        self.edit(f"Edit notes of {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.set_notes(b, library, slide_id, notes), merge_key=f"notes:{slide_id}")
 
     def _topic_order(self, topic_id: str) -> list[str]:
         """Return the topic's slide ids in the order the deck currently shows them (all depths)."""

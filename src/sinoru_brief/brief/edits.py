@@ -117,18 +117,38 @@ def set_notes(brief: Brief, library: Library, slide_id: str, notes: str) -> None
         del brief.overrides[slide_id]
 
 
+#: Source ids at the end of an outline line: "A claim [article-2025, tass-2024]".
+_CITES = re.compile(r"\s*\[([a-z0-9][a-z0-9, -]*)\]\s*$")
+
+
 def parse_outline(text: str) -> list[BriefBullet]:
-    """Return bullets from an outline typed one per line; an indented line is a sub-bullet of the one above."""
+    """Return bullets from an outline typed one per line; an indented line is a sub-bullet of the one above.
+
+    Source ids in square brackets at the end of a line are that bullet's citations.
+    """
     bullets: list[BriefBullet] = []
     for line in text.splitlines():
-        if not line.strip():
-            continue
         words = line.strip().lstrip("-•*").strip()
+        cite: list[str] = []
+        match = _CITES.search(words)
+        if match:
+            cite = [c.strip() for c in match.group(1).split(",") if c.strip()]
+            words = words[:match.start()].rstrip()
+        if not words:
+            continue
         if line[:1] in (" ", "\t") and bullets:
-            bullets[-1].sub.append(BriefBullet(words))
-        elif words:
-            bullets.append(BriefBullet(words))
+            bullets[-1].sub.append(BriefBullet(words, cite))
+        else:
+            bullets.append(BriefBullet(words, cite))
     return bullets
+
+
+def format_outline(bullets: list[BriefBullet]) -> str:
+    """Return *bullets* as the outline text :func:`parse_outline` reads back."""
+    def line(bullet: BriefBullet, indent: str) -> str:
+        return f"{indent}{bullet.text}" + (f" [{', '.join(bullet.cite)}]" if bullet.cite else "")
+
+    return "\n".join(line(b, "") + "".join(f"\n{line(s, '  ')}" for s in b.sub) for b in bullets)
 
 
 def search_sources(library: Library, query: str, limit: int = 50) -> list[Source]:

@@ -1,0 +1,89 @@
+"""The deck panel's commands for the user's own material: add a slide after the selected one, edit bullets and notes.
+
+Every change goes through the controller, so it is one undoable step and is
+saved in the brief.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from sinoru_brief.app.own_slide_dialog import OwnSlideDialog
+from sinoru_brief.brief.model import START_PREFIX
+
+if TYPE_CHECKING:
+    from sinoru_brief.app.deck_panel import DeckPanel
+
+#: Library slide kinds whose bullets a deck may add to, remove and reorder.
+BULLET_KINDS = ("bullets", "key_judgments")
+
+
+class OwnSlideActions(QObject):
+    """Actions on the deck panel: "Add Slide of Your Own…" and "Edit Bullets and Notes…"."""
+
+    def __init__(self, panel: DeckPanel):
+        super().__init__(panel)
+        self.panel = panel
+        self.controller = panel.controller
+        self.add_action = QAction("&Add slide of your own after this one…", panel)
+        self.add_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_action.triggered.connect(self.add_slide)
+        self.edit_action = QAction("Edit &bullets and notes…", panel)
+        self.edit_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_action.triggered.connect(self.edit_bullets)
+        for action in (self.add_action, self.edit_action):
+            panel.addAction(action)
+        panel.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        panel.view.addActions([self.add_action, self.edit_action, panel.remove_action])
+
+    def anchor(self) -> str | None:
+        """Return the ``after:`` for a slide added after the selected page, or None where none can go."""
+        key = self.panel.current_key()
+        if key is None:
+            return None
+        if key.startswith("section:"):
+            return START_PREFIX + key.split(":", 1)[1]
+        if self.controller.session.library.has_slide(key) or self.controller.brief.custom_slide(key):
+            return key
+        return None  # title, agenda and reference slides frame the deck; nothing of the user's goes there
+
+    def add_slide(self) -> None:
+        """Ask for a slide of the user's own and add it after the selected one."""
+        after = self.anchor()
+        if after is None:
+            return
+        dialog = OwnSlideDialog(self.controller.session.library, self.panel)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new_id = self.controller.add_own_slide(after, dialog.slide_title(), dialog.bullets(), dialog.notes())
+        if new_id:
+            self.panel.select_key(new_id)
+
+    def edit_bullets(self) -> None:
+        """Edit the selected slide's bullets and notes for this deck, as one undoable step."""
+        key = self.panel.current_key()
+        library = self.controller.session.library
+        own = self.controller.brief.custom_slide(key) if key else None
+        if key is None or not (own or (library.has_slide(key) and library.slide(key).kind in BULLET_KINDS)):
+            return
+        override = self.controller.brief.overrides.get(key)
+        notes = own.notes if own else override.notes if override and override.notes is not None \
+            else library.slide(key).notes
+        dialog = OwnSlideDialog(library, self.panel, title=None, bullets=self.controller.bullets_of(key),
+                                notes=notes, caption="Bullets and notes for this deck")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        stack = self.controller.undo_stack
+        stack.beginMacro(f"Edit bullets and notes of {self.controller._slide_name(key)}")
+        try:
+            self.controller.set_bullets(key, dialog.bullets())
+            self.controller.set_slide_notes(key, dialog.notes())
+        finally:
+            stack.endMacro()
+        self.panel.select_key(key)
