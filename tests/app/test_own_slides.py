@@ -140,3 +140,23 @@ def test_the_cli_exports_the_saved_brief_as_the_app_shows_it(window, file_dialog
     [index] = [i for i, text in enumerate(texts) if "Implications for us" in text]
     assert pages[index].key == window.controller.brief.custom_slides[0].id
     assert "Plan for a durable partnership" in texts[index]
+
+
+def test_edit_an_own_slide_title_bullets_and_notes(window, monkeypatch):
+    own_id = window.controller.add_own_slide("summits-warm-welcome", "Draft", [BriefBullet("One")])
+
+    def fill(dialog: OwnSlideDialog) -> None:
+        assert dialog.slide_title() == "Draft" and dialog.bullets_edit.toPlainText() == "One"
+        dialog.title_edit.setText("Our assessment")
+        dialog.bullets_edit.setPlainText(f"Two [{SOURCE}]\nOne")
+        dialog.notes_edit.setPlainText("Notes.")
+
+    answer_dialog(monkeypatch, fill)
+    window.deck_panel.select_key(own_id)
+    window.deck_panel.own_slides.edit_action.trigger()
+    [own] = window.controller.brief.custom_slides
+    assert (own.title, own.notes) == ("Our assessment", "Notes.")
+    assert own.bullets == [BriefBullet("Two", [SOURCE]), BriefBullet("One")]
+    window.controller.undo_stack.undo()
+    assert window.controller.brief.custom_slides[0].title == "Draft"
+    assert window.controller.brief.custom_slides[0].bullets == [BriefBullet("One")]

@@ -243,6 +243,15 @@ class DeckController(QObject):
         self.edit(f"Remove slide {self._slide_name(slide_id)}",
                   lambda b: brief_edits.remove_custom_slide(b, slide_id))
 
+    def set_own_title(self, slide_id: str, title: str) -> None:
+        """Retitle the user's own slide *slide_id* as one undoable step."""
+        def change(b: Brief) -> None:
+            own = b.custom_slide(slide_id)
+            if own is not None:
+                own.title = title
+
+        self.edit(f"Edit title of {self._slide_name(slide_id)}", change, merge_key=f"own-title:{slide_id}")
+
     def set_bullets(self, slide_id: str, bullets: list[BriefBullet], text: str = "") -> None:
         """Give slide *slide_id* *bullets* for this deck (added, removed or reordered) as one undoable step."""
         library = self.session.library

@@ -75,13 +75,17 @@ class OwnSlideActions(QObject):
         override = self.controller.brief.overrides.get(key)
         notes = own.notes if own else override.notes if override and override.notes is not None \
             else library.slide(key).notes
-        dialog = OwnSlideDialog(library, self.panel, title=None, bullets=self.controller.bullets_of(key),
-                                notes=notes, caption="Bullets and notes for this deck")
+        # The user's own slide has its title here too; a library slide's is edited in the inspector.
+        dialog = OwnSlideDialog(library, self.panel, title=own.title if own else None,
+                                bullets=self.controller.bullets_of(key), notes=notes,
+                                caption="Your slide" if own else "Bullets and notes for this deck")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         stack = self.controller.undo_stack
         stack.beginMacro(f"Edit bullets and notes of {self.controller._slide_name(key)}")
         try:
+            if own:
+                self.controller.set_own_title(key, dialog.slide_title())
             self.controller.set_bullets(key, dialog.bullets())
             self.controller.set_slide_notes(key, dialog.notes())
         finally:
