@@ -134,12 +134,58 @@ def _bullet(para: Paragraph) -> str:
 
 
 def run_xml(span: Span, east_asian_font: str, links: LinkIds, run_extra: str = "") -> str:
-    """Return one a:r with every property explicit: size, weight, slant, colour, typefaces, baseline, link."""
+    """Return the a:r runs of *span*, every property explicit: size, weight, slant, colour, typefaces, link.
+
+    Chinese and Russian text gets a run of its own tagged with its language
+    (``lang``), so screen readers pronounce it and spelling checkers leave it
+    alone; the rest of the deck keeps the presentation's language.
+    """
     baseline = f' baseline="{SUPERSCRIPT_BASELINE}"' if span.superscript else ""
     link = f'<a:hlinkClick r:id="{links(span.link)}"/>' if span.link else ""
-    return (f'<a:r><a:rPr sz="{centipoints(span.size)}" b="{int(span.bold)}" i="{int(span.italic)}"{baseline}'
-            f'{run_extra}>{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
-            f'<a:ea typeface="{attr(east_asian_font)}"/>{link}</a:rPr><a:t>{text(span.text)}</a:t></a:r>')
+    props = (f'sz="{centipoints(span.size)}" b="{int(span.bold)}" i="{int(span.italic)}"{baseline}{run_extra}>'
+             f'{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
+             f'<a:ea typeface="{attr(east_asian_font)}"/>{link}</a:rPr>')
+    runs = []
+    for part, lang in language_runs(span.text):
+        tag = f'lang="{lang}" ' if lang else ""
+        runs.append(f"<a:r><a:rPr {tag}{props}<a:t>{text(part)}</a:t></a:r>")
+    return "".join(runs)
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+def _script(char: str) -> str | None:
+    """Return the language tag *char* asks for, "" for other letters, None for marks that go with either."""
+    if _HAN.match(char):
+        return "zh-CN"
+    if _CYRILLIC.match(char):
+        return "ru-RU"
+    return "" if char.isalpha() else None
+
+
+def language_runs(value: str) -> list[tuple[str, str]]:
+    """Split *value* into (text, language tag) pieces: "zh-CN", "ru-RU" or "" for the deck's own language.
+
+    Spaces, digits and punctuation join the piece before them (or the first
+    piece), so a run break falls only where the script changes.
+    """
+    pieces: list[tuple[str, str]] = []
+    pending = ""
+    for char in value:
+        script = _script(char)
+        if script is None or (pieces and pieces[-1][1] == script):
+            if pieces:
+                pieces[-1] = (pieces[-1][0] + char, pieces[-1][1])
+            else:
+                pending += char
+            continue
+        pieces.append((pending + char, script))
+        pending = ""
+    if pending:
+        pieces.append((pending, ""))
+    return pieces or [("", "")]
 
 
 def _slide_number_field(span: Span, east_asian_font: str, run_extra: str = "") -> str:
