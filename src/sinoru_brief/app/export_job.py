@@ -22,6 +22,8 @@ class ExportJob(QObject):
         self.view = view
         self.path = Path(path)
         self.handout = handout  # only for a .pdf: A4 pages, each the slide above its notes
+        #: What the accessibility check found in the written .pptx (one line each), for the status bar.
+        self.findings: list[str] = []
         self.thread = QThread()
         self.moveToThread(self.thread)
         self.thread.started.connect(self.run)
@@ -31,8 +33,12 @@ class ExportJob(QObject):
 
     def run(self) -> None:
         try:
-            data = self._pdf() if self.path.suffix.lower() == ".pdf" else self._pptx()
+            pdf = self.path.suffix.lower() == ".pdf"
+            data = self._pdf() if pdf else self._pptx()
             write_atomic(self.path, data)
+            if not pdf:
+                # The same rules as 'sinoru-brief check' (the schemas are for the test suite).
+                self.findings = _accessibility_findings(data)
         except Exception as exc:  # noqa: BLE001 - every failure is shown to the user, none is lost
             self.failed.emit(exc)
         else:
@@ -58,3 +64,13 @@ class ExportJob(QObject):
                           stamp=stamp_time(brief.deck_date()), link_color=self.view.theme.colors.accent,
                           master=self.view.theme.master,
                           progress=lambda i, n: self.progress.emit(i, n))
+
+
+def _accessibility_findings(data: bytes) -> list[str]:
+    """Return what the accessibility rules find in the .pptx *data*, one line each (the file is already written)."""
+    from sinoru_brief.check import check_bytes
+
+    try:
+        return [str(f) for f in check_bytes(data, schemas=False).findings]
+    except Exception as exc:  # noqa: BLE001 - the export succeeded; a failed check must not hide that
+        return [f"the accessibility check could not run: {exc}"]

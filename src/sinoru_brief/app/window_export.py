@@ -91,6 +91,12 @@ class ExportMixin:
         if self.export_job is not None:
             return
         view = self.controller.view()
+        problem = self.controller.session.layout_problem
+        if problem:
+            # The pages break a layout promise (the look leaves a slide no room): never write them.
+            dialogs.show_error(self, "The deck cannot be exported",
+                               f"{problem}\n\nNothing was written.")
+            return
         self.export_job = ExportJob(view, path, handout=handout)
         self.export_job.progress.connect(self._export_progress)
         self.export_job.finished.connect(self._export_done)
@@ -117,13 +123,20 @@ class ExportMixin:
         for action in self._export_actions():
             action.setEnabled(has_deck)
 
+    def _last_findings(self) -> list[str]:
+        return list(getattr(self, "_export_findings", []))
+
     def _export_done(self, path: str) -> None:
+        self._export_findings = getattr(self.export_job, "findings", [])
         self._finish_export()
         self.statusBar().clearMessage()
         self.last_export = Path(path)
-        self.export_message.setText(f'Exported <b>{html.escape(self.last_export.name)}</b> — '
+        findings = self._last_findings()
+        checked = (f' — <span title="{html.escape(chr(10).join(findings))}">{len(findings)} accessibility '
+                   f'finding{"s" if len(findings) != 1 else ""}</span>') if findings else ""
+        self.export_message.setText(f'Exported <b>{html.escape(self.last_export.name)}</b>{checked} — '
                                     f'<a href="open">Open</a> · <a href="folder">Show in folder</a>')
-        self.export_message.setToolTip(str(self.last_export))
+        self.export_message.setToolTip(str(self.last_export) + ("\n\n" + "\n".join(findings) if findings else ""))
         self.export_message.show()
 
     def _export_link(self, which: str) -> None:
