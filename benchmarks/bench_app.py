@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         save_brief(Brief(title="Benchmark", topics=TOPICS, depth="standard"), brief_path)
         print(f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
               f"load average {os.getloadavg()[0]:.2f}")
-        print(f"Window {size[0]}x{size[1]}, offscreen; best and median of {args.repeat} start-ups, each a fresh process.")
+        print(f"Window {size[0]}x{size[1]}, offscreen; best and median of {args.repeat} start-ups, "
+              "each a fresh process.")
         print()
         for label, brief in (("new brief", ""), ("three-topic brief", str(brief_path))):
             runs = [run_child([args.python], brief, size, preview=False) for _ in range(args.repeat)]

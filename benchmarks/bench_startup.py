@@ -137,7 +137,8 @@ def main() -> None:
         failed = f"   (FAILED: exit {code})" if code else ""
         print(f"{label:<26} {min(times):>9.3f}s {statistics.median(times):>7.3f}s "
               f"{min(cpu):>9.3f}s {statistics.median(cpu):>7.3f}s{failed}")
-    print("\nImports (python -X importtime, one run each; cumulative ms of the slowest imports and their direct children):")
+    print("\nImports (python -X importtime, one run each; cumulative ms of the slowest imports "
+          "and their direct children):")
     for args in COMMANDS:
         slowest, heavy = import_profile(args)
         listed = ", ".join(f"{name} {us / 1000:.0f}" for us, name in slowest)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sinoru_brief.errors import Problem, TemplateError
@@ -50,7 +49,11 @@ def add_template_parser(subparsers) -> argparse.ArgumentParser:
 def run_template(args: argparse.Namespace) -> int:
     """Run a ``template`` subcommand; return the exit code. User errors raise :class:`TemplateError`."""
     from sinoru_brief.theme.loader import (
-        TEMPLATE_FILE, builtin_template_names, load_theme, user_template_names, user_templates_dir,
+        TEMPLATE_FILE,
+        builtin_template_names,
+        load_theme,
+        user_template_names,
+        user_templates_dir,
     )
     from sinoru_brief.theme.master import load_master
 
@@ -78,7 +81,11 @@ def new_template(name: str, source: str, master: Path | None = None, folder: Pat
     import shutil
 
     from sinoru_brief.theme.loader import (
-        TEMPLATE_FILE, builtin_template_names, load_theme, resolve_template, user_templates_dir,
+        TEMPLATE_FILE,
+        builtin_template_names,
+        load_theme,
+        resolve_template,
+        user_templates_dir,
     )
     from sinoru_brief.theme.master import load_master
 

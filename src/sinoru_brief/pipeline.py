@@ -10,13 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sinoru_brief.atomic import write_atomic
 from sinoru_brief.brief.model import Brief
 from sinoru_brief.compose import Deck, compose
 from sinoru_brief.content import Library, load_library
 from sinoru_brief.layout import Page, layout_deck
 from sinoru_brief.layout.invariants import check_pages, layout_error, master_chrome
 from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
-from sinoru_brief.atomic import write_atomic
 from sinoru_brief.theme import Theme, load_theme
 
 Progress = Callable[[str, int, int], None]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from app.windowkit import THREE_TOPICS
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,7 +18,6 @@ from sinoru_brief.app.main_window import MainWindow
 from sinoru_brief.app.session import DeckSession
 from sinoru_brief.brief import Brief
 
-from app.windowkit import THREE_TOPICS
 
 @dataclass
 class DialogLog:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from app.windowkit import THREE_TOPICS
 from PySide6.QtCore import QSettings
 
-from app.windowkit import THREE_TOPICS
 from sinoru_brief.app.main import create_window
 from sinoru_brief.brief import Brief, load_brief
 

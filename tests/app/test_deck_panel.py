@@ -14,9 +14,9 @@ import shutil
 import subprocess
 
 import pytest
+from app.windowkit import THREE_TOPICS, content_keys, deck_keys
 from PySide6.QtCore import QEventLoop, QModelIndex, QPoint, Qt, QTimer
 
-from app.windowkit import THREE_TOPICS, content_keys, deck_keys
 from sinoru_brief.app.deck_panel import MIME
 
 

@@ -7,10 +7,10 @@ import errno
 import os
 import threading
 
-from PySide6.QtCore import Qt
-from pptx import Presentation
-
 from app.windowkit import pptx_texts
+from pptx import Presentation
+from PySide6.QtCore import Qt
+
 from sinoru_brief import atomic
 from sinoru_brief.app import export_job
 

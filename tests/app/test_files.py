@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from app.windowkit import THREE_TOPICS, content_keys
 from PySide6.QtWidgets import QMessageBox
 
-from app.windowkit import THREE_TOPICS, content_keys
 from sinoru_brief.brief import Brief, load_brief
 
 Button = QMessageBox.StandardButton

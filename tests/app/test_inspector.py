@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.windowkit import pptx_texts
 from PySide6.QtCore import QDate, Qt
 
-from app.windowkit import pptx_texts
 from sinoru_brief.app.inspector import StyleBox
 from sinoru_brief.citations.formatting import available_styles
 

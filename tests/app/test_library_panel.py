@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+from app.windowkit import THREE_TOPICS, content_keys, deck_keys
 from PySide6.QtCore import Qt
 
-from app.windowkit import THREE_TOPICS, content_keys, deck_keys
 from sinoru_brief.app.library_panel import SLIDE_ID_ROLE, TOPIC_ID_ROLE
 from sinoru_brief.brief import Brief
 from sinoru_brief.content.models import DEPTHS

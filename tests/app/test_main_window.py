@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from app.windowkit import deck_keys
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
-
-from app.windowkit import deck_keys
 
 
 def menu_actions(menu: QMenu):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from app.windowkit import deck_keys, pptx_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from sinoru_brief.app.own_slide_dialog import OwnSlideDialog
 from sinoru_brief.brief import BriefBullet, load_brief
-
-from app.windowkit import deck_keys, pptx_texts
 
 SOURCE = "wishnick-2025-cooperation-without-coordination"
 

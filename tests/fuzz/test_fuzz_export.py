@@ -18,11 +18,11 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from fuzz.strategies import library_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
-from fuzz.strategies import library_files
 from sinoru_brief.brief import Brief
 from sinoru_brief.content import load_library
 from sinoru_brief.pipeline import build, render_pptx

@@ -21,11 +21,11 @@ from typing import Any
 
 import pytest
 import yaml
+from fuzz.known_crashes import known_crash
+from fuzz.strategies import KEYS, hostile_text, values, yamlish_text
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from fuzz.known_crashes import known_crash
-from fuzz.strategies import KEYS, hostile_text, values, yamlish_text
 from sinoru_brief.brief import Brief, load_brief, reconcile
 from sinoru_brief.content import load_library
 from sinoru_brief.errors import BriefError

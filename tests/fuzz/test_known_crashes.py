@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fuzz.known_crashes import known_crash
 
 from sinoru_brief.brief import Brief
 from sinoru_brief.citations.formatting import resolve_style
@@ -21,8 +22,6 @@ from sinoru_brief.compose import compose
 from sinoru_brief.content import load_library
 from sinoru_brief.errors import ContentError, TemplateError
 from sinoru_brief.theme import load_theme
-
-from fuzz.known_crashes import known_crash
 
 ROOT = Path(__file__).parents[2]
 FIXTURE = ROOT / "tests" / "data" / "library"

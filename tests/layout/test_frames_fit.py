@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sinoru_brief.brief import Brief
+from sinoru_brief.compose import compose
 from sinoru_brief.content.models import Bullet, Library, Slide, Source, Topic
 from sinoru_brief.layout import layout_deck
 from sinoru_brief.layout.pages import Page, TableFrame, TextFrame
-from sinoru_brief.compose import compose
 from sinoru_brief.units import EMU_PER_POINT
 
 TOLERANCE_PT = 0.01

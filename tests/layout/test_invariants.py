@@ -26,7 +26,15 @@ from sinoru_brief import pipeline
 from sinoru_brief.brief import Brief
 from sinoru_brief.compose import compose
 from sinoru_brief.content.models import (
-    Bullet, Column, Library, PartialDate, Slide, Source, TableRow, TimelineEvent, Topic,
+    Bullet,
+    Column,
+    Library,
+    PartialDate,
+    Slide,
+    Source,
+    TableRow,
+    TimelineEvent,
+    Topic,
 )
 from sinoru_brief.layout import layout_deck
 from sinoru_brief.layout.invariants import check_pages, master_chrome

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from support.drawn_words import drawn_words, misplaced_words
 from support.libreoffice import convert_with_libreoffice
+
 from sinoru_brief.brief import Brief
 from sinoru_brief.pipeline import build, render_pptx
 from sinoru_brief.theme import builtin_template_names

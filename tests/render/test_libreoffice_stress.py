@@ -20,8 +20,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from support.drawn_words import drawn_words, inside, misplaced_words, rect, static_text
+
 from sinoru_brief.brief import Brief
 from sinoru_brief.brief.model import SlideOverride
 from sinoru_brief.layout.invariants import check_pages

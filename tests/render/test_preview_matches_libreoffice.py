@@ -31,11 +31,11 @@ import subprocess
 
 import pytest
 from PIL import Image, ImageChops, ImageFilter, ImageStat
+from support.libreoffice import convert_with_libreoffice
 
 from sinoru_brief.brief import Brief
 from sinoru_brief.layout.pages import TextFrame
 from sinoru_brief.pipeline import build, render_pptx
-from support.libreoffice import convert_with_libreoffice
 
 pytestmark = pytest.mark.libreoffice
 
@@ -98,8 +98,7 @@ def test_every_slide_of_the_preview_matches_libreoffice(rendered, monkeypatch):
 
 def _pages_broken_as_libreoffice(result, monkeypatch):
     """Lay the deck out again breaking lines as LibreOffice does: at its full width, markers at 58%."""
-    from sinoru_brief.layout import linebreak, textfit
-    from sinoru_brief.layout import layout_deck
+    from sinoru_brief.layout import layout_deck, linebreak, textfit
 
     monkeypatch.setattr(linebreak, "WIDTH_SAFETY", LIBREOFFICE_SLACK)
     monkeypatch.setattr(linebreak, "SUPERSCRIPT_SCALE", 0.58)

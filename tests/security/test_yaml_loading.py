@@ -95,7 +95,8 @@ def test_python_tag_on_a_list_runs_nothing(workspace, kind):
     """A tag on a list must never call os.system, whatever the loader then makes of the list."""
     command = f'!!python/object/apply:os.system ["touch {workspace.canary_command}"]'
     plant(kind, workspace, command)
-    with pytest.raises(BriefError):  # a list where text belongs; test_python_tag_on_a_list_or_mapping_is_an_error checks the message
+    # A list where text belongs; test_python_tag_on_a_list_or_mapping_is_an_error checks the message.
+    with pytest.raises(BriefError):
         load(kind, workspace)
     workspace.assert_nothing_leaked()
 
@@ -111,8 +112,9 @@ def test_unsafe_yaml_through_the_cli_is_one_line(workspace, capsys):
 
 def test_python_tag_on_a_key_runs_nothing(workspace):
     path = workspace.library / "topics" / "alpha.yaml"
-    replace_once(path, "order: 10\n", f'order: 10\n? !!python/object/apply:os.system ["touch {workspace.canary_command}"]\n'
-                                      ": 1\n")
+    replace_once(path, "order: 10\n",
+                 f'order: 10\n? !!python/object/apply:os.system ["touch {workspace.canary_command}"]\n'
+                 ": 1\n")
     with pytest.raises(ContentError) as caught:
         load_library(workspace.library)
     assert "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'" \

@@ -12,7 +12,13 @@ from sinoru_brief.theme import load_theme
 from sinoru_brief.theme.drawingml import NS_A, Palette, contrast, mix
 from sinoru_brief.theme.master import load_master
 from sinoru_brief.theme.master_look import (
-    TEXT_CONTRAST, TITLE_CONTRAST, is_cjk_font, master_look, measurable_font, scaled_sizes, size_factor,
+    TEXT_CONTRAST,
+    TITLE_CONTRAST,
+    is_cjk_font,
+    master_look,
+    measurable_font,
+    scaled_sizes,
+    size_factor,
     theme_with_master,
 )
 from sinoru_brief.units import inches

@@ -8,7 +8,6 @@ from sinoru_brief.theme import load_theme
 from sinoru_brief.theme.loader import builtin_template_names
 from sinoru_brief.theme.model import Structure
 from sinoru_brief.theme.writer import save_theme
-
 from tests.theme.test_template_errors import VALID, line_of, only_problem, write_template
 
 HINT = ("a topic gets a section divider only when it has at least this many slides in the deck; "

@@ -81,7 +81,8 @@ def test_duplicate_key_names_both_lines_and_keeps_the_first_value():
     assert doc.data == {"a": {"b": 1, "c": 2}}
     [problem] = doc.problems
     assert (problem.line, problem.column, problem.key_path) == (4, 3, "a.b")
-    assert (problem.message, problem.hint) == ("duplicate key 'b'", "'b' is already set at line 2; remove one of the two")
+    assert (problem.message, problem.hint) == ("duplicate key 'b'",
+                                               "'b' is already set at line 2; remove one of the two")
 
 
 def test_merge_keys_may_be_overridden_once_without_a_duplicate_error():

@@ -82,7 +82,8 @@ def test_text_accepts_numbers_strips_xml_illegal_characters_and_limits_length():
     spec = ListOf(item=Text(max_length=5))
     assert check(spec, '[12, "a\\x01b", "  "]')[1] == ["f.yaml:1:16: [2]: must not be empty"]
     assert check(spec, '[12, "a\\x01b"]')[0] == ["12", "ab"]
-    assert check(spec, "[abcdef]")[1] == ["f.yaml:1:2: [0]: is 6 characters long; the limit is 5 (shorten it or split it)"]
+    assert check(spec, "[abcdef]")[1] == [
+        "f.yaml:1:2: [0]: is 6 characters long; the limit is 5 (shorten it or split it)"]
 
 
 def test_text_pattern():
@@ -106,12 +107,14 @@ def test_date():
     spec = ListOf(item=Date())
     assert check(spec, "[2024-05-16]")[0][0].isoformat() == "2024-05-16"
     assert check(spec, "[2024-02-30]")[1] == [
-        "f.yaml:1:2: [0]: '2024-02-30' is not a real date (the month must be 1 to 12 and the day must exist in that month)"]
+        "f.yaml:1:2: [0]: '2024-02-30' is not a real date "
+        "(the month must be 1 to 12 and the day must exist in that month)"]
     assert check(spec, "[May 2024]")[1] == ["f.yaml:1:2: [0]: expected a date written YYYY-MM-DD, got text 'May 2024'"]
 
 
 def test_number_refuses_nan():
-    assert check(ListOf(item=Number()), "[1, .nan]")[1] == ["f.yaml:1:5: [1]: expected a finite number no larger than 10^15, got nan"]
+    assert check(ListOf(item=Number()), "[1, .nan]")[1] == [
+        "f.yaml:1:5: [1]: expected a finite number no larger than 10^15, got nan"]
 
 
 def test_list_bounds():

@@ -177,7 +177,8 @@ class DeckController(QObject):
                   lambda b: b.exclude.append(slide_id) if slide_id not in b.exclude else None)
 
     def restore_slide(self, slide_id: str) -> None:
-        self.edit(f"Bring back {self._slide_name(slide_id)}", lambda b: b.exclude.remove(slide_id) if slide_id in b.exclude else None)
+        self.edit(f"Bring back {self._slide_name(slide_id)}",
+                  lambda b: b.exclude.remove(slide_id) if slide_id in b.exclude else None)
 
     def set_slide_included(self, slide_id: str, included: bool) -> None:
         if included:

@@ -9,7 +9,16 @@ from math import ceil
 
 from PySide6.QtCore import QDate, QSignalBlocker, QSizeF, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QScrollArea, QTextEdit, QVBoxLayout, QWidget,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sinoru_brief.app.controller import DeckController

@@ -15,14 +15,29 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.style_box import StyleBox
 from sinoru_brief.app.theme_controls import (
-    ColorButton, LogoPicker, PaletteEditor, SizeRangeEditor, SlideSizePicker, points_box,
+    ColorButton,
+    LogoPicker,
+    PaletteEditor,
+    SizeRangeEditor,
+    SlideSizePicker,
+    points_box,
 )
 from sinoru_brief.brief.model import DEFAULT_STYLE
 from sinoru_brief.compose import compose

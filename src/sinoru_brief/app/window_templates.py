@@ -12,7 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sinoru_brief.app import dialogs
 from sinoru_brief.app.theme_editor import ThemeEditor
 from sinoru_brief.app.user_templates import (
-    delete_template, name_problem, save_look, template_from_master, unique_name,
+    delete_template,
+    name_problem,
+    save_look,
+    template_from_master,
+    unique_name,
 )
 from sinoru_brief.brief.model import DEFAULT_TEMPLATE
 from sinoru_brief.errors import BriefError

@@ -3,4 +3,5 @@
 from sinoru_brief.brief.io import BRIEF_SUFFIX, load_brief, reconcile, save_brief
 from sinoru_brief.brief.model import Brief, BriefBullet, CustomSlide, SlideOverride
 
-__all__ = ["BRIEF_SUFFIX", "Brief", "BriefBullet", "CustomSlide", "SlideOverride", "load_brief", "reconcile", "save_brief"]
+__all__ = ["BRIEF_SUFFIX", "Brief", "BriefBullet", "CustomSlide", "SlideOverride", "load_brief", "reconcile",
+           "save_brief"]

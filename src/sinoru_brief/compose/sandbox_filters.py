@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
 
-from jinja2 import filters as jinja_filters, pass_environment, pass_eval_context
+from jinja2 import filters as jinja_filters
+from jinja2 import pass_environment, pass_eval_context
 
 from sinoru_brief.compose.limits import (
     CONTAINERS,

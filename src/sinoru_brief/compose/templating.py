@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError as JinjaTemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import TemplateRuntimeError
 from jinja2.sandbox import SecurityError
 

@@ -17,6 +17,7 @@ from sinoru_brief.content.models import (
     TableRow,
     TimelineEvent,
 )
+from sinoru_brief.yamlio.marked import KeyPath
 from sinoru_brief.yamlio.schema import (
     INVALID,
     Checker,
@@ -32,7 +33,6 @@ from sinoru_brief.yamlio.schema import (
     Variant,
     describe_value,
 )
-from sinoru_brief.yamlio.marked import KeyPath
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_HELP = "an id in lower-case kebab-case (letters, digits and single hyphens)"
@@ -105,7 +105,8 @@ class CslDate(Spec):
                 dt.date(p[0], p[1] if len(p) > 1 else 1, p[2] if len(p) > 2 else 1)
             except (ValueError, OverflowError):  # a year beyond C's long overflows instead
                 checker.report((*path, "date-parts"), f"{p} is not a real date",
-                               hint="date-parts are [year, month, day]; the month must be 1 to 12 and the day must exist in that month")
+                               hint="date-parts are [year, month, day]; the month must be 1 to 12 "
+                                    "and the day must exist in that month")
                 return INVALID
         return value
 

@@ -11,11 +11,19 @@ from sinoru_brief.layout.chrome import add_chrome
 from sinoru_brief.layout.context import LayoutContext
 from sinoru_brief.layout.kinds.chart import layout_chart
 from sinoru_brief.layout.kinds.generated import (
-    layout_agenda, layout_closing, layout_references, layout_section, layout_title,
+    layout_agenda,
+    layout_closing,
+    layout_references,
+    layout_section,
+    layout_title,
 )
 from sinoru_brief.layout.kinds.table import layout_table
 from sinoru_brief.layout.kinds.text import (
-    layout_bullets, layout_comparison, layout_key_judgments, layout_quote, natural_text_scale,
+    layout_bullets,
+    layout_comparison,
+    layout_key_judgments,
+    layout_quote,
+    natural_text_scale,
 )
 from sinoru_brief.layout.kinds.timeline import layout_timeline
 from sinoru_brief.layout.pages import Page

@@ -21,7 +21,16 @@ from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Sn
 from sinoru_brief.units import inches
 from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, load_marked
 from sinoru_brief.yamlio.schema import (
-    INVALID, Checker, Integer, Key, ListOf, Number, Record, Spec, Text, did_you_mean,
+    INVALID,
+    Checker,
+    Integer,
+    Key,
+    ListOf,
+    Number,
+    Record,
+    Spec,
+    Text,
+    did_you_mean,
 )
 
 TEMPLATE_FILE = "template.yaml"

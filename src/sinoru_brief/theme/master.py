@@ -14,7 +14,6 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from sinoru_brief.errors import TemplateError
 from sinoru_brief.theme.drawingml import NS, Palette, read_scheme
 from sinoru_brief.theme.master_zip import LIMITS, SAVE_AS_HINT, ZipLimits, fail, read_package

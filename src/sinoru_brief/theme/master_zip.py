@@ -145,7 +145,8 @@ def _size(count: int) -> str:
     return f"{count / MB:,.0f} MB" if count >= MB else f"{count / 1024:,.0f} KB"
 
 
-_BOMB_HINT = "use the master as PowerPoint saved it; if it is yours, remove sample slides and large media and save again"
+_BOMB_HINT = ("use the master as PowerPoint saved it; if it is yours, remove sample slides and large media "
+              "and save again")
 
 
 def _check_images(path: Path, entries: dict[str, bytes], limits: ZipLimits) -> None:

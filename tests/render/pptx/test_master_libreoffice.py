@@ -12,9 +12,9 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-
 from render.pptx.test_master_export import NAMES, TEMPLATES, export_on_master, fixture_deck_brief
 from support.drawn_words import drawn_words, misplaced_words, static_text
+
 from sinoru_brief.units import EMU_PER_POINT
 
 pytestmark = pytest.mark.libreoffice

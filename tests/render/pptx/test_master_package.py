@@ -13,10 +13,14 @@ import zipfile
 from pathlib import Path
 
 from pptx import Presentation
-
 from render.pptx.test_master_export import (
-    SCHEMA_DIR, TEMPLATES, export_on_master, fixture_deck_brief, unreachable_parts,
+    SCHEMA_DIR,
+    TEMPLATES,
+    export_on_master,
+    fixture_deck_brief,
+    unreachable_parts,
 )
+
 from sinoru_brief.pipeline import build
 from sinoru_brief.render.pptx.package import PartnameCounter
 from sinoru_brief.render.pptx.writer import build_presentation, stamp_time

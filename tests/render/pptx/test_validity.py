@@ -22,7 +22,6 @@ from sinoru_brief.theme import builtin_template_names
 from sinoru_brief.validate_pptx import (
     KNOWN_HARMLESS,
     NS_P,
-    Allowance,
     Finding,
     check_package,
     check_schemas,

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
-from sinoru_brief.layout.kinds.common import new_page
-from dataclasses import replace
-
 from sinoru_brief.layout.fonts import text_width
+from sinoru_brief.layout.kinds.common import new_page
 from sinoru_brief.layout.linebreak import collapse_space, normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
-from sinoru_brief.layout.truncate import ELLIPSIS
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, paginate, scales
+from sinoru_brief.layout.truncate import ELLIPSIS
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, inches, points
 

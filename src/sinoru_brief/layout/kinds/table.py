@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.layout.context import LayoutContext
-from sinoru_brief.layout.truncate import truncate_to_height
-from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.fonts import text_width
+from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Cell, Insets, Page, TableFrame
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
+from sinoru_brief.layout.truncate import truncate_to_height
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, inches
 

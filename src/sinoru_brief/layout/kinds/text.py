@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
-from sinoru_brief.layout.kinds.common import add_source_line, bullet_group, new_page, page_numbers
+from sinoru_brief.layout.kinds.common import add_source_line, bullet_group, new_page
 from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, paginate

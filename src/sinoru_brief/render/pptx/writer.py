@@ -27,8 +27,8 @@ from sinoru_brief.layout.pages import Box, ChartFrame, Page, Picture, Shape, Tab
 from sinoru_brief.render.pptx import shapes
 from sinoru_brief.render.pptx.master import MasterDeck, SlideOnLayout, finish, placeholder_xml
 from sinoru_brief.render.pptx.notes import NotesWriter
-from sinoru_brief.render.pptx.slides import SlideAdder
 from sinoru_brief.render.pptx.package import package_bytes, use_fast_partnames
+from sinoru_brief.render.pptx.slides import SlideAdder
 from sinoru_brief.render.pptx.text import NSDECLS, attr
 from sinoru_brief.theme.master import MasterTemplate, PlaceholderInfo
 

@@ -14,7 +14,6 @@ from sinoru_brief.errors import ExportError, Problem
 from sinoru_brief.layout.pages import Page
 from sinoru_brief.render.qt.painter import render_page
 
-
 _started: list[QGuiApplication] = []  # keeps an application this module started alive
 
 
