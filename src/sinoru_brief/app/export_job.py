@@ -35,10 +35,11 @@ class ExportJob(QObject):
         try:
             pdf = self.path.suffix.lower() == ".pdf"
             data = self._pdf() if pdf else self._pptx()
-            write_atomic(self.path, data)
             if not pdf:
-                # The same rules as 'sinoru-brief check' (the schemas are for the test suite).
+                # The same rules as 'sinoru-brief check' (the schemas are for the test suite), on the
+                # bytes about to be written; what they find is shown with the export, never blocking it.
                 self.findings = _accessibility_findings(data)
+            write_atomic(self.path, data)
         except Exception as exc:  # noqa: BLE001 - every failure is shown to the user, none is lost
             self.failed.emit(exc)
         else:
@@ -67,10 +68,10 @@ class ExportJob(QObject):
 
 
 def _accessibility_findings(data: bytes) -> list[str]:
-    """Return what the accessibility rules find in the .pptx *data*, one line each (the file is already written)."""
+    """Return what the accessibility rules find in the .pptx *data*, one line each."""
     from sinoru_brief.check import check_bytes
 
     try:
         return [str(f) for f in check_bytes(data, schemas=False).findings]
-    except Exception as exc:  # noqa: BLE001 - the export succeeded; a failed check must not hide that
+    except Exception as exc:  # noqa: BLE001 - a check that cannot run must not stop the export
         return [f"the accessibility check could not run: {exc}"]
