@@ -403,3 +403,20 @@ def test_unquoted_numbers_times_and_words_in_text_keep_their_spelling(library_di
          "cells: [Yes, '12:30', 12:30, 1.50, 010, 2024-05-16]")
     row = load_library(library_dir).slide("beta-table").rows[0]
     assert row.cells == ("Yes", "12:30", "12:30", "1.50", "010", "2024-05-16")
+
+
+def test_a_yes_no_value_in_a_cite_list_is_checked_as_the_source_id_it_reads_as(tmp_path):
+    """``cite: [true]`` reads as the text 'true' (kept as written), so it must be an unknown source, not a crash."""
+    import shutil
+    from pathlib import Path
+
+    from sinoru_brief.content import load_library
+    from sinoru_brief.errors import ContentError
+
+    library = tmp_path / "library"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "library", library)
+    alpha = library / "topics" / "alpha.yaml"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("cite: [agency-2024-05-16-statement]", "cite: [true]", 1),
+                     encoding="utf-8")
+    with pytest.raises(ContentError, match="unknown source 'true'"):
+        load_library(library)

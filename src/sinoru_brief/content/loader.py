@@ -187,9 +187,13 @@ def _cite_id(doc: MarkedDocument, key_path: tuple, item: object) -> str | None:
     """
     if isinstance(item, str):
         return item
-    if isinstance(item, int | float | dt.date) and not isinstance(item, bool):
-        return doc.written.get(key_path, str(item))
-    return None  # a list, a mapping, yes/no or null: the schema reports it
+    if isinstance(item, int | float | dt.date):
+        # The schema's Text keeps a number, date or yes/no as written ("true"), so the id to check is that.
+        written = doc.written.get(key_path)
+        if written is not None:
+            return written
+        return None if isinstance(item, bool) else str(item)
+    return None  # a list, a mapping or null: the schema reports it
 
 
 def _check_citations(sources: dict[str, Source], sites: list[CiteSite], problems: list[Problem]) -> None:
