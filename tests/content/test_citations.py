@@ -19,19 +19,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import importlib.util
-import json
 import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import yaml
+from support.article_fingerprint import fingerprint, fingerprint_tool
 
 from sinoru_brief.content.models import Bullet, Library, Slide
 
-ROOT = Path(__file__).resolve().parents[2]
-FINGERPRINT = ROOT / "tests" / "data" / "article-fingerprint.json"
 CLAIM_MAP = Path(__file__).with_name("claim_segments.yaml")
 ARTICLE = "wishnick-2025-cooperation-without-coordination"
 NOTE_COUNT = 65
@@ -54,19 +51,12 @@ _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if na
 _DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},\s+)?((?:19|20)\d\d)\b")
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("fingerprint_article", ROOT / "tools" / "fingerprint_article.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fp = _load_tool()
+fp = fingerprint_tool()
 
 
 @cache
 def _segments() -> dict[str, dict]:
-    return {s["id"]: s for s in json.loads(FINGERPRINT.read_text(encoding="utf-8"))["segments"]}
+    return {s["id"]: s for s in fingerprint()["segments"]}
 
 
 @cache

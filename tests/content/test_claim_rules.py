@@ -17,26 +17,17 @@ claim must or must not cite. Further rules apply to every slide:
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
+from support.article_fingerprint import fingerprint_tool
 
 from sinoru_brief.content.models import Bullet, Library, Slide
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "wishnick-2025-cooperation-without-coordination"
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("fingerprint_article", ROOT / "tools" / "fingerprint_article.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fp = _load_tool()
+fp = fingerprint_tool()
 
 #: (slide id, pattern its claims must match, what the article says). Claims are the
 #: bullets, sub-bullets, cells and labels: a hedge in the notes does not hedge the slide.

@@ -19,19 +19,15 @@ restate the sentence it summarises with only its small words changed.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 import pytest
+from support.article_fingerprint import fingerprint, fingerprint_tool
 
 from sinoru_brief.content.models import Bullet, Library, Slide
 
-ROOT = Path(__file__).resolve().parents[2]
-FINGERPRINT = ROOT / "tests" / "data" / "article-fingerprint.json"
 ARTICLE = "wishnick-2025-cooperation-without-coordination"
 
 # A quoted phrase: between curly double quotes, or between straight double quotes.
@@ -39,39 +35,27 @@ _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("fingerprint_article", ROOT / "tools" / "fingerprint_article.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fp = _load_tool()
-
-
-@cache
-def _fingerprint() -> dict:
-    return json.loads(FINGERPRINT.read_text(encoding="utf-8"))
+fp = fingerprint_tool()
 
 
 @cache
 def _shingles() -> frozenset[str]:
-    return frozenset(_fingerprint()["shingles"])
+    return frozenset(fingerprint()["shingles"])
 
 
 @cache
 def _quotations() -> frozenset[str]:
-    return frozenset(_fingerprint()["quotations"])
+    return frozenset(fingerprint()["quotations"])
 
 
 @cache
 def _stem_shingles() -> frozenset[str]:
-    return frozenset(_fingerprint()["stem_shingles"])
+    return frozenset(fingerprint()["stem_shingles"])
 
 
 @cache
 def _content_shingles() -> frozenset[str]:
-    return frozenset(_fingerprint()["content_shingles"])
+    return frozenset(fingerprint()["content_shingles"])
 
 
 def _canonical(number: str) -> str:
@@ -81,7 +65,7 @@ def _canonical(number: str) -> str:
 
 @cache
 def _article_numbers() -> frozenset[str]:
-    return frozenset(_canonical(n) for n in _fingerprint()["numbers"])
+    return frozenset(_canonical(n) for n in fingerprint()["numbers"])
 
 
 # ------------------------------------------------------------------ what the library says
@@ -161,7 +145,7 @@ def _is_verbatim(phrase: str) -> bool:
 
 
 def test_fingerprint_matches_the_tool_settings():
-    data = _fingerprint()
+    data = fingerprint()
     assert data["shingle_words"] == fp.SHINGLE_WORDS
     assert data["content_run"] == fp.CONTENT_RUN
     assert data["hash"] == f"sha256[:{fp.HASH_CHARS}]"
