@@ -6,7 +6,7 @@ import pytest
 from check.decks import BLANK, good_deck, mark_decorative, picture, table, text_box, titled_slide
 
 from sinoru_brief.check import ERROR, WARNING, check_bytes
-from sinoru_brief.check.colors import contrast_ratio
+from sinoru_brief.theme.drawingml import contrast
 
 
 def findings(data: bytes):
@@ -107,7 +107,7 @@ def test_light_grey_body_text_on_white_is_low_contrast():
                                                       (16, False, False)])
 def test_large_text_needs_only_three_to_one(size, bold, passes):
     grey = "808080"  # 3.95:1 on white: enough for large text, not for body text
-    assert 3.0 < contrast_ratio(grey, "FFFFFF") < 4.5
+    assert 3.0 < contrast(grey, "FFFFFF") < 4.5
 
     def deck_with(deck):
         text_box(titled_slide(deck, "Grey"), "Grey text", 2.0, color=grey, size=size, bold=bold)
@@ -145,6 +145,6 @@ def test_a_table_without_a_header_row_is_an_error():
 
 
 def test_contrast_ratio_matches_wcag():
-    assert contrast_ratio("000000", "FFFFFF") == pytest.approx(21.0)
-    assert contrast_ratio("FFFFFF", "FFFFFF") == pytest.approx(1.0)
-    assert contrast_ratio("767676", "FFFFFF") == pytest.approx(4.54, abs=0.01)
+    assert contrast("000000", "FFFFFF") == pytest.approx(21.0)
+    assert contrast("FFFFFF", "FFFFFF") == pytest.approx(1.0)
+    assert contrast("767676", "FFFFFF") == pytest.approx(4.54, abs=0.01)

@@ -8,10 +8,11 @@ templates use for lighter and darker variants of a theme colour.
 
 from __future__ import annotations
 
-import colorsys
 from collections.abc import Mapping
 
 from lxml import etree
+
+from sinoru_brief.theme.drawingml import apply_modifiers
 
 NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 A = f"{{{NS_A}}}"
@@ -61,38 +62,6 @@ def resolve(color: etree._Element | None, scheme: Mapping[str, str], color_map: 
             value = scheme.get(slot)
     if not value or len(value) != 6:
         return None
-    return _transform(value.upper(), color)
+    return apply_modifiers(value.upper(), color)
 
 
-def _transform(hex_rgb: str, color: etree._Element) -> str:
-    r, g, b = (int(hex_rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    for child in color:
-        name = etree.QName(child).localname
-        try:
-            amount = int(child.get("val", "100000")) / 100000
-        except ValueError:
-            continue
-        if name in ("lumMod", "lumOff"):
-            h, lum, s = colorsys.rgb_to_hls(r, g, b)
-            lum = lum * amount if name == "lumMod" else lum + amount
-            r, g, b = colorsys.hls_to_rgb(h, min(1.0, max(0.0, lum)), s)
-        elif name == "tint":  # towards white
-            r, g, b = (c + (1 - c) * (1 - amount) for c in (r, g, b))
-        elif name == "shade":  # towards black
-            r, g, b = (c * amount for c in (r, g, b))
-    return "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in (r, g, b))
-
-
-def luminance(hex_rgb: str) -> float:
-    """Return the WCAG 2 relative luminance of ``RRGGBB``."""
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(int(hex_rgb[i:i + 2], 16) / 255) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """Return the WCAG contrast ratio of two ``RRGGBB`` colours, from 1 to 21."""
-    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (a + 0.05) / (b + 0.05)

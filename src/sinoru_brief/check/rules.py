@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sinoru_brief.check.colors import contrast_ratio
 from sinoru_brief.check.findings import ERROR, WARNING, Finding
 from sinoru_brief.check.reader import TITLE_TYPES, Run, ShapeInfo, SlideInfo
+from sinoru_brief.theme.drawingml import contrast as contrast_ratio  # 'contrast' is this module's rule
 
 #: WCAG 2 level AA: 4.5:1 for text, 3:1 for large text (18 pt, or 14 pt bold).
 MIN_CONTRAST, MIN_CONTRAST_LARGE = 4.5, 3.0
