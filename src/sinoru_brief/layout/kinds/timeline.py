@@ -81,12 +81,13 @@ def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     chunks: list[_Chunk] = []
     start = 0
     while start < len(events):
-        end = len(events)
         # Fewer events per page until every label has a lane and the room its text needs.
-        while end > start + 1 and _place_any(ctx, events[start:end], frame, label_w) is None:
+        end = len(events)
+        chunk = _place_any(ctx, events[start:end], frame, label_w)
+        while chunk is None and end > start + 1:
             end -= 1
-        chunks.append(_place_any(ctx, events[start:end], frame, label_w)
-                      or _force(ctx, events[start], frame, label_w))
+            chunk = _place_any(ctx, events[start:end], frame, label_w)
+        chunks.append(chunk or _force(ctx, events[start], frame, label_w))
         start = end
     pages = []
     for index, chunk in enumerate(chunks):
