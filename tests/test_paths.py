@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,10 @@ def test_a_zipped_package_is_refused_with_a_reason(monkeypatch):
     monkeypatch.setattr(paths.resources, "files", lambda name: "archive.zip/sinoru_brief")
     with pytest.raises(InstallationError, match="installed inside an archive"):
         paths._package_folder()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_DATA_HOME names the data folder on Linux only")
+def test_the_user_library_is_library_in_the_user_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "elsewhere"))
+    assert paths.user_data_dir() == tmp_path / "elsewhere" / "sinoru-brief"
+    assert paths.user_library_dir() == tmp_path / "elsewhere" / "sinoru-brief" / "library"

@@ -94,3 +94,23 @@ def fonts_dir() -> Path:
 def icons_dir() -> Path:
     """Return the folder of the application icon in its sizes (PNG) and as SVG."""
     return data_root() / "assets" / "icons"
+
+
+def user_data_dir() -> Path:
+    """Return the user's own data folder for sinoru-brief (templates, library, autosave).
+
+    It is looked up on every call, never cached, so a changed environment
+    (``XDG_DATA_HOME`` in the tests) is honoured at once.
+    """
+    from platformdirs import user_data_dir as platform_user_data_dir  # only when a user folder is needed
+
+    return Path(platform_user_data_dir("sinoru-brief", appauthor=False))
+
+
+def user_library_dir() -> Path:
+    """Return the user's own content library: ``library/`` in the user data folder, laid out like ``content/``.
+
+    It may hold only some of the files (just ``sources.yaml``, or just a
+    topic file); it need not exist at all.
+    """
+    return user_data_dir() / "library"
