@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar
 
@@ -13,12 +13,17 @@ from sinoru_brief.app import dialogs
 from sinoru_brief.app.export_job import ExportJob
 from sinoru_brief.app.window_files import slug
 
+#: How long "Exported …" stays in the status bar; a change to the deck takes it away sooner.
+EXPORT_MESSAGE_MS = 60_000
+
 
 class ExportMixin:
     """Export actions and their status-bar widgets; mixed into :class:`~sinoru_brief.app.main_window.MainWindow`.
 
     ``export_path`` is where this document was exported last: Export writes
-    there again without asking; New and Open forget it.
+    there again without asking; New and Open forget it, and so does a failed
+    export to it, so the next Export asks again rather than retrying a path
+    that cannot be written.
     """
 
     def _make_export_status(self) -> None:
@@ -38,6 +43,16 @@ class ExportMixin:
         self.export_message.linkActivated.connect(self._export_link)
         self.export_message.hide()
         self.statusBar().addWidget(self.export_message)
+        # "Exported …" describes the deck as it was: a change makes it stale, and so, in time, does age.
+        self.export_message_timer = QTimer(self)
+        self.export_message_timer.setSingleShot(True)
+        self.export_message_timer.setInterval(EXPORT_MESSAGE_MS)
+        self.export_message_timer.timeout.connect(self.export_message.hide)
+        self.controller.briefChanged.connect(self._hide_export_message)
+
+    def _hide_export_message(self) -> None:
+        self.export_message_timer.stop()
+        self.export_message.hide()
 
     def forget_export_path(self) -> None:
         self.export_path = None
@@ -106,7 +121,7 @@ class ExportMixin:
         self.progress.setRange(0, len(view.pages))
         self.progress.setValue(0)
         self.progress.show()
-        self.export_message.hide()
+        self._hide_export_message()
         self.statusBar().showMessage(f"Exporting to {path}…")
         self.export_job.start()
 
@@ -138,13 +153,17 @@ class ExportMixin:
                                     f'<a href="open">Open</a> · <a href="folder">Show in folder</a>')
         self.export_message.setToolTip(str(self.last_export) + ("\n\n" + "\n".join(findings) if findings else ""))
         self.export_message.show()
+        self.export_message_timer.start()
 
     def _export_link(self, which: str) -> None:
         target = self.last_export if which == "open" else self.last_export.parent
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def _export_failed(self, error: BaseException) -> None:
+        failed = self.export_job.path if self.export_job is not None else None
         self._finish_export()
+        if failed is not None and failed == self.export_path:
+            self.forget_export_path()  # Export (Ctrl+E) now asks where, instead of failing the same way again
         self.statusBar().showMessage("Export failed", 5000)
         dialogs.show_error(self, "Export failed", dialogs.describe(error))
 
