@@ -114,7 +114,7 @@ def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
     import datetime as dt
 
     from sinoru_brief.brief import Brief, load_brief, reconcile
-    from sinoru_brief.compose.templating import strip_xml_illegal
+    from sinoru_brief.templating import strip_xml_illegal
 
     if args.brief:
         brief = load_brief(args.brief)

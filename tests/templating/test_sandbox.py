@@ -10,8 +10,8 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import UndefinedError
 from jinja2.sandbox import SecurityError
 
-from sinoru_brief.compose.limits import MAX_WORK, Budget, measure, rendering_budget
-from sinoru_brief.compose.templating import render_text, strip_xml_illegal
+from sinoru_brief.templating import render_text, strip_xml_illegal
+from sinoru_brief.templating.limits import MAX_WORK, Budget, measure, rendering_budget
 
 VARIABLES = {"brief": {"title": "Deck", "items": ["a", "b"]}, "d": dt.date(2025, 5, 1)}
 

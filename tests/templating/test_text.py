@@ -8,8 +8,7 @@ import pytest
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SecurityError
 
-from sinoru_brief.compose import compose
-from sinoru_brief.compose.templating import (
+from sinoru_brief.templating import (
     MAX_RENDERED_CHARS,
     compile_problem,
     explain_failure,
@@ -17,8 +16,6 @@ from sinoru_brief.compose.templating import (
     long_date,
     render_text,
 )
-from sinoru_brief.errors import TemplateError
-from sinoru_brief.theme.model import Snippets
 
 VARIABLES = {"brief": {"title": "Deck"}, "as_of": "1 May 2025"}
 
@@ -85,21 +82,3 @@ def test_explain_failure():
     except JinjaTemplateError as exc:
         assert explain_failure(exc, ["brief", "as_of"]) == (
             "'as_f' is undefined", "did you mean 'as_of'? The variables are brief and as_of")
-
-
-def test_broken_theme_snippet_is_a_template_error(fixture_library, fixture_brief):
-    with pytest.raises(TemplateError) as caught:
-        compose(fixture_library, fixture_brief, Snippets(footer="{{ brief.titel }}"))
-    [problem] = caught.value.problems
-    assert problem.key_path == "snippets.footer"
-    assert problem.message == "the template text 'footer' cannot be rendered: 'dict object' has no attribute 'titel'"
-
-
-def test_custom_snippets_are_used(fixture_library, fixture_brief):
-    snippets = Snippets(agenda_heading="Contents of {{ brief.title }}", closing_title="End",
-                        notes="{{ notes }}|{{ references }}")
-    deck = compose(fixture_library, fixture_brief, snippets)
-    assert deck.slides[1].title == "Contents of Fixture deck"
-    assert deck.slides[-1].title == "End"
-    chart = next(s for s in deck.slides if s.key == "alpha-chart")
-    assert chart.notes == f"The chart shows three shares.|[3] {deck.reference(3).text}"

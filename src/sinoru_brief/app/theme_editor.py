@@ -39,10 +39,11 @@ from sinoru_brief.app.theme_controls import (
     SlideSizePicker,
     points_box,
 )
+from sinoru_brief.app.wheel_guard import guard_wheel_in
 from sinoru_brief.brief.model import DEFAULT_STYLE
 from sinoru_brief.compose import compose
-from sinoru_brief.compose.templating import compile_problem
 from sinoru_brief.errors import BriefError
+from sinoru_brief.templating import compile_problem
 from sinoru_brief.theme import Theme, user_template_names
 from sinoru_brief.theme.loader import MEASURABLE_FONTS
 from sinoru_brief.theme.model import Banner, Colors, SizeRange, Sizes, Snippets
@@ -82,6 +83,7 @@ class ThemeEditor(QScrollArea):
         layout.addWidget(self._sizes(body))
         layout.addWidget(self._marks(body))
         layout.addStretch(1)
+        guard_wheel_in(body)  # the wheel scrolls the panel, never a size or font passing under the pointer
         controller.themeChanged.connect(self.sync)
         controller.briefChanged.connect(self._brief_changed)
         self.sync()

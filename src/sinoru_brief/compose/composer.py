@@ -15,9 +15,10 @@ from sinoru_brief.compose.custom import CUSTOM_PRIORITY, check_custom, place, to
 from sinoru_brief.compose.deck import Deck, DeckSlide, TitleLines
 from sinoru_brief.compose.outline import order_slides, outline
 from sinoru_brief.compose.short_forms import distinct_short_forms
-from sinoru_brief.compose.templating import explain_failure, long_date, render_text
+from sinoru_brief.compose.speaker_notes import join_notes
 from sinoru_brief.content.models import Bullet, Column, Library, Slide, TableRow, TimelineEvent, Topic
 from sinoru_brief.errors import BriefFileError, ContentError, Problem, TemplateError
+from sinoru_brief.templating import explain_failure, long_date, render_text
 from sinoru_brief.theme.loader import SourcedSnippets
 from sinoru_brief.theme.model import Snippets, Structure
 from sinoru_brief.yamlio.schema import did_you_mean
@@ -66,7 +67,7 @@ def compose(library: Library, brief: Brief, snippets: Snippets | None = None,
     references = [replace(r, short=short[r.source_id])
                   for r in ReferenceFormatter(brief.style).format(cited)]
     for deck_slide, slide in body:
-        notes = slide.notes if slide else deck_slide.items[0] if deck_slide.items else ""
+        notes = join_notes(slide.notes, slide.briefer) if slide else deck_slide.items[0] if deck_slide.items else ""
         refs = "\n".join(f"[{n}] {references[n - 1].text}" for n in deck_slide.citations)
         deck_slides.append(replace(deck_slide, notes=_snippet(
             snippets, "notes", {**variables, "notes": notes, "references": refs})))
@@ -193,6 +194,7 @@ def _render_slide(slide: Slide, topic: Topic, brief: Brief, variables: dict[str,
                if override.title is not None else r.text(slide.title, "title")),
         notes=(r.text(override.notes, "notes", override=f"overrides.{slide.id}.notes")
                if override.notes is not None else r.text(slide.notes, "notes")),
+        briefer=r.text(slide.briefer, "briefer"),
         bullets=(to_bullets(override.bullet_list, lambda text, path: r.text(text, path, override=path),
                             f"overrides.{slide.id}.bullets")
                  if override.bullet_list is not None else r.bullets(slide.bullets, "bullets", override.bullets)),

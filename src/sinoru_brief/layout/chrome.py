@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sinoru_brief.compose.deck import DeckSlide
-from sinoru_brief.compose.templating import long_date
 from sinoru_brief.layout.context import LOGO_HEIGHT, LOGO_WIDTH, LayoutContext
 from sinoru_brief.layout.pages import Box, Page, Picture, Shape
+from sinoru_brief.templating import long_date
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import inches
 

@@ -29,7 +29,7 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter, SecurityError
 from jinja2.visitor import NodeTransformer
 
-from sinoru_brief.compose.limits import (
+from sinoru_brief.templating.limits import (
     CONTAINERS,
     MAX_DIGITS,
     MAX_RENDERED_CHARS,

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import filters as jinja_filters
 from jinja2 import pass_environment, pass_eval_context
 
-from sinoru_brief.compose.limits import (
+from sinoru_brief.templating.limits import (
     CONTAINERS,
     MAX_RENDERED_CHARS,
     budget,
@@ -26,7 +26,7 @@ from sinoru_brief.compose.limits import (
     too_large,
     too_long,
 )
-from sinoru_brief.compose.sandbox import percent_format, replaced_size
+from sinoru_brief.templating.sandbox import percent_format, replaced_size
 
 #: Filters that turn their value (and arguments) into text, so must not be given Python objects.
 TEXT_FILTERS = frozenset({

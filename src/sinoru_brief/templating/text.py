@@ -20,9 +20,9 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import TemplateRuntimeError
 from jinja2.sandbox import SecurityError
 
-from sinoru_brief.compose.limits import MAX_RANGE_ITEMS, MAX_RENDERED_CHARS, budget, rendering_budget
-from sinoru_brief.compose.sandbox import LimitedSandbox
-from sinoru_brief.compose.sandbox_filters import guarded_filters, guarded_tests
+from sinoru_brief.templating.limits import MAX_RANGE_ITEMS, MAX_RENDERED_CHARS, budget, rendering_budget
+from sinoru_brief.templating.sandbox import LimitedSandbox
+from sinoru_brief.templating.sandbox_filters import guarded_filters, guarded_tests
 from sinoru_brief.yamlio.schema import did_you_mean
 
 __all__ = ["MAX_RANGE_ITEMS", "MAX_RENDERED_CHARS", "compile_problem", "environment", "explain_failure",

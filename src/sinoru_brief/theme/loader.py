@@ -14,6 +14,7 @@ from typing import Any
 
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.paths import templates_dir
+from sinoru_brief.templating import compile_problem, strip_xml_illegal
 from sinoru_brief.theme.assets import check_logo, check_master
 from sinoru_brief.theme.master import MasterTemplate, load_master
 from sinoru_brief.theme.master_look import theme_with_master
@@ -114,8 +115,6 @@ class _Snippet(Spec):
     expected = "a Jinja2 template string"
 
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
-        from sinoru_brief.compose.templating import compile_problem, strip_xml_illegal
-
         if not isinstance(value, str):
             return self._wrong_type(value, path, checker)
         value = strip_xml_illegal(value)  # as the Text spec does: a .pptx cannot hold them
