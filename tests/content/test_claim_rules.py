@@ -6,9 +6,9 @@ word the slide's claims must carry, an overstatement they must not, a work a
 claim must or must not cite. Further rules apply to every slide:
 
 * slide text names the author ("Wishnick judges") and never says "the article";
-* speaker notes keep guidance for the briefer ("if asked…") in a paragraph that
-  starts "For the briefer:", and our own analysis in one that starts
-  "Our analysis:" (or "Our selection:");
+* guidance for the briefer ("if asked…") is in the slide's ``briefer:`` field,
+  never in the notes read aloud, and our own analysis is in a paragraph of the
+  notes that starts "Our analysis:" (or "Our selection:");
 * the key-depth deck ends with a "What to watch" slide, keeps data vintages and
   caveats beside their numbers, and covers the Taiwan readouts, the coast
   guards and the Chinese scholars' debate;
@@ -22,7 +22,7 @@ import re
 import pytest
 from support.article_fingerprint import fingerprint_tool
 
-from sinoru_brief.content.models import Bullet, Library, Slide
+from sinoru_brief.content.models import BRIEFER_LABEL, Bullet, Library, Slide
 
 ARTICLE = "wishnick-2025-cooperation-without-coordination"
 
@@ -121,7 +121,6 @@ CITATIONS = [
      "note 4 sends readers to Parameswaren for another point"),
 ]
 
-_BRIEFER = "For the briefer:"
 _OURS = ("Our analysis:", "Our selection:")
 
 
@@ -200,18 +199,25 @@ def test_briefer_guidance_is_kept_apart_from_the_read_aloud_notes(real_library):
     misplaced = []
     for slide in _slides(real_library):
         for paragraph in _paragraphs(slide.notes):
-            guidance = paragraph.startswith(_BRIEFER)
-            if re.search(r"\bif asked\b|\bprobe\b", paragraph, flags=re.IGNORECASE) and not guidance:
+            if re.search(r"\bif asked\b|\bprobe\b", paragraph, flags=re.IGNORECASE):
                 misplaced.append((slide.id, paragraph[:60]))
-            if (_BRIEFER in paragraph and not guidance) or any(m in paragraph and not paragraph.startswith(m) for m in _OURS):
+            if any(m in paragraph and not paragraph.startswith(m) for m in _OURS):
                 misplaced.append((slide.id, "a marker must open its own paragraph"))
     assert misplaced == []
 
 
+def test_guidance_for_the_briefer_is_in_its_own_field(real_library):
+    # The guidance the topic files give (counts that differ between sections, undated figures) moved
+    # into briefer:; it must stay there, one paragraph, not read aloud.
+    guided = {s.id: s.briefer for s in _slides(real_library) if s.briefer}
+    assert {"summits-timeline", "material-support-dual-use", "gray-zone-insulating-europe"} <= set(guided)
+    assert [sid for sid, text in guided.items() if "\n\n" in text.strip() or text.startswith(BRIEFER_LABEL)] == []
+    assert "if asked" in guided["summits-timeline"].lower()
+
+
 def test_notes_open_with_text_to_read_aloud(real_library):
-    # The first paragraph is what the app and the notes page show first; guidance follows it.
-    assert [s.id for s in _slides(real_library)
-            if _paragraphs(s.notes)[0].startswith((_BRIEFER, *_OURS))] == []
+    # The first paragraph is what the app and the notes page show first; our own analysis follows it.
+    assert [s.id for s in _slides(real_library) if _paragraphs(s.notes)[0].startswith(_OURS)] == []
 
 
 def _runs(text: str, length: int) -> set[tuple[str, ...]]:

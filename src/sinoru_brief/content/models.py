@@ -10,6 +10,9 @@ from typing import Any
 #: Slide kinds that authors write in topic files.
 AUTHORED_KINDS = ("bullets", "key_judgments", "quote", "chart", "table", "timeline", "comparison")
 
+#: The words that open a slide's guidance for the briefer in its speaker notes (and head it in the app).
+BRIEFER_LABEL = "For the briefer:"
+
 #: Depth names and the highest slide priority each includes.
 DEPTHS: dict[str, int] = {"key": 1, "standard": 2, "full": 3}
 
@@ -134,6 +137,7 @@ class Slide:
     priority: int
     notes: str
     topic_id: str = ""
+    briefer: str = ""  # guidance for the presenter, not read out: its own paragraph in the speaker notes
     as_of: dt.date | None = None
     bullets: tuple[Bullet, ...] = ()
     quote: str = ""
@@ -168,7 +172,7 @@ class Slide:
 
     def text_fields(self) -> list[str]:
         """Return every piece of text on the slide, for search."""
-        texts = [self.title, self.notes, self.quote, self.attribution, self.context, *self.columns]
+        texts = [self.title, self.notes, self.briefer, self.quote, self.attribution, self.context, *self.columns]
 
         def walk(bullets: tuple[Bullet, ...]) -> None:
             for bullet in bullets:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sinoru_brief.content.models import (
     AUTHORED_KINDS,
+    BRIEFER_LABEL,
     Bullet,
     Chart,
     ChartSeries,
@@ -40,10 +42,39 @@ ID_HELP = "an id in lower-case kebab-case (letters, digits and single hyphens)"
 #: Longest text a bullet, label or cell may hold; longer text is not a bullet.
 MAX_CLAIM_CHARS = 600
 MAX_NOTES_CHARS = 4000
+#: Longest guidance for the briefer: a paragraph, not a second set of notes.
+MAX_BRIEFER_CHARS = 1000
 
 
 def _text(max_length: int = MAX_CLAIM_CHARS) -> Text:
     return Text(max_length=max_length)
+
+
+@dataclass
+class NotesText(Text):
+    """Speaker notes to read out; guidance for the briefer belongs in the slide's own ``briefer:`` field."""
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        value = super().check(value, path, checker)
+        if value is not INVALID and BRIEFER_LABEL.lower() in value.lower():
+            checker.report(path, f"the notes hold guidance for the briefer ('{BRIEFER_LABEL}')",
+                           hint=f"move that paragraph into the slide's briefer: field, without the words "
+                                f"'{BRIEFER_LABEL}' (the export adds them)")
+            return INVALID
+        return value
+
+
+@dataclass
+class BrieferText(Text):
+    """Guidance for the briefer, without the label the export puts before it."""
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        value = super().check(value, path, checker)
+        if value is not INVALID and value.strip().lower().startswith(BRIEFER_LABEL.lower()):
+            checker.report(path, f"starts with '{BRIEFER_LABEL}', which the export adds itself",
+                           hint=f"delete the words '{BRIEFER_LABEL}' at its start")
+            return INVALID
+        return value
 
 
 _ID = Text(max_length=120, pattern=ID_PATTERN, pattern_help=ID_HELP)
@@ -226,7 +257,8 @@ SLIDE_SPEC = Variant(
         "id": Key(_ID),
         "title": Key(_text(200)),
         "priority": Key(Integer(minimum=1, maximum=3)),
-        "notes": Key(Text(max_length=MAX_NOTES_CHARS)),
+        "notes": Key(NotesText(max_length=MAX_NOTES_CHARS)),
+        "briefer": Key(BrieferText(max_length=MAX_BRIEFER_CHARS), required=False, default=""),
         "as_of": Key(Date(), required=False),
     },
     variants={

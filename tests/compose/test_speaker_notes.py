@@ -1,0 +1,28 @@
+"""Speaker notes: the guidance for the briefer is a labelled paragraph after the notes read aloud."""
+
+from __future__ import annotations
+
+from sinoru_brief.compose.speaker_notes import join_notes
+
+
+def test_no_guidance_leaves_the_notes_as_written():
+    assert join_notes("Read this.\n", "") == "Read this.\n"
+    assert join_notes("Read this.", "  \n") == "Read this."
+
+
+def test_guidance_is_its_own_labelled_paragraph_after_the_notes():
+    assert join_notes("Read this.", "say both figures.") == "Read this.\n\nFor the briefer: say both figures."
+
+
+def test_a_block_scalars_final_line_break_stays_at_the_end():
+    # A topic file's notes written with | end in a line break; the text exported before the
+    # guidance had its own field ended the same way.
+    assert join_notes("One.\n\nTwo.\n", "if asked, say so.\n") == "One.\n\nTwo.\n\nFor the briefer: if asked, say so.\n"
+
+
+def test_guidance_wrapped_over_lines_is_one_paragraph():
+    assert join_notes("Notes.", "first half\nsecond half") == "Notes.\n\nFor the briefer: first half second half"
+
+
+def test_guidance_without_notes_is_the_only_paragraph():
+    assert join_notes("", "only guidance") == "For the briefer: only guidance"
