@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sinoru_brief.brief.model import Brief, BriefBullet, CustomSlide, SlideOverride
+from sinoru_brief.brief.model import START_PREFIX, Brief, BriefBullet, CustomSlide, SlideOverride
 from sinoru_brief.content.models import Bullet, Library, Source
 
 
@@ -164,3 +164,46 @@ def search_sources(library: Library, query: str, limit: int = 50) -> list[Source
         return " ".join([source.id, source.title, str(csl.get("container-title", "")), authors, issued]).lower()
 
     return [s for s in library.sources.values() if all(w in haystack(s) for w in words)][:limit]
+
+
+def arrange_topic(brief: Brief, library: Library, topic_id: str, placed: list[str], shown: list[str]) -> None:
+    """Make the deck show topic *topic_id*'s slides in the order *shown*.
+
+    *placed* is every slide of the topic where the composer puts it now (all
+    depths, excluded slides and the user's own among them); *shown* is the
+    wanted order of the slides the deck shows. *shown* may hold one of the
+    user's own slides from another topic (it moves here) and may lack one of
+    the user's own slides of this topic (it moves away: the caller arranges
+    its new topic too). Library slides not shown (at another depth, or
+    removed) keep their places among the rest, so changing the depth later
+    does not scramble the order.
+
+    Library slides are ordered through ``slide_order``; each of the user's
+    own follows the slide before it (``after:``). Raises :class:`ValueError`
+    for an unknown slide or a library slide of another topic: only the
+    user's own slides can change topic, a library slide belongs to its topic.
+    """
+    for key in shown:
+        if library.has_slide(key):
+            if library.slide(key).topic_id != topic_id:
+                raise ValueError(f"library slide '{key}' belongs to topic '{library.slide(key).topic_id}', "
+                                 f"not '{topic_id}'")
+        elif brief.custom_slide(key) is None:
+            raise ValueError(f"'{key}' is neither a library slide nor one of the brief's own")
+    wanted = set(shown)
+    queue = list(shown)
+    full: list[str] = []
+    for key in placed:
+        if library.has_slide(key) and key not in wanted:
+            full.append(key)  # not shown: it keeps its slot
+        elif queue:
+            full.append(queue.pop(0))  # a shown slot (or one a slide moving away leaves) takes the next wanted
+    full.extend(queue)
+    others = [s for s in brief.slide_order if not (library.has_slide(s) and library.slide(s).topic_id == topic_id)]
+    brief.slide_order = others + [k for k in full if library.has_slide(k)]
+    anchor = f"{START_PREFIX}{topic_id}"
+    for key in full:
+        own = brief.custom_slide(key)
+        if own is not None:
+            own.after = anchor
+        anchor = key
