@@ -204,8 +204,9 @@ def _first_too_deep(text: str) -> tuple[int | None, int | None]:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > MAX_NESTING:
-                    return event.start_mark.line + 1, event.start_mark.column + 1
+                mark = event.start_mark  # the parser marks every event; the stubs allow None
+                if depth > MAX_NESTING and mark is not None:
+                    return mark.line + 1, mark.column + 1
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -289,11 +290,11 @@ class _Converter:
             # which key holds it and what would be valid there.
             return node.value
 
-    def _mapping(self, node: yaml.MappingNode, key_path: KeyPath) -> dict:
+    def _mapping(self, node: yaml.MappingNode, key_path: KeyPath) -> dict[str, Any]:
         own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
         self.constructor.flatten_mapping(node)  # resolve YAML merge keys (<<): merged pairs come first
         merged = len(node.value) - own
-        result: dict = {}
+        result: dict[str, Any] = {}
         lines: dict[str, int] = {}
         for index, (key_node, value_node) in enumerate(node.value):
             key = self._key(key_node)

@@ -277,7 +277,7 @@ class Record(Spec):
             return self._wrong_type(value, path, checker)
         return self.check_keys(value, path, checker, self.keys, self.build)
 
-    def check_keys(self, value: dict, path: KeyPath, checker: Checker,
+    def check_keys(self, value: dict[str, Any], path: KeyPath, checker: Checker,
                    keys: Mapping[str, Key], build: Callable[[dict[str, Any]], Any] | None) -> Any:
         ok = True
         misspelt: set[str] = set()  # keys the user wrote under a wrong name
