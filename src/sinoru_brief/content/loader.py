@@ -1,4 +1,11 @@
-"""Load and cross-check a content library: ``sources.yaml`` and ``topics/*.yaml``."""
+"""Read a content library folder: ``sources.yaml`` and ``topics/*.yaml``.
+
+:func:`load_part` reads one folder into a :class:`LibraryPart` and never
+raises for bad content: every problem is recorded. :func:`load_library` reads
+one complete library and cross-checks it, raising one :class:`ContentError`
+that lists every problem; several libraries are read and merged by
+:mod:`sinoru_brief.content.libraries`.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +13,65 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from sinoru_brief.content.merge import merge_parts
 from sinoru_brief.content.models import Library, Origin, Source, Topic
+from sinoru_brief.content.parts import CiteRef, IdSite, LibraryPart
 from sinoru_brief.content.schema import SOURCES_SPEC, TOPIC_SPEC
 from sinoru_brief.errors import ContentError, Problem
 from sinoru_brief.paths import default_content_dir
-from sinoru_brief.yamlio.marked import MarkedDocument, format_key_path, load_marked
-from sinoru_brief.yamlio.schema import INVALID, Checker, did_you_mean
+from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, format_key_path, load_marked
+from sinoru_brief.yamlio.schema import INVALID, Checker
 
 SOURCES_FILE = "sources.yaml"
 TOPICS_DIR = "topics"
+LAYOUT_HINT = "a library folder holds sources.yaml, topics/<topic-id>.yaml files, or both, as content/ does"
 
 
 def load_library(content_dir: Path | None = None) -> Library:
-    """Load the library in *content_dir* (the built-in one by default).
+    """Load the complete library in *content_dir* (the built-in one by default).
 
     Every problem in every file is collected first; if there is any, one
     :class:`ContentError` listing them all is raised.
     """
     root = Path(content_dir) if content_dir is not None else default_content_dir()
+    merged = merge_parts([load_part(root)])
+    if merged.problems:
+        raise ContentError(list(merged.problems))
+    return merged.library
+
+
+def load_part(root: Path, *, complete: bool = True) -> LibraryPart:
+    """Read the library folder *root*; record every problem in the part rather than raise.
+
+    A *complete* library (the built-in one) must have both ``sources.yaml``
+    and ``topics/``; a partial one (the user's, or a folder the user adds) may
+    hold either, since its slides may cite sources of another library and its
+    sources may serve another's slides.
+    """
+    root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
-        raise ContentError(Problem(root, "the content folder does not exist",
-                                   hint="pass --content with a folder holding sources.yaml and topics/"))
-    sources = _load_sources(root / SOURCES_FILE, problems)
-    topics, cite_sites, id_sites = _load_topics(root / TOPICS_DIR, problems)
-    _check_citations(sources, cite_sites, problems)
-    _check_unique_slide_ids(id_sites, problems)
-    if problems:
-        raise ContentError(problems)
-    return Library(sources=sources, topics=topics, root=root)
+        problems.append(Problem(root, "the content folder does not exist",
+                                hint="pass --content with a folder holding sources.yaml and topics/"))
+        return LibraryPart(root=root, sources={}, topics=(), problems=tuple(problems))
+    sources_path, topics_path = root / SOURCES_FILE, root / TOPICS_DIR
+    if not complete and not sources_path.is_file() and not topics_path.is_dir():
+        problems.append(Problem(root, "the folder holds neither sources.yaml nor a topics folder",
+                                hint=f"check that this is the right folder: {LAYOUT_HINT}"))
+        return LibraryPart(root=root, sources={}, topics=(), problems=tuple(problems))
+    ids: list[IdSite] = []
+    cites: list[CiteRef] = []
+    sources: dict[str, Source] = {}
+    if complete or sources_path.is_file():
+        sources = _load_sources(sources_path, problems, ids)
+    topics: list[Topic] = []
+    if complete or topics_path.is_dir():
+        topics = _load_topics(topics_path, problems, ids, cites, require_files=complete)
+    return LibraryPart(root=root, sources=sources, topics=tuple(topics), ids=tuple(ids), cites=tuple(cites),
+                       problems=tuple(problems), sources_lost=sources_path.is_file() and not sources)
 
 
-def _load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
+def _load_sources(path: Path, problems: list[Problem], ids: list[IdSite]) -> dict[str, Source]:
     if not path.is_file():
         problems.append(Problem(path, "the sources file is missing",
                                 hint="create it: a YAML list of CSL items, see docs/authoring.md"))
@@ -68,6 +102,7 @@ def _load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
                                     hint=f"it is already used at line {sources[source_id].origin.line}; "
                                          "give one of them another id"))
             continue
+        ids.append(IdSite("source", source_id, path, line, column, format_key_path((index, "id"))))
         csl = _prune({k: v for k, v in raw.items() if k != "note-number"})
         sources[source_id] = Source(id=source_id, csl=csl, note_numbers=_note_numbers(raw.get("note-number")),
                                     origin=Origin(path, doc.position((index,))[0], format_key_path((index,))))
@@ -90,28 +125,20 @@ def _prune(value: object) -> object:
     return value
 
 
-# A cite site is where one citation id was written: (document, key path, source id).
-CiteSite = tuple[MarkedDocument, tuple, str]
-
-# Where one slide id was written: (slide id, file, line, column, key path).
-IdSite = tuple[str, Path, int | None, int | None, str]
-
-
-def _load_topics(folder: Path, problems: list[Problem]) -> tuple[list[Topic], list[CiteSite], list[IdSite]]:
+def _load_topics(folder: Path, problems: list[Problem], ids: list[IdSite], cites: list[CiteRef], *,
+                 require_files: bool) -> list[Topic]:
     if not folder.is_dir():
         problems.append(Problem(folder, "the topics folder is missing",
                                 hint="create it with one <topic-id>.yaml file per topic"))
-        return [], [], []
+        return []
     files = sorted(folder.glob("*.yaml"))
     # A topic saved as .yml would silently be left out of every deck.
     strays = sorted(folder.glob("*.yml"))
     for stray in strays:
         problems.append(Problem(stray, "topic files must end in .yaml", hint=f"rename it to {stray.stem}.yaml"))
-    if not files and not strays:
+    if not files and not strays and require_files:
         problems.append(Problem(folder, "the topics folder has no .yaml files", hint="add a topic file"))
     topics: list[Topic] = []
-    sites: list[CiteSite] = []
-    id_sites: list[IdSite] = []
     for path in files:
         doc = load_marked(path)
         problems.extend(doc.problems)
@@ -123,8 +150,8 @@ def _load_topics(folder: Path, problems: list[Problem]) -> tuple[list[Topic], li
         checker = Checker(doc)
         data = TOPIC_SPEC.check(doc.data, (), checker)
         problems.extend(checker.problems)
-        sites.extend(_cite_sites(doc))
-        id_sites.extend(_id_sites(doc))
+        cites.extend(_cite_sites(doc))
+        ids.extend(_id_sites(doc))
         if data is INVALID:
             continue
         if data["id"] != path.stem:
@@ -141,7 +168,9 @@ def _load_topics(folder: Path, problems: list[Problem]) -> tuple[list[Topic], li
         topics.append(Topic(id=data["id"], title=data["title"], summary=data["summary"],
                             as_of=data["as_of"], order=data["order"], slides=slides,
                             origin=Origin(path, 1)))
-    return topics, sites, id_sites
+        line, column = doc.position(("id",))
+        ids.append(IdSite("topic", data["id"], path, line, column, "id"))
+    return topics
 
 
 def _id_sites(doc: MarkedDocument) -> list[IdSite]:
@@ -153,22 +182,24 @@ def _id_sites(doc: MarkedDocument) -> list[IdSite]:
     for i, slide in enumerate(slides):
         if isinstance(slide, dict) and isinstance(slide.get("id"), str):
             line, column = doc.position(("slides", i, "id"))
-            found.append((slide["id"], doc.path, line, column, format_key_path(("slides", i, "id"))))
+            found.append(IdSite("slide", slide["id"], doc.path, line, column, format_key_path(("slides", i, "id"))))
     return found
 
 
-def _cite_sites(doc: MarkedDocument) -> list[CiteSite]:
-    """Find every ``cite:`` list in a topic document, valid or not, with its key path."""
-    sites: list[CiteSite] = []
+def _cite_sites(doc: MarkedDocument) -> list[CiteRef]:
+    """Find every ``cite:`` list in a topic document, valid or not, with its position."""
+    sites: list[CiteRef] = []
 
-    def walk(value: object, path: tuple) -> None:
+    def walk(value: object, path: KeyPath) -> None:
         if isinstance(value, dict):
             for key, child in value.items():
                 if key == "cite" and isinstance(child, list):
                     for i, item in enumerate(child):
                         source_id = _cite_id(doc, (*path, key, i), item)
                         if source_id is not None:
-                            sites.append((doc, (*path, key, i), source_id))
+                            line, column = doc.position((*path, key, i))
+                            sites.append(CiteRef(source_id, doc.path, line, column,
+                                                 format_key_path((*path, key, i))))
                 else:
                     walk(child, (*path, key))
         elif isinstance(value, list):
@@ -179,7 +210,7 @@ def _cite_sites(doc: MarkedDocument) -> list[CiteSite]:
     return sites
 
 
-def _cite_id(doc: MarkedDocument, key_path: tuple, item: object) -> str | None:
+def _cite_id(doc: MarkedDocument, key_path: KeyPath, item: object) -> str | None:
     """Return the source id a cite item names, read as the schema's Text reads it, or None if it names none.
 
     ``cite: [2024]`` holds the number 2024, which the slide keeps as the text
@@ -194,29 +225,3 @@ def _cite_id(doc: MarkedDocument, key_path: tuple, item: object) -> str | None:
             return written
         return None if isinstance(item, bool) else str(item)
     return None  # a list, a mapping or null: the schema reports it
-
-
-def _check_citations(sources: dict[str, Source], sites: list[CiteSite], problems: list[Problem]) -> None:
-    if not sources:
-        return  # the sources file itself is broken; that error is already reported
-    for doc, key_path, source_id in sites:
-        if source_id not in sources:
-            line, column = doc.position(key_path)
-            problems.append(Problem(doc.path, f"unknown source '{source_id}'", line=line, column=column,
-                                    key_path=format_key_path(key_path),
-                                    hint=did_you_mean(source_id, sources) or "add it to sources.yaml"))
-
-
-def _check_unique_slide_ids(sites: list[IdSite], problems: list[Problem]) -> None:
-    """Report every slide id used twice, in one topic file or across two."""
-    first: dict[str, IdSite] = {}
-    for site in sites:
-        slide_id, path, line, column, key_path = site
-        if slide_id not in first:
-            first[slide_id] = site
-            continue
-        _, first_path, first_line, _, _ = first[slide_id]
-        where = f"line {first_line}" if first_path == path else f"{first_path}:{first_line}"
-        problems.append(Problem(path, f"duplicate slide id '{slide_id}'", line=line, column=column,
-                                key_path=key_path, hint=f"it is already used at {where}; slide ids must be "
-                                                        "unique across all topics"))
