@@ -1,0 +1,72 @@
+"""One reference read from a user's file, before it has an id, and the error raised for bad input."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sinoru_brief.errors import BriefError
+
+# Characters no .pptx (XML 1.0) can hold, and lone surrogates, which a JSON file can spell as \ud800.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile(r"\s+")
+
+
+class SourceImportError(BriefError):
+    """A reference file cannot be imported: unreadable, malformed, or an entry our schema refuses."""
+
+    kind = "import error"
+
+
+@dataclass
+class ImportedEntry:
+    """A CSL item read from *file* (no ``id`` yet), with the key and line it was written under."""
+
+    csl: dict[str, Any]
+    file: Path
+    key: str = ""  # the entry's own key in the file (BibTeX key, CSL-JSON id, RIS ID), if it has one
+    line: int | None = None
+    notes: list[str] = field(default_factory=list)  # what the conversion changed, for the report
+    dropped: list[str] = field(default_factory=list)  # the file's fields our sources have no place for
+
+    def label(self) -> str:
+        """Name the entry for a message: its title, then where it was written."""
+        title = str(self.csl.get("title") or "(no title)")
+        if len(title) > 70:
+            title = title[:69].rstrip() + "…"
+        return f"“{title}” ({self.where()})"
+
+    def where(self) -> str:
+        """Return ``file:line, key`` as far as they are known."""
+        place = f"{self.file.name}:{self.line}" if self.line else self.file.name
+        return f"{place}, {self.key}" if self.key else place
+
+
+def clean_text(value: object) -> str:
+    """Return *value* as one line of text: NFC, unwritable characters gone, runs of whitespace one space.
+
+    Reference managers keep line breaks from pasted abstracts and titles; a
+    slide's source line and the YAML file both want a single line.
+    """
+    text = unicodedata.normalize("NFC", str(value))
+    return _SPACES.sub(" ", _UNWRITABLE.sub("", text)).strip()
+
+
+#: Language names reference managers write, as the tags our sources use.
+LANGUAGE_TAGS = {
+    "english": "en", "en": "en", "russian": "ru", "ru": "ru", "русский": "ru", "rus": "ru",
+    "chinese": "zh-CN", "zh": "zh-CN", "zh-cn": "zh-CN", "zh-hans": "zh-CN", "simplified chinese": "zh-CN",
+    "中文": "zh-CN", "chi": "zh-CN", "zho": "zh-CN", "traditional chinese": "zh-TW", "zh-tw": "zh-TW",
+    "zh-hant": "zh-TW", "french": "fr", "german": "de", "japanese": "ja", "korean": "ko", "spanish": "es",
+    "ukrainian": "uk", "ngerman": "de", "american": "en-US", "british": "en-GB", "usenglish": "en-US",
+    "ukenglish": "en-GB",
+}
+
+
+def language_tag(value: object) -> str:
+    """Return the language tag for a language as a reference manager writes it (a name or a tag)."""
+    text = clean_text(value)
+    return LANGUAGE_TAGS.get(text.casefold(), text)
