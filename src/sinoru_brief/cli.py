@@ -68,10 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_deck_options(preview)
 
     topics = sub.add_parser("topics", help="list topics and their slide counts per depth")
-    topics.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: built-in)")
+    _add_content_option(topics)
 
     validate = sub.add_parser("validate", help="check a content library and print every problem")
-    validate.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: built-in)")
+    _add_content_option(validate)
 
     styles = sub.add_parser("styles", help="list the citation styles that can be named with --style")
     styles.add_argument("filter", nargs="?", default="", help="show only styles whose name contains this")
@@ -89,12 +89,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_content_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--content", type=Path, metavar="DIR", action="append", default=[],
+                         help="a library folder to use besides the built-in one and your own; give it again "
+                              "for more")
+
+
 def _add_deck_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--topics", metavar="all|ID,ID,...",
                          help="topics in order (default: all, or the brief's)")
     command.add_argument("--depth", choices=DEPTH_NAMES, help="key, standard or full (default: standard)")
     command.add_argument("--brief", type=Path, metavar="FILE", help="a .brief.yaml with the deck's choices")
-    command.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: built-in)")
+    _add_content_option(command)
     command.add_argument("--template", metavar="NAME|DIR", help="template name or folder (default: briefing)")
     command.add_argument("--master", type=Path, metavar="FILE.pptx",
                          help="build the deck on this PowerPoint master (.pptx or .potx)")
@@ -159,13 +165,13 @@ def _theme_from_args(args: argparse.Namespace, brief: Brief):
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from sinoru_brief.content import load_library
+    from sinoru_brief.content import load_libraries
     from sinoru_brief.pipeline import export
 
     as_pdf = args.output.suffix.lower() == ".pdf"
     if args.handout and not as_pdf:
         raise BriefError(f"--handout: handouts are PDFs; name the output {args.output.with_suffix('.pdf')}")
-    library = load_library(args.content)
+    library = load_libraries(args.content)
     brief = _brief_from_args(args, library)
     if as_pdf:
         result = _export_pdf(args, brief, library)
@@ -194,10 +200,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_preview(args: argparse.Namespace) -> int:
-    from sinoru_brief.content import load_library
+    from sinoru_brief.content import load_libraries
     from sinoru_brief.pipeline import build
 
-    library = load_library(args.content)
+    library = load_libraries(args.content)
     brief = _brief_from_args(args, library)
     result = build(brief, library=library, theme=_theme_from_args(args, brief))
     numbers = parse_slide_list(args.slides, len(result.pages)) if args.slides else range(1, len(result.pages) + 1)
@@ -230,9 +236,9 @@ def parse_slide_list(text: str, count: int) -> list[int]:
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
-    from sinoru_brief.content import DEPTHS, load_library
+    from sinoru_brief.content import DEPTHS, load_libraries
 
-    library = load_library(args.content)
+    library = load_libraries(args.content)
     rows = [("ID", "TITLE", *(d.upper() for d in DEPTHS))]
     for topic in library.topics:
         rows.append((topic.id, topic.title, *(str(len(topic.slides_at(d))) for d in DEPTHS)))
@@ -243,11 +249,15 @@ def _cmd_topics(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from sinoru_brief.content import load_library
+    from sinoru_brief.content import load_libraries
+    from sinoru_brief.content.libraries import library_folders
 
-    library = load_library(args.content)
+    library = load_libraries(args.content)
     slides = sum(len(t.slides) for t in library.topics)
     print(f"OK: {len(library.sources)} sources, {len(library.topics)} topics, {slides} slides.")
+    folders = library_folders(args.content)
+    if len(folders) > 1:  # say which libraries were checked together, so none is thought checked on its own
+        print(f"From {len(folders)} libraries: " + ", ".join(str(folder) for folder, _ in folders))
     return EXIT_OK
 
 
