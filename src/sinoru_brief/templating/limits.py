@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Undefined
-from jinja2.sandbox import SecurityError
+from jinja2.exceptions import SecurityError
 
 #: Longest text one template may produce; far above any slide's or notes' text.
 MAX_RENDERED_CHARS = 100_000
@@ -37,9 +37,9 @@ MAX_DEPTH = 50
 
 PRINT_ONLY = "a template may print text, numbers and dates only"
 
-_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
+_VIEWS: tuple[type[Any], ...] = (type({}.keys()), type({}.values()), type({}.items()))
 #: What :func:`measure` walks into: a template may print the first three, and compare all of them.
-CONTAINERS = (list, tuple, dict, *_VIEWS)
+CONTAINERS: tuple[type[Any], ...] = (list, tuple, dict, *_VIEWS)
 
 
 @dataclass

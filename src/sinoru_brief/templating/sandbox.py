@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sized
 from functools import update_wrapper
 from string import Formatter
 from types import BuiltinMethodType, MethodType
-from typing import Any
+from typing import Any, NoReturn, TypeGuard
 
-from jinja2 import BaseLoader, nodes, pass_context
-from jinja2.exceptions import TemplateRuntimeError
+from jinja2 import BaseLoader, Environment, nodes, pass_context
+from jinja2.exceptions import SecurityError, TemplateRuntimeError
 from jinja2.runtime import LoopContext, Macro
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from jinja2.visitor import NodeTransformer
 
 from sinoru_brief.templating.limits import (
@@ -61,7 +61,7 @@ _PERCENT_SPEC = re.compile(r"%(?:\(([^)]*)\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d*))?[
 class _NoFiles(BaseLoader):
     """A loader that refuses every file: templates are single texts."""
 
-    def get_source(self, environment, template):
+    def get_source(self, environment: Environment, template: str) -> NoReturn:
         raise TemplateRuntimeError(NO_FILES)
 
 
@@ -82,7 +82,9 @@ class _CountedLoop:
         return item
 
     def __len__(self) -> int:
-        return len(self._source)  # a TypeError for generators makes Jinja count the items itself
+        if not isinstance(self._source, Sized):  # a TypeError for generators makes Jinja count the items itself
+            raise TypeError(f"object of type {type(self._source).__name__!r} has no len()")
+        return len(self._source)
 
 
 class _Guards(NodeTransformer):
@@ -117,7 +119,7 @@ class _Guards(NodeTransformer):
         return node
 
 
-def _guard(method: str, node: nodes.Expr) -> nodes.Expr:
+def _guard(method: str, node: nodes.Node) -> nodes.Expr:
     return nodes.Call(nodes.EnvironmentAttribute(method, lineno=node.lineno), [node], [], None, None,
                       lineno=node.lineno)
 
@@ -133,7 +135,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     # ---------------------------------------------------------------- the parsed tree
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = _Guards().visit(super()._parse(source, name, filename))
+        tree: nodes.Template = _Guards().visit(super()._parse(source, name, filename))
         tree.set_environment(self)
         return tree
 
@@ -205,7 +207,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             if is_map:
                 if kwargs or len(args) != 1:
                     raise TypeError("format_map() takes exactly one argument")
-                args, kwargs = (), args[0]
+                return _SizedFormatter(env, len(text)).vformat(text, (), args[0])
             return _SizedFormatter(env, len(text)).vformat(text, args, kwargs)
 
         return update_wrapper(wrapper, value)
@@ -245,7 +247,7 @@ def _printable(context: Any, value: Any) -> Any:
     return value
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -303,7 +305,7 @@ def percent_format(text: str, values: Any) -> str:
             position += 1
         if size > MAX_RENDERED_CHARS:
             raise too_long()
-    result = text % values
+    result: str = text % values
     check_text_length(len(result))
     return result
 
@@ -324,7 +326,7 @@ def _sized_str_method(text: str, name: str, method: Callable[..., Any]) -> Calla
     return update_wrapper(sized, method)
 
 
-def _str_method_size(text: str, name: str, args: tuple, kwargs: dict) -> int:
+def _str_method_size(text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
     """Return (at most) how long ``text.name(*args, **kwargs)`` would be; wrong arguments fail in the call."""
     first = args[0] if args else next(iter(kwargs.values()), None)
     if name in ("ljust", "rjust", "center", "zfill"):

@@ -10,12 +10,13 @@ result's size first and refuse it before building it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from typing import Any
 
 from jinja2 import filters as jinja_filters
 from jinja2 import pass_environment, pass_eval_context
+from jinja2.exceptions import FilterArgumentError
 
 from sinoru_brief.templating.limits import (
     CONTAINERS,
@@ -82,7 +83,7 @@ def _wordwrap(environment: Any, s: Any, width: int = 79, break_long_words: bool 
 
 def _format(value: Any, *args: Any, **kwargs: Any) -> str:
     if args and kwargs:
-        raise jinja_filters.FilterArgumentError("can't handle positional and keyword arguments at the same time")
+        raise FilterArgumentError("can't handle positional and keyword arguments at the same time")
     return percent_format(str(value), kwargs or args)
 
 
@@ -98,16 +99,18 @@ def _slice(value: Any, slices: int, fill_with: Any = None) -> Any:
     return jinja_filters.sync_do_slice(value, slices, fill_with)
 
 
-_SIZED = {"replace": _replace, "center": _center, "indent": _indent, "join": _join, "wordwrap": _wordwrap,
-          "format": _format, "batch": _batch, "slice": _slice}
+_SIZED: dict[str, Callable[..., Any]] = {
+    "replace": _replace, "center": _center, "indent": _indent, "join": _join, "wordwrap": _wordwrap,
+    "format": _format, "batch": _batch, "slice": _slice,
+}
 
 
-def guarded_filters(filters: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
+def guarded_filters(filters: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
     """Return *filters* with the growing ones replaced and every one charged to the budget."""
     return {name: _charged(name, _SIZED.get(name, function)) for name, function in filters.items()}
 
 
-def guarded_tests(tests: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
+def guarded_tests(tests: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
     """Return *tests* refusing values too large to compare (``eq``, ``in``, ``sameas`` ... walk all of them)."""
     return {name: _measured(function) for name, function in tests.items()}
 
