@@ -291,9 +291,14 @@ def test_article_entry_names_the_author_and_her_affiliation(real_library):
     assert "Center for Naval Analyses" in csl.get("note", "") and "Weatherhead East Asian Institute" in csl.get("note", "")
 
 
-def test_key_judgments_notes_introduce_the_author(real_library):
-    notes = real_library.slide("overview-key-judgments").notes
-    assert "Center for Naval Analyses" in notes and "Weatherhead East Asian Institute" in notes
+def test_the_library_introduces_the_article_and_its_author_with_her_affiliation(real_library):
+    # The title slide's notes say it (see tests/compose/test_title_notes.py), so a key-depth deck has it.
+    (about,) = real_library.about
+    assert "“The Sino-Russian Partnership: Cooperation without Coordination”" in about
+    assert ("senior research scientist in the China and Indo-Pacific Security Affairs Division at the Center for "
+            "Naval Analyses") in about
+    assert "senior research scholar at the Weatherhead East Asian Institute at Columbia University" in about
+    assert "our dating" in about  # the article itself gives no date
 
 
 def test_sources_keep_every_field_the_notes_give(real_library):

@@ -46,7 +46,9 @@ def compose(library: Library, brief: Brief, snippets: Snippets | None = None,
     variables = {**variables, "as_of": long_date(as_of) if as_of else ""}
 
     numbering = Numbering()
-    deck_slides: list[DeckSlide] = [_title_slide(brief, snippets, variables, as_of)]
+    # The title slide's notes say what the deck rests on (the article, its author and her affiliation).
+    title_notes = _snippet(snippets, "notes", {**variables, "notes": "\n\n".join(library.about), "references": ""})
+    deck_slides: list[DeckSlide] = [replace(_title_slide(brief, snippets, variables, as_of), notes=title_notes)]
     if plan.agenda:
         deck_slides.append(DeckSlide(kind="agenda", key="agenda",
                                      title=_snippet(snippets, "agenda_heading", variables),

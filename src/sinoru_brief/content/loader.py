@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from sinoru_brief.content.about import load_about
 from sinoru_brief.content.merge import merge_parts
 from sinoru_brief.content.models import Library, Origin, Source, Topic
 from sinoru_brief.content.parts import CiteRef, IdSite, LibraryPart
@@ -67,8 +68,9 @@ def load_part(root: Path, *, complete: bool = True) -> LibraryPart:
     topics: list[Topic] = []
     if complete or topics_path.is_dir():
         topics = _load_topics(topics_path, problems, ids, cites, require_files=complete)
+    about = load_about(root, problems)
     return LibraryPart(root=root, sources=sources, topics=tuple(topics), ids=tuple(ids), cites=tuple(cites),
-                       problems=tuple(problems), sources_lost=sources_path.is_file() and not sources)
+                       problems=tuple(problems), sources_lost=sources_path.is_file() and not sources, about=about)
 
 
 def _load_sources(path: Path, problems: list[Problem], ids: list[IdSite]) -> dict[str, Source]:

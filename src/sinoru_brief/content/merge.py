@@ -66,7 +66,8 @@ def merge_parts(parts: Sequence[LibraryPart]) -> MergedLibrary:
         slides = tuple(slide for slide in topic.slides if slide.id not in seen)
         seen.update(slide.id for slide in slides)
         kept.append(topic if len(slides) == len(topic.slides) else _with_slides(topic, slides))
-    return MergedLibrary(Library(sources=sources, topics=kept, root=root), tuple(problems))
+    about = tuple(part.about for part in parts if part.about)
+    return MergedLibrary(Library(sources=sources, topics=kept, root=root, about=about), tuple(problems))
 
 
 def _with_slides(topic: Topic, slides: tuple[Slide, ...]) -> Topic:

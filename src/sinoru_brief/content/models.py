@@ -218,6 +218,8 @@ class Library:
     sources: dict[str, Source]
     topics: list[Topic]
     root: Path | None = None
+    #: What each library merged here summarises (its about.yaml), the built-in one first: the title slide's notes.
+    about: tuple[str, ...] = ()
     _slides: dict[str, Slide] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

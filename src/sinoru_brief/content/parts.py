@@ -65,3 +65,4 @@ class LibraryPart:
     cites: tuple[CiteRef, ...] = ()
     problems: tuple[Problem, ...] = ()
     sources_lost: bool = False
+    about: str = ""  # what the folder's slides summarise, from its about.yaml
