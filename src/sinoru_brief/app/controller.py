@@ -13,10 +13,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from sinoru_brief.app.session import DeckSession, DeckView
+from sinoru_brief.app.session import DeckSession
 from sinoru_brief.brief import Brief, BriefBullet, SlideOverride
 from sinoru_brief.brief import edits as brief_edits
 from sinoru_brief.compose.outline import order_slides
+from sinoru_brief.pipeline import Build
 from sinoru_brief.theme import Theme
 
 #: Passed as *theme* to :meth:`DeckController.edit`: the edit leaves the unsaved look as it is.
@@ -83,7 +84,7 @@ class DeckController(QObject):
     def brief(self) -> Brief:
         return self.session.brief
 
-    def view(self) -> DeckView:
+    def view(self) -> Build:
         return self.session.view()
 
     # ---------------------------------------------------------------- editing

@@ -6,18 +6,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from sinoru_brief.app.session import DeckView
 from sinoru_brief.atomic import write_atomic
+from sinoru_brief.pipeline import Build, render_pptx
 
 
 class ExportJob(QObject):
-    """Write one deck in a worker thread; emit progress, then finished or failed."""
+    """Write one deck in a worker thread; emit progress, then finished or failed.
+
+    It writes the pages the preview shows (the session's :class:`Build`),
+    through the pipeline's own renderer, so the file is what the user saw.
+    """
 
     progress = Signal(int, int)
     finished = Signal(str)  # the path written
     failed = Signal(object)  # the exception
 
-    def __init__(self, view: DeckView, path: Path, *, handout: bool = False):
+    def __init__(self, view: Build, path: Path, *, handout: bool = False):
         super().__init__()
         self.view = view
         self.path = Path(path)
@@ -55,16 +59,8 @@ class ExportJob(QObject):
                          progress=lambda i, n: self.progress.emit(i, n))
 
     def _pptx(self) -> bytes:
-        # python-pptx takes most of a second to import: pay it on the
-        # first export, in this worker, not when the app starts.
-        from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
-
-        brief = self.view.deck.brief
-        return pptx_bytes(self.view.pages, title=brief.title, author=brief.author,
-                          east_asian_font=self.view.theme.fonts.east_asian,
-                          stamp=stamp_time(brief.deck_date()), link_color=self.view.theme.colors.accent,
-                          master=self.view.theme.master,
-                          progress=lambda i, n: self.progress.emit(i, n))
+        # render_pptx imports python-pptx (most of a second) on first use: here, in this worker.
+        return render_pptx(self.view, progress=lambda stage, i, n: self.progress.emit(i, n))
 
 
 def _accessibility_findings(data: bytes) -> list[str]:

@@ -10,44 +10,29 @@ editor and not yet saved as a template.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from pathlib import Path
 
 from sinoru_brief.brief import Brief, load_brief, reconcile, save_brief
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE
-from sinoru_brief.compose import Deck, compose
+from sinoru_brief.compose import Deck
 from sinoru_brief.content import Library
 from sinoru_brief.errors import TemplateError
-from sinoru_brief.layout import LayoutCache, Page, layout_deck
-from sinoru_brief.layout.invariants import check_pages, layout_error, master_chrome
-from sinoru_brief.theme import Theme, load_theme
-
-
-@dataclass
-class DeckView:
-    """The composed deck and its laid-out pages, for one state of the brief."""
-
-    deck: Deck
-    pages: list[Page]
-    theme: Theme
-
-    def page_index(self, key: str) -> int | None:
-        """Return the index of the first page of the slide with *key*, or None."""
-        for index, page in enumerate(self.pages):
-            if page.key == key:
-                return index
-        return None
+from sinoru_brief.pipeline import Build, BuildCache, DeckDoesNotFit, build
+from sinoru_brief.theme import Theme
 
 
 class DeckSession:
-    """A brief, where it is saved, whether it changed, and its deck (computed lazily, cached)."""
+    """A brief, where it is saved, whether it changed, and its deck (built lazily through the pipeline)."""
 
-    def __init__(self, library: Library, brief: Brief | None = None, path: Path | None = None):
-        self.library = library
+    def __init__(self, library: Library, brief: Brief | None = None, path: Path | None = None,
+                 cache: BuildCache | None = None):
+        #: What the builds of this document reuse: the loaded library, its themes, its laid-out slides.
+        self.cache = cache if cache is not None else BuildCache(library)
+        if self.cache.library is not library:
+            raise ValueError("the session's cache holds another library")
         self.brief = brief or default_brief(library)
         self.path = path
         self.saved_brief = copy.deepcopy(self.brief)
-        self._themes: dict[str, Theme] = {}
         self._theme_override: Theme | None = None
         #: Why the brief's template could not be used (the default look is shown instead), or "".
         self.theme_problem = ""
@@ -55,8 +40,12 @@ class DeckSession:
         self.style_problem = ""
         #: Which slides the look leaves no room for, and why (they are shown but cannot be exported), or "".
         self.layout_problem = ""
-        self._layout_cache = LayoutCache()
-        self._view: DeckView | None = None
+        self._view: Build | None = None
+
+    @property
+    def library(self) -> Library:
+        """The library the brief draws on."""
+        return self.cache.library
 
     # ------------------------------------------------------------------ state
 
@@ -70,7 +59,7 @@ class DeckSession:
         return copy.deepcopy(self.brief)
 
     def replace_brief(self, brief: Brief) -> None:
-        """Make *brief* (a copy is kept) the current brief; the deck is recomputed on demand."""
+        """Make *brief* (a copy is kept) the current brief; the deck is rebuilt on demand."""
         self.brief = copy.deepcopy(brief)
         self._view = None
 
@@ -87,7 +76,7 @@ class DeckSession:
 
     def forget_template(self, name: str) -> None:
         """Drop the cached theme of the template *name*, after it was saved over or deleted."""
-        self._themes.pop(name, None)
+        self.cache.forget_template(name)
         self._view = None
 
     # ------------------------------------------------------------------- deck
@@ -99,65 +88,58 @@ class DeckSession:
         moved): the deck is then shown in the default look and
         :attr:`theme_problem` says why, rather than the document failing to open.
         """
-        name = self.brief.template
-        if name not in self._themes:
-            try:
-                self._themes[name] = load_theme(name)
-            except TemplateError as exc:
-                if name == DEFAULT_TEMPLATE:
-                    raise
-                self.theme_problem = str(exc)
-                return self._default_theme()
+        try:
+            theme = self.cache.theme(self.brief.template)
+        except TemplateError as exc:
+            if self.brief.template == DEFAULT_TEMPLATE:
+                raise
+            self.theme_problem = str(exc)
+            return self.cache.theme(DEFAULT_TEMPLATE)
         self.theme_problem = ""
-        return self._themes[name]
-
-    def _default_theme(self) -> Theme:
-        if DEFAULT_TEMPLATE not in self._themes:
-            self._themes[DEFAULT_TEMPLATE] = load_theme(DEFAULT_TEMPLATE)
-        return self._themes[DEFAULT_TEMPLATE]
+        return theme
 
     def theme(self) -> Theme:
         """Return the theme the deck is laid out with: the editor's unsaved look, or the brief's template."""
         return self._theme_override or self.template_theme()
 
-    def view(self) -> DeckView:
-        """Return the deck and pages for the current brief (composed and laid out once per change)."""
+    def view(self) -> Build:
+        """Return the deck and pages for the current brief (built once per change, through the pipeline)."""
         if self._view is None:
             theme = self.theme()
-            if self.brief.topics:
-                deck = self._compose(theme)
-                pages = layout_deck(deck, theme, cache=self._layout_cache)
-                violations = check_pages(pages, master_chrome(theme))
-                # Shown, never exported: the export goes through the pipeline, which refuses it.
-                self.layout_problem = str(layout_error(violations, theme)) if violations else ""
-            else:
-                self.layout_problem = ""
+            self.layout_problem = ""
+            if not self.brief.topics:
+                # No topics yet is a new document, not an error: an empty deck, which the pipeline would refuse.
                 deck = Deck(brief=self.brief, slides=[], references=[], numbers={})
-                pages = []
-            self._view = DeckView(deck=deck, pages=pages, theme=theme)
+                self._view = Build(library=self.library, theme=theme, deck=deck, pages=[])
+            else:
+                try:
+                    self._view = self._build(theme)
+                except DeckDoesNotFit as exc:
+                    # Shown, never exported: the export refuses a deck with a layout problem.
+                    self.layout_problem = str(exc)
+                    self._view = exc.build
         return self._view
 
-    def _compose(self, theme: Theme) -> Deck:
-        """Compose the brief; in the default citation style if the brief's cannot be used (a moved .csl file).
+    def _build(self, theme: Theme) -> Build:
+        """Build the brief; in the default citation style if the brief's cannot be used (a moved .csl file).
 
         Any other failure (a template's text) fails with the default style too
         and is raised as it was.
         """
+        self.style_problem = ""
         try:
-            deck = compose(self.library, self.brief, theme.snippets, theme.structure)
+            return build(self.brief, self.cache, theme=theme)
         except TemplateError as exc:
             if self.brief.style == DEFAULT_STYLE:
                 raise
             brief = copy.copy(self.brief)
             brief.style = DEFAULT_STYLE
+            # Said before the second build, which may yet find the deck does not fit.
+            self.style_problem = str(exc)
             try:
-                deck = compose(self.library, brief, theme.snippets, theme.structure)
+                return build(brief, self.cache, theme=theme)
             except TemplateError:
                 raise exc from None
-            self.style_problem = str(exc)
-            return deck
-        self.style_problem = ""
-        return deck
 
     # ------------------------------------------------------------------ files
 
