@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sinoru_brief import __version__
+from sinoru_brief.cli_sources import add_sources_parser
 from sinoru_brief.cli_template import add_template_parser
 from sinoru_brief.errors import BriefError, BriefFileError, Problem
 
@@ -78,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("templates", help="list the built-in templates")
     add_template_parser(sub)
+    add_sources_parser(sub)
 
     desktop = sub.add_parser("install-desktop-entry", help="add sinoru-brief to the Linux applications menu",
                              description="Install a desktop entry, the icon and the .brief.yaml file type "
@@ -284,6 +286,12 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return run_template(args)
 
 
+def _cmd_sources(args: argparse.Namespace) -> int:
+    from sinoru_brief.cli_sources import run_sources
+
+    return run_sources(args)
+
+
 def _cmd_install_desktop_entry(args: argparse.Namespace) -> int:
     from sinoru_brief import desktop_entry
 
@@ -301,7 +309,7 @@ def _cmd_install_desktop_entry(args: argparse.Namespace) -> int:
 
 COMMANDS = {"export": _cmd_export, "check": _cmd_check, "preview": _cmd_preview, "topics": _cmd_topics,
             "validate": _cmd_validate, "styles": _cmd_styles, "templates": _cmd_templates,
-            "template": _cmd_template, "install-desktop-entry": _cmd_install_desktop_entry}
+            "template": _cmd_template, "sources": _cmd_sources, "install-desktop-entry": _cmd_install_desktop_entry}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
