@@ -85,7 +85,8 @@ def make_id(csl: dict[str, Any], taken: Collection[str], key: str = "") -> str:
     if (not who or not what) and key_words:
         base = "-".join(key_words)  # the user's own key says more than a guess from what is left
     else:
-        base = "-".join((who or str(csl.get("type", "source")), _year(csl), what or "untitled"))
+        kind = "-".join(slug_words(str(csl.get("type", "")))) or "source"  # legal_case -> legal-case
+        base = "-".join((who or kind, _year(csl), what or "untitled"))
     base = base[:MAX_ID_LENGTH].strip("-")
     base = re.sub(r"-+", "-", base) or "source"
     candidate, number = base, 2
