@@ -10,7 +10,11 @@ from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
 from sinoru_brief.app.images import PageImageCache, page_signature
 from sinoru_brief.compose.deck import Deck
+from sinoru_brief.content.models import BRIEFER_LABEL
 from sinoru_brief.layout.pages import Page
+
+#: The tint behind the guidance for the briefer in the notes pane: a pale amber that reads as an aside.
+BRIEFER_BACKGROUND = "#FFF3D6"
 
 
 class SlidePreview(QWidget):
@@ -109,11 +113,21 @@ class NotesView(QTextBrowser):
             return
         deck_slide = next((s for s in deck.slides if s.key == page.key), None)
         parts = [f"<p><b>{html.escape(page.title)}</b></p>"]
-        notes = deck_slide.slide.notes if deck_slide and deck_slide.slide else (
-            deck_slide.items[0] if deck_slide and deck_slide.items else "")
+        if deck_slide and deck_slide.slide:
+            notes = deck_slide.slide.notes
+        elif deck_slide and deck_slide.kind == "title":
+            notes = deck_slide.notes  # what the deck rests on: the article, its author and her affiliation
+        else:
+            notes = deck_slide.items[0] if deck_slide and deck_slide.items else ""
         for paragraph in notes.split("\n\n"):
             if paragraph.strip():
                 parts.append(f"<p>{html.escape(paragraph)}</p>")
+        guidance = deck_slide.slide.briefer.strip() if deck_slide and deck_slide.slide else ""
+        if guidance:
+            # Set apart from the notes read aloud, so the briefer never reads it out by mistake.
+            parts.append(f'<table width="100%" cellpadding="6" bgcolor="{BRIEFER_BACKGROUND}"><tr><td>'
+                         f'<font color="#1A1A1A"><b>{html.escape(BRIEFER_LABEL.rstrip(":"))}</b><br/>'
+                         f"{html.escape(guidance)}</font></td></tr></table>")
         if deck_slide and deck_slide.citations:
             parts.append("<p><b>Sources</b></p><ol>")
             for number in deck_slide.citations:
