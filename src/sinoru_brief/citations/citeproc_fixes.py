@@ -19,6 +19,7 @@ All are documented in docs/citations.md; drop them when citeproc-py is fixed.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from citeproc.model import Label, Name
 from citeproc.source import VariableError
@@ -33,7 +34,8 @@ def apply() -> None:
         return
     original = Label.process
 
-    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+    def process(self: Label, item: Any, variable: str | None = None, plural: bool | None = None,
+                context: Any = None, **kwargs: Any) -> Any:
         name = variable or self.get("variable")
         if name and name != "locator" and not _has_variable(item, name):
             return None
@@ -43,7 +45,7 @@ def apply() -> None:
 
     original_initialize = Name.initialize
 
-    def initialize(self, given, mark, context):
+    def initialize(self: Name, given: str, mark: str, context: Any) -> Any:
         if self.get("initialize") == "false":
             return given
         return original_initialize(self, given, mark, context)
@@ -52,7 +54,7 @@ def apply() -> None:
     _applied = True
 
 
-def _has_variable(item, name: str) -> bool:
+def _has_variable(item: Any, name: str) -> bool:
     try:
         value = item.reference[name.replace("-", "_")]
     except (KeyError, VariableError):

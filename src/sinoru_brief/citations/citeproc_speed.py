@@ -17,6 +17,8 @@ object (see ``formatting._load_style``), with an empty memo.
 
 from __future__ import annotations
 
+from typing import Any
+
 from citeproc.model import CitationStylesElement, Macro
 
 _applied = False
@@ -32,7 +34,7 @@ def apply() -> None:
     find_macro = CitationStylesElement.get_macro
     calls_variable = Macro.calls_variable
 
-    def get_macro(self, name):
+    def get_macro(self: CitationStylesElement, name: str) -> Any:
         root = self.get_root()
         macros = root.__dict__.get(_MACROS)
         if macros is None:
@@ -44,10 +46,10 @@ def apply() -> None:
             macro = macros[name] = find_macro(self, name)
         return macro
 
-    def macro_calls_variable(self):
-        answer = self.__dict__.get(_CALLS_VARIABLE)
+    def macro_calls_variable(self: Macro) -> bool:
+        answer: bool | None = self.__dict__.get(_CALLS_VARIABLE)
         if answer is None:
-            answer = self.__dict__[_CALLS_VARIABLE] = calls_variable(self)
+            answer = self.__dict__[_CALLS_VARIABLE] = bool(calls_variable(self))
         return answer
 
     CitationStylesElement.get_macro = get_macro

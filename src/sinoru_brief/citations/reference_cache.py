@@ -115,7 +115,7 @@ class ReferenceCache:
                 return
             merged = {**self._read(), **known, **new}
             self._entries = merged
-            self._write(merged)
+            self._write(self.path, merged)
 
     def _load(self) -> dict[str, str]:
         if self._entries is None:
@@ -135,11 +135,11 @@ class ReferenceCache:
             return {}
         return {k: v for k, v in data["entries"].items() if isinstance(k, str) and isinstance(v, str)}
 
-    def _write(self, entries: dict[str, str]) -> None:
+    def _write(self, path: Path, entries: dict[str, str]) -> None:
         payload = json.dumps({"format": FORMAT, "style": self._digest, "entries": dict(sorted(entries.items()))},
                              ensure_ascii=False, indent=0)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, payload.encode("utf-8", "surrogatepass"))
+            write_atomic(path, payload.encode("utf-8", "surrogatepass"))
         except (OSError, BriefError) as exc:  # a read-only or full disk: the next export formats again
-            _log.debug("reference cache not written to %s: %s", self.path, exc)
+            _log.debug("reference cache not written to %s: %s", path, exc)
