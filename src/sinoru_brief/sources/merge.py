@@ -15,6 +15,7 @@ from sinoru_brief.sources.dedupe import DuplicateIndex
 from sinoru_brief.sources.emit import entries_yaml, entry_yaml
 from sinoru_brief.sources.entry import ImportedEntry, SourceImportError
 from sinoru_brief.sources.ids import make_id
+from sinoru_brief.sources.known import KnownSource, library_sources
 from sinoru_brief.sources.readers import read_references
 from sinoru_brief.yamlio.marked import load_marked
 from sinoru_brief.yamlio.schema import INVALID, Checker
@@ -65,14 +66,17 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def import_sources(files: Sequence[Path], target: Path, *, dry_run: bool = False) -> ImportReport:
+def import_sources(files: Sequence[Path], target: Path, *, dry_run: bool = False,
+                   known: Sequence[KnownSource] | None = None) -> ImportReport:
     """Import the reference *files* into the sources file *target* and return what was done.
 
-    Raises :class:`SourceImportError` listing every problem (in the input
-    files or in *target*) before anything is written; *target* is written
-    atomically, keeping its own entries, comments and layout.
+    New ids are unique, and duplicates are looked for, in *target* and in
+    *known* (by default the built-in library and the user's own). Raises
+    :class:`SourceImportError` listing every problem (in the input files or in
+    *target*) before anything is written; *target* is written atomically,
+    keeping its own entries, comments and layout.
     """
-    report, text = plan_import(files, target)
+    report, text = plan_import(files, target, library_sources(target) if known is None else known)
     if text is not None and not dry_run:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, text.encode("utf-8"))
@@ -80,7 +84,8 @@ def import_sources(files: Sequence[Path], target: Path, *, dry_run: bool = False
     return report
 
 
-def plan_import(files: Sequence[Path], target: Path) -> tuple[ImportReport, str | None]:
+def plan_import(files: Sequence[Path], target: Path,
+                known: Sequence[KnownSource] = ()) -> tuple[ImportReport, str | None]:
     """Return the report of importing *files* into *target* and the file's new text (None if nothing is new)."""
     target = Path(target)
     problems: list[Problem] = []
@@ -97,6 +102,9 @@ def plan_import(files: Sequence[Path], target: Path) -> tuple[ImportReport, str 
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             index.add(item, f"'{item['id']}' (already in {target.name})")
             taken.add(item["id"])
+    for source in known:
+        index.add(source.csl, f"'{source.id}' (already in {source.library})")
+        taken.add(source.id)
     new_items: list[dict[str, Any]] = []
     for entry in entries:
         reason = index.find(entry.csl)
