@@ -68,8 +68,9 @@ def compose(library: Library, brief: Brief, snippets: Snippets | None = None,
     short = distinct_short_forms(cited)
     references = [replace(r, short=short[r.source_id])
                   for r in ReferenceFormatter(brief.style).format(cited)]
-    for deck_slide, slide in body:
-        notes = join_notes(slide.notes, slide.briefer) if slide else deck_slide.items[0] if deck_slide.items else ""
+    for deck_slide, library_slide in body:
+        notes = (join_notes(library_slide.notes, library_slide.briefer) if library_slide
+                 else deck_slide.items[0] if deck_slide.items else "")
         refs = "\n".join(f"[{n}] {references[n - 1].text}" for n in deck_slide.citations)
         deck_slides.append(replace(deck_slide, notes=_snippet(
             snippets, "notes", {**variables, "notes": notes, "references": refs})))

@@ -65,12 +65,12 @@ def outline(content: Sequence[tuple[Topic, Sequence[Slide]]], depth: str, struct
     topic is one part, numbered as the agenda lists it, with a divider when
     it has at least ``structure.section_min_slides`` slides in this deck.
     """
-    content = [(topic, tuple(slides)) for topic, slides in content if slides]
+    chosen = [(topic, tuple(slides)) for topic, slides in content if slides]
     if depth == EXECUTIVE_DEPTH:
-        judgments = [Part(t, 0, tuple(s for s in slides if s.kind == JUDGMENT_KIND), False) for t, slides in content]
-        evidence = [Part(t, 0, tuple(s for s in slides if s.kind != JUDGMENT_KIND), False) for t, slides in content]
+        judgments = [Part(t, 0, tuple(s for s in slides if s.kind == JUDGMENT_KIND), False) for t, slides in chosen]
+        evidence = [Part(t, 0, tuple(s for s in slides if s.kind != JUDGMENT_KIND), False) for t, slides in chosen]
         parts = tuple(p for p in (*judgments, *evidence) if p.slides)
         return Outline(parts=parts, agenda=False, closing=False)
     parts = tuple(Part(topic, number, slides, divider=len(slides) >= structure.section_min_slides)
-                  for number, (topic, slides) in enumerate(content, start=1))
+                  for number, (topic, slides) in enumerate(chosen, start=1))
     return Outline(parts=parts, agenda=True, closing=True)

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sinoru_brief.content.models import Source
 
@@ -215,7 +216,7 @@ def _work(source: Source) -> _Work:
                  title=" ".join(str(csl.get("title") or source.id).split()), date=_date_parts(csl))
 
 
-def _date_parts(csl: dict) -> tuple[int, ...]:
+def _date_parts(csl: dict[str, Any]) -> tuple[int, ...]:
     issued = csl.get("issued")
     parts = issued.get("date-parts") if isinstance(issued, dict) else None
     if not parts or not isinstance(parts, list) or not parts[0]:
