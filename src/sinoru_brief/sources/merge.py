@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -136,8 +137,11 @@ def _check_entry(entry: ImportedEntry) -> list[Problem]:
     for problem in [*doc.problems, *checker.problems]:
         place = problem.key_path.split(".", 1)[1] if "." in problem.key_path else ""
         key_path = ".".join(p for p in (entry.key, place) if p)
+        missing = re.match(r"missing required key '([^']+)'", problem.message)
+        # The schema's hint for a missing key speaks YAML ("add 'title:'"); the user fixes it elsewhere.
+        hint = f"give the entry a {missing.group(1)}" if missing else problem.hint
         found.append(Problem(entry.file, problem.message, line=entry.line, key_path=key_path,
-                             hint="; ".join(h for h in (problem.hint, _FIX_HINT) if h)))
+                             hint="; ".join(h for h in (hint, _FIX_HINT) if h)))
     return found
 
 
