@@ -78,11 +78,20 @@ def test_writing_into_a_folder_is_an_error(tmp_path: Path, capsys: pytest.Captur
                   "file inside it, e.g. -o DIR/sources.yaml)\n"
 
 
+def test_without_output_the_users_own_library_is_the_target(capsys: pytest.CaptureFixture[str]):
+    from sinoru_brief.paths import user_library_dir  # the tests' own user folder (tests/conftest.py)
+
+    target = user_library_dir() / "sources.yaml"
+    code, out, _ = run(capsys, DATA / "endnote.ris")
+    assert code == EXIT_OK and out.startswith(f"Imported 2 sources into {target}:")
+    assert "gabuev-2024-putin-xi-asymmetric" in target.read_text(encoding="utf-8")
+
+
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]):
     with pytest.raises(SystemExit) as caught:
-        main(["sources", "import", str(DATA / "endnote.ris")])
+        main(["sources", "import", "-o", "x.yaml"])
     assert caught.value.code == EXIT_USAGE
-    assert "the following arguments are required: -o/--output" in capsys.readouterr().err
+    assert "the following arguments are required: FILE" in capsys.readouterr().err
     with pytest.raises(SystemExit) as caught:
         main(["sources"])
     assert caught.value.code == EXIT_USAGE
