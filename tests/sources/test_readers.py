@@ -169,3 +169,15 @@ def test_unreadable_files_are_problems_not_tracebacks(tmp_path: Path):
              tmp_path / "missing.ris": "no such file", tmp_path: "cannot import 'files without a suffix'"}
     for path, message in cases.items():
         assert [p.message for p in read(path)[1]] == [message], path
+
+
+def test_a_work_in_cyrillic_or_chinese_without_a_language_gets_one_from_its_script(tmp_path: Path):
+    path = tmp_path / "refs.json"
+    path.write_text('[{"type": "book", "title": "Путин и Си"}, {"type": "book", "title": "中俄关系"},'
+                    ' {"type": "book", "title": "Україна і Китай"}, {"type": "book", "title": "NATO and Россия"},'
+                    ' {"type": "book", "title": "Россия", "language": "en"}]', encoding="utf-8")
+    entries, _ = read(path)
+    assert [e.csl.get("language") for e in entries] == ["ru", "zh-CN", "uk", None, "en"]
+    assert entries[0].notes == ["language set to ru from the title's script (so styles do not title-case it)"]
+    # RIS keeps the English title and the Russian original: the original's script decides.
+    assert read(DATA / "endnote.ris")[0][1].csl["language"] == "ru"

@@ -70,3 +70,24 @@ def language_tag(value: object) -> str:
     """Return the language tag for a language as a reference manager writes it (a name or a tag)."""
     text = clean_text(value)
     return LANGUAGE_TAGS.get(text.casefold(), text)
+
+
+def script_language(text: str) -> str:
+    """Return the language tag the script of *text* implies (ru, uk, zh-CN, ja, ko), or "" for Latin or mixed.
+
+    Citation styles title-case every title they believe English, and a title
+    without a language counts as English: "Путин и Си" would become
+    "Путин И Си". The script is a safe guess; the user can correct it.
+    """
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in text)
+    han = sum("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in text)
+    kana = sum("\u3040" <= c <= "\u30ff" for c in text)
+    hangul = sum("\uac00" <= c <= "\ud7af" for c in text)
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    counts = {"cyrillic": cyrillic, "cjk": han + kana + hangul}
+    script = max(counts, key=lambda k: counts[k])
+    if counts[script] <= latin:
+        return ""
+    if script == "cyrillic":
+        return "uk" if any(c in "іїєґІЇЄҐ" for c in text) else "ru"
+    return "ko" if hangul else "ja" if kana else "zh-CN"

@@ -8,7 +8,7 @@ from pathlib import Path
 from sinoru_brief.errors import Problem
 from sinoru_brief.sources.bibtex import read_bibtex
 from sinoru_brief.sources.csljson import read_csl_json
-from sinoru_brief.sources.entry import ImportedEntry
+from sinoru_brief.sources.entry import ImportedEntry, script_language
 from sinoru_brief.sources.ris import read_ris
 
 Reader = Callable[[Path, str, list[Problem]], list[ImportedEntry]]
@@ -54,4 +54,18 @@ def read_references(path: Path, problems: list[Problem]) -> list[ImportedEntry]:
                                 hint="export it again as UTF-8 (in Zotero: Export Format > Character "
                                      "Encoding: Unicode (UTF-8))"))
         return []
-    return reader(path, text.replace("\r\n", "\n").replace("\r", "\n"), problems)
+    entries = reader(path, text.replace("\r\n", "\n").replace("\r", "\n"), problems)
+    for entry in entries:
+        _add_language(entry)
+    return entries
+
+
+def _add_language(entry: ImportedEntry) -> None:
+    """Give a Russian or Chinese work without a language one, from its (original) title's script."""
+    if entry.csl.get("language"):
+        return
+    title = str(entry.csl.get("original-title") or entry.csl.get("title") or "")
+    language = script_language(title)
+    if language:
+        entry.csl["language"] = language
+        entry.notes.append(f"language set to {language} from the title's script (so styles do not title-case it)")
