@@ -14,10 +14,11 @@ import shutil
 import subprocess
 
 import pytest
-from app.windowkit import THREE_TOPICS, content_keys, deck_keys
+from app.windowkit import THREE_TOPICS, content_keys, deck_keys, shown_keys
 from PySide6.QtCore import QEventLoop, QModelIndex, QPoint, Qt, QTimer
 
 from sinoru_brief.app.deck_panel import MIME
+from sinoru_brief.brief import BriefBullet
 
 
 def drop(window, key: str, before_key: str | None) -> bool:
@@ -80,10 +81,34 @@ def test_moving_the_timeline_to_the_end_of_its_topic(window):
     assert content_keys(window)[len(summits(window))] == "gray-zone-baltic-cables"  # topics stay together
 
 
-def test_a_slide_dropped_into_another_topic_stays_in_its_own(window):
-    assert drop(window, "summits-warm-welcome", "north-korea-key")
-    keys = content_keys(window)
-    assert keys.index("summits-warm-welcome") < keys.index("gray-zone-baltic-cables")
+def test_a_library_slide_dropped_into_another_topic_is_refused_and_the_status_bar_says_why(window):
+    before = content_keys(window)
+    count = window.controller.undo_stack.count()
+    assert not drop(window, "summits-warm-welcome", "north-korea-key")
+    assert content_keys(window) == before  # not moved, and not moved somewhere else either
+    assert window.controller.undo_stack.count() == count
+    message = window.statusBar().currentMessage()
+    assert "belongs to “Summit diplomacy, 2023–2025”" in message
+    assert "stays in its topic" in message and "North Korea" in message
+
+
+def test_an_own_slide_dropped_into_another_topic_moves_there(window):
+    own = window.controller.add_own_slide("summits-warm-welcome", "Implications for us", [BriefBullet("Plan for it")])
+    assert drop(window, own, "north-korea-key")
+    keys = shown_keys(window)
+    assert keys.index(own) == keys.index("north-korea-key") - 1
+    assert window.deck_panel.current_key() == own
+    assert window.controller.undo_stack.undoText().startswith("Move “Implications for us” to “")
+    window.controller.undo_stack.undo()
+    assert shown_keys(window).index(own) == shown_keys(window).index("summits-warm-welcome") + 1
+
+
+def test_a_drop_before_the_title_or_after_the_references_is_refused(window):
+    before = content_keys(window)
+    assert not drop(window, "summits-warm-welcome", "title")
+    assert "between the agenda and the references" in window.statusBar().currentMessage()
+    assert not drop(window, "summits-warm-welcome", None)
+    assert content_keys(window) == before
 
 
 def test_dropping_a_section_slide_moves_the_whole_topic(window):

@@ -15,6 +15,11 @@ def deck_keys(window: MainWindow) -> list[str]:
     return window.deck_panel.model.keys()
 
 
+def shown_keys(window: MainWindow) -> list[str]:
+    """Return the keys of the deck's content slides, the user's own among them, once each in deck order."""
+    return [s.key for s in window.controller.view().deck.slides if s.slide is not None]
+
+
 def content_keys(window: MainWindow) -> list[str]:
     """Return the keys of the library slides in the deck panel (no generated slides), once each."""
     library = window.controller.session.library

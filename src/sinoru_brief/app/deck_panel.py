@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from sinoru_brief.app.controller import DeckController
+from sinoru_brief.app.edge_scroll import EdgeScroller
 from sinoru_brief.app.images import PageImageCache, page_signature
 from sinoru_brief.app.own_slide_actions import OwnSlideActions
+from sinoru_brief.app.slide_move_actions import SlideMoveActions
+from sinoru_brief.app.slide_moves import Change, SlideMoves
 from sinoru_brief.compose.deck import GENERATED_KINDS
 from sinoru_brief.layout.kinds.common import continued_suffix
 from sinoru_brief.layout.pages import Page
@@ -40,11 +43,13 @@ class DeckModel(QAbstractListModel):
     """
 
     aboutToMove = Signal(str)  # noqa: N815 - the key of the slide being moved
+    refused = Signal(str)  # why a drop was not done, for the status bar
 
     def __init__(self, controller: DeckController, images: PageImageCache, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.images = images
+        self.moves = SlideMoves(controller)
         self.pages: list[Page] = []
         self._signatures: list[tuple] = []
         self._row_by_signature: dict[tuple, int] = {}
@@ -116,33 +121,30 @@ class DeckModel(QAbstractListModel):
     def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
         if not data.hasFormat(MIME):
             return False
-        key = bytes(data.data(MIME).data()).decode()
+        # One key from the strip; the sorter's drags carry every selected slide, a line each.
+        keys = [k for k in bytes(data.data(MIME).data()).decode().splitlines() if k]
         target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.pages))
-        return self.move(key, target)
+        return self.move_keys(keys, target)
 
     def move(self, key: str, target_row: int) -> bool:
         """Move the slide (or, for a section slide, the topic) *key* to before page *target_row*.
 
-        Slides move within their topic (the deck keeps topics together), so
-        the slide lands before the first slide of its topic at or after the
-        target, or at the end of its topic.
+        A library slide moves within its topic; one of the user's own may
+        land in another topic. A drop the brief cannot follow (a library slide
+        into another topic, a slide before the title) is refused:
+        :attr:`refused` says why and False is returned.
         """
-        library = self.controller.session.library
-        after = self.pages[target_row:] if target_row < len(self.pages) else []
-        if key.startswith("section:"):
-            topic_id = key.split(":", 1)[1]
-            before = next((p.key.split(":", 1)[1] for p in after if p.key.startswith("section:")
-                           and p.key != key), None)
-            self.aboutToMove.emit(key)
-            self.controller.move_topic(topic_id, before)
-            return True
-        if not library.has_slide(key):
+        return self.move_keys([key], target_row)
+
+    def move_keys(self, keys: list[str], target_row: int) -> bool:
+        """Move the slides *keys* to before page *target_row*, as :meth:`move` moves one."""
+        outcome = self.moves.drop(keys, self.pages, target_row)
+        if isinstance(outcome, Change) and outcome.select:
+            self.aboutToMove.emit(outcome.select)
+        reason = self.moves.run(outcome)
+        if reason:
+            self.refused.emit(reason)
             return False
-        topic_id = library.slide(key).topic_id
-        same_topic = [p.key for p in after if library.has_slide(p.key) and library.slide(p.key).topic_id == topic_id]
-        before = next((k for k in same_topic if k != key), None)
-        self.aboutToMove.emit(key)
-        self.controller.move_slide(key, before)
         return True
 
     def _image_ready(self, signature: tuple, width: int) -> None:
@@ -167,16 +169,38 @@ class ThumbnailDelegate(QStyledItemDelegate):
         return CELL
 
 
+class StripView(QListView):
+    """The list of thumbnails, scrolling while a dragged slide nears either end."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.edge_scroller = EdgeScroller(self)
+        self.setAutoScroll(False)  # the edge scroller does it, further from the edge and faster nearer it
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        self.edge_scroller.moved(event.position().toPoint())
+        super().dragMoveEvent(event)
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+        self.edge_scroller.stop()
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self.edge_scroller.stop()
+        super().dropEvent(event)
+
+
 class DeckPanel(QWidget):
     """Thumbnails of the deck; the selection drives the preview."""
 
     pageSelected = Signal(int)  # noqa: N815 - page index
+    refused = Signal(str)  # why a move or delete was not done, for the status bar
 
     def __init__(self, controller: DeckController, images: PageImageCache, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.model = DeckModel(controller, images, self)
-        self.view = QListView(self)
+        self.view = StripView(self)
         self.view.setAccessibleName("Deck slides")
         self.view.setModel(self.model)
         # List mode, not icon mode: icon mode lets a drop between items merely
@@ -195,7 +219,6 @@ class DeckPanel(QWidget):
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.selectionModel().currentChanged.connect(lambda cur, _: self.pageSelected.emit(cur.row()))
-        self.set_orientation(Qt.Orientation.Horizontal)
 
         self.remove_action = QAction("&Remove slide", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -203,6 +226,9 @@ class DeckPanel(QWidget):
         self.remove_action.triggered.connect(self.remove_current)
         self.addAction(self.remove_action)
         self.own_slides = OwnSlideActions(self)
+        self.move_actions = SlideMoveActions(self)
+        self.model.refused.connect(self.refused)
+        self.set_orientation(Qt.Orientation.Horizontal)
 
         self.restore_button = QToolButton(self)
         self.restore_button.setAccessibleName("Bring back removed slides")
@@ -219,7 +245,7 @@ class DeckPanel(QWidget):
         layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._wanted: tuple[str, int] | None = None
         self._row_before = -1
-        self.model.aboutToMove.connect(lambda key: self._want(key, 0))
+        self.model.aboutToMove.connect(lambda key: self.want(key, 0))
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
         self._after_reset()
@@ -227,6 +253,8 @@ class DeckPanel(QWidget):
     def set_orientation(self, orientation: Qt.Orientation) -> None:
         """Lay the thumbnails out in a row (a film strip under the preview) or a column (a side dock)."""
         horizontal = orientation == Qt.Orientation.Horizontal
+        self.orientation = orientation
+        self.move_actions.set_orientation(orientation)
         self.view.setFlow(QListView.Flow.LeftToRight if horizontal else QListView.Flow.TopToBottom)
         scrollbar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         across = 2 * self.view.frameWidth() + scrollbar + 2 * self.view.spacing() + 2
@@ -260,31 +288,36 @@ class DeckPanel(QWidget):
         self.select_page(rows[min(part, len(rows) - 1)])
         return True
 
-    def _want(self, key: str, part: int) -> None:
+    def want(self, key: str, part: int = 0) -> None:
+        """Select page *part* of slide *key* once the deck is rebuilt (after a move or a removal)."""
         self._wanted = (key, part)
 
     # --------------------------------------------------------------- editing
 
     def remove_current(self) -> None:
-        """Drop the selected slide from this deck (it stays in the library and in "Removed slides")."""
+        """Drop the selected slide from this deck (it stays in the library and in "Removed slides").
+
+        The title, agenda, section and reference slides come from the deck
+        itself: for those, :attr:`refused` says why they stay.
+        """
         row = self.current_page()
         if row < 0:
+            self.refused.emit("Select a slide in the deck to remove it.")
             return
         key = self.model.pages[row].key
-        own = self.controller.brief.custom_slide(key) is not None
-        if not own and not self.controller.session.library.has_slide(key):
-            return  # title, agenda, section and reference slides come from the deck itself
+        change, why = self.model.moves.delete([key])
+        if why:
+            self.refused.emit(why)
+        if change is None:
+            return
         following = next((p.key for p in self.model.pages[row + 1:] if p.key != key), None)
         if following:
-            self._want(following, 0)
-        if own:
-            self.controller.remove_own_slide(key)  # the user's own slide: undo brings it back
-        else:
-            self.controller.exclude_slide(key)
+            self.want(following, 0)
+        self.model.moves.run(change)
 
     def restore(self, slide_id: str) -> None:
         """Bring a removed slide back and select it."""
-        self._want(slide_id, 0)
+        self.want(slide_id, 0)
         self.controller.restore_slide(slide_id)
 
     # ---------------------------------------------------------------- resets

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QPushButton, QSplitter, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QPushButton, QSplitter, QStackedWidget, QToolBar
 
 from sinoru_brief.app import dialogs
 from sinoru_brief.app.autosave import Autosaver
@@ -14,6 +14,7 @@ from sinoru_brief.app.images import PageImageCache
 from sinoru_brief.app.inspector import Inspector
 from sinoru_brief.app.library_panel import LibraryPanel
 from sinoru_brief.app.preview import NotesView, SlidePreview
+from sinoru_brief.app.slide_sorter import SlideSorter
 from sinoru_brief.app.window_export import ExportMixin
 from sinoru_brief.app.window_files import FilesMixin
 from sinoru_brief.app.window_templates import TemplatesMixin
@@ -44,7 +45,12 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         center.setStretchFactor(0, 3)
         center.setStretchFactor(1, 1)
         center.setSizes([600, 220])
-        self.setCentralWidget(center)
+        # The slide sorter takes the place of the preview and notes, as PowerPoint's does.
+        self.sorter = SlideSorter(controller, self.images, self)
+        self.center_stack = QStackedWidget(self)
+        self.center_stack.addWidget(center)
+        self.center_stack.addWidget(self.sorter)
+        self.setCentralWidget(self.center_stack)
 
         self.library_panel = LibraryPanel(controller, self)
         self.deck_panel = DeckPanel(controller, self.images, self)
@@ -68,6 +74,11 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self._make_menus()
 
         self.deck_panel.pageSelected.connect(self._page_selected)
+        for refusing in (self.deck_panel, self.sorter, self.preview):
+            refusing.refused.connect(self._explain_refusal)
+        self.sorter.pageSelected.connect(self.deck_panel.select_page)
+        self.sorter.pageActivated.connect(self._open_from_sorter)
+        self.sorter.closeRequested.connect(lambda: self.sorter_action.setChecked(False))
         self.preview.stepRequested.connect(self.step)
         self.library_panel.slideActivated.connect(self._reveal_slide)
         controller.briefChanged.connect(self._brief_changed)
@@ -126,6 +137,11 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.previous_action = self._action("&Previous Slide", lambda: self.step(-1), "Ctrl+Up")
         self.find_action = self._action("&Find in Library", self._focus_search, k.Find)
         self.fit_action = self._action("&Zoom to Fit", self.preview.update, "Ctrl+0")
+        self.sorter_action = QAction("Slide &Sorter", self, checkable=True)
+        self.sorter_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        self.sorter_action.setStatusTip("Show the whole deck as a grid, to reorder and remove slides")
+        self.sorter_action.toggled.connect(self._show_sorter)  # toggled: Escape and Enter in the sorter uncheck it
+        self.addAction(self.sorter_action)
         self.about_action = self._action("&About sinoru-brief", self._about, "F1")
         self._make_template_actions()
 
@@ -144,9 +160,10 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         edit.addActions([self.remove_action, self.find_action])
+        bar.addMenu("&Slide").addActions(self.deck_panel.move_actions.actions)
         self._add_template_menus(bar, file_menu, self.quit_action)
         view = bar.addMenu("&View")
-        view.addActions([self.previous_action, self.next_action, self.fit_action])
+        view.addActions([self.previous_action, self.next_action, self.fit_action, self.sorter_action])
         view.addSeparator()
         for number, dock in enumerate((self.library_dock, self.deck_dock, self.inspector_dock), start=1):
             toggle = dock.toggleViewAction()
@@ -234,6 +251,22 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
 
     def step(self, delta: int) -> None:
         self.deck_panel.select_page(self.deck_panel.current_page() + delta)
+
+    def _explain_refusal(self, reason: str) -> None:
+        self.statusBar().showMessage(reason, 12000)  # long enough to read a sentence with a hint in it
+
+    def _show_sorter(self, on: bool) -> None:
+        """Show the slide sorter in place of the preview (*on*), or the preview again."""
+        self.center_stack.setCurrentWidget(self.sorter if on else self.center_stack.widget(0))
+        if on:
+            self.sorter.select_rows([self.deck_panel.current_page()])
+            self.sorter.view.setFocus()
+        else:
+            self.preview.setFocus()
+
+    def _open_from_sorter(self, row: int) -> None:
+        self.deck_panel.select_page(row)
+        self.sorter_action.setChecked(False)
 
     def _reveal_slide(self, slide_id: str) -> None:
         self.deck_panel.select_key(slide_id)

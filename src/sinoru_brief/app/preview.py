@@ -21,6 +21,7 @@ class SlidePreview(QWidget):
     """Draw one page scaled to fit the widget (zoom to fit), rendered at the widget's pixel size."""
 
     stepRequested = Signal(int)  # noqa: N815 - -1 previous, +1 next
+    refused = Signal(str)  # why a key did nothing here, for the status bar
 
     def __init__(self, images: PageImageCache, parent=None):
         super().__init__(parent)
@@ -90,6 +91,10 @@ class SlidePreview(QWidget):
             self.stepRequested.emit(1)
         elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
             self.stepRequested.emit(-1)
+        elif event.key() == Qt.Key.Key_Delete:
+            # Delete here would remove a slide the user may only be reading; say where removing happens.
+            self.refused.emit("Delete does not remove slides from the preview: select the slide in the deck strip "
+                              "or the slide sorter and press Delete there, or use Edit > Remove Slide.")
         else:
             super().keyPressEvent(event)
 
@@ -129,15 +134,17 @@ class NotesView(QTextBrowser):
                          f'<font color="#1A1A1A"><b>{html.escape(BRIEFER_LABEL.rstrip(":"))}</b><br/>'
                          f"{html.escape(guidance)}</font></td></tr></table>")
         if deck_slide and deck_slide.citations:
-            parts.append("<p><b>Sources</b></p><ol>")
+            # Numbered as the slide's markers and the exported notes number them ("[7]"), not 1, 2, 3: Qt's
+            # rich text ignores <li value>, so each source is a table row with its number in a column of its own.
+            parts.append('<p><b>Sources</b></p><table cellspacing="0" cellpadding="2">')
             for number in deck_slide.citations:
                 ref = deck.reference(number)
                 text = html.escape(ref.text)
                 if ref.url:
                     escaped = html.escape(ref.url)
                     text = text.replace(escaped, f'<a href="{escaped}">{escaped}</a>')
-                parts.append(f'<li value="{number}">{text}</li>')
-            parts.append("</ol>")
+                parts.append(f'<tr><td align="right" valign="top">[{number}]</td><td valign="top">{text}</td></tr>')
+            parts.append("</table>")
         if deck_slide and deck_slide.as_of:
             parts.append(f"<p><i>Information as of {deck_slide.as_of:%d %B %Y}</i></p>")
         self.setHtml("".join(parts))
