@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import cast
 
 from PIL import ImageFont, features
 
@@ -94,8 +95,8 @@ def _length(font: ImageFont.FreeTypeFont, text: str) -> float:
         return font.getlength(text, features=_FEATURES)
     except (RuntimeError, OSError, ValueError):
         # HarfBuzz refuses some inputs (e.g. lone surrogates); plain advances are a fine measure.
-        return _basic_font(Path(font.path)).getlength(text.encode("utf-16", "surrogatepass")
-                                                      .decode("utf-16", "replace"))
+        path = cast(str, font.path)  # our fonts are opened by file name, never from a stream
+        return _basic_font(Path(path)).getlength(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))
 
 
 @cache

@@ -74,7 +74,7 @@ def master_chrome(theme: Theme) -> tuple[Box, ...]:
 
 def check_page(page: Page, index: int = 1, keep_clear: tuple[Box, ...] = ()) -> list[Violation]:
     """Return every invariant *page* breaks; *index* is its position in the deck, for messages."""
-    problems: list[str | tuple[str, str]] = []
+    problems: list[tuple[str, str]] = []
     for box in page.boxes:
         if box.x < 0 or box.y < 0 or box.right > page.width or box.bottom > page.height:
             problems.append((_label(box), "lies outside the slide"))
@@ -155,11 +155,9 @@ def _is_chrome(box: Box) -> bool:
 
 
 def _overlap(a: Box, b: Box) -> bool:
-    if isinstance(a, TextFrame) and isinstance(b, Shape) or isinstance(b, TextFrame) and isinstance(a, Shape):
-        # The banner's text sits on the banner's strip by design.
-        text, shape = (a, b) if isinstance(a, TextFrame) else (b, a)
-        if text.role == "banner" and shape.name == "banner":
-            return False
+    text, shape = (a, b) if isinstance(a, TextFrame) else (b, a)
+    if isinstance(text, TextFrame) and isinstance(shape, Shape) and text.role == "banner" and shape.name == "banner":
+        return False  # the banner's text sits on the banner's strip by design
     return (a.x < b.right - TOUCH_EMU and b.x < a.right - TOUCH_EMU
             and a.y < b.bottom - TOUCH_EMU and b.y < a.bottom - TOUCH_EMU)
 

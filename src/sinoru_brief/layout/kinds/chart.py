@@ -67,6 +67,7 @@ def is_key_figures(chart: Chart) -> bool:
 
 def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Page]:
     """Set each value large over its category, side by side, under the series' name with the marker."""
+    assert slide.slide is not None  # layout_chart checked: a chart slide comes from the library
     t = ctx.theme
     page = new_page(ctx, slide)
     body = ctx.regions.body

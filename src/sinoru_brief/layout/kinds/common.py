@@ -6,7 +6,7 @@ from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.content.models import Bullet
 from sinoru_brief.layout.context import LayoutContext
 from sinoru_brief.layout.linebreak import normalise_space
-from sinoru_brief.layout.pages import Box, Page, Shape
+from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import points
@@ -84,7 +84,7 @@ def add_source_line(ctx: LayoutContext, page: Page, numbers: list[int]) -> None:
     page.boxes.append(frame)
 
 
-def _overflows(frame, box: Box) -> bool:
+def _overflows(frame: TextFrame, box: Box) -> bool:
     inner = (box.h - frame.insets.top - frame.insets.bottom) / 12_700
     return frame.text_height() > inner + 1e-6
 

@@ -10,7 +10,7 @@ from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.kinds.common import new_page
 from sinoru_brief.layout.linebreak import collapse_space, normalise_space
-from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
+from sinoru_brief.layout.pages import Box, Page, Shape, Span, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, paginate, scales
 from sinoru_brief.layout.truncate import ELLIPSIS
 from sinoru_brief.theme.model import SizeRange
@@ -213,7 +213,7 @@ def display_url(url: str, limit: int = URL_DISPLAY_LIMIT) -> str:
     return f"{host}/{ELLIPSIS}/{tail}" if tail != path else f"{host}/{tail}"
 
 
-def _bind_links(spans: list) -> list:
+def _bind_links(spans: list[Span]) -> list[Span]:
     """Keep the word before a link on the link's line, and drop a lone period after a link that ends the entry."""
     out = list(spans)
     for i, span in enumerate(out):
@@ -228,7 +228,7 @@ def _bind_links(spans: list) -> list:
     return out
 
 
-def _merge_spaces(spans):
+def _merge_spaces(spans: list[Span]) -> list[Span]:
     """Drop empty spans left by normalising white space."""
     return [s for s in spans if s.text]
 

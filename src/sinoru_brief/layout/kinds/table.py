@@ -76,7 +76,8 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
 
     def split(scale: float) -> list[list[int]]:
         _, head_h = lay_row(header_specs, scale)
-        pages, used = [[]], head_h
+        pages: list[list[int]] = [[]]
+        used = head_h
         for i, (cells, _) in enumerate(row_specs):
             _, h = lay_row(cells, scale)
             if pages[-1] and used + h > limit:
@@ -96,13 +97,13 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         page = new_page(ctx, slide, index)
         rows, heights, numbers = [header_cells], [header_h], []
         for i in row_indices:
-            cells, h = lay_row(row_specs[i][0], scale)
+            laid, h = lay_row(row_specs[i][0], scale)
             room = limit - header_h
             if h > room:  # one row taller than a whole slide: cut its text to fit
-                cells = [Cell(truncate_to_height(c.paragraphs, room - pad, w / EMU_PER_POINT))
-                         for c, w in zip(cells, inner_w, strict=True)]
+                laid = [Cell(truncate_to_height(c.paragraphs, room - pad, w / EMU_PER_POINT))
+                        for c, w in zip(laid, inner_w, strict=True)]
                 h = room
-            rows.append(cells)
+            rows.append(laid)
             heights.append(h)
             numbers.extend(row_specs[i][1])
         heights_emu = tuple(round(h * EMU_PER_POINT) for h in heights)

@@ -27,7 +27,7 @@ def natural_text_scale(ctx: LayoutContext, slide: DeckSlide) -> float:
     return fitted[0].scale if fitted else 1.0
 
 
-def _bullet_groups(ctx: LayoutContext, slide: DeckSlide) -> tuple[list, Box]:
+def _bullet_groups(ctx: LayoutContext, slide: DeckSlide) -> tuple[list[list[ParaSpec]], Box]:
     assert slide.slide is not None
     numbered = slide.kind == "key_judgments"
     groups = [bullet_group(ctx, b, numbered=i + 1 if numbered else 0) for i, b in enumerate(slide.slide.bullets)]
