@@ -1,4 +1,4 @@
-"""Start the desktop app: load the library, restore or recover the last work, show the window.
+"""Start the desktop app: load the libraries, restore or recover the last work, show the window.
 
 A brief named on the command line opens at once; otherwise the window offers
 to reopen the brief worked on last (see :mod:`sinoru_brief.app.reopen`).
@@ -17,25 +17,25 @@ from sinoru_brief.app import dialogs
 from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.icon import app_icon
+from sinoru_brief.app.library_folders import remembered_folders
 from sinoru_brief.app.main_window import MainWindow
 from sinoru_brief.app.reopen import offer_reopen
 from sinoru_brief.app.session import DeckSession
 from sinoru_brief.brief import reconcile
-from sinoru_brief.content import load_library
-from sinoru_brief.errors import BriefError
+from sinoru_brief.content import load_libraries_leniently
 
 
 def create_window(argv: list[str] | None = None, autosaver: Autosaver | None = None,
                   settings: QSettings | None = None) -> MainWindow | None:
-    """Build the main window for the built-in library; None if the library cannot load.
+    """Build the main window on the libraries: the built-in one, the user's own and those opened before.
 
+    A library with problems is left out and its problems are listed in the
+    window's "Library problems" dock; the app starts with the others.
     *autosaver* and *settings* default to the user's own; tests pass temporary ones.
     """
-    try:
-        library = load_library()
-    except BriefError as exc:
-        dialogs.show_error(None, "The content library has errors", dialogs.describe(exc))
-        return None
+    settings = settings or QSettings()
+    loaded = load_libraries_leniently(remembered_folders(settings))
+    library = loaded.library
     autosaver = autosaver or Autosaver()
     session = DeckSession(library)
     recovered = autosaver.recoverable()
@@ -49,6 +49,7 @@ def create_window(argv: list[str] | None = None, autosaver: Autosaver | None = N
         autosaver.clear()  # declined: do not ask again on every start
     controller = DeckController(window_session)
     window = MainWindow(controller, autosaver, settings)
+    window.library_folders.show_loaded(loaded)
     window.setWindowIcon(app_icon())
     briefs = [arg for arg in argv or [] if arg.endswith(".yaml")]
     if briefs and window.maybe_save():  # recovered work is not dropped silently for a file named

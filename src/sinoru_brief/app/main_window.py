@@ -12,6 +12,7 @@ from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.deck_panel import DeckPanel
 from sinoru_brief.app.images import PageImageCache
 from sinoru_brief.app.inspector import Inspector
+from sinoru_brief.app.library_folders import LibraryFolders
 from sinoru_brief.app.library_panel import LibraryPanel
 from sinoru_brief.app.preview import NotesView, SlidePreview
 from sinoru_brief.app.slide_sorter import SlideSorter
@@ -72,6 +73,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
 
         self._make_actions()
         self._make_menus()
+        self.library_folders = LibraryFolders(self)  # File > Open Library…, and the Library problems dock
 
         self.deck_panel.pageSelected.connect(self._page_selected)
         for refusing in (self.deck_panel, self.sorter, self.preview):
