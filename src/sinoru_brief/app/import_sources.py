@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sinoru_brief.app import dialogs
 from sinoru_brief.content import Library
@@ -29,8 +38,6 @@ if TYPE_CHECKING:
 FILE_FILTER = ("References (*.bib *.json *.ris);;BibTeX (*.bib);;CSL-JSON (*.json);;RIS (*.ris);;"
                "All files (*)")
 FOLDER_KEY = "sources/import-folder"
-# A message box taller than the screen hides its buttons; the full list goes under "Show Details…".
-MAX_SHOWN_LINES = 18
 
 
 def library_sources_file() -> Path:
@@ -52,15 +59,30 @@ def known_sources(library: Library, target: Path) -> list[KnownSource]:
     return found
 
 
+class ImportReportDialog(QDialog):
+    """Show what an import did: a one-line summary above the whole report, which can be scrolled and copied."""
+
+    def __init__(self, parent: QWidget | None, title: str, lines: Sequence[str]):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(lines[0] if lines else "", self)
+        self.summary.setWordWrap(True)
+        self.text = QPlainTextEdit("\n".join(lines[1:]), self)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # one source a line, as in the terminal
+        self.text.setVisible(len(lines) > 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(860, 420 if len(lines) > 1 else 120)
+
+
 def show_report(parent: QWidget | None, title: str, lines: Sequence[str]) -> None:
-    """Show what an import did; a long list is shortened, with the whole of it under Show Details…."""
-    shown = list(lines[:MAX_SHOWN_LINES])
-    if len(lines) > MAX_SHOWN_LINES:
-        shown.append(f"… and {len(lines) - MAX_SHOWN_LINES} more lines (Show Details…)")
-    box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(shown), QMessageBox.StandardButton.Ok, parent)
-    if len(lines) > MAX_SHOWN_LINES:
-        box.setDetailedText("\n".join(lines))
-    box.exec()
+    """Show the report of an import and wait for the user to close it."""
+    ImportReportDialog(parent, title, lines).exec()
 
 
 class SourcesImporter(QObject):
