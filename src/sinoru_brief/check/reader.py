@@ -67,6 +67,8 @@ class ShapeInfo:
     table_header: bool = False
     table_cells: list[tuple[str | None, bool, list[Run]]] = field(default_factory=list)  # fill, fill known, runs
     top_level: bool = True
+    #: Inside a group that has alternative text or is decorative: the group speaks for it (a timeline's dots).
+    covered: bool = False
 
     @property
     def text(self) -> str:
@@ -203,19 +205,22 @@ class _SlideReader:
             return self.color(color_child(ref)) if ref is not None else None
         return "FFFFFF"  # no background anywhere: PowerPoint shows white
 
-    def _shapes(self, tree: etree._Element, out: list[ShapeInfo], group: tuple | None, top_level: bool) -> None:
+    def _shapes(self, tree: etree._Element, out: list[ShapeInfo], group: tuple | None, top_level: bool,
+                covered: bool = False) -> None:
         for element in tree:
             if element.tag not in SHAPE_TAGS:
                 if etree.QName(element).localname == "AlternateContent":
                     choice = element[0] if len(element) else None
                     if choice is not None:
-                        self._shapes(choice, out, group, top_level)
+                        self._shapes(choice, out, group, top_level, covered)
                 continue
             info = self._shape(element, group)
             info.top_level = top_level
+            info.covered = covered
             out.append(info)
             if info.kind == "grpSp":
-                self._shapes(element, out, _group_transform(element, group), top_level=False)
+                self._shapes(element, out, _group_transform(element, group), top_level=False,
+                             covered=covered or bool(info.alt_text) or info.decorative)
 
     def _shape(self, element: etree._Element, group: tuple | None) -> ShapeInfo:
         kind = etree.QName(element).localname

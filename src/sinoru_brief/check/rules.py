@@ -25,11 +25,16 @@ GRAPHIC_NAMES = {"chart": "chart", "table": "table", "diagram": "SmartArt graphi
 
 
 def alt_text(slides: list[SlideInfo]) -> list[Finding]:
-    """Pictures, charts, tables, groups and other graphic frames need alternative text unless decorative."""
+    """Pictures, charts, tables, groups and other graphic frames need alternative text unless decorative.
+
+    A shape inside a group that has alternative text (or is decorative) is
+    covered by it: a screen reader reads the group's description, not its
+    parts. Inside a group without one, each part is read and needs its own.
+    """
     findings = []
     for slide in slides:
         for shape in slide.shapes:
-            if shape.kind in NEEDS_ALT_TEXT and shape.top_level and not shape.decorative and not shape.alt_text:
+            if shape.kind in NEEDS_ALT_TEXT and not shape.covered and not shape.decorative and not shape.alt_text:
                 what = GRAPHIC_NAMES.get(shape.graphic, "picture") if shape.kind != "grpSp" else "group"
                 if shape.kind == "pic":
                     what = "picture"
@@ -67,12 +72,14 @@ def reading_order(slides: list[SlideInfo]) -> list[Finding]:
     A shape is out of order when one listed after it sits wholly above it in
     the same column (they overlap left to right), or wholly to its left in the
     same row. Column by column is a fine order, so a second column's heading
-    may follow the first column's text.
+    may follow the first column's text. A group with alternative text is one
+    item (its parts are not read); a group without is read part by part, in
+    its place.
     """
     findings = []
     for slide in slides:
-        shapes = [s for s in slide.shapes if s.top_level and s.has_box and not s.decorative
-                  and (s.text or s.kind in NEEDS_ALT_TEXT)]
+        shapes = [s for s in slide.shapes if not s.covered and s.has_box and not s.decorative
+                  and not (s.kind == "grpSp" and not s.alt_text) and (s.text or s.kind in NEEDS_ALT_TEXT)]
         title = next((s for s in shapes if s.placeholder in TITLE_TYPES), None)
         if title is not None and shapes[0] is not title:
             findings.append(Finding(WARNING, "reading-order", f"the title is read after '{shapes[0].name}'; move "

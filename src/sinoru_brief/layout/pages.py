@@ -161,6 +161,22 @@ class Picture(Box):
     path: str = ""
 
 
+@dataclass(frozen=True)
+class BoxGroup:
+    """Consecutive boxes of a page that draw one graphic (a timeline), described as a whole.
+
+    The .pptx holds them as one group shape carrying *alt_text*, so a screen
+    reader announces the graphic once, in its place in the reading order,
+    instead of each line, dot and label in turn. ``start`` and ``stop`` index
+    the page's boxes as a slice does.
+    """
+
+    start: int
+    stop: int
+    name: str = ""
+    alt_text: str = ""
+
+
 @dataclass
 class Page:
     """One slide as laid out: size, background, boxes, speaker notes."""
@@ -175,6 +191,7 @@ class Page:
     notes: str = ""
     number: int | None = None  # the slide number shown, None on the title slide
     continued: int = 0  # 0 for the first page of a slide, 1.. for "(cont.)" pages
+    groups: tuple[BoxGroup, ...] = ()  # runs of boxes that are one graphic, in order, not overlapping
 
     def text_frames(self) -> list[TextFrame]:
         return [b for b in self.boxes if isinstance(b, TextFrame)]

@@ -21,8 +21,9 @@ from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.content.models import TimelineEvent
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
+from sinoru_brief.layout.kinds.timeline_text import timeline_alt_text
 from sinoru_brief.layout.linebreak import normalise_space
-from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
+from sinoru_brief.layout.pages import Box, BoxGroup, Page, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, Emu, inches, points
@@ -92,7 +93,11 @@ def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     pages = []
     for index, chunk in enumerate(chunks):
         page = new_page(ctx, slide, index)
+        start = len(page.boxes)
         shortened = _draw(ctx, page, chunk, frame)
+        # The axis, dots, connectors, labels and years are one graphic: one group, one description.
+        page.groups = (*page.groups, BoxGroup(start, len(page.boxes), "Timeline",
+                                              timeline_alt_text(page.title, [p.event for p in chunk.placed])))
         if shortened:
             # A label too long for any box is shortened alike in the preview and the .pptx;
             # the speaker notes keep it whole.

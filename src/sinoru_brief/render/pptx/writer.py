@@ -24,7 +24,7 @@ from pptx.util import Emu
 
 from sinoru_brief.atomic import write_atomic
 from sinoru_brief.layout.pages import Box, ChartFrame, Page, Picture, Shape, TableFrame, TextFrame
-from sinoru_brief.render.pptx import shapes
+from sinoru_brief.render.pptx import groups, shapes
 from sinoru_brief.render.pptx.master import MasterDeck, SlideOnLayout, finish, placeholder_xml
 from sinoru_brief.render.pptx.notes import NotesWriter
 from sinoru_brief.render.pptx.package import package_bytes, use_fast_partnames
@@ -91,8 +91,14 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
             _set_background(slide, page.background)
         slide.name = page.key
         writer = SlideWriter(slide, east_asian_font)
-        for box in page.boxes:
+        opening = {group.start: group for group in groups.writable_groups(page)}
+        closing = {group.stop - 1 for group in opening.values()}
+        for index, box in enumerate(page.boxes):
+            if index in opening:
+                writer.add(groups.open_group(opening[index], page.boxes, writer.next_id))  # takes a shape id
             _add_box(writer, box, deck, target)
+            if index in closing:
+                writer._pending.append(groups.CLOSE_GROUP)  # the group's end takes no shape id
         writer.flush()
         if page.notes:
             notes_writer.add(slide, page.notes)
