@@ -14,9 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from sinoru_brief.app.session import DeckSession
-from sinoru_brief.brief import Brief, BriefBullet, SlideOverride
+from sinoru_brief.brief import Brief, BriefBullet
 from sinoru_brief.brief import edits as brief_edits
-from sinoru_brief.compose.outline import order_slides
 from sinoru_brief.pipeline import Build
 from sinoru_brief.theme import Theme
 
@@ -148,77 +147,43 @@ class DeckController(QObject):
     # ------------------------------------------------------- named edits
 
     def set_topics(self, topics: list[str]) -> None:
-        self.edit("Choose topics", lambda b: setattr(b, "topics", list(topics)))
+        self.edit("Choose topics", lambda b: brief_edits.set_topics(b, topics))
 
     def toggle_topic(self, topic_id: str, on: bool) -> None:
-        library_order = self.session.library.topic_ids()
-
-        def change(b: Brief) -> None:
-            if on and topic_id not in b.topics:
-                # A newly ticked topic goes where the library puts it among the chosen ones.
-                chosen = set(b.topics) | {topic_id}
-                kept = [t for t in b.topics if t in chosen]
-                b.topics = _merge_order(kept, [t for t in library_order if t in chosen])
-            elif not on and topic_id in b.topics:
-                b.topics.remove(topic_id)
-
-        self.edit(("Add " if on else "Remove ") + self._topic_name(topic_id), change)
+        library = self.session.library
+        self.edit(("Add " if on else "Remove ") + self._topic_name(topic_id),
+                  lambda b: brief_edits.toggle_topic(b, library, topic_id, on))
 
     def set_depth(self, depth: str) -> None:
-        self.edit(f"Depth: {depth}", lambda b: setattr(b, "depth", depth))
+        self.edit(f"Depth: {depth}", lambda b: brief_edits.set_depth(b, depth))
 
     def set_field(self, name: str, value: object) -> None:
         label = {"title": "deck title", "subtitle": "deck subtitle", "style": "citation style"}.get(name, name)
         # Typing merges into one step; a choice (template, style, date) is a step of its own.
         typed = name in ("title", "subtitle", "author", "organisation", "presenter", "classification")
-        self.edit(f"Edit {label}", lambda b: setattr(b, name, value), merge_key=f"field:{name}" if typed else "")
+        self.edit(f"Edit {label}", lambda b: brief_edits.set_field(b, name, value),
+                  merge_key=f"field:{name}" if typed else "")
 
     def exclude_slide(self, slide_id: str) -> None:
-        self.edit(f"Remove {self._slide_name(slide_id)}",
-                  lambda b: b.exclude.append(slide_id) if slide_id not in b.exclude else None)
+        self.edit(f"Remove {self._slide_name(slide_id)}", lambda b: brief_edits.exclude_slide(b, slide_id))
 
     def restore_slide(self, slide_id: str) -> None:
-        self.edit(f"Bring back {self._slide_name(slide_id)}",
-                  lambda b: b.exclude.remove(slide_id) if slide_id in b.exclude else None)
+        self.edit(f"Bring back {self._slide_name(slide_id)}", lambda b: brief_edits.restore_slide(b, slide_id))
 
     def set_slide_included(self, slide_id: str, included: bool) -> None:
-        if included:
-            topic = self.session.library.slide(slide_id).topic_id
-
-            def change(b: Brief) -> None:
-                if slide_id in b.exclude:
-                    b.exclude.remove(slide_id)
-                if topic not in b.topics:
-                    b.topics = _merge_order(b.topics, [t for t in self.session.library.topic_ids()
-                                                       if t in set(b.topics) | {topic}])
-
-            self.edit(f"Include {self._slide_name(slide_id)}", change)
-        else:
-            self.exclude_slide(slide_id)
+        library = self.session.library
+        self.edit(f"{'Include' if included else 'Remove'} {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.set_slide_included(b, library, slide_id, included))
 
     def move_slide(self, slide_id: str, before_slide_id: str | None) -> None:
         """Move *slide_id* before *before_slide_id* (or to its topic's end) within its topic."""
         library = self.session.library
-        topic = library.topic(library.slide(slide_id).topic_id)
-
-        def change(b: Brief) -> None:
-            view_order = self._topic_order(topic.id)
-            order = [s for s in view_order if s != slide_id]
-            index = order.index(before_slide_id) if before_slide_id in order else len(order)
-            order.insert(index, slide_id)
-            others = [s for s in b.slide_order if library.slide(s).topic_id != topic.id] if b.slide_order else []
-            b.slide_order = others + order
-
-        self.edit(f"Move {self._slide_name(slide_id)}", change)
+        self.edit(f"Move {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.move_slide(b, library, slide_id, before_slide_id))
 
     def move_topic(self, topic_id: str, before_topic_id: str | None) -> None:
-        def change(b: Brief) -> None:
-            order = [t for t in b.topics if t != topic_id]
-            index = order.index(before_topic_id) if before_topic_id in order else len(order)
-            order.insert(index, topic_id)
-            b.topics = order
-
-        self.edit(f"Move {self._topic_name(topic_id)}", change)
+        self.edit(f"Move {self._topic_name(topic_id)}",
+                  lambda b: brief_edits.move_topic(b, topic_id, before_topic_id))
 
     def _topic_name(self, topic_id: str) -> str:
         """Name a topic in an undo step: its title, shortened; the id if the library lacks it."""
@@ -247,12 +212,8 @@ class DeckController(QObject):
 
     def set_own_title(self, slide_id: str, title: str) -> None:
         """Retitle the user's own slide *slide_id* as one undoable step."""
-        def change(b: Brief) -> None:
-            own = b.custom_slide(slide_id)
-            if own is not None:
-                own.title = title
-
-        self.edit(f"Edit title of {self._slide_name(slide_id)}", change, merge_key=f"own-title:{slide_id}")
+        self.edit(f"Edit title of {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.set_own_title(b, slide_id, title), merge_key=f"own-title:{slide_id}")
 
     def set_bullets(self, slide_id: str, bullets: list[BriefBullet], text: str = "") -> None:
         """Give slide *slide_id* *bullets* for this deck (added, removed or reordered) as one undoable step."""
@@ -270,29 +231,15 @@ class DeckController(QObject):
 
     def _topic_order(self, topic_id: str) -> list[str]:
         """Return the topic's slide ids in the order the deck currently shows them (all depths)."""
-        # The composer's own rule, so the panel can never show an order the deck is not built in.
-        return [s.id for s in order_slides(self.session.library.topic(topic_id).slides, self.brief.slide_order)]
+        return brief_edits.topic_order(self.brief, self.session.library, topic_id)
 
     def override_title(self, slide_id: str, title: str | None) -> None:
-        def change(b: Brief) -> None:
-            override = b.overrides.setdefault(slide_id, SlideOverride())
-            override.title = title
-            if override.is_empty():
-                del b.overrides[slide_id]
-
-        self.edit(f"Edit title of {self._slide_name(slide_id)}", change, merge_key=f"title:{slide_id}")
+        self.edit(f"Edit title of {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.override_title(b, slide_id, title), merge_key=f"title:{slide_id}")
 
     def override_bullet(self, slide_id: str, position: str, text: str | None) -> None:
-        def change(b: Brief) -> None:
-            override = b.overrides.setdefault(slide_id, SlideOverride())
-            if text is None:
-                override.bullets.pop(position, None)
-            else:
-                override.bullets[position] = text
-            if override.is_empty():
-                del b.overrides[slide_id]
-
-        self.edit(f"Edit bullet {_position_label(position)} of {self._slide_name(slide_id)}", change,
+        self.edit(f"Edit bullet {_position_label(position)} of {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.override_bullet(b, slide_id, position, text),
                   merge_key=f"bullet:{slide_id}:{position}")
 
 
@@ -305,13 +252,3 @@ def _position_label(position: str) -> str:
     """Return a bullet position as a user counts it: "0" is 1, "0.1" is 1.2."""
     return ".".join(str(int(p) + 1) for p in position.split("."))
 
-
-def _merge_order(current: list[str], wanted: list[str]) -> list[str]:
-    """Keep *current*'s order and slot the new ids of *wanted* in after their library predecessor."""
-    result = list(current)
-    for i, item in enumerate(wanted):
-        if item in result:
-            continue
-        before = [w for w in wanted[:i] if w in result]
-        result.insert(result.index(before[-1]) + 1 if before else 0, item)
-    return result

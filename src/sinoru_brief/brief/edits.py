@@ -1,7 +1,9 @@
-"""Edit a brief's own slides, a slide's bullets and its notes: the operations the app binds its widgets to.
+"""Every edit the app makes to a brief: topics, depth and fields, slides and their order, reworded text,
+own slides, bullets and notes.
 
 Each function changes a :class:`Brief` in place, so the app can run it inside
-one undoable step; none touches the library.
+one undoable step (its undo commands only call these); none touches the
+library, and none needs Qt, so each is tested on its own.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import re
 
 from sinoru_brief.brief.model import START_PREFIX, Brief, BriefBullet, CustomSlide, SlideOverride
-from sinoru_brief.content.models import Bullet, Library, Source
+from sinoru_brief.brief.order import order_slides
+from sinoru_brief.content.models import DEPTHS, Bullet, Library, Source
 
 
 def new_slide_id(brief: Brief, library: Library, title: str) -> str:
@@ -207,3 +210,130 @@ def arrange_topic(brief: Brief, library: Library, topic_id: str, placed: list[st
         if own is not None:
             own.after = anchor
         anchor = key
+
+
+# ---------------------------------------------------------------- topics, slides and their order
+
+
+def set_topics(brief: Brief, topics: list[str]) -> None:
+    """Make *topics* the deck's topics, in that order."""
+    brief.topics = list(topics)
+
+
+def set_depth(brief: Brief, depth: str) -> None:
+    """Build the deck at *depth* (key, standard or full); raise :class:`ValueError` for any other."""
+    if depth not in DEPTHS:
+        raise ValueError(f"unknown depth '{depth}': use one of {', '.join(DEPTHS)}")
+    brief.depth = depth
+
+
+#: The brief's fields a single value is set on (the deck's title and byline, its look and its style).
+FIELDS = ("title", "subtitle", "author", "organisation", "presenter", "classification", "date", "template", "style")
+
+
+def set_field(brief: Brief, name: str, value: object) -> None:
+    """Set the brief's field *name* (one of :data:`FIELDS`) to *value*; raise :class:`ValueError` for another."""
+    if name not in FIELDS:
+        raise ValueError(f"'{name}' is not a field of the brief that can be set: use one of {', '.join(FIELDS)}")
+    setattr(brief, name, value)
+
+
+def toggle_topic(brief: Brief, library: Library, topic_id: str, on: bool) -> None:
+    """Choose topic *topic_id* (*on*) or leave it out; a newly chosen topic goes where the library puts it."""
+    if on and topic_id not in brief.topics:
+        chosen = set(brief.topics) | {topic_id}
+        brief.topics = _merge_order(brief.topics, [t for t in library.topic_ids() if t in chosen])
+    elif not on:
+        brief.topics = [t for t in brief.topics if t != topic_id]
+
+
+def move_topic(brief: Brief, topic_id: str, before_topic_id: str | None) -> None:
+    """Move topic *topic_id* before *before_topic_id* (None, or a topic not chosen: to the end)."""
+    order = [t for t in brief.topics if t != topic_id]
+    index = order.index(before_topic_id) if before_topic_id in order else len(order)
+    order.insert(index, topic_id)
+    brief.topics = order
+
+
+def exclude_slide(brief: Brief, slide_id: str) -> None:
+    """Leave slide *slide_id* out of this deck (it stays in the library)."""
+    if slide_id not in brief.exclude:
+        brief.exclude.append(slide_id)
+
+
+def restore_slide(brief: Brief, slide_id: str) -> None:
+    """Bring back slide *slide_id*, left out before."""
+    brief.exclude = [s for s in brief.exclude if s != slide_id]
+
+
+def set_slide_included(brief: Brief, library: Library, slide_id: str, included: bool) -> None:
+    """Put the library slide *slide_id* in the deck, choosing its topic if need be, or leave it out."""
+    if not included:
+        exclude_slide(brief, slide_id)
+        return
+    restore_slide(brief, slide_id)
+    toggle_topic(brief, library, library.slide(slide_id).topic_id, True)
+
+
+def topic_order(brief: Brief, library: Library, topic_id: str) -> list[str]:
+    """Return the ids of topic *topic_id*'s library slides (all depths) in the order the deck is built in."""
+    return [s.id for s in order_slides(library.topic(topic_id).slides, brief.slide_order)]
+
+
+def move_slide(brief: Brief, library: Library, slide_id: str, before_slide_id: str | None) -> None:
+    """Move the library slide *slide_id* before *before_slide_id* within its topic (None: to the topic's end).
+
+    A library slide belongs to its topic: a *before_slide_id* of another
+    topic also moves it to its own topic's end.
+    """
+    topic_id = library.slide(slide_id).topic_id
+    order = [s for s in topic_order(brief, library, topic_id) if s != slide_id]
+    index = order.index(before_slide_id) if before_slide_id in order else len(order)
+    order.insert(index, slide_id)
+    # Ids of slides the library no longer has stay as they are: reconciling the brief is not this edit's job.
+    others = [s for s in brief.slide_order if not (library.has_slide(s) and library.slide(s).topic_id == topic_id)]
+    brief.slide_order = others + order
+
+
+# ---------------------------------------------------------------- reworded text
+
+
+def override_title(brief: Brief, slide_id: str, title: str | None) -> None:
+    """Give the library slide *slide_id* the title *title* in this deck (None: its own title again)."""
+    override = brief.overrides.setdefault(slide_id, SlideOverride())
+    override.title = title
+    _drop_if_empty(brief, slide_id)
+
+
+def override_bullet(brief: Brief, slide_id: str, position: str, text: str | None) -> None:
+    """Reword the bullet at *position* ("0", "0.1" for a sub-bullet) of slide *slide_id* (None: its own words)."""
+    override = brief.overrides.setdefault(slide_id, SlideOverride())
+    if text is None:
+        override.bullets.pop(position, None)
+    else:
+        override.bullets[position] = text
+    _drop_if_empty(brief, slide_id)
+
+
+def set_own_title(brief: Brief, slide_id: str, title: str) -> None:
+    """Retitle the user's own slide *slide_id*; nothing happens if the brief has no such slide."""
+    own = brief.custom_slide(slide_id)
+    if own is not None:
+        own.title = title
+
+
+def _drop_if_empty(brief: Brief, slide_id: str) -> None:
+    # An override that changes nothing is not kept, so a slide edited back is the library's slide again.
+    if brief.overrides[slide_id].is_empty():
+        del brief.overrides[slide_id]
+
+
+def _merge_order(current: list[str], wanted: list[str]) -> list[str]:
+    """Keep *current*'s order and slot the new ids of *wanted* in after their predecessor in *wanted*."""
+    result = list(current)
+    for i, item in enumerate(wanted):
+        if item in result:
+            continue
+        before = [w for w in wanted[:i] if w in result]
+        result.insert(result.index(before[-1]) + 1 if before else 0, item)
+    return result

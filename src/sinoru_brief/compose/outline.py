@@ -1,15 +1,17 @@
 """Arrange a deck's slides: the one slide-order rule, where section dividers go, and the executive order.
 
-The app's deck panel and the composer both order a topic's slides with
-:func:`order_slides`, so what the user sees in the panel is the order the
-deck is built in.
+The slide-order rule itself is :func:`sinoru_brief.brief.order.order_slides`,
+which the app's edits use too, so what the user sees in the panel is the
+order the deck is built in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+# Re-exported: the composer and the app's deck views order a topic's slides from here.
+from sinoru_brief.brief.order import order_slides as order_slides
 from sinoru_brief.content.models import Slide, Topic
 from sinoru_brief.theme.model import Structure
 
@@ -17,19 +19,6 @@ from sinoru_brief.theme.model import Structure
 EXECUTIVE_DEPTH = "key"
 #: Slides of this kind state the bottom line; an executive brief opens with them.
 JUDGMENT_KIND = "key_judgments"
-
-
-def order_slides(slides: Iterable[Slide], slide_order: Sequence[str]) -> list[Slide]:
-    """Return *slides* (one topic's, in library order) in the brief's order.
-
-    Slides the user placed (listed in *slide_order*) come first, in the
-    user's order; the rest keep their order in *slides* after them.
-    """
-    slides = list(slides)
-    position = {slide_id: i for i, slide_id in enumerate(slide_order)}
-    given = {id(s): i for i, s in enumerate(slides)}
-    # sorted() is stable, and the key says it all: (placed first, then where).
-    return sorted(slides, key=lambda s: (0, position[s.id]) if s.id in position else (1, given[id(s)]))
 
 
 @dataclass(frozen=True)
