@@ -9,6 +9,7 @@ problem never stops the app: the libraries that load are used, and the
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,8 @@ from sinoru_brief.app.library_problems import LibraryProblemsPanel
 from sinoru_brief.app.session import DeckSession
 from sinoru_brief.brief import reconcile
 from sinoru_brief.content import Library, LoadedLibraries, load_libraries_leniently
+from sinoru_brief.content.loader import MISSING_FOLDER
+from sinoru_brief.errors import Problem
 
 if TYPE_CHECKING:
     from sinoru_brief.app.main_window import MainWindow
@@ -140,10 +143,18 @@ class LibraryFolders(QObject):
 
     def show_loaded(self, loaded: LoadedLibraries) -> None:
         """List the problems of *loaded* in the dock, and show the dock when there are any."""
-        self.panel.set_problems(loaded.problems, loaded.left_out)
+        self.panel.set_problems([self._in_app_terms(problem) for problem in loaded.problems], loaded.left_out)
         if loaded.problems:
             self.dock.show()
             self.dock.raise_()
+
+    @staticmethod
+    def _in_app_terms(problem: Problem) -> Problem:
+        """Say how to fix a missing folder in the app's terms; the loader's hint speaks of --content."""
+        if problem.line is None and problem.message == MISSING_FOLDER:
+            return replace(problem, hint="it may have been moved or renamed: open it where it is now with "
+                                         "File > Open Library…, and remove this one with File > Close Library")
+        return problem
 
     def use_library(self, library: Library) -> None:
         """Switch the open brief to *library*, keeping its file, its saved state and its unsaved look.

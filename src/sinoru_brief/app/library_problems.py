@@ -92,7 +92,7 @@ def list_label(problem: Problem, roots: Sequence[Path] = ()) -> str:
     shown = problem
     if problem.file is not None:
         for root in roots:
-            if problem.file.is_relative_to(root):
+            if problem.file != root and problem.file.is_relative_to(root):
                 shown = replace(problem, file=Path(root.name) / problem.file.relative_to(root))
                 break
     return f"{shown.location()}: {problem.message}"

@@ -25,6 +25,7 @@ from sinoru_brief.yamlio.schema import INVALID, Checker
 
 SOURCES_FILE = "sources.yaml"
 TOPICS_DIR = "topics"
+MISSING_FOLDER = "the content folder does not exist"
 LAYOUT_HINT = "a library folder holds sources.yaml, topics/<topic-id>.yaml files, or both, as content/ does"
 
 
@@ -52,7 +53,7 @@ def load_part(root: Path, *, complete: bool = True) -> LibraryPart:
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(root, "the content folder does not exist",
+        problems.append(Problem(root, MISSING_FOLDER,
                                 hint="pass --content with a folder holding sources.yaml and topics/"))
         return LibraryPart(root=root, sources={}, topics=(), problems=tuple(problems))
     sources_path, topics_path = root / SOURCES_FILE, root / TOPICS_DIR
