@@ -143,6 +143,8 @@ def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
             t.strip() for t in args.topics.split(",") if t.strip()]
     elif not brief.topics:
         brief.topics = library.topic_ids()
+    if args.template is not None and args.template != brief.template:
+        brief.look = {}  # the look was edited on the brief's template; the app, too, drops it with the template
     for name in ("depth", "template", "style", "title", "subtitle", "author", "organisation", "presenter",
                  "classification"):
         value = getattr(args, name)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sinoru_brief.atomic import write_atomic
+from sinoru_brief.brief.look import apply_look
 from sinoru_brief.brief.model import Brief
 from sinoru_brief.compose import Deck, compose
 from sinoru_brief.content import Library, load_library
@@ -95,7 +96,7 @@ def build(brief: Brief, cache: BuildCache | None = None, *, library: Library | N
 
     Without *cache*, one is made for this build from *library* (or the
     library loaded from *content_dir*, the built-in one by default). *theme*
-    is the look to lay out with; by default the brief's template, from the
+    is the look to lay out with; by default the brief's template with its look, from the
     cache. Raises :class:`DeckDoesNotFit` (a :class:`LayoutError`) naming the
     slide and why, rather than returning pages that break a layout invariant
     (see :mod:`sinoru_brief.layout.invariants`): such a deck is never exported.
@@ -104,7 +105,8 @@ def build(brief: Brief, cache: BuildCache | None = None, *, library: Library | N
         cache = BuildCache(library if library is not None else load_library(content_dir))
     elif library is not None and library is not cache.library:
         raise ValueError("build() was given a library and a cache of another library")
-    theme = theme or cache.theme(brief.template)
+    # The brief's look (the theme editor's changes) over its template, exactly as the app lays it out.
+    theme = theme or apply_look(cache.theme(brief.template), brief.look)
     deck = compose(cache.library, brief, theme.snippets, theme.structure)
     pages = layout_deck(deck, theme, progress=(lambda i, n: progress("layout", i, n)) if progress else None,
                         cache=cache.layout)

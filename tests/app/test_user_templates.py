@@ -11,7 +11,6 @@ from app.test_theme_editor import ColorAnswers, applied, open_editor
 from app.windowkit import THREE_TOPICS
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox
 
 from sinoru_brief.app import dialogs, theme_controls, window_templates
 from sinoru_brief.app.user_templates import delete_template, name_problem, unique_name
@@ -50,7 +49,6 @@ def answers(monkeypatch, file_dialogs) -> TemplateAnswers:
     fake = TemplateAnswers()
     for name in ("ask_template_name", "ask_replace_template", "ask_delete_template"):
         monkeypatch.setattr(dialogs, name, getattr(fake, name))
-    monkeypatch.setattr(dialogs, "ask_save_look", lambda parent: QMessageBox.StandardButton.Discard)
     for module in (window_templates, theme_controls):
         monkeypatch.setattr(module, "QFileDialog", file_dialogs)
     return fake
@@ -223,17 +221,22 @@ def test_a_broken_pptx_shows_why_and_changes_nothing(window, answers, file_dialo
     assert user_template_names() == []
 
 
-def test_an_edited_look_goes_into_the_master_template(window, qtbot, answers, file_dialogs):
+def test_a_master_starts_from_a_clean_look(window, qtbot, answers, file_dialogs):
     editor = open_editor(window, qtbot)
     editor.size_editors["body"].size_box.setValue(20)
+    editor.banner_on.click()
     applied(window, qtbot)
     file_dialogs.open_answers.append(MASTERS / "coreoz__demo-template.pptx")
     window.master_action.trigger()
     theme = window.controller.view().theme
-    # The 16:9 look's 20 pt body scales with the 10 x 7.5 in master's slide (three quarters as wide)...
-    assert theme.sizes.body.size == 15 and theme.master is not None
-    # ...and the template keeps it as shown: saved at the master's size, it is not scaled again.
-    assert load_theme("coreoz__demo-template").sizes.body.size == 15
+    fresh = load_theme("coreoz__demo-template")
+    # The banner and the 20 pt body were not carried onto the master unasked; the status bar says so.
+    assert theme == fresh and theme.banner is None and theme.sizes.body.size != 20
+    assert window.controller.brief.look == {} and window.controller.session.theme_override is None
+    assert "the look's changes were set aside (Undo brings them back)" in window.statusBar().currentMessage()
+    window.controller.undo_stack.undo()
+    assert window.controller.view().theme.banner is not None
+    assert window.controller.view().theme.sizes.body.size == 20
 
 
 def test_names_for_new_templates():

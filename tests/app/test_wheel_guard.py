@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QScrollArea, QVBoxLayout, QWidget
 
-from sinoru_brief.app import dialogs
 from sinoru_brief.app.wheel_guard import guard_wheel_in
-
-
-@pytest.fixture(autouse=True)
-def discard_looks(monkeypatch):
-    """A look changed by a test is dropped at teardown, without asking."""
-    monkeypatch.setattr(dialogs, "ask_save_look", lambda parent: QMessageBox.StandardButton.Discard)
 
 
 def roll(widget, notches: int = -1) -> None:

@@ -51,13 +51,21 @@ def test_round_trip_gives_an_equal_brief(tmp_path, full_brief):
 
 
 def test_round_trip_of_a_minimal_brief(tmp_path):
-    brief = Brief(title="T", subtitle="", topics=["alpha"])
+    brief = Brief(title="T", subtitle="", topics=["alpha"], date=dt.date(2025, 2, 3))
     path = tmp_path / "min.brief.yaml"
     save_brief(brief, path)
     assert path.read_text(encoding="utf-8") == (
-        "# sinoru-brief deck choices\ntitle: T\ntopics:\n- alpha\ndepth: standard\n"
+        "# sinoru-brief deck choices\ntitle: T\ndate: '2025-02-03'\ntopics:\n- alpha\ndepth: standard\n"
         "template: briefing\nstyle: chicago-notes-bibliography\n")
     assert load_brief(path) == brief
+
+
+def test_a_date_left_on_today_is_written_down(tmp_path):
+    path = tmp_path / "today.brief.yaml"
+    save_brief(Brief(title="T", topics=["alpha"]), path)
+    written = load_brief(path).date
+    assert written is not None and written in (dt.date.today(), dt.date.today() - dt.timedelta(days=1))
+    assert f"date: '{written.isoformat()}'\n" in path.read_text(encoding="utf-8")
 
 
 def test_empty_overrides_are_not_saved(tmp_path):
@@ -92,12 +100,14 @@ def test_bad_bullet_override_keys(tmp_path):
 
 
 def test_title_slide_fields_are_read_and_saved_in_reading_order(tmp_path):
-    path = write(tmp_path, "title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\n")
+    path = write(tmp_path, "title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\n"
+                           "date: 2025-02-03\n")
     brief = load_brief(path)
     assert (brief.organisation, brief.presenter, brief.classification) == ("Asia desk", "Ann", "SECRET")
     save_brief(brief, path)
     text = path.read_text(encoding="utf-8")
-    assert "title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\ntopics: []\n" in text
+    assert ("title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\ndate: '2025-02-03'\n"
+            "topics: []\n") in text
     assert load_brief(path) == brief
 
 

@@ -36,6 +36,7 @@ overrides:
     bullets:
       - text: A bullet moved to the top
         cite: [news-2024-10-03-report]
+date: 2025-02-03
 """
 
 

@@ -105,8 +105,14 @@ class DeckController(QObject):
         self.undo_stack.push(BriefCommand(self, before, after, text, merge_key, theme_before, theme))
 
     def set_theme(self, theme: Theme | None, text: str, merge_key: str = "") -> None:
-        """Make *theme* the unsaved look (None: the template's own) as one undoable step named *text*."""
-        self.edit(text, lambda b: None, merge_key=f"theme:{merge_key}" if merge_key else "", theme=theme)
+        """Make *theme* the deck's look (None: the template's own) as one undoable step named *text*.
+
+        The step's brief holds the look too, so a change set back by hand is
+        no step at all, and saving the brief keeps the look.
+        """
+        look = self.session.look_of(theme)
+        self.edit(text, lambda b: setattr(b, "look", copy.deepcopy(look)),
+                  merge_key=f"theme:{merge_key}" if merge_key else "", theme=theme)
 
     def _apply(self, brief: Brief, theme: Theme | None = None) -> None:
         themed = (brief.template != self.session.brief.template or theme != self.session.theme_override)

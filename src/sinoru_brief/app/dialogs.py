@@ -67,15 +67,6 @@ def ask_delete_template(parent: QWidget | None, name: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_save_look(parent: QWidget | None) -> QMessageBox.StandardButton:
-    """Ask whether to save the edited look as a template before it is lost; return Save, Discard or Cancel."""
-    return QMessageBox.question(
-        parent, "Unsaved look", "The look of this deck was changed in the theme editor and not saved as a "
-        "template. Save it as a template before closing?",
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Save)
-
-
 def about_html(library) -> str:
     """Return the About box's text: version, how current the content is, and the bundled fonts' licences."""
     import PySide6

@@ -4,7 +4,7 @@ Qt code adapts this object; it holds no Qt types, so it is tested without a
 display. Every change goes through :meth:`DeckSession.replace_brief`, which
 the undo stack calls with the before and after briefs, or
 :meth:`DeckSession.set_theme_override`, for a look being edited in the theme
-editor and not yet saved as a template.
+editor (kept in the brief as its ``look:``, so it is saved and autosaved with it).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import copy
 from pathlib import Path
 
 from sinoru_brief.brief import Brief, load_brief, reconcile, save_brief
+from sinoru_brief.brief.look import apply_look, look_between
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE
 from sinoru_brief.compose import Deck
 from sinoru_brief.content import Library
@@ -33,7 +34,6 @@ class DeckSession:
         self.brief = brief or default_brief(library)
         self.path = path
         self.saved_brief = copy.deepcopy(self.brief)
-        self._theme_override: Theme | None = None
         #: Why the brief's template could not be used (the default look is shown instead), or "".
         self.theme_problem = ""
         #: Why the brief's citation style could not be used (the default style is used instead), or "".
@@ -65,14 +65,22 @@ class DeckSession:
 
     @property
     def theme_override(self) -> Theme | None:
-        """The look edited in the theme editor and not saved as a template, or None."""
-        return self._theme_override
+        """The look edited in the theme editor for this deck: the brief's ``look:`` over its template, or None."""
+        return apply_look(self.template_theme(), self.brief.look) if self.brief.look else None
 
     def set_theme_override(self, theme: Theme | None) -> None:
-        """Lay the deck out with *theme* instead of the brief's template (None: the template again)."""
-        if theme != self._theme_override:
-            self._theme_override = theme
+        """Lay the deck out with *theme* instead of the brief's template (None: the template again).
+
+        The brief keeps what *theme* changes of the template as its look, so
+        saving the brief (or the autosave) keeps the look too.
+        """
+        if theme != self.theme_override:
+            self.brief.look = self.look_of(theme)
             self._view = None  # layout depends on every part of the theme
+
+    def look_of(self, theme: Theme | None) -> dict:
+        """Return what *theme* changes of the brief's template, as the brief keeps it ({} for None)."""
+        return look_between(self.template_theme(), theme) if theme is not None else {}
 
     def forget_template(self, name: str) -> None:
         """Drop the cached theme of the template *name*, after it was saved over or deleted."""
@@ -100,7 +108,7 @@ class DeckSession:
 
     def theme(self) -> Theme:
         """Return the theme the deck is laid out with: the editor's unsaved look, or the brief's template."""
-        return self._theme_override or self.template_theme()
+        return self.theme_override or self.template_theme()
 
     def view(self) -> Build:
         """Return the deck and pages for the current brief (built once per change, through the pipeline)."""

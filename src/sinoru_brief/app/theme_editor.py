@@ -1,10 +1,10 @@
 """The theme editor: the deck's colours, fonts, sizes, logo, footer, banner, slide size and citation style.
 
 Every change restyles the preview and thumbnails live (150 ms after the
-last one) as one undoable step: the edited look is the session's theme
-override until it is saved as a template ("Save as template…") or dropped
-("Revert"). Changes of one field in a row (a spin box's arrows) merge into
-one step.
+last one) as one undoable step: the edited look is the deck's own, kept in
+the brief (its ``look:``, saved and autosaved with it), until it is saved as
+a template ("Save as template…") or dropped ("Revert"). Changes of one field
+in a row (a spin box's arrows) merge into one step.
 """
 
 from __future__ import annotations
@@ -266,8 +266,10 @@ class ThemeEditor(QScrollArea):
         shown = f"<b>{html.escape(template)}</b> (your template)" if own else f"<b>{html.escape(theme.label)}</b>"
         self.heading.setText(f"Template: {shown}")
         edited = session.theme_override is not None
-        self.state.setText("<i>Unsaved changes: Save as Template… keeps them, Revert drops them.</i>"
-                           if edited else "Changes show in the preview at once; Undo takes each back.")
+        self.state.setText("<i>Changed for this deck (saved with the brief): Save as Template… makes it a template "
+                           "for other decks, Revert drops the changes.</i>"
+                           if edited else "Changes show in the preview at once and are saved with the brief; Undo "
+                           "takes each back.")
         self.revert_button.setEnabled(edited)
         self.delete_button.setEnabled(own)
         on_master = theme.master is not None

@@ -23,16 +23,14 @@ class FilesMixin:
     whose controller, settings, autosaver and recent menu they use."""
 
     def maybe_save(self) -> bool:
-        """Ask before losing unsaved changes to the brief or its look; return False if the user cancelled."""
+        """Ask before losing unsaved changes to the brief (its look included); return False if the user cancelled."""
         if not self.controller.session.dirty:
-            return self.maybe_save_look()
+            return True
         session = self.controller.session
         answer = dialogs.ask_save_changes(self, session.path.name if session.path else "Untitled brief")
         if answer == QMessageBox.StandardButton.Cancel:
             return False
-        if answer == QMessageBox.StandardButton.Save and not self.save():
-            return False
-        return self.maybe_save_look()
+        return answer != QMessageBox.StandardButton.Save or self.save()
 
     def new_brief(self) -> None:
         if self.maybe_save():
@@ -76,6 +74,11 @@ class FilesMixin:
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        session = self.controller.session
+        if session.brief.date is None:
+            # A date left on "today" is written down on the first save: reopened another day, the deck
+            # still carries the day it was made on.
+            session.brief.date = dt.date.today()
         try:
             self.controller.session.save(path)
         except BriefError as exc:

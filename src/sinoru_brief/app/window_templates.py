@@ -130,17 +130,6 @@ class TemplatesMixin:
                              lambda b: setattr(b, "template", DEFAULT_TEMPLATE), theme=None)
         self.statusBar().showMessage(f"Deleted template “{name}” from {user_templates_dir()}", 8000)
 
-    def maybe_save_look(self) -> bool:
-        """Offer to save an edited look before it is lost; return False if the user cancelled."""
-        if self.controller.session.theme_override is None:
-            return True
-        answer = dialogs.ask_save_look(self)
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save_as_template()
-        return True
-
     # ------------------------------------------------------------ masters
 
     def use_master(self) -> None:
@@ -150,12 +139,15 @@ class TemplatesMixin:
             return
         self.theme_editor.apply_now()
         session = self.controller.session
+        set_aside = session.theme_override is not None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             master = load_master(path)
-            # An edited look (or the fallback shown for a missing template) is what the user sees: keep it.
-            look = session.theme_override or (session.theme() if session.theme_problem else None)
-            name = template_from_master(master, session.brief.template, look)
+            # A master starts from a clean look: the deck's banner, logo and other changes are not carried
+            # onto it unasked (Undo brings them back). The default look shown for a missing template is kept,
+            # as it is the template the user sees.
+            name = template_from_master(master, session.brief.template,
+                                        session.template_theme() if session.theme_problem else None)
         except BriefError as exc:
             QGuiApplication.restoreOverrideCursor()
             dialogs.show_error(self, "Cannot use this PowerPoint file", dialogs.describe(exc))
@@ -164,12 +156,14 @@ class TemplatesMixin:
             self._use_template(name, f"Use PowerPoint template “{name}”")
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._show_master_report(name, master)
+        self._show_master_report(name, master, set_aside)
 
-    def _show_master_report(self, name, master) -> None:
+    def _show_master_report(self, name, master, set_aside: bool = False) -> None:
         """Say what the master could not provide, without stopping the user (a box that does not block)."""
         missing = mapping(master).missing
-        self.statusBar().showMessage(f"The deck is built on {master.path.name} (your template “{name}”)", 8000)
+        aside = " — the look's changes were set aside (Undo brings them back)" if set_aside else ""
+        self.statusBar().showMessage(f"The deck is built on {master.path.name} (your template “{name}”){aside}",
+                                     12000)
         if not missing:
             return
         if self.master_report is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from sinoru_brief.brief.custom import (
     lines_of,
     written_texts,
 )
+from sinoru_brief.brief.look import LOOK_SPEC, checked_look
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE, START_PREFIX, Brief, SlideOverride
 from sinoru_brief.content.models import DEPTHS, Library
 from sinoru_brief.errors import BriefFileError, Problem
@@ -54,6 +56,7 @@ BRIEF_SPEC = Record(
         "overrides": Key(MappingOf(value=_OVERRIDE, what="overrides"), required=False, default={}),
         "custom_slides": Key(CUSTOM_SLIDES, required=False, default=[]),
         "template": Key(Text(max_length=500), required=False, default=DEFAULT_TEMPLATE),
+        "look": Key(LOOK_SPEC, required=False, default={}),
         "style": Key(Text(max_length=500), required=False, default=DEFAULT_STYLE),
     },
 )
@@ -68,7 +71,7 @@ def load_brief(path: Path) -> Brief:
     if doc.data is None:
         raise BriefFileError(Problem(path, "the brief file is empty", hint="give it at least a title"))
     checker = Checker(doc)
-    brief = _check_brief(doc.data, checker)
+    brief = _check_brief(doc.data, checker, path.parent)
     if checker.problems:
         raise BriefFileError(checker.problems)
     assert brief is not None  # the schema reports whatever makes the brief invalid
@@ -95,10 +98,11 @@ def _override_lines(brief: Brief, doc: MarkedDocument) -> dict[str, tuple[int, s
     return found
 
 
-def _check_brief(raw: Any, checker: Checker) -> Brief | None:
+def _check_brief(raw: Any, checker: Checker, folder: Path) -> Brief | None:
     data = BRIEF_SPEC.check(raw, (), checker)
     if data is INVALID:
         return None
+    look = checked_look(data["look"], folder, checker)
     overrides: dict[str, SlideOverride] = {}
     for slide_id, checked in data["overrides"].items():
         bullets: dict[str, str] = {}
@@ -120,7 +124,7 @@ def _check_brief(raw: Any, checker: Checker) -> Brief | None:
                  topics=list(data["topics"]), depth=data["depth"], exclude=list(data["exclude"]),
                  slide_order=list(data["slide_order"]), overrides=overrides,
                  custom_slides=custom_slides_from_data(data["custom_slides"], checker),
-                 template=data["template"], style=data["style"])
+                 template=data["template"], look=look, style=data["style"])
 
 
 def _is_bullet_position(key: str) -> bool:
@@ -205,8 +209,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     for name in ("author", "organisation", "presenter", "classification"):
         if getattr(brief, name):
             data[name] = getattr(brief, name)
-    if brief.date:
-        data["date"] = brief.date.isoformat()
+    # Written even when left on "today", so the deck keeps the day it was made on when reopened later.
+    data["date"] = brief.deck_date().isoformat()
     data["topics"] = list(brief.topics)
     data["depth"] = brief.depth
     if brief.exclude:
@@ -232,6 +236,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     if brief.custom_slides:
         data["custom_slides"] = [custom_slide_to_data(s) for s in brief.custom_slides]
     data["template"] = brief.template
+    if brief.look:
+        data["look"] = copy.deepcopy(brief.look)
     data["style"] = brief.style
     return data
 

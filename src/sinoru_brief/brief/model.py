@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_TEMPLATE = "briefing"
 DEFAULT_STYLE = "chicago-notes-bibliography"
@@ -80,7 +81,8 @@ class Brief:
 
     ``organisation``, ``presenter`` and ``classification`` are printed on the
     title slide (the marking, e.g. "UNCLASSIFIED", is the deck's own; a
-    template's banner marks every slide).
+    template's banner marks every slide). A ``date`` of None is the day the
+    deck is built until the brief is first saved, which writes the day down.
     """
 
     title: str = "The Sino-Russian Partnership"
@@ -97,6 +99,8 @@ class Brief:
     overrides: dict[str, SlideOverride] = field(default_factory=dict)
     custom_slides: list[CustomSlide] = field(default_factory=list)
     template: str = DEFAULT_TEMPLATE
+    #: The theme editor's changes to the template, for this deck (see :mod:`sinoru_brief.brief.look`).
+    look: dict[str, Any] = field(default_factory=dict)
     style: str = DEFAULT_STYLE
     #: The file the brief was read from, and the line and text of each override as written there (keyed
     #: ``overrides.<slide>.title``, ``.notes`` or ``.bullets.<n>``, and ``custom_slides[<i>]...`` paths of the

@@ -1,0 +1,206 @@
+"""A deck's own look: the theme editor's changes to its template, kept in the brief as ``look:``.
+
+A look holds only what differs from the template, as plain data::
+
+    look:
+      colors: {accent: "C8102E", chart: ["C8102E", "1F3864"]}
+      fonts: {heading: Arial, body: Arial}
+      sizes: {body: [20, 14], footer: 10}     # points: [size, minimum]; the footer's one size
+      slide: {width_in: 10, height_in: 7.5}
+      banner: {text: SECRET, color: "C8102E", text_color: "FFFFFF"}   # or false: no banner
+      logo: /home/ann/ministry.png                                 # or false: no logo
+      footer: "{{ brief.title }} · {{ brief.date }}"
+
+The app and the command line lay a deck out with :func:`apply_look` over
+the brief's template, so a saved brief exports exactly as the app showed it.
+On a template built on a PowerPoint master, the master's colours, fonts and
+slide size win, as they do in the theme editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sinoru_brief.theme.assets import check_logo
+from sinoru_brief.theme.loader import SIZE_RANGE_PT, SLIDE_RANGE_IN
+from sinoru_brief.theme.loader import _Color as Color
+from sinoru_brief.theme.loader import _Font as Font
+from sinoru_brief.theme.loader import _SizePair as SizePair
+from sinoru_brief.theme.loader import _Snippet as Snippet
+from sinoru_brief.theme.model import Banner, SizeRange, Theme
+from sinoru_brief.units import EMU_PER_INCH, inches
+from sinoru_brief.yamlio.marked import KeyPath
+from sinoru_brief.yamlio.schema import INVALID, Checker, Key, ListOf, Number, Record, Spec, Text
+
+COLOR_ROLES = ("background", "title", "text", "accent", "muted", "rule", "panel")
+SIZE_ROLES = ("deck_title", "section_title", "title", "body", "sub", "quote", "table", "source", "reference")
+FOOTER_RANGE_PT = (SIZE_RANGE_PT[0], 40.0)
+
+
+@dataclass
+class _OrOff(Spec):
+    """*inner*, or ``false`` for "none" (no banner, no logo), where the template's own would otherwise show."""
+
+    inner: Spec
+    what: str
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return f"{self.inner.expected}, or false for no {self.what}"
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        if value is False:
+            return False
+        if value is True:
+            checker.report(path, f"'true' is not {self.expected}", hint="write false to leave it out")
+            return INVALID
+        return self.inner.check(value, path, checker)
+
+
+@dataclass
+class _Range(Number):
+    """A number from *low* to *high*, in *unit*, for the message."""
+
+    low: float = 0.0
+    high: float = 0.0
+    unit: str = ""
+    hint: str = ""
+
+    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
+        number = super().check(value, path, checker)
+        if number is INVALID:
+            return INVALID
+        if not self.low <= number <= self.high:
+            checker.report(path, f"expected {self.low:g} to {self.high:g} {self.unit}, got {number:g}", hint=self.hint)
+            return INVALID
+        return float(number)
+
+
+_SLIDE_SIDE = _Range(*SLIDE_RANGE_IN, "in", hint="16:9 slides are 13.333 x 7.5 in, 4:3 slides 10 x 7.5 in")
+LOOK_SPEC = Record(
+    what="look",
+    keys={
+        "colors": Key(Record(what="colours", keys={
+            **{role: Key(Color(), required=False) for role in COLOR_ROLES},
+            "chart": Key(ListOf(item=Color(), min_items=1, max_items=12), required=False),
+        }), required=False),
+        "fonts": Key(Record(what="fonts", keys={
+            "heading": Key(Font(), required=False), "body": Key(Font(), required=False)}), required=False),
+        "sizes": Key(Record(what="sizes", keys={
+            **{role: Key(SizePair(), required=False) for role in SIZE_ROLES},
+            "footer": Key(_Range(*FOOTER_RANGE_PT, "pt"), required=False),
+        }), required=False),
+        "slide": Key(Record(what="slide size", keys={
+            "width_in": Key(_SLIDE_SIDE), "height_in": Key(_SLIDE_SIDE)}), required=False),
+        "banner": Key(_OrOff(Record(what="banner", keys={
+            "text": Key(Text(max_length=120)),
+            "color": Key(Color()),
+            "text_color": Key(Color(), required=False, default="FFFFFF"),
+        }), "banner"), required=False),
+        "logo": Key(_OrOff(Text(max_length=1000), "logo"), required=False),
+        "footer": Key(Snippet(), required=False),
+    },
+)
+
+
+def checked_look(data: Mapping[str, Any] | None, folder: Path, checker: Checker) -> dict[str, Any]:
+    """Return the look *LOOK_SPEC* checked as plain data, with a logo found relative to *folder*, the brief's.
+
+    Keys left empty are dropped; a logo that is not an image PowerPoint can
+    show is reported under ``look.logo``.
+    """
+    if not data:
+        return {}
+    look: dict[str, Any] = {}
+    for name, value in data.items():
+        if value is None:
+            continue
+        if isinstance(value, dict):
+            value = {k: [v.size, v.minimum] if isinstance(v, SizeRange) else v
+                     for k, v in value.items() if v is not None}
+            if not value:
+                continue
+        look[name] = value
+    if isinstance(look.get("logo"), str):
+        look["logo"] = _logo(look["logo"], folder, checker)
+        if look["logo"] is None:
+            del look["logo"]
+    return look
+
+
+def _logo(name: str, folder: Path, checker: Checker) -> str | None:
+    """Return the logo *name* as an absolute path if it is an image we can show; report why not otherwise."""
+    path = (folder / Path(name).expanduser()).absolute()
+    found = Checker(checker.doc)  # check_logo reports under 'logo'; the brief's key is 'look.logo'
+    logo = check_logo(path.parent, path.name, found)
+    for problem in found.problems:
+        checker.report(("look", "logo"), problem.message.replace("logo file", "look's logo file"),
+                       hint="choose the logo again in the theme editor, or put the file back")
+    return str(logo) if logo else None
+
+
+def apply_look(theme: Theme, look: Mapping[str, Any] | None) -> Theme:
+    """Return *theme* with *look*'s changes laid over it (the theme itself when the look is empty)."""
+    if not look:
+        return theme
+    on_master = theme.master is not None  # the master's colours, fonts and size are the organisation's
+    changes: dict[str, Any] = {}
+    colors = dict(look.get("colors") or {})
+    if colors and not on_master:
+        if "chart" in colors:
+            colors["chart"] = tuple(colors["chart"])
+        changes["colors"] = replace(theme.colors, **colors)
+    if look.get("fonts") and not on_master:
+        changes["fonts"] = replace(theme.fonts, **look["fonts"])
+    sizes = look.get("sizes") or {}
+    if sizes:
+        changes["sizes"] = replace(theme.sizes, **{role: float(value) if role == "footer" else SizeRange(*value)
+                                                   for role, value in sizes.items()})
+    if look.get("slide") and not on_master:
+        changes["width"] = inches(look["slide"]["width_in"])
+        changes["height"] = inches(look["slide"]["height_in"])
+    if "banner" in look:
+        changes["banner"] = Banner(**look["banner"]) if look["banner"] else None
+    if "logo" in look:
+        changes["logo"] = Path(look["logo"]) if look["logo"] else None
+    if "footer" in look:
+        changes["snippets"] = replace(theme.snippets, footer=look["footer"])
+    return replace(theme, **changes)
+
+
+def look_between(base: Theme, edited: Theme) -> dict[str, Any]:
+    """Return what the theme editor changed in *edited* from *base*, as a brief keeps it ({} for nothing).
+
+    ``apply_look(base, look_between(base, edited))`` gives back every part
+    of *edited* the theme editor can change.
+    """
+    look: dict[str, Any] = {}
+    colors = {role: getattr(edited.colors, role) for role in COLOR_ROLES
+              if getattr(edited.colors, role) != getattr(base.colors, role)}
+    if edited.colors.chart != base.colors.chart:
+        colors["chart"] = list(edited.colors.chart)
+    fonts = {role: getattr(edited.fonts, role) for role in ("heading", "body")
+             if getattr(edited.fonts, role) != getattr(base.fonts, role)}
+    sizes: dict[str, Any] = {role: [getattr(edited.sizes, role).size, getattr(edited.sizes, role).minimum]
+                             for role in SIZE_ROLES if getattr(edited.sizes, role) != getattr(base.sizes, role)}
+    if edited.sizes.footer != base.sizes.footer:
+        sizes["footer"] = edited.sizes.footer
+    for name, part in (("colors", colors), ("fonts", fonts), ("sizes", sizes)):
+        if part:
+            look[name] = part
+    if (edited.width, edited.height) != (base.width, base.height):
+        # Six decimals of an inch are within half an EMU, so inches() gives back the same size.
+        look["slide"] = {"width_in": round(edited.width / EMU_PER_INCH, 6),
+                         "height_in": round(edited.height / EMU_PER_INCH, 6)}
+    if edited.banner != base.banner:
+        banner = edited.banner
+        look["banner"] = {"text": banner.text, "color": banner.color, "text_color": banner.text_color} \
+            if banner else False
+    if edited.logo != base.logo:
+        look["logo"] = str(edited.logo) if edited.logo else False
+    if edited.snippets.footer != base.snippets.footer:
+        look["footer"] = edited.snippets.footer
+    return look
