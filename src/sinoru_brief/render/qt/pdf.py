@@ -10,8 +10,10 @@ the .pptx are drawn from:
 
 Text stays text: the shipped fonts are embedded (subset, with a ToUnicode map,
 see :func:`sinoru_brief.render.qt.fonts.embedding_fonts`), so it is
-selectable and searchable. Links on slides are clickable
-(:mod:`sinoru_brief.render.qt.pdf_links`). The document's title and author are set.
+selectable and searchable. Links on slides, and the web addresses in a
+handout's notes and references, are clickable
+(:mod:`sinoru_brief.render.qt.pdf_links`, :mod:`sinoru_brief.render.qt.pdf_notes_links`).
+The document's title and author are set.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from sinoru_brief.render.qt.fonts import embedding_fonts
 from sinoru_brief.render.qt.images import ensure_app
 from sinoru_brief.render.qt.painter import paint_page
 from sinoru_brief.render.qt.pdf_links import Link, UnexpectedPdf, add_links, page_links
+from sinoru_brief.render.qt.pdf_notes_links import notes_links
 from sinoru_brief.units import EMU_PER_POINT
 
 #: Device units are points: 72 per inch.
@@ -236,6 +239,7 @@ class _HandoutWriter:
             document.drawContents(self.painter, QRectF(0, start + CLIP_EPSILON, self.text_width,
                                                        end - start - 2 * CLIP_EPSILON))
             self.painter.restore()
+            self.links[-1].extend(notes_links(document, start, end, HANDOUT_MARGIN, top))
             if not breaks or end >= breaks[-1]:
                 return
             start = end
