@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.installs import package_in_site_packages
 
 from sinoru_brief import paths
 from sinoru_brief.errors import BriefError
@@ -17,12 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def fake_package(tmp_path, monkeypatch):
     """Point sinoru_brief.paths at a package folder under *tmp_path* (as site-packages/sinoru_brief)."""
-    package = tmp_path / "site-packages" / "sinoru_brief"
-    package.mkdir(parents=True)
-    monkeypatch.setattr(paths, "_package_folder", lambda: package)
-    paths.data_root.cache_clear()
-    yield package
-    paths.data_root.cache_clear()
+    yield from package_in_site_packages(tmp_path, monkeypatch)
 
 
 def make_data(root: Path, skip: str = "") -> None:

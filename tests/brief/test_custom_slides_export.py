@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pptx import Presentation
+from support.decks import FIXTURE_LIBRARY
 
 from sinoru_brief.brief import load_brief
 from sinoru_brief.cli import EXIT_ERROR, EXIT_OK, main
 from sinoru_brief.compose import compose
 from sinoru_brief.content import load_library
 
-FIXTURE = Path(__file__).parents[1] / "data" / "library"
 BRIEF = """title: Fixture deck
 topics: [alpha, beta]
 depth: key
@@ -39,7 +37,7 @@ def slide_texts(slide) -> str:
 def test_export_writes_the_users_slide_with_its_citation_and_reference(tmp_path, capsys):
     brief, out = tmp_path / "deck.brief.yaml", tmp_path / "deck.pptx"
     brief.write_text(BRIEF, encoding="utf-8")
-    assert main(["export", "--content", str(FIXTURE), "--brief", str(brief), "-o", str(out)]) == EXIT_OK
+    assert main(["export", "--content", str(FIXTURE_LIBRARY), "--brief", str(brief), "-o", str(out)]) == EXIT_OK
     assert capsys.readouterr().err == ""
     slides = list(Presentation(str(out)).slides)
     [own] = [s for s in slides if "Our assessment" in slide_texts(s)]
@@ -50,7 +48,7 @@ def test_export_writes_the_users_slide_with_its_citation_and_reference(tmp_path,
     assert notes.startswith("Say this slowly.")
     # The marker and the notes use the deck's number for the source, as compose gives it, and the
     # reference slides list the same source under it.
-    deck = compose(load_library(FIXTURE), load_brief(brief))
+    deck = compose(load_library(FIXTURE_LIBRARY), load_brief(brief))
     number = deck.numbers["ru-2024-statement"]
     reference = deck.reference(number).text
     assert number > 1  # alpha-key, before it, cites other sources first
@@ -65,7 +63,7 @@ def test_export_writes_the_users_slide_with_its_citation_and_reference(tmp_path,
 def test_an_unknown_citation_in_the_brief_fails_with_file_line_and_key(tmp_path, capsys):
     brief, out = tmp_path / "deck.brief.yaml", tmp_path / "deck.pptx"
     brief.write_text(BRIEF.replace("cite: [ru-2024-statement]", "cite: [ru-2024-statment]"), encoding="utf-8")
-    assert main(["export", "--content", str(FIXTURE), "--brief", str(brief), "-o", str(out)]) == EXIT_ERROR
+    assert main(["export", "--content", str(FIXTURE_LIBRARY), "--brief", str(brief), "-o", str(out)]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert err.splitlines() == [

@@ -16,6 +16,7 @@ import types
 from pathlib import Path
 
 import pytest
+from support.cli_runs import run
 
 from sinoru_brief import atomic
 from sinoru_brief.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, main
@@ -41,13 +42,6 @@ def out(tmp_path: Path) -> Path:
     target.parent.mkdir()
     target.write_bytes(PREVIOUS)
     return target
-
-
-def run(capsys, *argv: str | Path) -> tuple[int, str, str]:
-    """Run the CLI; return (exit code, stdout, stderr)."""
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -8,29 +8,15 @@ import sys
 import textwrap
 import types
 from importlib import metadata
-from pathlib import Path
 
 import pytest
+from support.cli_runs import one_error, run
+from support.installs import package_in_site_packages
 
 from sinoru_brief import paths, qt_libraries
 from sinoru_brief.cli import DEPTH_NAMES, EXIT_ERROR, EXIT_OK, EXIT_USAGE, main
 
 HEAVY = ("jinja2", "citeproc", "PySide6", "shiboken6", "pptx", "PIL", "lxml")
-
-
-def run(capsys, *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def one_error(code: int, out: str, err: str) -> str:
-    """Check a failed run printed exactly one line on stderr and nothing else; return that line."""
-    assert "Traceback" not in err
-    assert (code, out) == (EXIT_ERROR, "")
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 @pytest.fixture
@@ -130,12 +116,7 @@ def test_an_app_that_cannot_be_imported_is_one_line(capsys, monkeypatch):
 @pytest.fixture
 def broken_install(tmp_path, monkeypatch):
     """Make sinoru-brief look installed in site-packages without its data folder."""
-    package = tmp_path / "site-packages" / "sinoru_brief"
-    package.mkdir(parents=True)
-    monkeypatch.setattr(paths, "_package_folder", lambda: package)
-    paths.data_root.cache_clear()
-    yield package
-    paths.data_root.cache_clear()
+    yield from package_in_site_packages(tmp_path, monkeypatch)
 
 
 @pytest.mark.parametrize("argv", [["validate"], ["topics"], ["export", "-o", "deck.pptx"], ["templates"], []])

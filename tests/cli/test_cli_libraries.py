@@ -6,18 +6,13 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from support.cli_runs import run
 from support.own_library import write_library
 
-from sinoru_brief.cli import EXIT_ERROR, EXIT_OK, main
+from sinoru_brief.cli import EXIT_ERROR, EXIT_OK
 from sinoru_brief.paths import default_content_dir, user_library_dir
 
 BUILTIN_SOURCE = "wishnick-2025-cooperation-without-coordination"
-
-
-def run(capsys, *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from pathlib import Path
 
 import pytest
+from support.decks import AGENCY, ARTICLE, FIXTURE_LIBRARY, NEWS, RU, authored, by_key
 
 from sinoru_brief.brief import SlideOverride
 from sinoru_brief.compose import compose
 from sinoru_brief.content import load_library
 from sinoru_brief.errors import BriefFileError, ContentError
-
-FIXTURE = Path(__file__).parents[1] / "data" / "library"
-AGENCY, ARTICLE, NEWS, RU = ("agency-2024-05-16-statement", "article-2025", "news-2024-10-03-report",
-                             "ru-2024-statement")
-
-
-def authored(deck) -> list[str]:
-    return [s.key for s in deck.slides if s.slide is not None]
-
-
-def by_key(deck, key):
-    [slide] = [s for s in deck.slides if s.key == key]
-    return slide
 
 
 def test_slides_in_order_with_generated_slides_in_place(fixture_library, fixture_brief):
@@ -163,7 +150,7 @@ def library_with_bullet(tmp_path):
 
     def make(text: str):
         root = tmp_path / "library"
-        shutil.copytree(FIXTURE, root)
+        shutil.copytree(FIXTURE_LIBRARY, root)
         beta = root / "topics" / "beta.yaml"
         old = "- text: A bullet in the deck \"{{ brief.title }}\"."
         source = beta.read_text(encoding="utf-8")

@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from support.decks import AGENCY, ARTICLE, RU, authored, by_key
 
 from sinoru_brief.brief import BriefBullet, CustomSlide, SlideOverride, load_brief
 from sinoru_brief.compose import compose
 from sinoru_brief.errors import BriefFileError
-
-AGENCY, ARTICLE, NEWS, RU = ("agency-2024-05-16-statement", "article-2025", "news-2024-10-03-report",
-                             "ru-2024-statement")
-
-
-def authored(deck) -> list[str]:
-    return [s.key for s in deck.slides if s.slide is not None]
-
-
-def by_key(deck, key):
-    [slide] = [s for s in deck.slides if s.key == key]
-    return slide
 
 
 def assessment(after: str = "alpha-key", **fields) -> CustomSlide:
