@@ -32,3 +32,14 @@ def test_guidance_survives_an_override_of_the_notes(fixture_library, fixture_bri
     notes = _slide(compose(fixture_library, brief), "beta-bullets").notes
     guidance = 'For the briefer: If asked, the bullet names the deck "Fixture deck".'
     assert notes.startswith(f"Our own notes.\n\n{guidance}\n\nSources:")
+
+
+def test_notes_written_as_a_block_have_one_blank_line_before_the_sources(real_library):
+    from sinoru_brief.brief import Brief
+
+    deck = compose(real_library, Brief(title="Summits", topics=["summits"], depth="full"))
+    for slide in deck.slides:
+        if slide.slide is not None:
+            assert "\n\n\n" not in slide.notes, slide.key
+    timeline = _slide(deck, "summits-timeline")
+    assert "gives both figures.\n\nSources:\n[1]" in timeline.notes

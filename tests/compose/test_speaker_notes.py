@@ -5,19 +5,19 @@ from __future__ import annotations
 from sinoru_brief.compose.speaker_notes import join_notes
 
 
-def test_no_guidance_leaves_the_notes_as_written():
-    assert join_notes("Read this.\n", "") == "Read this.\n"
-    assert join_notes("Read this.", "  \n") == "Read this."
+def test_no_guidance_leaves_the_notes_as_written_but_for_the_final_line_break():
+    assert join_notes("Read this.\n", "") == "Read this."
+    assert join_notes("One.\n\nTwo.", "  \n") == "One.\n\nTwo."
 
 
 def test_guidance_is_its_own_labelled_paragraph_after_the_notes():
     assert join_notes("Read this.", "say both figures.") == "Read this.\n\nFor the briefer: say both figures."
 
 
-def test_a_block_scalars_final_line_break_stays_at_the_end():
-    # A topic file's notes written with | end in a line break; the text exported before the
-    # guidance had its own field ended the same way.
-    assert join_notes("One.\n\nTwo.\n", "if asked, say so.\n") == "One.\n\nTwo.\n\nFor the briefer: if asked, say so.\n"
+def test_a_block_scalars_final_line_break_does_not_open_an_empty_paragraph():
+    # A topic file's notes written with | end in a line break; the sources that follow must be
+    # one blank line away, not two.
+    assert join_notes("One.\n\nTwo.\n", "if asked, say so.\n") == "One.\n\nTwo.\n\nFor the briefer: if asked, say so."
 
 
 def test_guidance_wrapped_over_lines_is_one_paragraph():

@@ -15,14 +15,12 @@ from sinoru_brief.content.models import BRIEFER_LABEL
 def join_notes(notes: str, briefer: str) -> str:
     """Return *notes* followed by the labelled paragraph of *briefer* guidance, or *notes* alone if there is none.
 
-    The notes keep their own trailing line breaks (a YAML block scalar ends
-    in one), so a slide whose guidance moved out of its notes into the field
-    exports the same text as before.
+    The line breaks a YAML block scalar leaves at the end of the notes are
+    dropped, so whatever the template puts after them (the sources) is one
+    blank line away, not two.
     """
+    body = notes.strip()
     guidance = " ".join(briefer.split())
     if not guidance:
-        return notes
-    body = notes.rstrip()
-    tail = notes[len(body):]
-    opening = f"{body}\n\n" if body else ""
-    return f"{opening}{BRIEFER_LABEL} {guidance}{tail}"
+        return body
+    return f"{body}\n\n{BRIEFER_LABEL} {guidance}" if body else f"{BRIEFER_LABEL} {guidance}"
