@@ -170,7 +170,12 @@ class ThumbnailDelegate(QStyledItemDelegate):
 
 
 class StripView(QListView):
-    """The list of thumbnails, scrolling while a dragged slide nears either end."""
+    """The list of thumbnails, scrolling while a dragged slide nears either end.
+
+    A drop is read from where Qt draws the drop indicator and handed to the
+    model, whichever view the drag came from (the strip, or the slide sorter
+    with several slides), so the move is the one the user was shown.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -185,9 +190,28 @@ class StripView(QListView):
         self.edge_scroller.stop()
         super().dragLeaveEvent(event)
 
+    def drop_row(self, pos) -> int:
+        """Return the page row a drop at *pos* (viewport coordinates) goes before."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return self.model().rowCount()
+        rect = self.visualRect(index)
+        horizontal = self.flow() == QListView.Flow.LeftToRight
+        past_middle = pos.x() > rect.center().x() if horizontal else pos.y() > rect.center().y()
+        return index.row() + (1 if past_middle else 0)
+
     def dropEvent(self, event) -> None:  # noqa: N802
         self.edge_scroller.stop()
-        super().dropEvent(event)
+        if not event.mimeData().hasFormat(MIME):
+            event.ignore()
+            return
+        row = self.drop_row(event.position().toPoint())
+        self.model().dropMimeData(event.mimeData(), Qt.DropAction.MoveAction, row, 0, QModelIndex())
+        # Accepted either way: the brief did the move (or the status bar says why not); nothing to remove here.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.setState(QAbstractItemView.State.NoState)
+        self.viewport().update()
 
 
 class DeckPanel(QWidget):
@@ -213,7 +237,8 @@ class DeckPanel(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # Drag and drop, not internal move: the slide sorter's drags land here too (dropEvent does the move).
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDropIndicatorShown(True)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

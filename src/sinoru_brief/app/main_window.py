@@ -259,12 +259,10 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
 
     def _show_sorter(self, on: bool) -> None:
         """Show the slide sorter in place of the preview (*on*), or the preview again."""
-        self.center_stack.setCurrentWidget(self.sorter if on else self.center_stack.widget(0))
-        if on:
+        if on:  # selected first: the grid taking the focus would otherwise make the first slide current
             self.sorter.select_rows([self.deck_panel.current_page()])
-            self.sorter.view.setFocus()
-        else:
-            self.preview.setFocus()
+        self.center_stack.setCurrentWidget(self.sorter if on else self.center_stack.widget(0))
+        (self.sorter.view if on else self.preview).setFocus()
 
     def _open_from_sorter(self, row: int) -> None:
         self.deck_panel.select_page(row)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sinoru_brief.app.controller import DeckController
-from sinoru_brief.app.deck_panel import MIME, PAGE_KEY_ROLE
+from sinoru_brief.app.deck_panel import MIME, PAGE_KEY_ROLE, THUMB_WIDTH
 from sinoru_brief.app.edge_scroll import EdgeScroller
 from sinoru_brief.app.images import PageImageCache, page_signature
 from sinoru_brief.app.slide_moves import Change, SlideMoves
@@ -31,7 +31,8 @@ from sinoru_brief.compose.deck import GENERATED_KINDS
 from sinoru_brief.layout.kinds.common import continued_suffix
 from sinoru_brief.layout.pages import Page
 
-SORTER_THUMB_WIDTH = 232
+#: The strip's width: each page is rendered once for both, and three columns fit beside the side panels.
+SORTER_THUMB_WIDTH = THUMB_WIDTH
 #: The thumbnail, its caption line, and room for the selection frame around both.
 SORTER_CELL = QSize(SORTER_THUMB_WIDTH + 24, SORTER_THUMB_WIDTH * 9 // 16 + 44)
 
@@ -180,15 +181,29 @@ class SorterView(QListView):
                 return row
         return line[-1] + 1
 
-    def startDrag(self, actions) -> None:  # noqa: N802
-        rows = sorted(i.row() for i in self.selectedIndexes()
-                      if self.model().flags(i) & Qt.ItemFlag.ItemIsDragEnabled)
-        if not rows:
-            return
+    def drag_rows(self) -> list[int]:
+        """Return the selected rows a drag takes: all of them, if any can move.
+
+        A generated slide selected with others goes along, so the drop says
+        why it cannot move rather than leaving it behind without a word.
+        """
+        indexes = self.selectedIndexes()
+        if not any(self.model().flags(i) & Qt.ItemFlag.ItemIsDragEnabled for i in indexes):
+            return []
+        return sorted(i.row() for i in indexes)
+
+    def drag_data(self, rows: list[int]) -> QMimeData:
+        """Return the drag data for *rows*: their slide keys, a line each, as the deck strip reads them."""
         data = QMimeData()
         data.setData(MIME, "\n".join(self.model().keys(rows)).encode())
+        return data
+
+    def startDrag(self, actions) -> None:  # noqa: N802
+        rows = self.drag_rows()
+        if not rows:
+            return
         drag = QDrag(self)
-        drag.setMimeData(data)
+        drag.setMimeData(self.drag_data(rows))
         pixmap = self.model().pixmap(rows[0], SORTER_THUMB_WIDTH)
         if pixmap is not None:
             drag.setPixmap(pixmap.scaledToWidth(SORTER_THUMB_WIDTH // 2, Qt.TransformationMode.SmoothTransformation))
