@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sinoru_brief.brief.model import CUSTOM_KINDS, BriefBullet, CustomSlide
-from sinoru_brief.content.schema import ID_HELP, ID_PATTERN
+from sinoru_brief.content.schema import ID_HELP, ID_PATTERN, MAX_BRIEFER_CHARS, BrieferText
 from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, format_key_path
 from sinoru_brief.yamlio.schema import INVALID, Checker, Choice, Key, ListOf, MappingOf, Record, Spec, Text
 
@@ -35,6 +35,7 @@ CUSTOM_SLIDE = Record(what="custom slide", keys={
     "attribution": Key(Text(max_length=300), required=False, default=""),
     "cite": Key(_CITE, required=False, default=[]),
     "notes": Key(Text(max_length=4000, allow_empty=True), required=False, default=""),
+    "briefer": Key(BrieferText(max_length=MAX_BRIEFER_CHARS), required=False, default=""),
 })
 CUSTOM_SLIDES = ListOf(item=CUSTOM_SLIDE, max_items=500)
 
@@ -97,7 +98,8 @@ def custom_slides_from_data(items: list[dict[str, Any]], checker: Checker) -> li
                            hint="name the slide it should follow, or 'start:<topic>'")
         slides.append(CustomSlide(id=data["id"], after=data["after"], kind=data["kind"], title=data["title"],
                                   bullets=bullets_from_data(data["bullets"]), quote=data["quote"],
-                                  attribution=data["attribution"], cite=list(data["cite"]), notes=data["notes"]))
+                                  attribution=data["attribution"], cite=list(data["cite"]), notes=data["notes"],
+                                  briefer=data["briefer"]))
     return slides
 
 
@@ -114,6 +116,8 @@ def custom_slide_to_data(slide: CustomSlide) -> dict[str, Any]:
         data["cite"] = list(slide.cite)
     if slide.notes:
         data["notes"] = slide.notes
+    if slide.briefer:
+        data["briefer"] = slide.briefer
     return data
 
 
@@ -133,7 +137,7 @@ def custom_slide_texts(slides: list[CustomSlide]) -> dict[KeyPath, str]:
     out: dict[KeyPath, str] = {}
     for i, slide in enumerate(slides):
         path: KeyPath = ("custom_slides", i)
-        for name in ("after", "title", "quote", "attribution", "notes"):
+        for name in ("after", "title", "quote", "attribution", "notes", "briefer"):
             if getattr(slide, name):
                 out[(*path, name)] = getattr(slide, name)
         for j, source_id in enumerate(slide.cite):

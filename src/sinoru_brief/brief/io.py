@@ -23,6 +23,7 @@ from sinoru_brief.brief.custom import (
 from sinoru_brief.brief.look import LOOK_SPEC, checked_look
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE, START_PREFIX, Brief, SlideOverride
 from sinoru_brief.content.models import DEPTHS, Library
+from sinoru_brief.content.schema import MAX_BRIEFER_CHARS, BrieferText
 from sinoru_brief.errors import BriefFileError, Problem
 from sinoru_brief.yamlio.marked import MarkedDocument, load_marked
 from sinoru_brief.yamlio.schema import INVALID, Checker, Choice, Date, Key, ListOf, MappingOf, Record, Text
@@ -35,6 +36,7 @@ _OVERRIDE = Record(
     keys={
         "title": Key(Text(max_length=200), required=False),
         "notes": Key(Text(max_length=4000), required=False),
+        "briefer": Key(BrieferText(max_length=MAX_BRIEFER_CHARS), required=False),
         "bullets": Key(BulletEdits(), required=False, default={}),
     },
 )
@@ -84,7 +86,7 @@ def _override_lines(brief: Brief, doc: MarkedDocument) -> dict[str, tuple[int, s
     """Return the line and text of every override in *doc*, keyed by its key path."""
     written: dict[tuple, str] = {}
     for slide_id, override in brief.overrides.items():
-        for name in ("title", "notes"):
+        for name in ("title", "notes", "briefer"):
             if getattr(override, name) is not None:
                 written[("overrides", slide_id, name)] = getattr(override, name)
         for key, text in override.bullets.items():
@@ -108,7 +110,7 @@ def _check_brief(raw: Any, checker: Checker, folder: Path) -> Brief | None:
         bullets: dict[str, str] = {}
         if isinstance(checked["bullets"], list):
             overrides[slide_id] = SlideOverride(title=checked["title"], notes=checked["notes"],
-                                                bullet_list=checked["bullets"])
+                                                bullet_list=checked["bullets"], briefer=checked["briefer"])
             continue
         for key, text in (checked["bullets"] or {}).items():
             if not _is_bullet_position(key):
@@ -117,7 +119,8 @@ def _check_brief(raw: Any, checker: Checker, folder: Path) -> Brief | None:
                                hint="use '0' for the first bullet or '0.1' for its second sub-bullet")
                 continue
             bullets[key] = text
-        overrides[slide_id] = SlideOverride(title=checked["title"], notes=checked["notes"], bullets=bullets)
+        overrides[slide_id] = SlideOverride(title=checked["title"], notes=checked["notes"], bullets=bullets,
+                                            briefer=checked["briefer"])
     return Brief(title=data["title"], subtitle=data["subtitle"], author=data["author"],
                  organisation=data["organisation"], presenter=data["presenter"],
                  classification=data["classification"], date=data["date"],
@@ -226,6 +229,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             entry["title"] = override.title
         if override.notes is not None:
             entry["notes"] = override.notes
+        if override.briefer is not None:
+            entry["briefer"] = override.briefer
         if override.bullet_list is not None:
             entry["bullets"] = bullets_to_data(override.bullet_list)
         elif override.bullets:

@@ -41,9 +41,11 @@ class SlideOverride:
     notes: str | None = None
     bullets: dict[str, str] = field(default_factory=dict)
     bullet_list: list[BriefBullet] | None = None
+    briefer: str | None = None  # guidance for the presenter in place of the library's, for this deck
 
     def is_empty(self) -> bool:
-        return self.title is None and self.notes is None and not self.bullets and self.bullet_list is None
+        return (self.title is None and self.notes is None and not self.bullets and self.bullet_list is None
+                and self.briefer is None)
 
 
 @dataclass
@@ -64,6 +66,7 @@ class CustomSlide:
     attribution: str = ""
     cite: list[str] = field(default_factory=list)
     notes: str = ""
+    briefer: str = ""  # guidance for the presenter, not read out
 
     def citations(self) -> list[str]:
         """Return every source id the slide cites, in reading order, with repeats."""

@@ -197,7 +197,8 @@ def _render_slide(slide: Slide, topic: Topic, brief: Brief, variables: dict[str,
                if override.title is not None else r.text(slide.title, "title")),
         notes=(r.text(override.notes, "notes", override=f"overrides.{slide.id}.notes")
                if override.notes is not None else r.text(slide.notes, "notes")),
-        briefer=r.text(slide.briefer, "briefer"),
+        briefer=(r.text(override.briefer, "briefer", override=f"overrides.{slide.id}.briefer")
+                 if override.briefer is not None else r.text(slide.briefer, "briefer")),
         bullets=(to_bullets(override.bullet_list, lambda text, path: r.text(text, path, override=path),
                             f"overrides.{slide.id}.bullets")
                  if override.bullet_list is not None else r.bullets(slide.bullets, "bullets", override.bullets)),

@@ -96,4 +96,5 @@ def to_slide(custom: CustomSlide, topic: Topic, render: Callable[[str, str], str
                  priority=CUSTOM_PRIORITY, notes=render(custom.notes, f"{key_path}.notes"), topic_id=topic.id,
                  bullets=to_bullets(custom.bullets, render, f"{key_path}.bullets"),
                  quote=render(custom.quote, f"{key_path}.quote"),
-                 attribution=render(custom.attribution, f"{key_path}.attribution"), cite=tuple(custom.cite))
+                 attribution=render(custom.attribution, f"{key_path}.attribution"), cite=tuple(custom.cite),
+                 briefer=render(custom.briefer, f"{key_path}.briefer"))
