@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from pptx import Presentation
 
 from sinoru_brief.brief import Brief
+from sinoru_brief.check.package import check_package
 from sinoru_brief.content import load_library
 from sinoru_brief.pipeline import build, render_pptx
 from sinoru_brief.theme import builtin_template_names
-from sinoru_brief.validate_pptx import check_package
 
 EXPORTS = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 25)), deadline=None,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -132,8 +132,8 @@ def test_nul_in_a_template_path_is_an_error(template_dir, key):
 
 @pytest.mark.parametrize("where", ["bullet-escape-uffff", "bullet-escape-surrogate", "snippet-literal-ufffe"])
 def test_text_rendered_with_xml_illegal_characters_exports(library_dir, template_dir, where):
+    from sinoru_brief.check.package import check_package
     from sinoru_brief.pipeline import build, render_pptx
-    from sinoru_brief.validate_pptx import check_package
 
     theme = None
     if where.startswith("bullet"):

@@ -1,14 +1,15 @@
-"""Check that a .pptx is a valid Office Open XML package and that its XML parts match the schemas.
+"""Check that a .pptx is a valid Office Open XML package, as PowerPoint checks it before it opens a file.
 
 Two checks, both returning a list of :class:`Finding` (empty when the file is
-clean):
+clean), for ``sinoru-brief check`` (see :mod:`sinoru_brief.check.validity`)
+and the test suite:
 
 - :func:`check_package` applies the package rules PowerPoint enforces before it
   offers to "repair" a file: the zip opens, every part has a content type, no two
   part names differ only in case, every internal relationship target exists,
   every ``r:`` reference in a part's XML names a relationship of that part, no
   two shapes on a slide share an id, and python-pptx reopens the file.
-- :func:`check_schemas` validates the PresentationML, DrawingML and package
+- :func:`sinoru_brief.check.schemas.check_schemas` validates the PresentationML, DrawingML and package
   parts against the ECMA-376 transitional schemas (``tests/data/ooxml-xsd``),
   after resolving markup-compatibility blocks as an Office 2007 consumer would.
 
@@ -26,17 +27,16 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from urllib.parse import unquote
 
 from lxml import etree
+
+from sinoru_brief.check.markup_compat import resolve_markup_compatibility
 
 NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 CONTENT_TYPES = "/[Content_Types].xml"
 RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
@@ -60,7 +60,6 @@ SCHEMA_FOR_CONTENT_TYPE: dict[str, tuple[str, str]] = {
     "application/vnd.openxmlformats-officedocument.drawingml.chart+xml": ("chart", "dml-chart.xsd"),
     RELS_TYPE: ("relationships", "opc-xsd/opc-relationships.xsd"),
 }
-CONTENT_TYPES_SCHEMA = "opc-xsd/opc-contentTypes.xsd"
 #: Parts whose shapes PowerPoint numbers: ids must be unique within each.
 SHAPE_TREE_KINDS = frozenset({"slide", "slideLayout", "slideMaster", "notesSlide", "notesMaster", "handoutMaster"})
 
@@ -116,7 +115,7 @@ def unexpected(findings: Iterable[Finding], allow: Sequence[Allowance] = KNOWN_H
 
 
 @dataclass
-class _Package:
+class Package:
     """The zip's parts by part name (``/ppt/slides/slide1.xml``) and the content-type table."""
 
     parts: dict[str, bytes]  # every part but the content-type stream
@@ -141,7 +140,7 @@ class _Package:
                 yield part, ctype
 
 
-def _open(data: bytes) -> tuple[_Package | None, list[Finding]]:
+def open_package(data: bytes) -> tuple[Package | None, list[Finding]]:
     """Read the zip; return the package (None if it cannot be read) and the findings so far."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -163,24 +162,25 @@ def _open(data: bytes) -> tuple[_Package | None, list[Finding]]:
     if content_types is None:
         findings.append(Finding(CONTENT_TYPES, "the package has no content-type stream", "content-type"))
     else:
-        root, error = _parse(content_types)
-        if error:
-            findings.append(Finding(CONTENT_TYPES, error, "xml"))
+        root = parse_part(content_types)
+        if isinstance(root, str):
+            findings.append(Finding(CONTENT_TYPES, root, "xml"))
         else:
             for element in root.iter(f"{{{NS_CT}}}Default"):
                 defaults[element.get("Extension", "").lower()] = element.get("ContentType", "")
             for element in root.iter(f"{{{NS_CT}}}Override"):
                 overrides[element.get("PartName", "").lower()] = element.get("ContentType", "")
-    return _Package(parts, content_types, defaults, overrides), findings
+    return Package(parts, content_types, defaults, overrides), findings
 
 
-def _parse(data: bytes) -> tuple[etree._Element | None, str | None]:
+def parse_part(data: bytes) -> etree._Element | str:
+    """Return the root element of *data*, or a message saying why it is not well-formed XML."""
     # resolve_entities=False and no_network=True: a part is data, never a reason to fetch or expand anything.
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
-        return etree.fromstring(data, parser), None
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        return None, f"not well-formed XML: {exc}"
+        return f"not well-formed XML: {exc}"
 
 
 def _rels_part(part: str) -> str:
@@ -207,7 +207,7 @@ def _resolve_target(source: str, target: str) -> str:
 
 def check_package(data: bytes, allow: Sequence[Allowance] = KNOWN_HARMLESS) -> list[Finding]:
     """Return the packaging problems in the .pptx *data* (empty when PowerPoint would open it unrepaired)."""
-    package, findings = _open(data)
+    package, findings = open_package(data)
     if package is None:
         return unexpected(findings, allow)
     findings += _check_content_types(package)
@@ -217,9 +217,9 @@ def check_package(data: bytes, allow: Sequence[Allowance] = KNOWN_HARMLESS) -> l
     for part, ctype in package.xml_parts():
         if ctype == RELS_TYPE:
             continue
-        root, error = _parse(package.parts[part])
-        if error:
-            findings.append(Finding(part, error, "xml"))
+        root = parse_part(package.parts[part])
+        if isinstance(root, str):
+            findings.append(Finding(part, root, "xml"))
             continue
         findings += _check_r_ids(part, root, rel_ids.get(part, {}))
         kind = SCHEMA_FOR_CONTENT_TYPE.get(ctype, ("", ""))[0]
@@ -229,13 +229,13 @@ def check_package(data: bytes, allow: Sequence[Allowance] = KNOWN_HARMLESS) -> l
     return unexpected(findings, allow)
 
 
-def _check_content_types(package: _Package) -> list[Finding]:
+def _check_content_types(package: Package) -> list[Finding]:
     return [Finding(part, "no content type: neither an Override for the part nor a Default for its extension",
                     "content-type")
             for part in package.parts if not package.content_type(part)]
 
 
-def _check_duplicate_names(package: _Package) -> list[Finding]:
+def _check_duplicate_names(package: Package) -> list[Finding]:
     # OPC compares part names case-insensitively (ECMA-376 Part 2), so two zip entries
     # that differ only in case are the same part twice.
     seen: dict[str, str] = {CONTENT_TYPES.lower(): CONTENT_TYPES}
@@ -247,7 +247,7 @@ def _check_duplicate_names(package: _Package) -> list[Finding]:
     return findings
 
 
-def _check_relationships(package: _Package) -> tuple[dict[str, dict[str, str]], list[Finding]]:
+def _check_relationships(package: Package) -> tuple[dict[str, dict[str, str]], list[Finding]]:
     """Check every .rels part; return each source part's relationship ids -> types, and the findings."""
     names = {p.lower() for p in package.parts}
     rel_ids: dict[str, dict[str, str]] = {}
@@ -258,9 +258,9 @@ def _check_relationships(package: _Package) -> tuple[dict[str, dict[str, str]], 
             continue
         if source != "/" and source.lower() not in names:
             findings.append(Finding(part, f"relationships of a part that does not exist: {source}", "relationship"))
-        root, error = _parse(package.parts[part])
-        if error:
-            findings.append(Finding(part, error, "xml"))
+        root = parse_part(package.parts[part])
+        if isinstance(root, str):
+            findings.append(Finding(part, root, "xml"))
             continue
         ids = rel_ids.setdefault(source, {})
         for rel in root.iter(f"{{{NS_RELS}}}Relationship"):
@@ -325,89 +325,3 @@ def _local(element: etree._Element) -> str:
     qname = etree.QName(element)
     prefix = next((p for p, ns in (element.nsmap or {}).items() if ns == qname.namespace and p), None)
     return f"{prefix}:{qname.localname}" if prefix else qname.localname
-
-
-# ---------------------------------------------------------------- markup compatibility
-
-
-def resolve_markup_compatibility(root: etree._Element) -> etree._Element:
-    """Return a copy of *root* as a consumer that knows only ECMA-376 1st edition would read it.
-
-    ``mc:AlternateContent`` becomes the content of its ``mc:Fallback`` (or of its
-    first ``mc:Choice`` when there is no fallback); elements and attributes in
-    namespaces that an ``mc:Ignorable`` in scope lists are dropped, and so are
-    the ``mc:`` attributes themselves.
-    """
-    copy = etree.fromstring(etree.tostring(root))
-    _resolve(copy, frozenset())
-    return copy
-
-
-def _resolve(element: etree._Element, ignorable: frozenset[str]) -> None:
-    prefixes = element.get(f"{{{NS_MC}}}Ignorable", "").split()
-    if prefixes:
-        nsmap = element.nsmap or {}
-        ignorable = ignorable | {nsmap[p] for p in prefixes if p in nsmap}
-    for name in list(element.attrib):
-        namespace = etree.QName(name).namespace
-        if namespace == NS_MC or namespace in ignorable:
-            del element.attrib[name]
-    index = 0
-    while index < len(element):
-        child = element[index]
-        if not isinstance(child.tag, str):
-            index += 1  # comments and processing instructions carry no markup to resolve
-        elif child.tag == f"{{{NS_MC}}}AlternateContent":
-            chosen = child.find(f"{{{NS_MC}}}Fallback")
-            if chosen is None:
-                chosen = child.find(f"{{{NS_MC}}}Choice")
-            element.remove(child)
-            for offset, grandchild in enumerate(list(chosen) if chosen is not None else []):
-                element.insert(index + offset, grandchild)
-            # No index step: the spliced-in children are resolved next, in this element's scope.
-        elif etree.QName(child).namespace in ignorable:
-            element.remove(child)
-        else:
-            _resolve(child, ignorable)
-            index += 1
-
-
-# ---------------------------------------------------------------- schema validation
-
-
-@cache
-def load_schema(path: Path) -> etree.XMLSchema:
-    """Compile the schema at *path* once per process; imports resolve next to it, never over the network."""
-    parser = etree.XMLParser(no_network=True, resolve_entities=False)
-    return etree.XMLSchema(etree.parse(str(path), parser))
-
-
-def check_schemas(data: bytes, schema_dir: Path, allow: Sequence[Allowance] = KNOWN_HARMLESS) -> list[Finding]:
-    """Return the schema errors in the XML parts of *data* that the schemas in *schema_dir* cover.
-
-    Slides, layouts, masters, notes, the presentation, presentation and view
-    properties, table styles, themes and charts are validated, and so are the
-    content-type stream and every ``.rels`` part. Other parts (docProps, images,
-    embedded workbooks) are left to :func:`check_package`.
-    """
-    package, opened = _open(data)
-    if package is None:
-        return unexpected(opened, allow)
-    schema_dir = Path(schema_dir).resolve()
-    findings: list[Finding] = []  # packaging problems are check_package's to report, not repeated here
-    if package.content_types is not None:
-        findings += _validate(CONTENT_TYPES, package.content_types, schema_dir / CONTENT_TYPES_SCHEMA)
-    for part, ctype in package.xml_parts():
-        if ctype in SCHEMA_FOR_CONTENT_TYPE:
-            findings += _validate(part, package.parts[part], schema_dir / SCHEMA_FOR_CONTENT_TYPE[ctype][1])
-    return unexpected(findings, allow)
-
-
-def _validate(part: str, data: bytes, schema_path: Path) -> list[Finding]:
-    root, error = _parse(data)
-    if error:
-        return [Finding(part, error, "xml")]
-    schema = load_schema(schema_path)
-    if schema.validate(resolve_markup_compatibility(root)):
-        return []
-    return [Finding(part, f"{e.path}: {e.message}", "schema") for e in schema.error_log]

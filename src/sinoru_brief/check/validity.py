@@ -1,4 +1,4 @@
-"""Package and schema validity as findings of a deck check, from :mod:`sinoru_brief.validate_pptx`.
+"""Package and schema validity as findings of a deck check (:mod:`.package` and :mod:`.schemas`).
 
 The schemas (ECMA-376 transitional, about 1 MB) live in the source checkout
 under ``tests/data/ooxml-xsd``; an installed copy without them still checks
@@ -11,7 +11,8 @@ import posixpath
 from pathlib import Path
 
 from sinoru_brief.check.findings import ERROR, Finding
-from sinoru_brief.validate_pptx import check_package, check_schemas
+from sinoru_brief.check.package import check_package
+from sinoru_brief.check.schemas import check_schemas
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "tests" / "data" / "ooxml-xsd"
 

@@ -23,12 +23,13 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from sinoru_brief.brief import Brief
+from sinoru_brief.check.package import check_package
+from sinoru_brief.check.schemas import check_schemas
 from sinoru_brief.layout.pages import TextFrame
 from sinoru_brief.pipeline import Build, build
 from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
 from sinoru_brief.theme import load_theme
 from sinoru_brief.theme.mapping import mapping
-from sinoru_brief.validate_pptx import check_package, check_schemas
 
 TEMPLATES = Path(__file__).parents[2] / "data" / "pptx-templates"
 SCHEMA_DIR = Path(__file__).parents[2] / "data" / "ooxml-xsd"

@@ -21,11 +21,12 @@ from render.pptx.test_master_export import (
     unreachable_parts,
 )
 
+from sinoru_brief.check.package import check_package
+from sinoru_brief.check.schemas import check_schemas
 from sinoru_brief.pipeline import build
 from sinoru_brief.render.pptx.package import PartnameCounter
 from sinoru_brief.render.pptx.writer import build_presentation, stamp_time
 from sinoru_brief.theme import load_theme
-from sinoru_brief.validate_pptx import check_package, check_schemas
 
 PANDOC = TEMPLATES / "pandoc__default-reference.pptx"  # four sample slides, two with notes
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"

@@ -17,18 +17,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from sinoru_brief.check.markup_compat import resolve_markup_compatibility
+from sinoru_brief.check.package import KNOWN_HARMLESS, NS_P, Finding, check_package, unexpected
+from sinoru_brief.check.schemas import check_schemas, load_schema
 from sinoru_brief.pipeline import build, render_pptx
 from sinoru_brief.theme import builtin_template_names
-from sinoru_brief.validate_pptx import (
-    KNOWN_HARMLESS,
-    NS_P,
-    Finding,
-    check_package,
-    check_schemas,
-    load_schema,
-    resolve_markup_compatibility,
-    unexpected,
-)
 
 SCHEMA_DIR = Path(__file__).parents[2] / "data" / "ooxml-xsd"
 
