@@ -76,7 +76,14 @@ class ShapeInfo:
 
     @property
     def has_box(self) -> bool:
-        return None not in (self.x, self.y, self.w, self.h)
+        return self.rect is not None
+
+    @property
+    def rect(self) -> tuple[int, int, int, int] | None:
+        """Return x, y, width and height in EMU, or None when the file does not give all four."""
+        if self.x is None or self.y is None or self.w is None or self.h is None:
+            return None
+        return self.x, self.y, self.w, self.h
 
 
 @dataclass

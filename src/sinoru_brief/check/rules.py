@@ -46,7 +46,8 @@ def alt_text(slides: list[SlideInfo]) -> list[Finding]:
 
 def slide_titles(slides: list[SlideInfo]) -> list[Finding]:
     """Every slide needs a title placeholder with text, and no two slides the same title."""
-    findings, seen = [], {}
+    findings: list[Finding] = []
+    seen: dict[str, int] = {}
     for slide in slides:
         titles = [s for s in slide.shapes if s.placeholder in TITLE_TYPES]
         text = next((s.text for s in titles if s.text), "")
@@ -100,12 +101,16 @@ def reading_order(slides: list[SlideInfo]) -> list[Finding]:
 
 def read_too_late(first: ShapeInfo, later: ShapeInfo) -> bool:
     """Return whether *later*, listed after *first*, is wholly above it in its column or left of it in its row."""
-    overlap_x = min(first.x + first.w, later.x + later.w) - max(first.x, later.x)
-    overlap_y = min(first.y + first.h, later.y + later.h) - max(first.y, later.y)
-    if later.y + later.h <= first.y and overlap_x > 0:
+    if first.rect is None or later.rect is None:
+        return False  # a shape the file gives no position has no place to be out of
+    fx, fy, fw, fh = first.rect
+    lx, ly, lw, lh = later.rect
+    overlap_x = min(fx + fw, lx + lw) - max(fx, lx)
+    overlap_y = min(fy + fh, ly + lh) - max(fy, ly)
+    if ly + lh <= fy and overlap_x > 0:
         return True
-    same_row = overlap_y > ROW_TOLERANCE * min(first.h, later.h)
-    return same_row and later.x + later.w <= first.x
+    same_row = overlap_y > ROW_TOLERANCE * min(fh, lh)
+    return same_row and lx + lw <= fx
 
 
 def contrast(slides: list[SlideInfo]) -> list[Finding]:
@@ -132,11 +137,14 @@ def _background_of(slide: SlideInfo, index: int) -> str | None:
     shape = slide.shapes[index]
     if shape.fill or shape.fill_unknown:
         return shape.fill
-    if shape.has_box:
-        cx, cy = shape.x + shape.w / 2, shape.y + shape.h / 2
+    if shape.rect is not None:
+        x, y, w, h = shape.rect
+        cx, cy = x + w / 2, y + h / 2
         for below in reversed(slide.shapes[:index]):
-            if (below.has_box and (below.fill or below.fill_unknown) and below.x <= cx <= below.x + below.w
-                    and below.y <= cy <= below.y + below.h):
+            if below.rect is None or not (below.fill or below.fill_unknown):
+                continue
+            bx, by, bw, bh = below.rect
+            if bx <= cx <= bx + bw and by <= cy <= by + bh:
                 return below.fill
     return slide.background
 
