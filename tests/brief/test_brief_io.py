@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 
 import pytest
+from support.brief_files import problems, write
 
 from sinoru_brief.brief import Brief, SlideOverride, load_brief, reconcile, save_brief
 from sinoru_brief.brief.io import brief_for_topics
-from sinoru_brief.errors import BriefError, BriefFileError, ExportError
+from sinoru_brief.errors import ExportError
 
 
 @pytest.fixture
@@ -25,19 +25,6 @@ def full_brief() -> Brief:
                    "beta-bullets": SlideOverride(bullets={"0": "Only a bullet {{ brief.title }}"})},
         template="plain", style="apa",
     )
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "deck.brief.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def problems(path: Path) -> list[str]:
-    with pytest.raises(BriefFileError) as caught:
-        load_brief(path)
-    assert isinstance(caught.value, BriefError)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_round_trip_gives_an_equal_brief(tmp_path, full_brief):

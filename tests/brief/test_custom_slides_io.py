@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from support.brief_files import problems, write
 
 from sinoru_brief.brief import Brief, BriefBullet, CustomSlide, SlideOverride, load_brief, reconcile, save_brief
-from sinoru_brief.errors import BriefFileError
 
 OWN = """title: T
 topics: [alpha, beta]
@@ -38,18 +36,6 @@ overrides:
         cite: [news-2024-10-03-report]
 date: 2025-02-03
 """
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "deck.brief.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def problems(path: Path) -> list[str]:
-    with pytest.raises(BriefFileError) as caught:
-        load_brief(path)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_custom_slides_and_bullet_lists_are_read(tmp_path):
