@@ -18,6 +18,7 @@ from sinoru_brief.app.preview import NotesView, SlidePreview
 from sinoru_brief.app.slide_sorter import SlideSorter
 from sinoru_brief.app.window_export import ExportMixin
 from sinoru_brief.app.window_files import FilesMixin
+from sinoru_brief.app.window_layout import Panel, PanelKeeper
 from sinoru_brief.app.window_templates import TemplatesMixin
 
 
@@ -65,7 +66,8 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
                                          "inspector")
         self._make_theme_dock()
         self.deck_dock.dockLocationChanged.connect(self._deck_dock_moved)
-        self.resizeDocks([self.library_dock, self.inspector_dock], [340, 360], Qt.Orientation.Horizontal)
+        self.panels = PanelKeeper(self, [Panel(self.library_dock, 340, 220), Panel(self.deck_dock, 260, 200),
+                                         Panel(self.inspector_dock, 360, 220, may_hide=True)])
 
         self._make_export_status()
         self.slide_label = QLabel(self)
@@ -172,6 +174,8 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
             toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
             toggle.setStatusTip(f"Show or hide the {dock.windowTitle().lower()} panel")
             view.addAction(toggle)
+        view.addAction(self._action("Reset &Layout", lambda: self.panels.reset(), "Ctrl+Alt+0",
+                                    "Put the panels back where and as large as a new window has them"))
         bar.addMenu("&Help").addAction(self.about_action)
         self._update_recent_menu()
 
@@ -287,8 +291,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 900)
-        if state is not None:
-            self.restoreState(state)
+        self.panels.restore(state)  # the default arrangement if the saved one leaves a panel unusable
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.maybe_save():
