@@ -12,6 +12,7 @@ relates one (notes master, then slide; then the slide to its notes).
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -21,6 +22,13 @@ from pptx.parts.slide import NotesSlidePart
 
 from sinoru_brief.render.pptx.text import NSDECLS, text
 
+if TYPE_CHECKING:
+    from lxml import etree
+    from pptx.opc.package import Part
+    from pptx.oxml.xmlchemy import BaseOxmlElement
+    from pptx.parts.slide import SlidePart
+    from pptx.slide import Slide
+
 NOTES_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
 BODY_TEXT = "./p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph[@type='body']][1]/p:txBody"
 
@@ -29,35 +37,36 @@ class NotesWriter:
     """Add notes pages to the slides of one presentation."""
 
     def __init__(self) -> None:
-        self._template = None
-        self._master_part = None  # looked up once: the look-up indexes all the presentation's relationships
+        self._template: BaseOxmlElement | None = None
+        self._master_part: Part | None = None  # looked up once: the look-up indexes all the presentation's rels
 
-    def add(self, slide, notes: str) -> None:
+    def add(self, slide: Slide, notes: str) -> None:
         """Give *slide* a notes page holding *notes* (a notes master without a body placeholder gets none)."""
-        if self._template is None:
+        if self._template is None or self._master_part is None:
             notes_slide = slide.notes_slide  # python-pptx: adds the notes master if missing, clones placeholders
             self._template = copy.deepcopy(notes_slide.part._element)
             self._master_part = notes_slide.part.part_related_by(RT.NOTES_MASTER)
             element = notes_slide.part._element
         else:
-            element = self._new_part(slide.part)._element
+            element = self._new_part(slide.part, self._template, self._master_part)._element
         # The notes body is the first body placeholder, as python-pptx's notes_placeholder finds it.
         bodies = element.xpath(BODY_TEXT)
         if bodies:
             set_text(bodies[0], notes)
 
-    def _new_part(self, slide_part) -> NotesSlidePart:
+    @staticmethod
+    def _new_part(slide_part: SlidePart, template: BaseOxmlElement, master_part: Part) -> NotesSlidePart:
         package = slide_part.package
         part = NotesSlidePart(package.next_partname(NOTES_PARTNAME), CT.PML_NOTES_SLIDE, package,
-                              copy.deepcopy(self._template))
-        part.relate_to(self._master_part, RT.NOTES_MASTER)
+                              copy.deepcopy(template))
+        part.relate_to(master_part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         # A part made just now has no relationship to reuse: add one without searching the slide's.
         slide_part.rels._add_relationship(RT.NOTES_SLIDE, part)
         return part
 
 
-def set_text(body, notes: str) -> None:
+def set_text(body: etree._Element, notes: str) -> None:
     """Replace the paragraphs of the text body *body* with *notes*, as python-pptx's ``TextFrame.text`` does.
 
     Each line is a paragraph; a vertical tab (PowerPoint's soft line break)
