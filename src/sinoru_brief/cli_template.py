@@ -10,22 +10,19 @@ user's templates folder, optionally with a master, for the user to edit.
 from __future__ import annotations
 
 import argparse
-import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sinoru_brief.errors import Problem, TemplateError
-
 if TYPE_CHECKING:
-    from sinoru_brief.theme.master import MasterTemplate
+    from sinoru_brief.theme.master import MasterTemplate, PlaceholderInfo
 
 # The theme package (and the citation styles it checks) loads only when a template command runs:
 # building the CLI's parser must stay fast.
 MASTER_FILE = "master.pptx"
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}")
 
 
-def add_template_parser(subparsers) -> argparse.ArgumentParser:
+def add_template_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Add the ``template`` command and its subcommands to the CLI's *subparsers*."""
     template = subparsers.add_parser("template", help="inspect a PowerPoint master, copy or list templates",
                                      description="Work with templates and PowerPoint masters.")
@@ -48,6 +45,7 @@ def add_template_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_template(args: argparse.Namespace) -> int:
     """Run a ``template`` subcommand; return the exit code. User errors raise :class:`TemplateError`."""
+    from sinoru_brief.theme.copying import new_template
     from sinoru_brief.theme.loader import (
         TEMPLATE_FILE,
         builtin_template_names,
@@ -69,60 +67,6 @@ def run_template(args: argparse.Namespace) -> int:
         for name in user_template_names():
             print(f"{name:<16} {user_templates_dir() / name}")
     return 0
-
-
-def new_template(name: str, source: str, master: Path | None = None, folder: Path | None = None) -> Path:
-    """Copy the template *source* to a new template *name* in *folder* (default: the user's templates folder).
-
-    The copy's ``name:`` is set to *name*; with *master*, the file is checked,
-    copied in as ``master.pptx`` and named in ``template.yaml``. Raises
-    :class:`TemplateError` for a bad name, an existing template or a bad master.
-    """
-    import shutil
-
-    from sinoru_brief.theme.loader import (
-        TEMPLATE_FILE,
-        builtin_template_names,
-        load_theme,
-        resolve_template,
-        user_templates_dir,
-    )
-    from sinoru_brief.theme.master import load_master
-
-    if not _NAME.fullmatch(name) or ".." in name:
-        raise TemplateError(Problem(None, f"'{name}' cannot name a template",
-                                    hint="use up to 80 letters, digits, spaces, dots, dashes and underscores, "
-                                         "starting with a letter or digit"))
-    if name in builtin_template_names():
-        raise TemplateError(Problem(None, f"'{name}' is the name of a built-in template",
-                                    hint="choose another name: built-in names always mean the built-in template"))
-    origin = resolve_template(source).resolve()
-    if master is not None:
-        load_master(master)  # refuse a bad master before anything is written
-    target = (folder or user_templates_dir()) / name
-    if target.exists():
-        raise TemplateError(Problem(target, "a template of this name already exists",
-                                    hint="choose another name, or delete that folder first"))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(origin, target)
-    try:
-        text = (target / TEMPLATE_FILE).read_text(encoding="utf-8")
-        text, count = re.subn(r"(?m)^name:.*$", f"name: {_yaml_text(name)}", text, count=1)
-        if not count:
-            text = f"name: {_yaml_text(name)}\n" + text
-        if master is not None:
-            shutil.copyfile(master, target / MASTER_FILE)
-            text = re.sub(r"(?m)^master:.*\n", "", text) + f"master: {MASTER_FILE}\n"
-        (target / TEMPLATE_FILE).write_text(text, encoding="utf-8")
-        load_theme(target)  # the copy must load, or it is not left behind
-    except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
-        raise
-    return target
-
-
-def _yaml_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def describe_master(master: MasterTemplate) -> str:
@@ -169,7 +113,7 @@ def describe_master(master: MasterTemplate) -> str:
     return "\n".join(lines)
 
 
-def _placeholders(placeholders) -> str:
+def _placeholders(placeholders: Iterable[PlaceholderInfo]) -> str:
     return ", ".join(p.describe() for p in placeholders) or "no placeholders"
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sinoru_brief.cli_template import add_template_parser, describe_master, new_template, run_template
+from sinoru_brief.cli_template import add_template_parser, describe_master, run_template
 from sinoru_brief.errors import TemplateError
 from sinoru_brief.paths import templates_dir
 from sinoru_brief.theme import builtin_template_names, load_theme
+from sinoru_brief.theme.copying import new_template
 from sinoru_brief.theme.loader import resolve_template, user_template_names, user_templates_dir
 from sinoru_brief.theme.master import load_master
 

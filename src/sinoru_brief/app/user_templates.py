@@ -11,17 +11,15 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from sinoru_brief.cli_template import new_template
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.theme import MasterTemplate, Theme, builtin_template_names, user_template_names, user_templates_dir
+from sinoru_brief.theme.copying import is_template_name, new_template
 from sinoru_brief.theme.writer import save_theme
-
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}")
 
 
 def name_problem(name: str) -> str:
     """Return why *name* cannot name a new template of the user's, or "" if it can."""
-    if not _NAME.fullmatch(name) or ".." in name:
+    if not is_template_name(name):
         return ("Use up to 80 letters, digits, spaces, dots, dashes and underscores, starting with a letter "
                 "or digit.")
     if name in builtin_template_names():
