@@ -18,7 +18,7 @@ class WheelGuard(QObject):
     """An event filter that passes a guarded widget's wheel events to its ancestors while it lacks focus."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) or watched.hasFocus():
+        if not isinstance(event, QWheelEvent) or not isinstance(watched, QWidget) or watched.hasFocus():
             return False
         _hand_to_ancestors(watched, event)
         event.accept()  # handled (by an ancestor, or by nobody): Qt must not also propagate it

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 #: Below these a panel shows too little to work in (a list of three words, a strip without thumbnails).
@@ -53,11 +53,11 @@ class PanelKeeper(QObject):
         self.window = window
         self.panels = panels
         self.default_state: QByteArray | None = None
+        self._grew = (False, False)  # whether the window grew wider, taller since the last recovery
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)  # once the layout has placed everything after the resize
         self._pending.timeout.connect(lambda: self.recover(*self._grew))
-        self._grew = (False, False)  # whether the window grew wider, taller since the last recovery
         window.installEventFilter(self)
         self.apply_default_sizes()
 
@@ -107,7 +107,7 @@ class PanelKeeper(QObject):
     # ------------------------------------------------------------- recovery
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.window and event.type() == QEvent.Type.Resize:
+        if watched is self.window and isinstance(event, QResizeEvent):
             old, new = event.oldSize(), event.size()
             wider, taller = self._grew
             self._grew = (wider or (old.width() >= 0 and new.width() > old.width()),
@@ -126,8 +126,10 @@ class PanelKeeper(QObject):
         from it when it shrank.
         """
         self._grew = (False, False)
-        self.window.layout().activate()  # the sizes after the resize, not before: the layout may not have run yet
+        self._lay_out()  # the sizes after the resize, not before: the layout may not have run yet
         central = self.window.centralWidget()
+        if central is None:
+            return
         spare = {True: central.width() - PREVIEW_WIDTH, False: central.height() - PREVIEW_HEIGHT}
         for panel in self.panels:
             dock = panel.dock
@@ -143,7 +145,12 @@ class PanelKeeper(QObject):
             spare[sideways] -= grown - size
             orientation = Qt.Orientation.Horizontal if sideways else Qt.Orientation.Vertical
             self.window.resizeDocks([dock], [grown], orientation)
-        self.window.layout().activate()
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()
 
     def _sideways(self, dock: QDockWidget) -> bool:
         """Return whether *dock* sits at a side of the window (so its width is what matters)."""

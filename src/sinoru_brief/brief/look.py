@@ -155,10 +155,11 @@ def apply_look(theme: Theme, look: Mapping[str, Any] | None) -> Theme:
         changes["colors"] = replace(theme.colors, **colors)
     if look.get("fonts") and not on_master:
         changes["fonts"] = replace(theme.fonts, **look["fonts"])
-    sizes = look.get("sizes") or {}
+    sizes = dict(look.get("sizes") or {})
     if sizes:
-        changes["sizes"] = replace(theme.sizes, **{role: float(value) if role == "footer" else SizeRange(*value)
-                                                   for role, value in sizes.items()})
+        footer = float(sizes.pop("footer", theme.sizes.footer))
+        ranges = {role: SizeRange(*value) for role, value in sizes.items()}
+        changes["sizes"] = replace(theme.sizes, footer=footer, **ranges)
     if look.get("slide") and not on_master:
         changes["width"] = inches(look["slide"]["width_in"])
         changes["height"] = inches(look["slide"]["height_in"])
