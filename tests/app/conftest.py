@@ -108,8 +108,10 @@ def make_window(qtbot, real_library, settings_path, autosaver, dialog_log, file_
             window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
-        window.activateWindow()  # shortcuts and focus need the active window (offscreen: it already is)
-        qtbot.waitActive(window)
+        window.activateWindow()  # shortcuts and focus need the active window
+        # (qtbot.waitActive is a context manager: called bare it waits for nothing, and a window made
+        # in a test body was not yet active when its first shortcut was pressed.)
+        qtbot.waitUntil(window.isActiveWindow)
         return window
 
     return make

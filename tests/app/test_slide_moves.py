@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from app.windowkit import content_keys, deck_keys, shown_keys
+from app.windowkit import THREE_TOPICS, content_keys, deck_keys, shown_keys
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from sinoru_brief.brief import BriefBullet
+from sinoru_brief.brief import Brief, BriefBullet
 
 SHIFT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -112,3 +112,17 @@ def test_delete_on_a_generated_slide_or_in_the_preview_says_why_nothing_happened
     qtbot.keyClick(window.preview, Qt.Key.Key_Delete)
     assert "gray-zone-espionage" in deck_keys(window)
     assert "Delete does not remove slides from the preview" in window.statusBar().currentMessage()
+
+
+def test_in_an_executive_brief_a_slide_moves_among_its_neighbours_of_the_same_topic(make_window, qtbot):
+    window = make_window(Brief(title="Exec", topics=list(THREE_TOPICS), depth="key"))  # one slide a topic
+    own = window.controller.add_own_slide("summits-timeline", "Bottom line for us", [BriefBullet("Watch it")])
+    keys = shown_keys(window)
+    assert keys.index(own) == keys.index("summits-timeline") + 1
+    window.deck_panel.select_key(own)
+    press(window, qtbot, Qt.Key.Key_Left)
+    keys = shown_keys(window)
+    assert keys.index(own) == keys.index("summits-timeline") - 1, window.statusBar().currentMessage()
+    window.deck_panel.select_key("gray-zone-baltic-cables")
+    press(window, qtbot, Qt.Key.Key_Right)
+    assert "already the last slide of “Gray-zone operations" in window.statusBar().currentMessage()
