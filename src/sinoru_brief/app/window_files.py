@@ -75,13 +75,16 @@ class FilesMixin:
 
     def _save_to(self, path: Path) -> bool:
         session = self.controller.session
-        if session.brief.date is None:
+        on_today = session.brief.date is None
+        if on_today:
             # A date left on "today" is written down on the first save: reopened another day, the deck
             # still carries the day it was made on.
             session.brief.date = dt.date.today()
         try:
-            self.controller.session.save(path)
+            session.save(path)
         except BriefError as exc:
+            if on_today:
+                session.brief.date = None  # nothing was saved: the brief is as it was
             dialogs.show_error(self, "Cannot save the brief", dialogs.describe(exc))
             return False
         self.controller.mark_saved()
