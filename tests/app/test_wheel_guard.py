@@ -81,3 +81,13 @@ def test_guarded_boxes_in_any_scrolling_panel(qtbot):
     qtbot.waitUntil(boxes[1].hasFocus, timeout=2000)
     roll(boxes[1], 1)
     assert boxes[1].value() == 1
+
+
+def test_the_wheel_over_the_inspector_leaves_the_date_and_template(window, qtbot):
+    inspector = window.inspector
+    date, template = inspector.date.date(), inspector.template.currentText()
+    steps = window.controller.undo_stack.count()
+    roll(inspector.date, -2)
+    roll(inspector.template, -2)
+    assert inspector.date.date() == date and inspector.template.currentText() == template
+    assert window.controller.undo_stack.count() == steps  # nothing was changed behind the user's back

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.style_box import PREFERRED_STYLES, StyleBox  # noqa: F401 - StyleBox is used by importers
 from sinoru_brief.app.template_box import TemplateBox
+from sinoru_brief.app.wheel_guard import guard_wheel_in
 from sinoru_brief.content.models import Slide
 
 
@@ -120,6 +121,7 @@ class Inspector(QScrollArea):
         self.bullet_labels: dict[str, QLabel] = {}
         layout.addWidget(self.slide_box)
         layout.addStretch(1)
+        guard_wheel_in(body)  # scrolling the panel must not change the date, template or style under the pointer
         controller.briefChanged.connect(self.sync)
         self.sync()
 
