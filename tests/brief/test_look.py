@@ -123,7 +123,7 @@ def test_every_mistake_in_a_look_names_its_line_and_key(tmp_path):
 def test_a_missing_or_unusable_logo_is_reported_where_it_is_named(tmp_path):
     found = problems(tmp_path, "title: T\nlook:\n  logo: gone.png\n")
     assert len(found) == 1 and ":3:" in found[0] and "look.logo: the look's logo file 'gone.png' does not exist" \
-        in found[0] and "choose the logo again in the theme editor" in found[0]
+        in found[0] and "put the image back where the brief names it" in found[0]
     (tmp_path / "notes.png").write_text("not an image", encoding="utf-8")
     found = problems(tmp_path, "title: T\nlook:\n  logo: notes.png\n")
     assert len(found) == 1 and "look.logo" in found[0] and "not an image PowerPoint can show" in found[0]

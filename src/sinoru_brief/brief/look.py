@@ -138,7 +138,8 @@ def _logo(name: str, folder: Path, checker: Checker) -> str | None:
     logo = check_logo(path.parent, path.name, found)
     for problem in found.problems:
         checker.report(("look", "logo"), problem.message.replace("logo file", "look's logo file"),
-                       hint="choose the logo again in the theme editor, or put the file back")
+                       hint="put the image back where the brief names it, or name another PNG or JPEG "
+                            "file (or write false for no logo) in the brief's look")
     return str(logo) if logo else None
 
 
