@@ -29,7 +29,8 @@ def test_a_dropped_slide_lands_where_it_was_dropped_or_is_refused_with_a_reason(
 
     if not done:  # refused: nothing changed, and the status bar gives the reason
         assert deck_keys(window) == before_keys and controller.undo_stack.count() == count
-        assert window.statusBar().currentMessage()
+        message = window.statusBar().currentMessage()
+        assert message and len(message) <= 170  # one line of the status bar of a laptop-sized window
         return
     following = [p.key for p in pages[row:] if p.key != key]
     if key.startswith("section:"):  # a section slide moves its topic: before the next topic after the drop point

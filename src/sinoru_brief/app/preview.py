@@ -93,8 +93,8 @@ class SlidePreview(QWidget):
             self.stepRequested.emit(-1)
         elif event.key() == Qt.Key.Key_Delete:
             # Delete here would remove a slide the user may only be reading; say where removing happens.
-            self.refused.emit("Delete does not remove slides from the preview: select the slide in the deck strip "
-                              "or the slide sorter and press Delete there, or use Edit > Remove Slide.")
+            self.refused.emit("Delete does not remove slides from the preview: press it in the deck strip or the "
+                              "slide sorter, or use Edit > Remove Slide.")
         else:
             super().keyPressEvent(event)
 

@@ -23,6 +23,8 @@ from sinoru_brief.compose.outline import order_slides
 from sinoru_brief.layout.pages import Page
 
 SECTION_PREFIX = "section:"
+#: Title lengths in quotes: short enough for a refusal to fit on one status-bar line; as the undo menu has them.
+SHORT, UNDO = 34, 50
 
 #: Why each kind of generated slide cannot be moved or deleted, and what to do instead.
 _GENERATED_WHY = {
@@ -78,12 +80,14 @@ class SlideMoves:
     def _slide(self, key: str) -> DeckSlide | None:
         return next((s for s in self._deck.slides if s.key == key), None)
 
-    def _name(self, key: str) -> str:
+    def _name(self, key: str, limit: int = SHORT) -> str:
+        """Name slide *key* in quotes: short for the status bar, or as long as the undo menu names it."""
         slide = self._slide(key)
-        return _quote(slide.title) if slide else self.controller._slide_name(key)
+        return _quote(slide.title, limit) if slide else self.controller._slide_name(key)
 
-    def _topic_name(self, topic_id: str) -> str:
-        return self.controller._topic_name(topic_id)
+    def _topic_name(self, topic_id: str, limit: int = SHORT) -> str:
+        library = self.controller.session.library
+        return _quote(library.topic(topic_id).title if topic_id in library.topic_ids() else topic_id, limit)
 
     def _is_own(self, key: str) -> bool:
         return self.controller.brief.custom_slide(key) is not None
@@ -136,15 +140,14 @@ class SlideMoves:
         other = at + delta
         if not 0 <= other < len(run):
             edge = "first" if delta < 0 else "last"
-            hint = ("use Move to Previous Topic or Move to Next Topic to take it to another topic"
-                    if self._is_own(key) else "a library slide stays in its topic; move the whole topic by "
-                                              "its section slide")
+            hint = ("Move to Previous or Next Topic takes it further" if self._is_own(key)
+                    else "a library slide stays in its topic")
             return Refusal(f"{self._name(key)} is already the {edge} slide of {self._topic_name(topic_id)}: "
                            f"{hint}.")
         order = self._content_keys(topic_id)
         i, j = order.index(key), order.index(run[other])
         order[i], order[j] = order[j], order[i]
-        return self._arrange(f"Move {self._name(key)} {'earlier' if delta < 0 else 'later'}",
+        return self._arrange(f"Move {self._name(key, UNDO)} {'earlier' if delta < 0 else 'later'}",
                              {topic_id: order}, key)
 
     def _step_topic(self, topic_id: str, delta: int) -> Outcome:
@@ -168,8 +171,8 @@ class SlideMoves:
         topic_id = self._topic_of(key)
         assert topic_id is not None
         if not self._is_own(key):
-            return Refusal(f"{self._name(key)} is a library slide of {self._topic_name(topic_id)} and stays in "
-                           f"its topic; move the whole topic by its section slide, or move a slide of your own.")
+            return Refusal(f"{self._name(key)} is a library slide and stays in its topic, "
+                           f"{self._topic_name(topic_id)}; only slides of your own change topic.")
         topics = self._topics_shown()
         other = topics.index(topic_id) + delta
         if not 0 <= other < len(topics):
@@ -179,7 +182,7 @@ class SlideMoves:
         order = self._content_keys(target)
         order = [*order, key] if delta < 0 else [key, *order]
         source = [k for k in self._content_keys(topic_id) if k != key]
-        return self._arrange(f"Move {self._name(key)} to {self._topic_name(target)}",
+        return self._arrange(f"Move {self._name(key, UNDO)} to {self._topic_name(target, UNDO)}",
                              {topic_id: source, target: order}, key)
 
     # ------------------------------------------------------------------ drops
@@ -205,9 +208,8 @@ class SlideMoves:
             home = self._topic_of(key)
             if home != target and not self._is_own(key):
                 assert home is not None
-                return Refusal(f"{self._name(key)} belongs to {self._topic_name(home)}: a library slide stays in "
-                               f"its topic, so it cannot go into {self._topic_name(target)}. Drop it among the "
-                               f"slides of {self._topic_name(home)}, or move the whole topic by its section slide.")
+                return Refusal(f"{self._name(key)} belongs to {self._topic_name(home)} and stays in its topic; "
+                               f"it cannot go into {self._topic_name(target)}.")
         moving = set(keys)
         later = [p.key for p in pages[row:] if p.key not in moving]
         order = [k for k in self._content_keys(target) if k not in moving]
@@ -219,8 +221,8 @@ class SlideMoves:
         orders[target] = [*order[:at], *keys, *order[at:]]
         if all(orders[t] == self._content_keys(t) for t in orders):
             return None  # dropped where they already are
-        what = self._name(keys[0]) if len(keys) == 1 else f"{len(keys)} slides"
-        into = f" to {self._topic_name(target)}" if any(self._topic_of(k) != target for k in keys) else ""
+        what = self._name(keys[0], UNDO) if len(keys) == 1 else f"{len(keys)} slides"
+        into = f" to {self._topic_name(target, UNDO)}" if any(self._topic_of(k) != target for k in keys) else ""
         return self._arrange(f"Move {what}{into}", orders, keys[0])
 
     def _landing_topic(self, pages: Sequence[Page], row: int) -> str | Refusal:
@@ -254,7 +256,7 @@ class SlideMoves:
         wanted = [next(in_order) if t in shown_ids else t for t in current]
         if wanted == current:
             return None
-        name = self._topic_name(topic_id) if topic_id else f"{len(shown)} topics"
+        name = self._topic_name(topic_id, UNDO) if topic_id else f"{len(shown)} topics"
 
         def apply(brief: Brief) -> None:
             brief.topics = list(wanted)
@@ -304,7 +306,7 @@ class SlideMoves:
                 brief_edits.remove_custom_slide(brief, key)
             brief.exclude.extend(k for k in library if k not in brief.exclude)
 
-        what = self._name(removable[0]) if len(removable) == 1 else f"{len(removable)} slides"
+        what = self._name(removable[0], UNDO) if len(removable) == 1 else f"{len(removable)} slides"
         return Change(f"Remove {what}", apply, keys=tuple(removable)), why
 
 
@@ -324,6 +326,6 @@ def _run_of(slides: Sequence[DeckSlide], key: str) -> list[str]:
     return next(run for run in runs if key in run)
 
 
-def _quote(title: str, limit: int = 50) -> str:
-    """Return *title* in quotes, cut at *limit*, as the undo menu names slides."""
+def _quote(title: str, limit: int) -> str:
+    """Return *title* in quotes, cut at *limit* characters."""
     return f"“{title if len(title) <= limit else title[:limit - 1].rstrip() + '…'}”"
