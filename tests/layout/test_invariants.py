@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from sinoru_brief import pipeline
 from sinoru_brief.brief import Brief
@@ -161,10 +162,14 @@ def _drawn_text(page: Page) -> list[str]:
 
 
 def _exported_text(slide) -> list[str]:
-    """Return the text of every paragraph in an exported slide's text boxes and tables."""
+    """Return the text of every paragraph in an exported slide's text boxes and tables, in groups too (a timeline)."""
     out = []
-    for shape in slide.shapes:
-        if shape.has_text_frame:
+    shapes = list(slide.shapes)
+    while shapes:
+        shape = shapes.pop(0)
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            shapes[:0] = list(shape.shapes)
+        elif shape.has_text_frame:
             out.extend(p.text for p in shape.text_frame.paragraphs)
         elif getattr(shape, "has_table", False) and shape.has_table:
             out.extend(p.text for row in shape.table.rows for cell in row.cells for p in cell.text_frame.paragraphs)
