@@ -18,7 +18,7 @@ from sinoru_brief.compose import compose
 from sinoru_brief.content import load_library
 from sinoru_brief.errors import LayoutError
 from sinoru_brief.layout import layout_deck
-from sinoru_brief.pipeline import BuildCache, DeckDoesNotFit, build
+from sinoru_brief.pipeline import BuildCache, DeckDoesNotFit, build, render_pptx
 from sinoru_brief.theme.model import Banner
 from sinoru_brief.units import inches
 
@@ -123,3 +123,12 @@ def test_importing_the_pipeline_leaves_python_pptx_for_the_first_export():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_progress_counts_every_slide_in_order_through_layout_and_write(fixture_library, theme):
+    seen: list[tuple[str, int, int]] = []
+    result = build(_brief(), BuildCache(fixture_library), theme=theme, progress=lambda *step: seen.append(step))
+    render_pptx(result, progress=lambda *step: seen.append(step))
+    slides, pages = len(result.deck.slides), len(result.pages)
+    assert seen == [("layout", i, slides) for i in range(1, slides + 1)] + [("write", i, pages)
+                                                                           for i in range(1, pages + 1)]

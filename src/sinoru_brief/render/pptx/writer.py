@@ -93,11 +93,11 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
         writer = SlideWriter(slide, east_asian_font)
         opening = {group.start: group for group in groups.writable_groups(page)}
         closing = {group.stop - 1 for group in opening.values()}
-        for index, box in enumerate(page.boxes):
-            if index in opening:
-                writer.add(groups.open_group(opening[index], page.boxes, writer.next_id))  # takes a shape id
+        for at, box in enumerate(page.boxes):  # not "index": that counts the pages, for the progress report
+            if at in opening:
+                writer.add(groups.open_group(opening[at], page.boxes, writer.next_id))  # takes a shape id
             _add_box(writer, box, deck, target)
-            if index in closing:
+            if at in closing:
                 writer._pending.append(groups.CLOSE_GROUP)  # the group's end takes no shape id
         writer.flush()
         if page.notes:
