@@ -11,6 +11,7 @@ from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.deck_panel import DeckPanel
 from sinoru_brief.app.images import PageImageCache
+from sinoru_brief.app.import_sources import SourcesImporter
 from sinoru_brief.app.inspector import Inspector
 from sinoru_brief.app.library_folders import LibraryFolders
 from sinoru_brief.app.library_panel import LibraryPanel
@@ -76,6 +77,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self._make_actions()
         self._make_menus()
         self.library_folders = LibraryFolders(self)  # File > Open Library…, and the Library problems dock
+        self.sources_importer = SourcesImporter(self)  # File > Import Sources…
 
         self.deck_panel.pageSelected.connect(self._page_selected)
         for refusing in (self.deck_panel, self.sorter, self.preview):
