@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sinoru_brief.brief import Brief
 from sinoru_brief.brief import edits as brief_edits
@@ -21,6 +22,9 @@ from sinoru_brief.compose.custom import place
 from sinoru_brief.compose.deck import Deck, DeckSlide
 from sinoru_brief.compose.outline import order_slides
 from sinoru_brief.layout.pages import Page
+
+if TYPE_CHECKING:
+    from sinoru_brief.app.controller import DeckController
 
 SECTION_PREFIX = "section:"
 #: Title lengths in quotes: short enough for a refusal to fit on one status-bar line; as the undo menu has them.
@@ -58,7 +62,7 @@ Outcome = Change | Refusal | None  # None: the gesture changes nothing (a slide 
 class SlideMoves:
     """Plan moves and deletes of the deck's slides for the controller *controller* and run them."""
 
-    def __init__(self, controller):
+    def __init__(self, controller: DeckController):
         self.controller = controller
 
     # ------------------------------------------------------------------ running

@@ -9,7 +9,19 @@ same undoable steps as the deck strip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from typing import Any, cast
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QDrag, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +48,9 @@ SORTER_THUMB_WIDTH = THUMB_WIDTH
 #: The thumbnail, its caption line, and room for the selection frame around both.
 SORTER_CELL = QSize(SORTER_THUMB_WIDTH + 24, SORTER_THUMB_WIDTH * 9 // 16 + 44)
 
+Index = QModelIndex | QPersistentModelIndex
+Signature = tuple[Any, ...]  # what page_signature returns: every drawn value of a page
+
 
 class SorterModel(QAbstractListModel):
     """Adapt the deck's pages to the grid; keep each thumbnail as a pixmap once its render arrives."""
@@ -45,10 +60,10 @@ class SorterModel(QAbstractListModel):
         self.controller = controller
         self.images = images
         self.pages: list[Page] = []
-        self._signatures: list[tuple] = []
-        self._rows: dict[tuple, list[int]] = {}
+        self._signatures: list[Signature] = []
+        self._rows: dict[Signature, list[int]] = {}
         # QImage to QPixmap costs a copy per paint: convert once per page and keep it while the page is shown.
-        self._pixmaps: dict[tuple, QPixmap] = {}
+        self._pixmaps: dict[Signature, QPixmap] = {}
         images.imageReady.connect(self._image_ready)
         controller.briefChanged.connect(self.refresh)
         self.refresh()
@@ -63,10 +78,10 @@ class SorterModel(QAbstractListModel):
         self._pixmaps = {s: p for s, p in self._pixmaps.items() if s in self._rows}
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.pages)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         page = self.pages[index.row()]
@@ -80,7 +95,7 @@ class SorterModel(QAbstractListModel):
             return page.key
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.isValid():
             page = self.pages[index.row()]
@@ -104,7 +119,7 @@ class SorterModel(QAbstractListModel):
         """Return the slide keys of *rows*, in deck order, each once."""
         return list(dict.fromkeys(self.pages[r].key for r in sorted(rows)))
 
-    def _image_ready(self, signature: tuple, width: int) -> None:
+    def _image_ready(self, signature: Signature, width: int) -> None:
         if width != SORTER_THUMB_WIDTH:
             return
         for row in self._rows.get(signature, ()):
@@ -118,8 +133,8 @@ class SorterDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
         return SORTER_CELL
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        model: SorterModel = index.model()
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        model = cast(SorterModel, index.model())
         page = model.pages[index.row()]
         cell = option.rect
         height = SORTER_THUMB_WIDTH * page.height // page.width
@@ -168,16 +183,19 @@ class SorterView(QListView):
         self.edge_scroller = EdgeScroller(self)
         self.drop_row = -1  # where the indicator is drawn during a drag
 
+    def sorter_model(self) -> SorterModel:
+        return cast(SorterModel, self.model())
+
     def gap_before(self, pos: QPoint) -> int:
         """Return the page row a drop at *pos* (viewport coordinates) goes before; past the end: the row count."""
-        count = self.model().rowCount()
-        line = [r for r in range(count) if self.visualRect(self.model().index(r)).top() <= pos.y()
-                <= self.visualRect(self.model().index(r)).bottom() + self.spacing() * 2]
+        count = self.sorter_model().rowCount()
+        line = [r for r in range(count) if self.visualRect(self.sorter_model().index(r)).top() <= pos.y()
+                <= self.visualRect(self.sorter_model().index(r)).bottom() + self.spacing() * 2]
         if not line:
-            above = [r for r in range(count) if self.visualRect(self.model().index(r)).bottom() < pos.y()]
+            above = [r for r in range(count) if self.visualRect(self.sorter_model().index(r)).bottom() < pos.y()]
             return count if above or not count else 0
         for row in line:
-            if pos.x() < self.visualRect(self.model().index(row)).center().x():
+            if pos.x() < self.visualRect(self.sorter_model().index(row)).center().x():
                 return row
         return line[-1] + 1
 
@@ -188,14 +206,14 @@ class SorterView(QListView):
         why it cannot move rather than leaving it behind without a word.
         """
         indexes = self.selectedIndexes()
-        if not any(self.model().flags(i) & Qt.ItemFlag.ItemIsDragEnabled for i in indexes):
+        if not any(self.sorter_model().flags(i) & Qt.ItemFlag.ItemIsDragEnabled for i in indexes):
             return []
         return sorted(i.row() for i in indexes)
 
     def drag_data(self, rows: list[int]) -> QMimeData:
         """Return the drag data for *rows*: their slide keys, a line each, as the deck strip reads them."""
         data = QMimeData()
-        data.setData(MIME, "\n".join(self.model().keys(rows)).encode())
+        data.setData(MIME, "\n".join(self.sorter_model().keys(rows)).encode())
         return data
 
     def startDrag(self, actions) -> None:  # noqa: N802
@@ -204,7 +222,7 @@ class SorterView(QListView):
             return
         drag = QDrag(self)
         drag.setMimeData(self.drag_data(rows))
-        pixmap = self.model().pixmap(rows[0], SORTER_THUMB_WIDTH)
+        pixmap = self.sorter_model().pixmap(rows[0], SORTER_THUMB_WIDTH)
         if pixmap is not None:
             drag.setPixmap(pixmap.scaledToWidth(SORTER_THUMB_WIDTH // 2, Qt.TransformationMode.SmoothTransformation))
         # The move happens in dropEvent, through the brief; nothing is removed here when the drag ends.
@@ -248,11 +266,11 @@ class SorterView(QListView):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
-        count = self.model().rowCount() if self.model() else 0
+        count = self.sorter_model().rowCount() if self.sorter_model() else 0
         if self.drop_row < 0 or not count:
             return
         # A bar in the gap where the slides will land, as PowerPoint's sorter draws it.
-        rect = self.visualRect(self.model().index(min(self.drop_row, count - 1)))
+        rect = self.visualRect(self.sorter_model().index(min(self.drop_row, count - 1)))
         x = rect.left() - self.spacing() // 2 if self.drop_row < count else rect.right() + self.spacing() // 2
         painter = QPainter(self.viewport())
         painter.setPen(QPen(self.palette().highlight().color(), 4))
