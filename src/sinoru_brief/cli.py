@@ -26,6 +26,8 @@ from sinoru_brief.errors import BriefError, BriefFileError, Problem
 if TYPE_CHECKING:
     from sinoru_brief.brief import Brief
     from sinoru_brief.content import Library
+    from sinoru_brief.pipeline import Build, BuildCache
+    from sinoru_brief.theme import Theme
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 #: The depths a deck can have, as :data:`sinoru_brief.content.DEPTHS` names them (a test keeps them equal);
@@ -159,37 +161,34 @@ def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
     return brief
 
 
-def _theme_from_args(args: argparse.Namespace, brief: Brief):
+def _theme_from_args(args: argparse.Namespace, brief: Brief, cache: BuildCache) -> Theme | None:
     """Return the brief's template with --master applied, or None to let the pipeline load it."""
-    if not args.master:
-        return None
-    from sinoru_brief.theme import load_theme
-
-    return load_theme(brief.template, master=args.master)
+    return cache.theme(brief.template, master=args.master) if args.master else None
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from sinoru_brief.content import load_libraries
-    from sinoru_brief.pipeline import export
+    from sinoru_brief.pipeline import BuildCache, export
 
     as_pdf = args.output.suffix.lower() == ".pdf"
     if args.handout and not as_pdf:
         raise BriefError(f"--handout: handouts are PDFs; name the output {args.output.with_suffix('.pdf')}")
     library = load_libraries(args.content)
     brief = _brief_from_args(args, library)
+    cache = BuildCache(library)
     if as_pdf:
-        result = _export_pdf(args, brief, library)
+        result = _export_pdf(args, brief, cache)
     else:
-        result = export(brief, args.output, library=library, theme=_theme_from_args(args, brief))
+        result = export(brief, args.output, cache, theme=_theme_from_args(args, brief, cache))
     print(f"Wrote {args.output}: {len(result.pages)} slides, {len(result.deck.references)} references.")
     return EXIT_OK
 
 
-def _export_pdf(args: argparse.Namespace, brief: Brief, library: Library):
+def _export_pdf(args: argparse.Namespace, brief: Brief, cache: BuildCache) -> Build:
     """Build the deck and write it as a PDF read-ahead or handout; Qt loads only here."""
     from sinoru_brief.pipeline import build
 
-    result = build(brief, library=library, theme=_theme_from_args(args, brief))
+    result = build(brief, cache, theme=_theme_from_args(args, brief, cache))
     from sinoru_brief.render.qt.pdf import write_pdf
 
     deck_brief = result.deck.brief
@@ -205,11 +204,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_preview(args: argparse.Namespace) -> int:
     from sinoru_brief.content import load_libraries
-    from sinoru_brief.pipeline import build
+    from sinoru_brief.pipeline import BuildCache, build
 
     library = load_libraries(args.content)
     brief = _brief_from_args(args, library)
-    result = build(brief, library=library, theme=_theme_from_args(args, brief))
+    cache = BuildCache(library)
+    result = build(brief, cache, theme=_theme_from_args(args, brief, cache))
     numbers = parse_slide_list(args.slides, len(result.pages)) if args.slides else range(1, len(result.pages) + 1)
     from sinoru_brief.render.qt.images import write_pngs  # Qt loads only for this command
 
