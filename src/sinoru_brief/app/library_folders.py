@@ -35,7 +35,8 @@ SETTINGS_KEY = "libraries/opened"
 def remembered_folders(settings: QSettings) -> list[Path]:
     """Return the library folders the user opened, in the order opened."""
     value = settings.value(SETTINGS_KEY, [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    # QSettings' INI files give a list of one back as a plain string.
+    names = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []
     return [Path(str(name)) for name in names if str(name)]
 
 

@@ -170,8 +170,8 @@ class LibraryProblemsPanel(QWidget):
                 fmt = QTextCharFormat()
                 fmt.setBackground(QColor(255, 214, 102, 110))
                 fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-                selection.format = fmt  # type: ignore[misc]
-                selection.cursor = QTextCursor(block)  # type: ignore[misc]
+                selection.format = fmt
+                selection.cursor = QTextCursor(block)
                 self.excerpt.setExtraSelections([selection])
                 # Put the cursor on the caret (or the line) so a far-right column scrolls into view.
                 caret = block.next()
