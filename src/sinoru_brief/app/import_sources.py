@@ -92,6 +92,7 @@ class SourcesImporter(QObject):
         super().__init__(window)
         self.window = window
         self.action = QAction("&Import Sources…", window)
+        self.action.setShortcut("Ctrl+Shift+I")
         self.action.setStatusTip("Add references from Zotero, EndNote or Mendeley (.bib, CSL-JSON, .ris) "
                                  "to your library")
         self.action.triggered.connect(self.import_dialog)
