@@ -17,8 +17,6 @@ object (see ``formatting._load_style``), with an empty memo.
 
 from __future__ import annotations
 
-from citeproc.model import CitationStylesElement, Macro
-
 _applied = False
 _MACROS = "_sinoru_macros"
 _CALLS_VARIABLE = "_sinoru_calls_variable"
@@ -29,6 +27,8 @@ def apply() -> None:
     global _applied
     if _applied:
         return
+    from citeproc.model import CitationStylesElement, Macro  # only once a reference is formatted
+
     find_macro = CitationStylesElement.get_macro
     calls_variable = Macro.calls_variable
 
