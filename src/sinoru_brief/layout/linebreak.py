@@ -9,9 +9,9 @@ characters, as both clients do. Widths come from :mod:`layout.fonts`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from sinoru_brief.layout.fonts import em_width, has_east_asian, is_east_asian, text_width
 from sinoru_brief.layout.pages import Line, Span
@@ -108,8 +108,7 @@ class _Pieces:
         return out
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     """One unbreakable piece of a paragraph: where it starts, where its text ends before spaces, where it ends."""
 
     start: int
@@ -120,21 +119,39 @@ class _Word:
     gap: tuple[tuple[int, float], ...]
 
 
-def _span_ems(pieces: _Pieces, start: int, end: int) -> tuple[tuple[int, float], ...]:
-    if start >= end:
-        return ()
-    out: list[tuple[int, float]] = []
-    index = bisect_right(pieces.starts, start) - 1
-    text = pieces.text
-    while index < len(pieces.starts) and pieces.starts[index] < end:
-        span_start = pieces.starts[index]
-        span_end = span_start + len(pieces.spans[index].text)
-        lo, hi = max(start, span_start), min(end, span_end)
-        if lo < hi:
-            family, bold, italic = pieces._styles[index]
-            out.append((index, em_width(family, bold, italic, text[lo:hi])))
-        index += 1
-    return tuple(out)
+class _SpanEms:
+    """Measure pieces of a paragraph's text in ems, span by span, for pieces that come in text order."""
+
+    def __init__(self, style: tuple[tuple[str, str, bool, bool, bool], ...]):
+        self.text = "".join(entry[0] for entry in style)
+        self.bounds: list[tuple[int, int, str, bool, bool]] = []
+        pos = 0
+        for text, font, bold, italic, _ in style:
+            if text:
+                self.bounds.append((pos, pos + len(text), font, bold, italic))
+            pos += len(text)
+        self._first = 0  # pieces never start before an earlier piece's start: skip spans behind them
+
+    def __call__(self, start: int, end: int) -> tuple[tuple[int, float], ...]:
+        if start >= end:
+            return ()
+        bounds = self.bounds
+        first = self._first
+        while first < len(bounds) and bounds[first][1] <= start:
+            first += 1
+        self._first = first
+        span_start, span_end, font, bold, italic = bounds[first]
+        if end <= span_end:  # nearly every piece lies in one span
+            return ((first, em_width(font, bold, italic, self.text[start:end])),)
+        out: list[tuple[int, float]] = []
+        index = first
+        while index < len(bounds) and bounds[index][0] < end:
+            span_start, span_end, font, bold, italic = bounds[index]
+            lo, hi = max(start, span_start), min(end, span_end)
+            if lo < hi:
+                out.append((index, em_width(font, bold, italic, self.text[lo:hi])))
+            index += 1
+        return tuple(out)
 
 
 # The words of a paragraph and their widths in ems depend on its text and styles, not its sizes:
@@ -142,19 +159,20 @@ def _span_ems(pieces: _Pieces, start: int, end: int) -> tuple[tuple[int, float],
 @lru_cache(maxsize=20_000)
 def _words(style: tuple[tuple[str, str, bool, bool, bool], ...], link_ranges: tuple[tuple[int, int], ...],
            ) -> tuple[_Word, ...]:
-    spans = tuple(Span(text=text, size=1.0, font=font, color="", bold=bold, italic=italic, superscript=sup)
-                  for text, font, bold, italic, sup in style)
-    pieces = _Pieces(spans)
-    text = pieces.text
-    opportunities = {i for i in break_opportunities(text) if not any(lo < i < hi for lo, hi in link_ranges)}
-    opportunities |= {hi for _, hi in link_ranges if 0 < hi < len(text)}
+    measure = _SpanEms(style)
+    text = measure.text
+    points = break_opportunities(text)
+    if link_ranges:
+        opportunities = {i for i in points if not any(lo < i < hi for lo, hi in link_ranges)}
+        opportunities |= {hi for _, hi in link_ranges if 0 < hi < len(text)}
+        points = sorted(opportunities)
     words: list[_Word] = []
     cursor = 0
     previous_core_end = 0
-    for word_end in [*sorted(opportunities), len(text)]:
+    for word_end in [*points, len(text)]:
         core_end = len(text[cursor:word_end].rstrip(" ")) + cursor
-        words.append(_Word(cursor, core_end, word_end, _span_ems(pieces, cursor, core_end),
-                           _span_ems(pieces, previous_core_end, cursor)))
+        gap = measure(previous_core_end, cursor)
+        words.append(_Word(cursor, core_end, word_end, measure(cursor, core_end), gap))
         previous_core_end = core_end
         cursor = word_end
     return tuple(words)
