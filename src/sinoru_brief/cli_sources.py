@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 # The sources package (and bibtexparser, rispy) loads only when the command runs: parsing stays fast.
 
 
-def add_sources_parser(subparsers: Any) -> argparse.ArgumentParser:
+def add_sources_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Add the ``sources`` command and its subcommands to the CLI's *subparsers*."""
     sources = subparsers.add_parser("sources", help="import your own sources from Zotero and other managers",
                                     description="Work with your own sources.")

@@ -170,3 +170,11 @@ def test_eighty_slides_paint_only_what_is_in_view_and_keep_the_pixmaps(make_wind
     assert all(sorter.model._pixmaps[s] is converted[s] for s in converted)  # a repaint converts nothing again
     sorter.view.verticalScrollBar().setValue(sorter.view.verticalScrollBar().maximum())
     qtbot.waitUntil(lambda: max(asked) == rows - 1)
+
+
+def test_edit_remove_slide_removes_the_sorters_selection(window, qtbot):
+    sorter = open_sorter(window, qtbot)
+    click(sorter, qtbot, "summits-warm-welcome")
+    click(sorter, qtbot, "north-korea-silence", CTRL)
+    window.remove_action.trigger()
+    assert window.controller.brief.exclude == ["summits-warm-welcome", "north-korea-silence"]

@@ -35,10 +35,10 @@ def test_latin_fast_path_breaks_after_spaces_and_after_dashes_inside_words():
 
 
 def test_widths_are_measured_once_per_font_and_text_whatever_the_size():
-    fonts._width_em_of.cache_clear()
+    fonts.em_width.cache_clear()
     widths = [fonts.text_width("Partnership without alliance", "Calibri", size) for size in (10, 20, 28)]
 
-    assert fonts._width_em_of.cache_info().misses == 1
+    assert fonts.em_width.cache_info().misses == 1
     assert widths[1] == widths[0] * 2 and abs(widths[2] - widths[0] * 2.8) < 1e-9
 
 

@@ -138,7 +138,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.undo_action.setShortcut(QKeySequence(k.Undo))
         self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence(k.Redo))
-        self.remove_action = self._action("&Remove Slide", self.deck_panel.remove_current, "Ctrl+Backspace")
+        self.remove_action = self._action("&Remove Slide", self._remove_slides, "Ctrl+Backspace")
         self.next_action = self._action("&Next Slide", lambda: self.step(1), "Ctrl+Down")
         self.previous_action = self._action("&Previous Slide", lambda: self.step(-1), "Ctrl+Up")
         self.find_action = self._action("&Find in Library", self._focus_search, k.Find)
@@ -259,6 +259,13 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
 
     def step(self, delta: int) -> None:
         self.deck_panel.select_page(self.deck_panel.current_page() + delta)
+
+    def _remove_slides(self) -> None:
+        """Remove the slides selected in the sorter when it is shown, else the deck strip's selected slide."""
+        if self.center_stack.currentWidget() is self.sorter:
+            self.sorter.delete_selected()
+        else:
+            self.deck_panel.remove_current()
 
     def _explain_refusal(self, reason: str) -> None:
         self.statusBar().showMessage(reason, 12000)  # long enough to read a sentence with a hint in it

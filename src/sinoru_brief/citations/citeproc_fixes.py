@@ -21,9 +21,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from citeproc.model import Label, Name
-from citeproc.source import VariableError
-
 _applied = False
 
 
@@ -32,6 +29,11 @@ def apply() -> None:
     global _applied
     if _applied:
         return
+    # citeproc-py is imported here, when a reference is first formatted, not with this module:
+    # drop_repeated_title runs on every export, and an export whose references are all in the
+    # cache never needs citeproc-py at all.
+    from citeproc.model import Label, Name
+
     original = Label.process
 
     def process(self: Label, item: Any, variable: str | None = None, plural: bool | None = None,
@@ -55,6 +57,8 @@ def apply() -> None:
 
 
 def _has_variable(item: Any, name: str) -> bool:
+    from citeproc.source import VariableError
+
     try:
         value = item.reference[name.replace("-", "_")]
     except (KeyError, VariableError):

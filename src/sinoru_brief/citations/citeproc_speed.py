@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from citeproc.model import CitationStylesElement, Macro
-
 _applied = False
 _MACROS = "_sinoru_macros"
 _CALLS_VARIABLE = "_sinoru_calls_variable"
@@ -31,6 +29,8 @@ def apply() -> None:
     global _applied
     if _applied:
         return
+    from citeproc.model import CitationStylesElement, Macro  # only once a reference is formatted
+
     find_macro = CitationStylesElement.get_macro
     calls_variable = Macro.calls_variable
 

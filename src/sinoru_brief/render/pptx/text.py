@@ -154,6 +154,7 @@ def run_xml(span: Span, east_asian_font: str, links: LinkIds, run_extra: str = "
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_TAGGED = re.compile(f"{_HAN.pattern}|{_CYRILLIC.pattern}")
 
 
 def _script(char: str) -> str | None:
@@ -171,6 +172,8 @@ def language_runs(value: str) -> list[tuple[str, str]]:
     Spaces, digits and punctuation join the piece before them (or the first
     piece), so a run break falls only where the script changes.
     """
+    if not _TAGGED.search(value):  # nearly every run: one piece in the deck's language, found without a walk
+        return [(value, "")]
     pieces: list[tuple[str, str]] = []
     pending = ""
     for char in value:
