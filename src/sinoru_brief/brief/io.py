@@ -22,7 +22,7 @@ from sinoru_brief.brief.custom import (
 )
 from sinoru_brief.brief.look import LOOK_SPEC, checked_look
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE, START_PREFIX, Brief, SlideOverride
-from sinoru_brief.content.models import DEPTHS, Library
+from sinoru_brief.content.models import DEPTHS, Bullet, Library
 from sinoru_brief.content.schema import MAX_BRIEFER_CHARS, BrieferText
 from sinoru_brief.errors import BriefFileError, Problem
 from sinoru_brief.yamlio.marked import MarkedDocument, load_marked
@@ -84,7 +84,7 @@ def load_brief(path: Path) -> Brief:
 
 def _override_lines(brief: Brief, doc: MarkedDocument) -> dict[str, tuple[int, str]]:
     """Return the line and text of every override in *doc*, keyed by its key path."""
-    written: dict[tuple, str] = {}
+    written: dict[tuple[str, ...], str] = {}
     for slide_id, override in brief.overrides.items():
         for name in ("title", "notes", "briefer"):
             if getattr(override, name) is not None:
@@ -195,7 +195,7 @@ def _reconcile_custom(brief: Brief, library: Library) -> list[str]:
     return notes
 
 
-def _has_bullet(bullets: tuple, key: str) -> bool:
+def _has_bullet(bullets: tuple[Bullet, ...], key: str) -> bool:
     """Return whether the bullet position *key* (``"2"`` or ``"2.0"``) exists among *bullets*."""
     first, _, second = key.partition(".")
     index = int(first)
