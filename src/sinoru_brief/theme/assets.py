@@ -106,7 +106,7 @@ def _image_header(path: Path) -> tuple[str, tuple[int, int]]:
         return "", (0, 0)
 
 
-def check_master(folder: Path, raw: dict, checker: Checker) -> MasterTemplate | None:
+def check_master(folder: Path, raw: dict[str, Any], checker: Checker) -> MasterTemplate | None:
     """Return the master the template names, loaded; report why it cannot be used otherwise."""
     name = file_name(raw.get("master"))
     if not name:

@@ -139,13 +139,15 @@ def channels(rgb: str) -> tuple[int, int, int]:
 
 def mix(a: str, b: str, weight_b: float) -> str:
     """Return *a* moved ``weight_b`` of the way towards *b* (0 = a, 1 = b)."""
-    return to_hex(tuple(x + (y - x) * weight_b for x, y in zip(channels(a), channels(b), strict=True)))
+    (r1, g1, b1), (r2, g2, b2) = channels(a), channels(b)
+    return to_hex((r1 + (r2 - r1) * weight_b, g1 + (g2 - g1) * weight_b, b1 + (b2 - b1) * weight_b))
 
 
 def mix_all(colors: list[str]) -> str | None:
     if not colors:
         return None
-    return to_hex(tuple(sum(channels(c)[i] for c in colors) / len(colors) for i in range(3)))
+    r, g, b = (sum(channels(c)[i] for c in colors) / len(colors) for i in range(3))
+    return to_hex((r, g, b))
 
 
 def mean_image_color(data: bytes) -> str | None:
@@ -153,8 +155,9 @@ def mean_image_color(data: bytes) -> str | None:
     from PIL import Image, ImageStat, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.draft("RGB", (64, 64))  # JPEGs decode at a fraction of their size
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.draft("RGB", (64, 64))  # JPEGs decode at a fraction of their size
+            image: Image.Image = opened
             if image.mode.startswith("I"):
                 # 16-bit greys would clip to white if converted directly; scale them to 8 bits first.
                 image = image.convert("I").point(lambda v: v * (1 / 256)).convert("L")
@@ -164,7 +167,8 @@ def mean_image_color(data: bytes) -> str | None:
     opaque = small.getchannel("A").point(lambda a: 255 if a else 0)
     if not opaque.getbbox():
         return None
-    return to_hex(tuple(ImageStat.Stat(small.convert("RGB"), opaque).mean))
+    r, g, b = ImageStat.Stat(small.convert("RGB"), opaque).mean
+    return to_hex((r, g, b))
 
 
 def luminance(rgb: str) -> float:

@@ -202,7 +202,7 @@ def _main_part(path: Path, entries: dict[str, bytes]) -> str:
         raise fail(path, "is not a PowerPoint presentation (it has no package relationships)", SAVE_AS_HINT) from None
     for rel in root.iter(f"{{{NS_RELS}}}Relationship"):
         if rel.get("Type") == RT_OFFICE_DOCUMENT:
-            return posixpath.normpath(rel.get("Target", "").lstrip("/"))
+            return posixpath.normpath(str(rel.get("Target", "")).lstrip("/"))
     raise fail(path, "is not a PowerPoint presentation (it names no main document)", SAVE_AS_HINT)
 
 
@@ -215,7 +215,8 @@ def _retyped(content_types: bytes, main: str, old_type: str) -> bytes:
             break
     else:
         etree.SubElement(root, f"{{{NS_CT}}}Override", PartName="/" + main, ContentType=PRESENTATION_MAIN)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    written: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return written
 
 
 def _rezip(entries: dict[str, bytes]) -> bytes:
