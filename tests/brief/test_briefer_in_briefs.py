@@ -73,3 +73,20 @@ def test_guidance_repeating_the_label_names_the_file_line_and_key(tmp_path):
     (problem,) = caught.value.problems
     assert (problem.file, problem.line, problem.key_path) == (path, 15, "custom_slides[0].briefer")
     assert "which the export adds itself" in problem.message
+
+
+def test_a_brief_saved_before_the_field_keeps_its_guidance_once(tmp_path, fixture_library):
+    # The app copied the library's notes, guidance paragraph and all, into a notes override.
+    old = """title: T
+topics: [beta]
+depth: full
+overrides:
+  beta-bullets:
+    notes: |
+      Our reworded notes.
+
+      For the briefer: our own guidance from then.
+"""
+    notes = _notes(compose(fixture_library, load_brief(_write(tmp_path, old))), "beta-bullets")
+    assert notes.startswith("Our reworded notes.\n\nFor the briefer: our own guidance from then.\n\nSources:")
+    assert notes.count("For the briefer:") == 1

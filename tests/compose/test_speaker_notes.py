@@ -26,3 +26,11 @@ def test_guidance_wrapped_over_lines_is_one_paragraph():
 
 def test_guidance_without_notes_is_the_only_paragraph():
     assert join_notes("", "only guidance") == "For the briefer: only guidance"
+
+
+def test_guidance_written_in_old_notes_is_split_out():
+    from sinoru_brief.compose.speaker_notes import split_guidance
+
+    notes = "Read this.\n\nFor the briefer: if asked, say so.\n\nOur analysis: ours.\n"
+    assert split_guidance(notes) == ("Read this.\n\nOur analysis: ours.", "if asked, say so.")
+    assert split_guidance("Nothing for the briefer here.") == ("Nothing for the briefer here.", "")

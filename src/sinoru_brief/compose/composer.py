@@ -15,8 +15,8 @@ from sinoru_brief.compose.custom import CUSTOM_PRIORITY, check_custom, place, to
 from sinoru_brief.compose.deck import Deck, DeckSlide, TitleLines
 from sinoru_brief.compose.outline import order_slides, outline
 from sinoru_brief.compose.short_forms import distinct_short_forms
-from sinoru_brief.compose.speaker_notes import join_notes
-from sinoru_brief.content.models import Bullet, Column, Library, Slide, TableRow, TimelineEvent, Topic
+from sinoru_brief.compose.speaker_notes import join_notes, split_guidance
+from sinoru_brief.content.models import BRIEFER_LABEL, Bullet, Column, Library, Slide, TableRow, TimelineEvent, Topic
 from sinoru_brief.errors import BriefFileError, ContentError, Problem, TemplateError
 from sinoru_brief.templating import explain_failure, long_date, render_text
 from sinoru_brief.theme.loader import SourcedSnippets
@@ -191,6 +191,11 @@ def _render_slide(slide: Slide, topic: Topic, brief: Brief, variables: dict[str,
              "slide": {"id": slide.id, "title": slide.title, "kind": slide.kind, "priority": slide.priority},
              "as_of": long_date(slide.as_of) if slide.as_of else ""}
     r = _SlideRenderer(slide, brief, scope)
+    if override.notes is not None and BRIEFER_LABEL in override.notes:
+        # A brief saved before guidance had its own field holds it in its notes: read it as the guidance.
+        notes, guidance = split_guidance(override.notes)
+        override = replace(override, notes=notes, briefer=override.briefer if override.briefer is not None
+                           else guidance)
     return replace(
         slide,
         title=(r.text(override.title, "title", override=f"overrides.{slide.id}.title")

@@ -9,6 +9,8 @@ it is not for the audience.
 
 from __future__ import annotations
 
+import re
+
 from sinoru_brief.content.models import BRIEFER_LABEL
 
 
@@ -24,3 +26,19 @@ def join_notes(notes: str, briefer: str) -> str:
     if not guidance:
         return body
     return f"{body}\n\n{BRIEFER_LABEL} {guidance}" if body else f"{BRIEFER_LABEL} {guidance}"
+
+
+def split_guidance(notes: str) -> tuple[str, str]:
+    """Return *notes* without its paragraphs that open with the label, and the guidance they hold.
+
+    Briefs saved before guidance had a field of its own copied it, label
+    and all, into their notes overrides; read this way, such a brief keeps
+    its wording and the guidance is neither lost nor given twice.
+    """
+    kept, guidance = [], []
+    for paragraph in re.split(r"\n\s*\n", notes.strip()):
+        if paragraph.lstrip().startswith(BRIEFER_LABEL):
+            guidance.append(paragraph.lstrip()[len(BRIEFER_LABEL):].strip())
+        elif paragraph.strip():
+            kept.append(paragraph)
+    return "\n\n".join(kept), " ".join(guidance)
