@@ -30,3 +30,9 @@ def test_the_real_summit_timeline_is_described_from_its_data(real_library):
     text = timeline_alt_text(slide.title, slide.events)
     assert text.startswith(f"Timeline: {slide.title}, ")
     assert all(event.date.label() in text for event in slide.events)
+
+
+def test_a_title_that_names_the_years_is_not_followed_by_them_again():
+    events = [_event("2012", "16+1 grouping formed"), _event("2024-10", "Joint drills, Bering Sea")]
+    assert timeline_alt_text("Gray-zone milestones, 2012–2024", events) == (
+        "Timeline: Gray-zone milestones, 2012–2024: 2012: 16+1 grouping formed; Oct 2024: Joint drills, Bering Sea.")

@@ -18,6 +18,8 @@ from sinoru_brief.layout.linebreak import normalise_space
 def timeline_alt_text(title: str, events: Sequence[TimelineEvent]) -> str:
     """Return "Timeline: <title>, <first year> to <last year>: <date>: <label>; ..." for *events* in date order.
 
+    The years are left out when the title already names both.
+
     Labels are given whole, even where the slide had to shorten one; the
     citation markers are left out (the slide's source line gives the works).
     """
@@ -25,6 +27,9 @@ def timeline_alt_text(title: str, events: Sequence[TimelineEvent]) -> str:
     if not ordered:
         return f"Timeline: {normalise_space(title)}"
     first, last = ordered[0].date.year, ordered[-1].date.year
-    span = str(first) if first == last else f"{first} to {last}"
+    heading = normalise_space(title)
+    # A title that already names the years ("Gray-zone milestones, 2012–2024") is not followed by them again.
+    if str(first) not in heading or str(last) not in heading:
+        heading += f", {first}" if first == last else f", {first} to {last}"
     items = "; ".join(f"{e.date.label()}: {normalise_space(e.label).rstrip('.')}" for e in ordered)
-    return f"Timeline: {normalise_space(title)}, {span}: {items}."
+    return f"Timeline: {heading}: {items}."
