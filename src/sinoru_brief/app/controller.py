@@ -98,11 +98,16 @@ class DeckController(QObject):
         after = copy.deepcopy(before)
         change(after)
         theme_before = self.session.theme_override
+        theme_after: Theme | None
         if theme is KEEP:
-            theme = None if after.template != before.template else theme_before
-        if after == before and theme == theme_before:
+            theme_after = None if after.template != before.template else theme_before
+        elif theme is None or isinstance(theme, Theme):
+            theme_after = theme
+        else:
+            raise TypeError(f"edit() takes a Theme, None or KEEP as theme, not {type(theme).__name__}")
+        if after == before and theme_after == theme_before:
             return
-        self.undo_stack.push(BriefCommand(self, before, after, text, merge_key, theme_before, theme))
+        self.undo_stack.push(BriefCommand(self, before, after, text, merge_key, theme_before, theme_after))
 
     def set_theme(self, theme: Theme | None, text: str, merge_key: str = "") -> None:
         """Make *theme* the deck's look (None: the template's own) as one undoable step named *text*.

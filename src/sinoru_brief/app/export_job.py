@@ -28,12 +28,18 @@ class ExportJob(QObject):
         self.handout = handout  # only for a .pdf: A4 pages, each the slide above its notes
         #: What the accessibility check found in the written .pptx (one line each), for the status bar.
         self.findings: list[str] = []
-        self.thread = QThread()
-        self.moveToThread(self.thread)
-        self.thread.started.connect(self.run)
+        # Not "thread": QObject.thread() is Qt's own, the thread an object lives in.
+        self.worker = QThread()
+        self.moveToThread(self.worker)
+        self.worker.started.connect(self.run)
 
     def start(self) -> None:
-        self.thread.start()
+        """Start writing, in the worker thread."""
+        self.worker.start()
+
+    def wait(self) -> None:
+        """Block until the worker thread has finished (after finished or failed was emitted)."""
+        self.worker.wait()
 
     def run(self) -> None:
         try:
@@ -49,7 +55,7 @@ class ExportJob(QObject):
         else:
             self.finished.emit(str(self.path))
         finally:
-            self.thread.quit()
+            self.worker.quit()
 
     def _pdf(self) -> bytes:
         from sinoru_brief.render.qt.pdf import pdf_bytes

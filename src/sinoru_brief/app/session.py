@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Any
 
 from sinoru_brief.brief import Brief, load_brief, reconcile, save_brief
 from sinoru_brief.brief.look import apply_look, look_between
@@ -78,7 +79,7 @@ class DeckSession:
             self.brief.look = self.look_of(theme)
             self._view = None  # layout depends on every part of the theme
 
-    def look_of(self, theme: Theme | None) -> dict:
+    def look_of(self, theme: Theme | None) -> dict[str, Any]:
         """Return what *theme* changes of the brief's template, as the brief keeps it ({} for None)."""
         return look_between(self.template_theme(), theme) if theme is not None else {}
 

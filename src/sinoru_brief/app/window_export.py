@@ -132,7 +132,7 @@ class ExportMixin:
     def _finish_export(self) -> None:
         job, self.export_job = self.export_job, None
         if job is not None:
-            job.thread.wait()
+            job.wait()
         self.progress.hide()
         has_deck = bool(self.controller.view().pages)
         for action in self._export_actions():
@@ -170,4 +170,4 @@ class ExportMixin:
     def wait_for_export(self) -> None:
         """Block until a running export finishes (tests and shutdown)."""
         if self.export_job is not None:
-            self.export_job.thread.wait()
+            self.export_job.wait()
