@@ -178,3 +178,22 @@ def test_edit_remove_slide_removes_the_sorters_selection(window, qtbot):
     click(sorter, qtbot, "north-korea-silence", CTRL)
     window.remove_action.trigger()
     assert window.controller.brief.exclude == ["summits-warm-welcome", "north-korea-silence"]
+
+
+def test_a_drag_near_the_bottom_of_the_grid_scrolls_it(make_window, real_library, qtbot):
+    window = make_window(Brief(title="All", topics=real_library.topic_ids(), depth="full"))
+    sorter = open_sorter(window, qtbot)
+    bar = sorter.view.verticalScrollBar()
+    bar.setValue(0)
+    click(sorter, qtbot, "summits-warm-welcome")
+    data = sorter.view.drag_data(sorter.view.drag_rows())
+    bottom = QPoint(sorter.view.viewport().width() // 2, sorter.view.viewport().height() - 3)
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        QApplication.sendEvent(sorter.view.viewport(), kind(bottom, Qt.DropAction.MoveAction, data,
+                                                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: bar.value() > 150, timeout=3000)
+    middle = sorter.view.viewport().rect().center()
+    QApplication.sendEvent(sorter.view.viewport(), QDragMoveEvent(middle, Qt.DropAction.MoveAction, data,
+                                                                  Qt.MouseButton.LeftButton,
+                                                                  Qt.KeyboardModifier.NoModifier))
+    assert not sorter.view.edge_scroller.is_scrolling()

@@ -228,6 +228,16 @@ class SorterView(QListView):
         # The move happens in dropEvent, through the brief; nothing is removed here when the drag ends.
         drag.exec(Qt.DropAction.MoveAction)
 
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        # Qt's own auto-scroll is off (see __init__): selecting by dragging over the grid scrolls it here.
+        if self.state() == QAbstractItemView.State.DragSelectingState:
+            self.edge_scroller.moved(event.position().toPoint())
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        self.edge_scroller.stop()
+        super().mouseReleaseEvent(event)
+
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasFormat(MIME):
             event.acceptProposedAction()
