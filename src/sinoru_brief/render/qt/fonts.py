@@ -142,7 +142,8 @@ def _style_matches(path: Path, style: str) -> bool:
 @lru_cache(maxsize=64)
 def units_per_em(path: Path) -> int:
     head = _table(path, b"head")
-    return struct.unpack(">H", head[18:20])[0]
+    units: int = struct.unpack(">H", head[18:20])[0]
+    return units
 
 
 @lru_cache(maxsize=64)

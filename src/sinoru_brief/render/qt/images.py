@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QGuiApplication, QImage
 
 from sinoru_brief.atomic import write_atomic
@@ -17,7 +17,7 @@ from sinoru_brief.render.qt.painter import render_page
 _started: list[QGuiApplication] = []  # keeps an application this module started alive
 
 
-def ensure_app() -> QGuiApplication:
+def ensure_app() -> QCoreApplication:
     """Return the running Qt application, or start a GUI-less one (offscreen when there is no display)."""
     app = QGuiApplication.instance()
     if app is None:
@@ -33,7 +33,8 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # PySide6's stubs type the format as bytes, but the binding accepts only a str here.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise ExportError(Problem(None, "could not encode the slide image as PNG"))
     buffer.close()
     return bytes(data.data())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPen
@@ -134,8 +135,9 @@ def paint_picture(painter: QPainter, picture: Picture, scale: Scale) -> None:
     painter.drawImage(target, image)
 
 
-#: Box type -> the function that paints it.
-BOX_PAINTERS: dict[type, Callable[[QPainter, Box, Scale], None]] = {
+#: Box type -> the function that paints it. Each painter takes its own kind of box, which the key
+#: guarantees; a Callable type cannot say that, so the box is typed Any here.
+BOX_PAINTERS: dict[type[Box], Callable[[QPainter, Any, Scale], None]] = {
     TextFrame: paint_text_frame,
     Shape: paint_shape,
     ChartFrame: paint_chart,

@@ -11,6 +11,7 @@ to write as annotations.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from PySide6.QtGui import QTextDocument, QTextLine
 
@@ -41,7 +42,7 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
 def _x(line: QTextLine, position: int) -> float:
     result = line.cursorToX(position)
     # PySide6 returns the x alone or (x, position), depending on the binding of the overload.
-    return float(result[0] if isinstance(result, tuple) else result)
+    return float(result[0] if isinstance(result, tuple) else cast(float, result))
 
 
 def notes_links(document: QTextDocument, start: float, end: float, left: float, top: float) -> list[Link]:
