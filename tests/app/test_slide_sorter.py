@@ -197,3 +197,16 @@ def test_a_drag_near_the_bottom_of_the_grid_scrolls_it(make_window, real_library
                                                                   Qt.MouseButton.LeftButton,
                                                                   Qt.KeyboardModifier.NoModifier))
     assert not sorter.view.edge_scroller.is_scrolling()
+
+
+def test_the_hidden_grid_waits_and_shows_the_deck_as_it_is_when_opened(window, qtbot, monkeypatch):
+    refreshes: list[int] = []
+    original = window.sorter.model.refresh
+    monkeypatch.setattr(window.sorter.model, "refresh", lambda: (refreshes.append(1), original())[1])
+    window.library_panel.check_topic("gray-zone", False)
+    window.controller.set_field("subtitle", "Changed")
+    assert refreshes == []  # hidden: no rebuild per edit
+    sorter = open_sorter(window, qtbot)
+    assert len(refreshes) == 1 and [p.key for p in sorter.model.pages] == deck_keys(window)
+    window.controller.undo_stack.undo()  # shown: it follows every change
+    assert len(refreshes) == 2 and [p.key for p in sorter.model.pages] == deck_keys(window)

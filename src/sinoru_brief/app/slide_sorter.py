@@ -64,11 +64,31 @@ class SorterModel(QAbstractListModel):
         self._rows: dict[Signature, list[int]] = {}
         # QImage to QPixmap costs a copy per paint: convert once per page and keep it while the page is shown.
         self._pixmaps: dict[Signature, QPixmap] = {}
+        # Hidden, the grid skips the rebuild every edit would cost (as much again as the strip's) and
+        # catches up once when shown.
+        self.live = False
+        self._stale = True
         images.imageReady.connect(self._image_ready)
-        controller.briefChanged.connect(self.refresh)
-        self.refresh()
+        controller.briefChanged.connect(self._brief_changed)
+
+    def set_live(self, live: bool) -> None:
+        """Follow the deck as it changes (shown), or only note that it changed (hidden)."""
+        self.live = live
+        if live:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Rebuild from the deck if it changed since the grid last showed it."""
+        if self._stale:
+            self.refresh()
+
+    def _brief_changed(self) -> None:
+        self._stale = True
+        if self.live:
+            self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         self.beginResetModel()
         self.pages = list(self.controller.view().pages)
         self._signatures = [page_signature(p) for p in self.pages]
@@ -330,6 +350,14 @@ class SlideSorter(QWidget):
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.model.set_live(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.model.set_live(False)
+        super().hideEvent(event)
+
     # ------------------------------------------------------------- selection
 
     def selected_rows(self) -> list[int]:
@@ -340,6 +368,7 @@ class SlideSorter(QWidget):
 
     def select_rows(self, rows: list[int], current: int | None = None) -> None:
         """Select *rows* (and make *current*, or the first of them, the current one)."""
+        self.model.catch_up()  # selected before the grid is shown: its pages must be the deck's
         selection = self.view.selectionModel()
         selection.clearSelection()
         rows = [r for r in rows if 0 <= r < self.model.rowCount()]
