@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMenu
 
 from sinoru_brief.app import import_sources
+from sinoru_brief.brief.edits import search_sources
 from sinoru_brief.paths import user_library_dir
 
 DATA = Path(__file__).parents[1] / "sources" / "data"
@@ -61,8 +62,11 @@ def test_import_sources_from_the_file_menu(window, chooser, reports, dialog_log)
     assert any(line.endswith("(already in the built-in library)") for line in lines)
     assert dialog_log.errors == []
     # The libraries were read again: the new source can be cited at once.
-    source = window.controller.session.library.sources[IMPORTED]
+    library = window.controller.session.library
+    source = library.sources[IMPORTED]
     assert source.csl["title"] == "Российско-китайские отношения в новую эпоху"
+    # The own-slide dialog's source search finds it, so it can be cited from the app straight away.
+    assert IMPORTED in [s.id for s in search_sources(library, "Лукин")]
     assert window.settings.value(import_sources.FOLDER_KEY) == str(DATA)
 
     chooser.answers.append([DATA / "zotero.bib"])
