@@ -123,11 +123,15 @@ def _is_content(p: _Parts) -> bool:
     return len(p.titles) == 1 and len(p.bodies) == 1 and not p.subtitles and not p.other
 
 
+#: How well a layout suits a need, best lowest: (rank, then fewest parts or largest body, then file order).
+_Rank = tuple[int, float, int]
+
+
 def _is_title_only(p: _Parts) -> bool:
     return len(p.titles) == 1 and p.content == 0
 
 
-def _rank_title_slide(layout: LayoutInfo, _: dict) -> tuple:
+def _rank_title_slide(layout: LayoutInfo, _: dict[str, LayoutInfo]) -> _Rank:
     p = _parts(layout)
     if (len(p.titles) == 1 and p.titles[0].type == "ctrTitle" and len(p.subtitles) == 1
             and not p.bodies and not p.other):
@@ -141,7 +145,7 @@ def _rank_title_slide(layout: LayoutInfo, _: dict) -> tuple:
     return (rank, p.content, layout.index)
 
 
-def _rank_content(layout: LayoutInfo, _: dict) -> tuple:
+def _rank_content(layout: LayoutInfo, _: dict[str, LayoutInfo]) -> _Rank:
     p = _parts(layout)
     if _is_content(p):
         body = p.bodies[0].rect
@@ -150,13 +154,13 @@ def _rank_content(layout: LayoutInfo, _: dict) -> tuple:
     return (rank, p.content, layout.index)
 
 
-def _rank_title_only(layout: LayoutInfo, _: dict) -> tuple:
+def _rank_title_only(layout: LayoutInfo, _: dict[str, LayoutInfo]) -> _Rank:
     p = _parts(layout)
     rank = 0 if _is_title_only(p) else 1 if _is_content(p) else 2 if p.titles else 3
     return (rank, p.content, layout.index)
 
 
-def _rank_section(layout: LayoutInfo, chosen: dict) -> tuple:
+def _rank_section(layout: LayoutInfo, chosen: dict[str, LayoutInfo]) -> _Rank:
     p = _parts(layout)
     taken = {(chosen[n].master, chosen[n].index) for n in ("title-slide", "content") if n in chosen}
     header = (len(p.titles) == 1 and len([b for b in p.bodies if b.type == "body"]) + len(p.subtitles) == 1
@@ -172,7 +176,7 @@ def _rank_section(layout: LayoutInfo, chosen: dict) -> tuple:
     return (rank, p.content, layout.index)
 
 
-_RANKERS: dict[str, Callable[[LayoutInfo, dict], tuple]] = {
+_RANKERS: dict[str, Callable[[LayoutInfo, dict[str, LayoutInfo]], _Rank]] = {
     "title-slide": _rank_title_slide,
     "content": _rank_content,
     "title-only": _rank_title_only,
@@ -206,9 +210,9 @@ def _choose(template: MasterTemplate, master: MasterInfo) -> tuple[dict[str, Lay
     ranks: dict[str, int] = {}
     blocked = {layout.index for layout in master.layouts if obstruction(template, layout) > OBSTRUCTION_LIMIT}
     for need, ranker in _RANKERS.items():
-        def key(layout: LayoutInfo) -> tuple:
-            rank, *rest = ranker(layout, chosen)
-            return (rank, layout.index in blocked, *rest)
+        def key(layout: LayoutInfo) -> tuple[int, bool, float, int]:
+            rank, size, index = ranker(layout, chosen)
+            return (rank, layout.index in blocked, size, index)
 
         best = min(master.layouts, key=key)
         chosen[need] = best

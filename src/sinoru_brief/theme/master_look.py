@@ -16,10 +16,11 @@ their minimums stay the template's.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from sinoru_brief.theme.drawingml import contrast, mix
 from sinoru_brief.theme.mapping import mapping
-from sinoru_brief.theme.master import MasterInfo, MasterTemplate, Rect
+from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate, Rect
 from sinoru_brief.theme.model import Colors, Fonts, SizeRange, Sizes, Theme
 from sinoru_brief.units import inches
 
@@ -79,8 +80,8 @@ def master_look(master: MasterTemplate, east_asian_fallback: str = "Microsoft Ya
     dark, light = palette.slot("dk1") or "000000", palette.slot("lt1") or "FFFFFF"
     title = _readable(info.title_color or dark, background, TITLE_CONTRAST, dark, light, "title", notes)
     text = _readable(info.text_color or dark, background, TEXT_CONTRAST, dark, light, "text", notes)
-    accents = [palette.slot(f"accent{i}") for i in range(1, 7)]
-    accents = [a for a in accents if a] or [text]
+    slots = [palette.slot(f"accent{i}") for i in range(1, 7)]
+    accents = [a for a in slots if a] or [text]
     accent = next((a for a in accents if contrast(a, background) >= TITLE_CONTRAST), None)
     if accent is None:
         accent = _deepened(accents[0], text, background)
@@ -173,8 +174,10 @@ def scaled_sizes(sizes: Sizes, factor: float) -> Sizes:
         size = half(r.size)
         return SizeRange(size, min(size, half(r.minimum)))
 
-    return Sizes(**{f.name: half(getattr(sizes, f.name)) if f.name == "footer" else scaled(getattr(sizes, f.name))
-                    for f in fields(Sizes)})
+    # The footer is one size; every other field a size range.
+    sized: dict[str, Any] = {f.name: half(getattr(sizes, f.name)) if f.name == "footer"
+                             else scaled(getattr(sizes, f.name)) for f in fields(Sizes)}
+    return Sizes(**sized)
 
 
 def _margins(theme: Theme, master: MasterTemplate) -> tuple[int, int, int, int]:
@@ -210,7 +213,7 @@ def _margins(theme: Theme, master: MasterTemplate) -> tuple[int, int, int, int]:
     return left, right, top, bottom
 
 
-def _title_rect(info: MasterInfo, content_layout) -> Rect | None:
+def _title_rect(info: MasterInfo, content_layout: LayoutInfo) -> Rect | None:
     for placeholders in (content_layout.placeholders, info.placeholders):
         for p in placeholders:
             if p.type == "title" and p.rect and not p.vertical and p.rect.w > 0:

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from dataclasses import fields, replace
 from pathlib import Path
+from typing import Any
 
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.theme.loader import TEMPLATE_FILE, load_theme
@@ -133,7 +134,7 @@ def same_look(a: Theme, b: Theme) -> bool:
 
     if bytes_of(a.logo) != bytes_of(b.logo) or master_digest(a) != master_digest(b):
         return False
-    plain = {"folder": None, "logo": None, "master": None}
+    plain: dict[str, Any] = {"folder": None, "logo": None, "master": None}
     return replace(a, **plain) == replace(b, **plain)
 
 
