@@ -181,3 +181,20 @@ def test_a_work_in_cyrillic_or_chinese_without_a_language_gets_one_from_its_scri
     assert entries[0].notes == ["language set to ru from the title's script (so styles do not title-case it)"]
     # RIS keeps the English title and the Russian original: the original's script decides.
     assert read(DATA / "endnote.ris")[0][1].csl["language"] == "ru"
+
+
+def test_zoteros_own_bibtex_layout_with_windows_line_ends(tmp_path: Path):
+    path = tmp_path / "Exported Items.bib"
+    path.write_bytes((
+        "\ufeff\r\n@article{wishnick_sino-russian_2025,\r\n\ttitle = {The {Sino}-{Russian} {Partnership}},\r\n"
+        "\tvolume = {20},\r\n\tissn = {1559-0968},\r\n\turl = {https://example.org/a_b},\r\n"
+        "\turldate = {2025-02-01},\r\n\tjournal = {Asia Policy},\r\n\tauthor = {Wishnick, Elizabeth},\r\n"
+        "\tmonth = jan,\r\n\tyear = {2025},\r\n\tfile = {Full Text:C\\:\\\\x.pdf:application/pdf},\r\n}\r\n"
+    ).encode("utf-8"))
+    (entry,), problems = read(path)
+    assert problems == [] and (entry.key, entry.line) == ("wishnick_sino-russian_2025", 2)
+    assert entry.csl == {"type": "article-journal", "title": "The Sino-Russian Partnership", "volume": "20",
+                         "ISSN": "1559-0968", "URL": "https://example.org/a_b", "container-title": "Asia Policy",
+                         "author": [{"family": "Wishnick", "given": "Elizabeth"}],
+                         "issued": {"date-parts": [[2025, 1]]}, "accessed": {"date-parts": [[2025, 2, 1]]}}
+    assert entry.dropped == ["file"]
