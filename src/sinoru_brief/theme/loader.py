@@ -8,6 +8,7 @@ font sizes and the logo are checked on whatever parts of the file are usable.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -263,7 +264,7 @@ def _is_template(folder: Path) -> bool:
     return _exists((folder / TEMPLATE_FILE).is_file)
 
 
-def _exists(check) -> bool:
+def _exists(check: Callable[[], bool]) -> bool:
     """Return what the file-system *check* says, False for a name no file can have (too long, with a NUL)."""
     try:
         return check()
@@ -302,7 +303,7 @@ def load_theme(name_or_dir: str | Path = "briefing", master: str | Path | None =
     return theme_with_master(theme, chosen) if chosen else theme
 
 
-def _number(raw: dict, *keys: str) -> float | None:
+def _number(raw: dict[str, Any], *keys: str) -> float | None:
     """Return the number at *keys* in the raw document, or None where there is none."""
     value: Any = raw
     for key in keys:
@@ -314,10 +315,10 @@ def _number(raw: dict, *keys: str) -> float | None:
     return float(value)
 
 
-def _check_geometry(raw: dict, checker: Checker) -> None:
+def _check_geometry(raw: dict[str, Any], checker: Checker) -> None:
     """Check slide size, margins, spacing and footer size against what a slide can hold."""
     low, high = SLIDE_RANGE_IN
-    sides = {}
+    sides: dict[str, float | None] = {}
     for key, what in (("width_in", "width"), ("height_in", "height")):
         value = _number(raw, "slide", key)
         # A side out of range is reported once, not again as "margins too wide".
@@ -333,7 +334,7 @@ def _check_geometry(raw: dict, checker: Checker) -> None:
     for (a, b), extent, what in ((("left", "right"), sides["width_in"], "width"),
                                  (("top", "bottom"), sides["height_in"], "height")):
         ma, mb = margins[a], margins[b]
-        if None not in (ma, mb, extent) and ma >= 0 and mb >= 0 and ma + mb > extent / 2:
+        if ma is not None and mb is not None and extent is not None and ma >= 0 and mb >= 0 and ma + mb > extent / 2:
             checker.report(("margins_in",), f"the {a} and {b} margins take {ma + mb:g} of the slide's "
                                             f"{extent:g} in {what}; at most half is allowed",
                            hint="make the margins smaller")
@@ -349,25 +350,30 @@ def _check_geometry(raw: dict, checker: Checker) -> None:
         checker.report(("sizes", "footer"), f"expected a footer size from 6 to 40 pt, got {footer:g}")
 
 
-def _snippets(data: dict, doc: MarkedDocument) -> SourcedSnippets:
+def _snippets(data: dict[str, Any], doc: MarkedDocument) -> SourcedSnippets:
     """Return the template's snippets, with the file and line each was written on."""
     texts = {k: v for k, v in (data["snippets"] or {}).items() if v is not None}
-    written = tuple((name, doc.position(("snippets", name))[0], text) for name, text in texts.items())
-    return SourcedSnippets(**texts, file=doc.path, written=tuple(w for w in written if w[1] is not None))
+    written = tuple((name, line, text) for name, text in texts.items()
+                    if (line := doc.position(("snippets", name))[0]) is not None)
+    return SourcedSnippets(**texts, file=doc.path, written=written)
 
 
-def _build(data: dict, folder: Path, logo: Path | None, snippets: Snippets,
+def _build(data: dict[str, Any], folder: Path, logo: Path | None, snippets: Snippets,
            master: MasterTemplate | None = None) -> Theme:
     c = data["colors"]
     s = data["sizes"]
     banner = data.get("banner")
     slide = data.get("slide")
+    if slide:
+        width, height = inches(slide["width_in"]), inches(slide["height_in"])
+    else:
+        assert master is not None  # without a slide size, _check_master has made sure a master gives it
+        width, height = master.width, master.height
     return Theme(
         name=data["name"],
         label=data["label"] or data["name"],
-        # Without a slide size, _check_master has made sure a master gives it.
-        width=inches(slide["width_in"]) if slide else master.width,
-        height=inches(slide["height_in"]) if slide else master.height,
+        width=width,
+        height=height,
         colors=Colors(**{k: c[k] for k in _COLOR_KEYS}, chart=tuple(c["chart"])),
         fonts=Fonts(**data["fonts"]),
         sizes=Sizes(**{k: s[k] for k in _SIZE_KEYS}, footer=s["footer"]),
