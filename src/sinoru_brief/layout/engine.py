@@ -9,6 +9,7 @@ from sinoru_brief.compose.deck import Deck, DeckSlide
 from sinoru_brief.errors import LayoutError, Problem
 from sinoru_brief.layout.chrome import add_chrome
 from sinoru_brief.layout.context import LayoutContext
+from sinoru_brief.layout.fonts import save_widths
 from sinoru_brief.layout.kinds.chart import layout_chart
 from sinoru_brief.layout.kinds.generated import (
     layout_agenda,
@@ -131,4 +132,5 @@ def layout_deck(deck: Deck, theme: Theme, progress: Callable[[int, int], None] |
             pages.append(page)
         if progress:
             progress(index + 1, len(deck.slides))
+    save_widths()  # the next process measures only text it has not seen
     return pages

@@ -18,6 +18,9 @@ from typing import cast
 
 from PIL import ImageFont, features
 
+from sinoru_brief.citations.reference_cache import cache_root
+from sinoru_brief.layout import width_cache
+from sinoru_brief.layout.width_cache import WidthCache
 from sinoru_brief.paths import fonts_dir
 
 #: Font files per written font name and style (bold, italic).
@@ -115,8 +118,40 @@ def _width_em(key: FontKey, text: str) -> float:
 # The key is a plain tuple of arguments, cheaper to hash than a FontKey.
 @lru_cache(maxsize=400_000)
 def em_width(family: str, bold: bool, italic: bool, text: str) -> float:
-    """Return the advance width of *text* in *family* and style, in ems (1.0 = the font size)."""
-    latin = _latin_font(FontKey(family, bold, italic))
+    """Return the advance width of *text* in *family* and style, in ems (1.0 = the font size).
+
+    A width measured by an earlier process comes from the disk cache
+    (:mod:`layout.width_cache`); one measured now is added to it, and written
+    by :func:`save_widths`.
+    """
+    latin = _latin_font(FontKey(family, bold, italic))  # an unknown family fails here, cached or not
+    disk = _disk_widths()
+    key = (family, bold, italic, text)
+    known = disk.get(key)
+    if known is not None:
+        return known
+    em = _measure_em(latin, text)
+    disk.put(key, em)
+    return em
+
+
+def _disk_widths() -> WidthCache:
+    return width_cache.shared(_measuring_digest(), str(cache_root() / "widths"))
+
+
+@cache
+def _measuring_digest() -> str:
+    files = [fonts_dir() / name for styles in _FILES.values() for name in styles.values()]
+    return width_cache.measuring_digest([*files, east_asian_file()], str(_LAYOUT), Path(__file__))
+
+
+def save_widths() -> None:
+    """Write the widths measured since the last save to the disk cache (nothing when there are none)."""
+    _disk_widths().save()
+
+
+def _measure_em(latin: ImageFont.FreeTypeFont, text: str) -> float:
+    """Return *text*'s width in ems, measured with HarfBuzz now."""
     if not has_east_asian(text):
         return _length(latin, text) / _REFERENCE_SIZE
     east = _font(east_asian_file())
