@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from pptx import Presentation
@@ -34,6 +35,10 @@ from sinoru_brief.render.pptx.text import LinkIds, attr, solid, text_body, xfrm
 from sinoru_brief.theme.drawingml import SAFE_PARSER, contrast
 from sinoru_brief.theme.mapping import LayoutMapping, mapping, placeholder_for
 from sinoru_brief.theme.master import LayoutInfo, MasterTemplate, PlaceholderInfo
+
+if TYPE_CHECKING:
+    from pptx.opc.package import Part
+    from pptx.presentation import Presentation as PptxPresentation
 
 #: The least contrast (WCAG) a hyperlink needs on the background; below it, our accent colour is used.
 LINK_CONTRAST = 3.0
@@ -50,9 +55,9 @@ _APP_XML = (
 )
 
 
-def open_master(master: MasterTemplate):
+def open_master(master: MasterTemplate) -> PptxPresentation:
     """Return a python-pptx Presentation of *master* with its sample slides and their parts removed."""
-    prs = Presentation(io.BytesIO(master.data))
+    prs: PptxPresentation = Presentation(io.BytesIO(master.data))
     remove_slides(prs)
     package = prs.part.package
     for rels in (prs.part.rels, package._rels):
@@ -68,7 +73,7 @@ def open_master(master: MasterTemplate):
     return prs
 
 
-def remove_slides(prs) -> None:
+def remove_slides(prs: PptxPresentation) -> None:
     """Remove every slide of *prs*, and every reference to one, so their parts are no longer saved."""
     presentation = prs.part
     slide_ids = presentation._element.find(qn("p:sldIdLst"))
@@ -98,7 +103,7 @@ def remove_slides(prs) -> None:
             presentation.rels.pop(r_id)
 
 
-def _remove_references(part, r_id: str) -> None:
+def _remove_references(part: Part, r_id: str) -> None:
     """Remove the elements of *part* that name relationship *r_id* (e.g. ``p:sld`` in a view's slide list)."""
     element = getattr(part, "_element", None)
     root = element
@@ -117,7 +122,7 @@ def _remove_references(part, r_id: str) -> None:
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def finish(prs, slides: int, notes: int) -> None:
+def finish(prs: PptxPresentation, slides: int, notes: int) -> None:
     """Replace the master's extended properties (its sample slides' titles and counts) with the deck's."""
     try:
         app = prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)

@@ -14,9 +14,14 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter
+from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
+
+if TYPE_CHECKING:
+    from pptx.opc.package import OpcPackage
+    from pptx.presentation import Presentation
 
 # The earliest date a zip entry can carry; any fixed value would do.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -25,7 +30,7 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 class PartnameCounter:
     """Hand out ``tmpl % n`` part names, scanning the package once per pattern."""
 
-    def __init__(self, package) -> None:
+    def __init__(self, package: OpcPackage) -> None:
         self._package = package
         self._next: dict[str, int] = {}
         self._taken: dict[str, set[str]] = {}
@@ -44,10 +49,11 @@ class PartnameCounter:
         return PackURI(tmpl % n)
 
 
-def use_fast_partnames(presentation) -> None:
+def use_fast_partnames(presentation: Presentation) -> None:
     """Make *presentation*'s package name new parts in constant time."""
     package = presentation.part.package
-    package.next_partname = PartnameCounter(package).next_partname
+    # Replacing the method on this one package is the point: python-pptx calls it wherever it adds a part.
+    package.next_partname = PartnameCounter(package).next_partname  # type: ignore[method-assign]
 
 
 def normalised_zip(data: bytes, date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH) -> bytes:
@@ -59,7 +65,7 @@ def normalised_zip(data: bytes, date_time: tuple[int, int, int, int, int, int] =
     return _zip(((name, source.read(name)) for name in source.namelist()), date_time)
 
 
-class _Members:
+class _Members(_PhysPkgWriter):
     """Collect the members python-pptx's package writer writes, by member name (its physical writer's interface)."""
 
     def __init__(self) -> None:
@@ -81,14 +87,15 @@ class _CollectingWriter(PackageWriter):
         return members.members
 
 
-def package_bytes(presentation, date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH) -> bytes:
+def package_bytes(presentation: Presentation, date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH) -> bytes:
     """Return *presentation* as a .pptx: the bytes ``normalised_zip`` makes of what ``save`` writes."""
     package = presentation.part.package
-    members = _CollectingWriter(None, package._rels, tuple(package.iter_parts())).collect()
+    # The writer's file is never opened: collect() writes to memory instead.
+    members = _CollectingWriter(io.BytesIO(), package._rels, tuple(package.iter_parts())).collect()
     return _zip(members.items(), date_time)
 
 
-def _zip(members, date_time: tuple[int, int, int, int, int, int]) -> bytes:
+def _zip(members: Iterable[tuple[str, bytes]], date_time: tuple[int, int, int, int, int, int]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as target:
         for name, data in sorted(members):

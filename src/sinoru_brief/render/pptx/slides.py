@@ -11,8 +11,14 @@ python-pptx gives.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.slide import SlidePart
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+    from pptx.slide import Slide, SlideLayout
 
 #: The range of slide ids PowerPoint accepts (ECMA-376 ST_SlideId).
 MIN_SLIDE_ID, MAX_SLIDE_ID = 256, 2147483647
@@ -21,7 +27,7 @@ MIN_SLIDE_ID, MAX_SLIDE_ID = 256, 2147483647
 class SlideAdder:
     """Add slides to one presentation; nothing else may add slides to it meanwhile."""
 
-    def __init__(self, presentation) -> None:
+    def __init__(self, presentation: Presentation) -> None:
         self._presentation = presentation
         self._part = presentation.part
         self._ids = presentation.slides._sldIdLst
@@ -29,26 +35,27 @@ class SlideAdder:
         self._next_id = max([MIN_SLIDE_ID - 1, *used]) + 1
         self._clones: dict[object, bool] = {}  # layout part -> whether it has placeholders a slide copies
 
-    def add(self, layout, placeholders: bool = True):
+    def add(self, layout: SlideLayout, placeholders: bool = True) -> Slide:
         """Return a new slide on *layout*, last in the deck, with the layout's placeholders cloned.
 
         With *placeholders* false the slide starts with an empty shape tree
         (a caller that would remove the clones at once).
         """
         if self._next_id > MAX_SLIDE_ID:  # ids used up from the top: python-pptx searches for a free one
-            return self._presentation.slides.add_slide(layout)
+            added: Slide = self._presentation.slides.add_slide(layout)
+            return added
         part = self._part
         slide_part = SlidePart.new(part._next_slide_partname, part.package, layout.part)
         # A part made just now has no relationship to reuse: add one without searching for it.
         r_id = part.rels._add_relationship(RT.SLIDE, slide_part)
-        slide = slide_part.slide
+        slide: Slide = slide_part.slide
         if placeholders and self._has_clones(layout):
             slide.shapes.clone_layout_placeholders(layout)
         self._ids._add_sldId(id=self._next_id, rId=r_id)
         self._next_id += 1
         return slide
 
-    def _has_clones(self, layout) -> bool:
+    def _has_clones(self, layout: SlideLayout) -> bool:
         """Return whether slides on *layout* get placeholders (a blank layout's date and footer are not copied)."""
         known = self._clones.get(layout.part)
         if known is None:
