@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from lxml import etree
 
 from sinoru_brief.check.colors import A, color_child, resolve
+
+#: How a group maps its children's coordinates to the slide: the enclosing group's transform (or None),
+#: then the group's offset and extent and its children's offset and extent, eight numbers.
+GroupTransform = tuple["GroupTransform | None", tuple[int, ...]]
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -212,7 +217,7 @@ class _SlideReader:
             return self.color(color_child(ref)) if ref is not None else None
         return "FFFFFF"  # no background anywhere: PowerPoint shows white
 
-    def _shapes(self, tree: etree._Element, out: list[ShapeInfo], group: tuple | None, top_level: bool,
+    def _shapes(self, tree: etree._Element, out: list[ShapeInfo], group: GroupTransform | None, top_level: bool,
                 covered: bool = False) -> None:
         for element in tree:
             if element.tag not in SHAPE_TAGS:
@@ -229,7 +234,7 @@ class _SlideReader:
                 self._shapes(element, out, _group_transform(element, group), top_level=False,
                              covered=covered or bool(info.alt_text) or info.decorative)
 
-    def _shape(self, element: etree._Element, group: tuple | None) -> ShapeInfo:
+    def _shape(self, element: etree._Element, group: GroupTransform | None) -> ShapeInfo:
         kind = etree.QName(element).localname
         c_nv_pr = element.find("*/p:cNvPr", NS)
         name = c_nv_pr.get("name", "") if c_nv_pr is not None else ""
@@ -250,7 +255,8 @@ class _SlideReader:
             info.runs = self._runs(body, element, ph)
         return info
 
-    def _position(self, element: etree._Element, info: ShapeInfo, ph, group) -> None:
+    def _position(self, element: etree._Element, info: ShapeInfo, ph: etree._Element | None,
+                  group: GroupTransform | None) -> None:
         xfrm = element.find("p:spPr/a:xfrm", NS) if info.kind != "graphicFrame" else element.find("p:xfrm", NS)
         if xfrm is None and info.kind == "grpSp":
             xfrm = element.find("p:grpSpPr/a:xfrm", NS)
@@ -287,7 +293,7 @@ class _SlideReader:
             info.fill = self.color(color_child(ref))
             info.fill_unknown = info.fill is None
 
-    def _graphic(self, element: etree._Element, info: ShapeInfo, ph) -> None:
+    def _graphic(self, element: etree._Element, info: ShapeInfo, ph: etree._Element | None) -> None:
         data = element.find("a:graphic/a:graphicData", NS)
         uri = data.get("uri", "") if data is not None else ""
         info.graphic = ("chart" if uri.endswith("/chart") else "table" if uri.endswith("/table")
@@ -319,7 +325,8 @@ class _SlideReader:
                 return found
         return None
 
-    def _level_sources(self, body: etree._Element, shape: etree._Element | None, ph, level: int):
+    def _level_sources(self, body: etree._Element, shape: etree._Element | None, ph: etree._Element | None,
+                       level: int) -> Iterator[etree._Element | None]:
         """Yield the property elements a paragraph at *level* inherits from, nearest first."""
         tag = f"a:lvl{level + 1}pPr/a:defRPr"
         yield body.find(f"a:lstStyle/{tag}", NS)
@@ -337,7 +344,7 @@ class _SlideReader:
                      else "p:txStyles/p:bodyStyle" if ph is not None else "p:txStyles/p:otherStyle")
             yield self.master.find(f"{style}/{tag}", NS)
 
-    def _runs(self, body: etree._Element, shape: etree._Element | None, ph) -> list[Run]:
+    def _runs(self, body: etree._Element, shape: etree._Element | None, ph: etree._Element | None) -> list[Run]:
         runs = []
         for para in body.iterfind("a:p", NS):
             props = para.find("a:pPr", NS)
@@ -413,7 +420,7 @@ def _scheme(theme: etree._Element) -> dict[str, str]:
     return colors
 
 
-def _group_transform(element: etree._Element, outer: tuple | None) -> tuple | None:
+def _group_transform(element: etree._Element, outer: GroupTransform | None) -> GroupTransform | None:
     """Return (outer, off, ext, child off, child ext) mapping a group's child coordinates to the slide."""
     xfrm = element.find("p:grpSpPr/a:xfrm", NS)
     if xfrm is None:
@@ -427,7 +434,7 @@ def _group_transform(element: etree._Element, outer: tuple | None) -> tuple | No
     return (outer, values)
 
 
-def _apply_group(group: tuple, x: int, y: int, w: int, h: int) -> tuple[int, int, int, int]:
+def _apply_group(group: GroupTransform, x: int, y: int, w: int, h: int) -> tuple[int, int, int, int]:
     outer, (ox, oy, ow, oh, cx, cy, cw, ch) = group
     sx = ow / cw if cw else 1.0
     sy = oh / ch if ch else 1.0

@@ -13,11 +13,18 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from sinoru_brief.errors import TemplateError
-from sinoru_brief.theme.drawingml import NS, Palette, read_scheme
+from sinoru_brief.theme.drawingml import NS, BlobLookup, Palette, read_scheme
 from sinoru_brief.theme.master_zip import LIMITS, SAVE_AS_HINT, ZipLimits, fail, read_package
 from sinoru_brief.units import EMU_PER_INCH, Emu
+
+if TYPE_CHECKING:
+    from pptx.opc.package import Part
+    from pptx.slide import SlideLayout, SlideMaster
 
 #: PowerPoint accepts slide sides from 1 to 56 inches.
 SLIDE_RANGE_EMU = (EMU_PER_INCH, 56 * EMU_PER_INCH)
@@ -184,7 +191,7 @@ def load_master(path: str | Path, limits: ZipLimits = LIMITS) -> MasterTemplate:
                           digest=hashlib.sha256(data).hexdigest(), data=data)
 
 
-def _master_info(index: int, master) -> MasterInfo:
+def _master_info(index: int, master: SlideMaster) -> MasterInfo:
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
@@ -214,7 +221,8 @@ def _master_info(index: int, master) -> MasterInfo:
                       static_text=_static_text(element), shapes=_shape_rects(element))
 
 
-def _layout_info(master_index: int, index: int, layout, master_el, palette: Palette) -> LayoutInfo:
+def _layout_info(master_index: int, index: int, layout: SlideLayout, master_el: etree._Element,
+                 palette: Palette) -> LayoutInfo:
     element = layout._element
     placeholders = tuple(_placeholder(sp, master_el) for sp in element.iterfind("p:cSld/p:spTree/p:sp", NS)
                          if sp.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None)
@@ -224,7 +232,7 @@ def _layout_info(master_index: int, index: int, layout, master_el, palette: Pale
                       shows_master_shapes=element.get("showMasterSp", "1") not in ("0", "false"))
 
 
-def _placeholder(sp, master_el) -> PlaceholderInfo:
+def _placeholder(sp: etree._Element, master_el: etree._Element | None) -> PlaceholderInfo:
     ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
     ph_type = ph.get("type", "obj")
     base = _master_placeholder(master_el, _BASE_TYPE.get(ph_type, ph_type)) if master_el is not None else None
@@ -235,7 +243,7 @@ def _placeholder(sp, master_el) -> PlaceholderInfo:
                            vertical=vert in _VERTICAL or ph.get("orient") == "vert")
 
 
-def _master_placeholder(master_el, ph_type: str):
+def _master_placeholder(master_el: etree._Element, ph_type: str) -> etree._Element | None:
     for sp in master_el.iterfind("p:cSld/p:spTree/p:sp", NS):
         ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
         if ph is not None and ph.get("type", "obj") == ph_type:
@@ -243,7 +251,7 @@ def _master_placeholder(master_el, ph_type: str):
     return None
 
 
-def _shape_rects(element) -> tuple[Rect, ...]:
+def _shape_rects(element: etree._Element) -> tuple[Rect, ...]:
     """Return the boxes of the top-level shapes that are not placeholders."""
     rects = []
     for shape in element.iterfind("p:cSld/p:spTree/*", NS):
@@ -255,7 +263,7 @@ def _shape_rects(element) -> tuple[Rect, ...]:
     return tuple(rects)
 
 
-def _rect(sp) -> Rect | None:
+def _rect(sp: etree._Element) -> Rect | None:
     xfrm = next((x for x in (sp.find("p:spPr/a:xfrm", NS), sp.find("p:grpSpPr/a:xfrm", NS),
                              sp.find("p:xfrm", NS)) if x is not None), None)
     if xfrm is None:
@@ -266,12 +274,12 @@ def _rect(sp) -> Rect | None:
     return Rect(int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")), int(ext.get("cy", "0")))
 
 
-def _vert(sp) -> str:
+def _vert(sp: etree._Element) -> str:
     body = sp.find("p:txBody/a:bodyPr", NS)
     return body.get("vert", "") if body is not None else ""
 
 
-def _static_text(element) -> tuple[StaticText, ...]:
+def _static_text(element: etree._Element) -> tuple[StaticText, ...]:
     """Return the text of shapes that are not placeholders (they show on every slide)."""
     found = []
     for sp in element.iterfind("p:cSld/p:spTree//p:sp", NS):
@@ -284,7 +292,7 @@ def _static_text(element) -> tuple[StaticText, ...]:
     return tuple(found)
 
 
-def _background(element, palette: Palette, blob) -> str | None:
+def _background(element: etree._Element, palette: Palette, blob: BlobLookup) -> str | None:
     bg = element.find("p:cSld/p:bg", NS)
     if bg is None:
         return None
@@ -298,12 +306,13 @@ def _background(element, palette: Palette, blob) -> str | None:
     return None
 
 
-def _blob_lookup(part):
+def _blob_lookup(part: Part) -> BlobLookup:
     def blob(r_id: str) -> bytes | None:
         try:
-            return part.related_part(r_id).blob
+            data: bytes = part.related_part(r_id).blob
         except (KeyError, AttributeError):
             return None
+        return data
 
     return blob
 
