@@ -11,7 +11,8 @@ python-pptx gives.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from copy import deepcopy
+from typing import TYPE_CHECKING, Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.slide import SlidePart
@@ -34,6 +35,7 @@ class SlideAdder:
         used = [int(value) for value in self._ids.xpath("./p:sldId/@id")]
         self._next_id = max([MIN_SLIDE_ID - 1, *used]) + 1
         self._clones: dict[object, bool] = {}  # layout part -> whether it has placeholders a slide copies
+        self._clone_xml: dict[object, list[Any]] = {}  # layout part -> the placeholders python-pptx cloned for it
 
     def add(self, layout: SlideLayout, placeholders: bool = True) -> Slide:
         """Return a new slide on *layout*, last in the deck, with the layout's placeholders cloned.
@@ -50,10 +52,28 @@ class SlideAdder:
         r_id = part.rels._add_relationship(RT.SLIDE, slide_part)
         slide: Slide = slide_part.slide
         if placeholders and self._has_clones(layout):
-            slide.shapes.clone_layout_placeholders(layout)
+            self._clone_placeholders(slide, layout)
         self._ids._add_sldId(id=self._next_id, rId=r_id)
         self._next_id += 1
         return slide
+
+    def _clone_placeholders(self, slide: Slide, layout: SlideLayout) -> None:
+        """Give *slide* the layout's placeholders: cloned by python-pptx once per layout, then copied.
+
+        python-pptx finds each placeholder's type, index, size and orientation
+        by XPath for every slide; on a new slide's empty shape tree the clones
+        come out the same every time (same ids, names and order), so later
+        slides get copies of the first slide's.
+        """
+        tree = slide.shapes._spTree
+        made = self._clone_xml.get(layout.part)
+        if made is None:
+            before = len(tree)
+            slide.shapes.clone_layout_placeholders(layout)
+            self._clone_xml[layout.part] = [deepcopy(element) for element in list(tree)[before:]]
+            return
+        for element in made:
+            tree.append(deepcopy(element))
 
     def _has_clones(self, layout: SlideLayout) -> bool:
         """Return whether slides on *layout* get placeholders (a blank layout's date and footer are not copied)."""
