@@ -63,7 +63,9 @@ def run_app(argv: list[str] | None = None) -> int:
     """Run the app until its window closes; return the exit code."""
     QCoreApplication.setOrganizationName("sinoru-brief")
     QCoreApplication.setApplicationName("sinoru-brief")
-    app = QApplication.instance() or QApplication(sys.argv[:1] if argv is None else ["sinoru-brief"])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(
+        sys.argv[:1] if argv is None else ["sinoru-brief"])
     app.setWindowIcon(app_icon())
     # Wayland and the taskbar match the window to sinoru-brief.desktop (and its icon) by this name.
     QGuiApplication.setDesktopFileName("sinoru-brief")

@@ -274,7 +274,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         """Show the slide sorter in place of the preview (*on*), or the preview again."""
         if on:  # selected first: the grid taking the focus would otherwise make the first slide current
             self.sorter.select_rows([self.deck_panel.current_page()])
-        self.center_stack.setCurrentWidget(self.sorter if on else self.center_stack.widget(0))
+        self.center_stack.setCurrentIndex(1 if on else 0)  # the sorter, or the preview and notes
         (self.sorter.view if on else self.preview).setFocus()
 
     def _open_from_sorter(self, row: int) -> None:

@@ -113,7 +113,7 @@ class OwnSlideDialog(QDialog):
 
     def cite_current(self) -> None:
         """Add the chosen source's id to the citations at the end of the line the cursor is on."""
-        item = self.results.currentItem()
+        item: QListWidgetItem | None = self.results.currentItem()  # None with no results, whatever the stubs say
         if item is None:
             return
         source_id = item.data(Qt.ItemDataRole.UserRole)

@@ -27,7 +27,7 @@ class SlidePreview(QWidget):
         super().__init__(parent)
         self.images = images
         self.page: Page | None = None
-        self._signature: tuple | None = None
+        self._signature: tuple[object, ...] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Slide preview")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -83,6 +83,8 @@ class SlidePreview(QWidget):
         rect = self.target_rect()
         painter.fillRect(rect.adjusted(3, 3, 3, 3), QColor(0, 0, 0, 60))  # a soft shadow under the slide
         image = self.current_image()
+        if image is None:
+            return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(rect, image)
 

@@ -9,15 +9,21 @@ saved, so it never points at something stale.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMainWindow, QPushButton
+from PySide6.QtWidgets import QPushButton
+
+if TYPE_CHECKING:
+    from sinoru_brief.app.main_window import MainWindow
 
 
-def last_brief(window: QMainWindow) -> Path | None:
+def last_brief(window: MainWindow) -> Path | None:
     """Return the most recent brief in *window*'s settings that still exists, or None."""
     recent = window.settings.value("recent", [])  # the list File > Open Recent keeps, newest first
-    for name in [recent] if isinstance(recent, str) else list(recent or []):
-        path = Path(name)
+    # QSettings gives a lone entry back as a string, several as a list, and nothing as None.
+    names = [recent] if isinstance(recent, str) else list(recent) if isinstance(recent, list | tuple) else []
+    for name in names:
+        path = Path(str(name))
         if path.is_file():
             return path
     return None
@@ -26,7 +32,7 @@ def last_brief(window: QMainWindow) -> Path | None:
 class ReopenOffer(QPushButton):
     """A flat status-bar button that reopens one brief, then removes itself."""
 
-    def __init__(self, window: QMainWindow, path: Path):
+    def __init__(self, window: MainWindow, path: Path):
         super().__init__(f"Reopen {path.name}", window)
         self.window_ = window
         self.path = path
@@ -57,7 +63,7 @@ class ReopenOffer(QPushButton):
         self.deleteLater()
 
 
-def offer_reopen(window: QMainWindow) -> ReopenOffer | None:
+def offer_reopen(window: MainWindow) -> ReopenOffer | None:
     """Put the reopen offer on *window* if it shows no file yet and there is a last brief; return it."""
     if window.controller.session.path is not None:
         return None
