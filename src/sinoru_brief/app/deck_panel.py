@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.edge_scroll import EdgeScroller
-from sinoru_brief.app.images import PageImageCache, page_signature
+from sinoru_brief.app.images import PageImageCache, PageSignature, page_signature
 from sinoru_brief.app.own_slide_actions import OwnSlideActions
 from sinoru_brief.app.slide_move_actions import SlideMoveActions
 from sinoru_brief.app.slide_moves import Change, SlideMoves
@@ -51,8 +51,8 @@ class DeckModel(QAbstractListModel):
         self.images = images
         self.moves = SlideMoves(controller)
         self.pages: list[Page] = []
-        self._signatures: list[tuple] = []
-        self._row_by_signature: dict[tuple, int] = {}
+        self._signatures: list[PageSignature] = []
+        self._row_by_signature: dict[PageSignature, int] = {}
         images.imageReady.connect(self._image_ready)
         controller.briefChanged.connect(self.refresh)
         self.refresh()
@@ -71,7 +71,7 @@ class DeckModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.pages)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         page = self.pages[index.row()]
@@ -98,7 +98,7 @@ class DeckModel(QAbstractListModel):
         # A section slide stands for its topic: dragging it moves the whole topic.
         return page.kind not in GENERATED_KINDS or page.kind == "section"
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return base | Qt.ItemFlag.ItemIsDropEnabled
@@ -118,7 +118,8 @@ class DeckModel(QAbstractListModel):
             data.setData(MIME, self.pages[indexes[0].row()].key.encode())
         return data
 
-    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def dropMimeData(self, data: QMimeData, action, row: int, column: int,
+                     parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         if not data.hasFormat(MIME):
             return False
         # One key from the strip; the sorter's drags carry every selected slide, a line each.
@@ -147,7 +148,7 @@ class DeckModel(QAbstractListModel):
             return False
         return True
 
-    def _image_ready(self, signature: tuple, width: int) -> None:
+    def _image_ready(self, signature: PageSignature, width: int) -> None:
         row = self._row_by_signature.get(signature)
         if row is not None and width == THUMB_WIDTH:
             index = self.index(row)
@@ -157,7 +158,7 @@ class DeckModel(QAbstractListModel):
 class ThumbnailDelegate(QStyledItemDelegate):
     """Draw the thumbnail with its caption centred underneath, in a fixed cell."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         option.decorationPosition = QStyleOptionViewItem.Position.Top
         option.decorationAlignment = Qt.AlignmentFlag.AlignHCenter

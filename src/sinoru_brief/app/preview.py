@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
-from sinoru_brief.app.images import PageImageCache, page_signature
+from sinoru_brief.app.images import PageImageCache, PageSignature, page_signature
 from sinoru_brief.compose.deck import Deck
 from sinoru_brief.content.models import BRIEFER_LABEL
 from sinoru_brief.layout.pages import Page
@@ -27,7 +27,7 @@ class SlidePreview(QWidget):
         super().__init__(parent)
         self.images = images
         self.page: Page | None = None
-        self._signature: tuple[object, ...] | None = None
+        self._signature: PageSignature | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Slide preview")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
