@@ -43,7 +43,7 @@ def test_the_inspector_shows_the_slide_and_deck_fields(window, real_library):
     assert texts == expected
     assert inspector.title.text() == "China and Russia"
     assert inspector.template.currentData() == "briefing"
-    assert inspector.style.currentText() == "chicago-notes-bibliography"
+    assert inspector.style_box.currentText() == "chicago-notes-bibliography"
 
 
 def test_typing_a_bullet_overrides_it_keeps_focus_and_changes_the_preview(window, qtbot, real_library):
@@ -173,7 +173,7 @@ def test_choosing_a_template_restyles_the_preview(window, qtbot):
 
 
 def test_the_style_list_loads_in_full_on_focus(window, qtbot):
-    box: StyleBox = window.inspector.style
+    box: StyleBox = window.inspector.style_box
     # Chicago, APA, IEEE, a separator and "Other style file…" until the box is used.
     assert not box.loaded and box.count() == 5
     box.setFocus()
@@ -191,7 +191,7 @@ def slide_references(window):
 def test_choosing_a_citation_style_reformats_the_references(window, qtbot):
     show(window)
     chicago = slide_references(window)
-    box = window.inspector.style
+    box = window.inspector.style_box
     box.setFocus()
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "apa")
@@ -205,7 +205,7 @@ def test_choosing_a_citation_style_reformats_the_references(window, qtbot):
 
 
 def test_an_unknown_style_name_changes_nothing(window, qtbot):
-    box = window.inspector.style
+    box = window.inspector.style_box
     box.setFocus()
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "no-such-style")

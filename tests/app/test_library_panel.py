@@ -77,7 +77,7 @@ def test_the_tree_follows_the_brief_after_undo(window):
 
 
 def test_depth_selector_shows_slide_counts_and_changes_the_deck(window, qtbot, real_library):
-    combo = window.library_panel.depth
+    combo = window.library_panel.depth_box
     counts = {d: sum(len(real_library.topic(t).slides_at(d)) for t in THREE_TOPICS) for d in DEPTHS}
     texts = [combo.itemText(i) for i in range(combo.count())]
     assert texts == [f"{d.capitalize()}: {counts[d]} slides (chosen topics)" for d in DEPTHS]
@@ -97,7 +97,7 @@ def test_depth_selector_shows_slide_counts_and_changes_the_deck(window, qtbot, r
 
 
 def test_depth_counts_cover_the_whole_library_before_any_topic_is_chosen(make_window, real_library):
-    combo = make_window().library_panel.depth
+    combo = make_window().library_panel.depth_box
     total = sum(len(t.slides_at("key")) for t in real_library.topics)
     assert combo.itemText(0) == f"Key: {total} slides (all topics)"
 

@@ -107,7 +107,7 @@ def test_find_shortcut_focuses_the_search_box(window, qtbot):
 def test_key_widgets_have_accessible_names(window):
     named = {
         window.library_panel.search: "Search the library",
-        window.library_panel.depth: "Depth",
+        window.library_panel.depth_box: "Depth",
         window.library_panel.tree: "Library topics and slides",
         window.deck_panel.view: "Deck slides",
         window.deck_panel.restore_button: "Bring back removed slides",
@@ -115,7 +115,7 @@ def test_key_widgets_have_accessible_names(window):
         window.notes: "Speaker notes and sources",
         window.inspector.title: "Deck title",
         window.inspector.template: "Template",
-        window.inspector.style: "Citation style",
+        window.inspector.style_box: "Citation style",
         window.inspector.slide_title: "Slide title",
         window.export_button: "Export to PowerPoint",
         window.progress: "Export progress",

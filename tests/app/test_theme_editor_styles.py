@@ -29,12 +29,12 @@ def references_text(window) -> str:
 
 
 def test_the_usual_three_come_first_then_other_file(window):
-    box = window.inspector.style
+    box = window.inspector.style_box
     assert [box.itemText(row) for row in range(box.count())] == [*PREFERRED_STYLES, "", OTHER_FILE]
 
 
 def test_typing_filters_the_styles(window, qtbot):
-    box = window.inspector.style
+    box = window.inspector.style_box
     box.setFocus()
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "harvard")
@@ -47,7 +47,7 @@ def test_typing_filters_the_styles(window, qtbot):
 
 def test_choosing_from_the_filtered_list_restyles_the_references(window, qtbot):
     chicago = references_text(window)
-    box = window.inspector.style
+    box = window.inspector.style_box
     box.setFocus()
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "apa")
@@ -70,7 +70,7 @@ def test_the_editor_and_the_inspector_share_the_style(window, qtbot):
     box.setCurrentIndex(box.findText("ieee"))
     box.activated.emit(box.currentIndex())
     assert window.controller.brief.style == "ieee"
-    assert window.inspector.style.currentText() == "ieee"
+    assert window.inspector.style_box.currentText() == "ieee"
     assert references_text(window) != chicago
     window.controller.undo_stack.undo()
     assert editor.style_box.currentText() == "chicago-notes-bibliography"
@@ -85,7 +85,7 @@ def choose_other_file(box):
 def test_a_users_own_csl_file(window, tmp_path, style_files):
     own = tmp_path / "house-style.csl"
     shutil.copyfile(get_style_filepath("apa"), own)
-    box = window.inspector.style
+    box = window.inspector.style_box
     style_files.open_answers.append(own)
     choose_other_file(box)
     assert window.controller.brief.style == str(own)
@@ -101,14 +101,14 @@ def test_a_broken_csl_file_is_refused_with_the_reason(window, tmp_path, style_fi
     broken = tmp_path / "broken.csl"
     broken.write_text("<style>not a citation style", encoding="utf-8")
     style_files.open_answers.append(broken)
-    choose_other_file(window.inspector.style)
+    choose_other_file(window.inspector.style_box)
     assert window.controller.brief.style == "chicago-notes-bibliography"
-    assert window.inspector.style.currentText() == "chicago-notes-bibliography"
+    assert window.inspector.style_box.currentText() == "chicago-notes-bibliography"
     assert [title for title, _ in dialog_log.errors] == ["Cannot use this citation style"]
     assert str(broken) in dialog_log.errors[0][1]
     style_files.open_answers.append(None)  # cancelled: nothing changes, nothing is said
-    choose_other_file(window.inspector.style)
-    assert window.inspector.style.currentText() == "chicago-notes-bibliography"
+    choose_other_file(window.inspector.style_box)
+    assert window.inspector.style_box.currentText() == "chicago-notes-bibliography"
     assert len(dialog_log.errors) == 1
 
 
@@ -116,7 +116,7 @@ def test_a_brief_whose_csl_file_is_gone_opens_in_the_default_style(make_window, 
     gone = tmp_path / "moved.csl"
     window = make_window(Brief(title="Old", topics=list(THREE_TOPICS), style=str(gone)))
     assert window.controller.view().deck.references  # composed, in the default style
-    assert window.inspector.style.currentText() == "moved.csl"
+    assert window.inspector.style_box.currentText() == "moved.csl"
     title, message = dialog_log.errors[0]
     assert title == "The citation style cannot be used"
     assert message.startswith(f"{gone}: the citation style file does not exist")

@@ -25,6 +25,7 @@ from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.style_box import PREFERRED_STYLES, StyleBox  # noqa: F401 - StyleBox is used by importers
 from sinoru_brief.app.template_box import TemplateBox
 from sinoru_brief.app.wheel_guard import guard_wheel_in
+from sinoru_brief.brief.model import Brief
 from sinoru_brief.content.models import Slide
 
 
@@ -87,8 +88,8 @@ class Inspector(QScrollArea):
         self.date.dateChanged.connect(self._date_changed)
         self.template = TemplateBox(deck)
         self.template.templateChosen.connect(lambda name: self.controller.set_field("template", name))
-        self.style = StyleBox(deck)
-        self.style.styleChosen.connect(lambda style: self.controller.set_field("style", style))
+        self.style_box = StyleBox(deck)
+        self.style_box.styleChosen.connect(lambda style: self.controller.set_field("style", style))
         form.addRow("&Title", self.title)
         form.addRow("&Subtitle", self.subtitle)
         form.addRow("A&uthor", self.author)
@@ -97,7 +98,7 @@ class Inspector(QScrollArea):
         form.addRow("Classificatio&n", self.classification)
         form.addRow("Da&te", self.date)
         form.addRow("Te&mplate", self.template)
-        form.addRow("&Citation style", self.style)
+        form.addRow("&Citation style", self.style_box)
         layout.addWidget(deck)
 
         self.slide_box = QGroupBox("Selected slide (changes apply to this deck only)", body)
@@ -164,7 +165,7 @@ class Inspector(QScrollArea):
             day = brief.deck_date()
             self.date.setDate(QDate(day.year, day.month, day.day))
         self.template.show_template(brief.template)
-        self.style.show_style(brief.style)
+        self.style_box.show_style(brief.style)
         self._refresh_slide_texts()
 
     def _refresh_slide_texts(self) -> None:
@@ -176,17 +177,19 @@ class Inspector(QScrollArea):
         if not self.slide:
             return
         override = self.controller.brief.overrides.get(self.slide.id)
-        changed_title = override is not None and override.title is not None
-        title = override.title if changed_title else self.slide.title
+        own_title = override.title if override is not None else None
+        changed_title = own_title is not None
+        title = own_title if own_title is not None else self.slide.title
         if self.slide_title.text() != title and self.slide_title is not self._source:
             with QSignalBlocker(self.slide_title):
                 self.slide_title.setText(title)
                 self.slide_title.setCursorPosition(0)
         _mark(self.slide_title_label, "Slide tit&le", changed_title)
         texts = dict(_bullet_texts(self.slide))
+        own_bullets = override.bullets if override is not None else {}
         for editor in self.bullet_editors:
-            changed = override is not None and editor.position in override.bullets
-            wanted = override.bullets[editor.position] if changed else texts[editor.position]
+            changed = editor.position in own_bullets
+            wanted = own_bullets[editor.position] if changed else texts[editor.position]
             if editor.toPlainText() != wanted and editor is not self._source:
                 with QSignalBlocker(editor):
                     editor.setPlainText(wanted)
@@ -206,11 +209,14 @@ class Inspector(QScrollArea):
             return
         self.slide = slide
         for editor in self.bullet_editors:
-            taken = self.slide_form.takeRow(self.slide_form.getWidgetPosition(editor)[0])
+            # PySide6's stubs type the (row, role) pair getWidgetPosition returns as object.
+            row = self.slide_form.getWidgetPosition(editor)[0]  # type: ignore[index]
+            taken = self.slide_form.takeRow(row)
             for item in (taken.labelItem, taken.fieldItem):
-                if item is not None and item.widget() is not None:
-                    item.widget().hide()
-                    item.widget().deleteLater()  # not now: a signal of this editor may be running
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()  # not now: a signal of this editor may be running
         self.bullet_editors = []
         self.bullet_labels = {}
         self.slide_box.setEnabled(slide is not None)
@@ -247,7 +253,11 @@ class Inspector(QScrollArea):
     def _reset_slide(self) -> None:
         if self.slide and self.slide.id in self.controller.brief.overrides:
             slide_id = self.slide.id
-            self.controller.edit(f"Restore wording of {slide_id}", lambda b: b.overrides.pop(slide_id, None))
+
+            def restore(brief: Brief) -> None:
+                brief.overrides.pop(slide_id, None)
+
+            self.controller.edit(f"Restore wording of {slide_id}", restore)
 
 
 def _mark(label: QLabel, text: str, changed: bool) -> None:

@@ -124,13 +124,13 @@ class LibraryPanel(QWidget):
         self.search.setAccessibleName("Search the library")
         self.search.textChanged.connect(self._search)
 
-        self.depth = QComboBox(self)
-        self.depth.setAccessibleName("Depth")
-        self.depth.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.depth.setMinimumContentsLength(12)
+        self.depth_box = QComboBox(self)
+        self.depth_box.setAccessibleName("Depth")
+        self.depth_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.depth_box.setMinimumContentsLength(12)
         for depth in DEPTHS:
-            self.depth.addItem(depth, depth)
-        self.depth.activated.connect(lambda _: self.controller.set_depth(self.depth.currentData()))
+            self.depth_box.addItem(depth, depth)
+        self.depth_box.activated.connect(lambda _: self.controller.set_depth(self.depth_box.currentData()))
 
         self.tree = QTreeView(self)
         self.tree.setModel(self.filter)
@@ -143,9 +143,9 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         depth_label = QLabel("&Depth:", self)
-        depth_label.setBuddy(self.depth)
+        depth_label.setBuddy(self.depth_box)
         layout.addWidget(depth_label)
-        layout.addWidget(self.depth)
+        layout.addWidget(self.depth_box)
         layout.addWidget(self.tree, 1)
         hint = QLabel("Tick topics to build the deck; untick a slide to leave it out. Greyed slides lie "
                       "beyond the depth. Double-click a slide to show it.", self)
@@ -165,8 +165,8 @@ class LibraryPanel(QWidget):
         for i, depth in enumerate(DEPTHS):
             count = sum(len(t.slides_at(depth)) for t in chosen)
             scope = "chosen topics" if brief.topics else "all topics"
-            self.depth.setItemText(i, f"{depth.capitalize()}: {count} slides ({scope})")
-        self.depth.setCurrentIndex(list(DEPTHS).index(brief.depth))
+            self.depth_box.setItemText(i, f"{depth.capitalize()}: {count} slides ({scope})")
+        self.depth_box.setCurrentIndex(list(DEPTHS).index(brief.depth))
 
     def _search(self, text: str) -> None:
         self.filter.set_query(text)
