@@ -260,6 +260,8 @@ class ThemeEditor(QScrollArea):
     def _show_state(self) -> None:
         session = self.controller.session
         theme = self.theme
+        if theme is None:  # no look shown yet: sync() shows the state when it sets one
+            return
         template = session.brief.template
         own = template in user_template_names()
         # A user's template is known by its name (a copy keeps the label of the template it came from).
@@ -274,7 +276,7 @@ class ThemeEditor(QScrollArea):
         self.delete_button.setEnabled(own)
         on_master = theme.master is not None
         self.master_note.setVisible(on_master)
-        if on_master:
+        if theme.master is not None:
             self.master_note.setText("Built on a PowerPoint master: its slide size, fonts, colours and margins "
                                      "are used (change them in PowerPoint).")
             self.master_note.setToolTip(str(theme.master.path))
@@ -313,6 +315,7 @@ class ThemeEditor(QScrollArea):
         A footer that does not work keeps the previous one (its error is shown).
         """
         t = self.theme
+        assert t is not None, "the controls are set from a look before they are read"
         colors = Colors(**{role: b.color() for role, b in self.color_buttons.items()},
                         chart=self.palette_editor.colors())
         sizes = Sizes(**{role: SizeRange(*e.values()) for role, e in self.size_editors.items()},
