@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.windowkit import pptx_texts
+from app.windowkit import built, pptx_texts
 from PySide6.QtCore import QDate, Qt
 
 from sinoru_brief.app.inspector import StyleBox
@@ -167,8 +167,10 @@ def test_choosing_a_template_restyles_the_preview(window, qtbot):
         qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up)
     assert window.controller.brief.template == "plain"
     assert window.controller.view().theme.label == combo.currentText()
+    built(window, qtbot)  # the template's deck is laid out off the GUI thread, then shown
     assert window.preview.current_image() != before
     window.controller.undo_stack.undo()
+    built(window, qtbot)
     assert combo.currentData() == "briefing"
 
 

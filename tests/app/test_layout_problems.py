@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from app.windowkit import built
+
 from sinoru_brief.theme.model import Banner
 from sinoru_brief.units import inches
 
 
-def test_a_cramped_look_is_reported_with_the_slide_and_why(window, dialog_log):
+def test_a_cramped_look_is_reported_with_the_slide_and_why(window, qtbot, dialog_log):
     session = window.controller.session
     cramped = replace(session.theme(), height=inches(2), banner=Banner("SECRET", "C00000", "FFFFFF"))
     window.controller.set_theme(cramped, "Cramp the slide")
+    built(window, qtbot)  # the new look is laid out off the GUI thread; the problem is told when it arrives
     assert session.layout_problem and "cannot be laid out" in session.layout_problem
     titles = [title for title, _ in dialog_log.errors]
     assert titles.count("Some slides do not fit this look") == 1
@@ -19,6 +22,7 @@ def test_a_cramped_look_is_reported_with_the_slide_and_why(window, dialog_log):
     assert "slide " in message and "cannot be exported" in message
     # The same problem is not reported again on the next change; undoing the look clears it.
     window.controller.undo_stack.undo()
+    built(window, qtbot)
     assert session.layout_problem == ""
     assert titles.count("Some slides do not fit this look") == 1
 

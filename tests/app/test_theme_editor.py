@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from app.windowkit import built
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -49,8 +50,9 @@ def open_editor(window, qtbot):
 
 
 def applied(window, qtbot):
-    """Wait for the editor's debounce to apply the change."""
+    """Wait for the editor's debounce to apply the change, and the deck built in the new look to show."""
     qtbot.waitUntil(lambda: not window.theme_editor.timer.isActive(), timeout=2000)
+    built(window, qtbot)
 
 
 def red_pixels(image) -> int:
@@ -94,10 +96,12 @@ def test_a_colour_change_restyles_the_preview_and_thumbnails_and_undoes(window, 
     assert stack.undoText() == "Change background colour"
     stack.undo()
     stack.undo()
+    built(window, qtbot)
     assert window.controller.session.theme_override is None
     assert editor.color_buttons["title"].color() == "FFFFFF"
     assert window.preview.current_image() == before
     stack.redo()
+    built(window, qtbot)
     assert editor.color_buttons["title"].color() == "FF0000"
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from app.test_theme_editor import ColorAnswers, applied, open_editor
-from app.windowkit import THREE_TOPICS
+from app.windowkit import THREE_TOPICS, built
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -79,6 +79,7 @@ def save_red_look(window, qtbot, colors, answers, name="Ministry"):
 
 def test_save_as_template_lists_it_after_the_builtins_and_selects_it(window, qtbot, colors, answers):
     editor = save_red_look(window, qtbot, colors, answers)
+    built(window, qtbot)
     assert answers.asked == [("name", "My briefing")]
     folder = user_templates_dir() / "Ministry"
     assert (folder / "template.yaml").is_file()
@@ -176,6 +177,7 @@ def test_use_my_powerpoint_template_takes_the_masters_size(window, qtbot, answer
     assert window.preview.page.width / window.preview.page.height == pytest.approx(16 / 9, rel=0.001)
     file_dialogs.open_answers.append(MASTERS / "officer__template.pptx")
     window.master_action.trigger()
+    built(window, qtbot)
     assert window.controller.brief.template == "officer__template"
     assert (user_templates_dir() / "officer__template" / "master.pptx").is_file()
     page = window.preview.page

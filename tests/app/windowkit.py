@@ -10,6 +10,11 @@ from sinoru_brief.app.main_window import MainWindow
 THREE_TOPICS = ["summits", "gray-zone", "north-korea"]
 
 
+def built(window: MainWindow, qtbot, timeout: int = 10000) -> None:
+    """Wait for a new look's deck, built off the GUI thread, to reach the panels."""
+    qtbot.waitUntil(lambda: not window.controller.builder.busy, timeout=timeout)
+
+
 def deck_keys(window: MainWindow) -> list[str]:
     """Return the page keys the deck panel shows, in order."""
     return window.deck_panel.model.keys()

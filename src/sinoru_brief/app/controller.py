@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from sinoru_brief.app.background_build import BackgroundBuilder
 from sinoru_brief.app.session import DeckSession
 from sinoru_brief.brief import Brief, BriefBullet
 from sinoru_brief.brief import edits as brief_edits
@@ -76,6 +77,9 @@ class DeckController(QObject):
         self.session = session
         self.undo_stack = QUndoStack(self)
         self._dirty = session.dirty
+        #: Lays out a new look's deck off the GUI thread; briefChanged follows when it arrives.
+        self.builder = BackgroundBuilder(self)
+        self.builder.built.connect(self.briefChanged)
 
     # ----------------------------------------------------------------- access
 
@@ -84,7 +88,12 @@ class DeckController(QObject):
         return self.session.brief
 
     def view(self) -> Build:
+        """Return the current deck (waiting for a build of it running in the background)."""
         return self.session.view()
+
+    def shown(self) -> Build:
+        """Return the deck on show: the previous one while the current one builds in the background."""
+        return self.session.shown()
 
     # ---------------------------------------------------------------- editing
 
@@ -125,7 +134,10 @@ class DeckController(QObject):
         self.session.set_theme_override(theme)
         if themed:
             self.themeChanged.emit()
-        self.briefChanged.emit()
+            # Every slide is laid out again: off the GUI thread, the panels showing the old deck until then.
+            self.builder.request(self.session)
+        else:
+            self.briefChanged.emit()
         self._update_dirty()
 
     def refresh_templates(self, *names: str) -> None:
@@ -133,7 +145,7 @@ class DeckController(QObject):
         for name in names:
             self.session.forget_template(name)
         self.themeChanged.emit()
-        self.briefChanged.emit()
+        self.builder.request(self.session)
 
     def _update_dirty(self) -> None:
         if self.session.dirty != self._dirty:

@@ -246,7 +246,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
                 self.autosaver.clear()  # back to what is saved (say, by undo): nothing to recover
 
     def _page_selected(self, row: int) -> None:
-        view = self.controller.view()
+        view = self.controller.shown()  # the deck strip's deck, while a new look builds in the background
         page = view.pages[row] if 0 <= row < len(view.pages) else None
         self.preview.show_page(page)
         self.notes.show_page(page, view.deck if page else None)
@@ -307,6 +307,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
             event.ignore()
             return
         self.wait_for_export()
+        self.controller.builder.wait()
         self.images.wait()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())

@@ -13,13 +13,14 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from sinoru_brief.app.build_job import BuildCancelled, BuildJob, Outcome, cache_locks
 from sinoru_brief.brief import Brief, load_brief, reconcile, save_brief
 from sinoru_brief.brief.look import apply_look, look_between
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE
 from sinoru_brief.compose import Deck
 from sinoru_brief.content import Library
 from sinoru_brief.errors import TemplateError
-from sinoru_brief.pipeline import Build, BuildCache, DeckDoesNotFit, build
+from sinoru_brief.pipeline import Build, BuildCache, DeckDoesNotFit, Progress, build
 from sinoru_brief.theme import Theme
 
 
@@ -42,6 +43,10 @@ class DeckSession:
         #: Which slides the look leaves no room for, and why (they are shown but cannot be exported), or "".
         self.layout_problem = ""
         self._view: Build | None = None
+        self._locks = cache_locks(self.cache)
+        self._epoch = 0  # counts the templates forgotten: a build from before is of another state
+        self._job: BuildJob | None = None  # the latest build started off the GUI thread
+        self._shown: Build | None = None  # the deck last built: what the panels show while a new one builds
 
     @property
     def library(self) -> Library:
@@ -85,7 +90,9 @@ class DeckSession:
 
     def forget_template(self, name: str) -> None:
         """Drop the cached theme of the template *name*, after it was saved over or deleted."""
-        self.cache.forget_template(name)
+        with self._locks.themes:
+            self.cache.forget_template(name)
+        self._epoch += 1
         self._view = None
 
     # ------------------------------------------------------------------- deck
@@ -97,56 +104,131 @@ class DeckSession:
         moved): the deck is then shown in the default look and
         :attr:`theme_problem` says why, rather than the document failing to open.
         """
-        try:
-            theme = self.cache.theme(self.brief.template)
-        except TemplateError as exc:
-            if self.brief.template == DEFAULT_TEMPLATE:
-                raise
-            self.theme_problem = str(exc)
-            return self.cache.theme(DEFAULT_TEMPLATE)
-        self.theme_problem = ""
+        theme, self.theme_problem = self._template_of(self.brief)
         return theme
+
+    def _template_of(self, brief: Brief) -> tuple[Theme, str]:
+        """Return *brief*'s template (the default one if it cannot be loaded) and why not, or ""; any thread."""
+        with self._locks.themes:
+            try:
+                return self.cache.theme(brief.template), ""
+            except TemplateError as exc:
+                if brief.template == DEFAULT_TEMPLATE:
+                    raise
+                return self.cache.theme(DEFAULT_TEMPLATE), str(exc)
 
     def theme(self) -> Theme:
         """Return the theme the deck is laid out with: the editor's unsaved look, or the brief's template."""
         return self.theme_override or self.template_theme()
 
     def view(self) -> Build:
-        """Return the deck and pages for the current brief (built once per change, through the pipeline)."""
+        """Return the deck and pages for the current brief (built once per change, through the pipeline).
+
+        A build of the current state running off the GUI thread is waited
+        for and used; one of an older state is stopped, and the deck built here.
+        """
         if self._view is None:
-            theme = self.theme()
-            self.layout_problem = ""
-            if not self.brief.topics:
-                # No topics yet is a new document, not an error: an empty deck, which the pipeline would refuse.
-                deck = Deck(brief=self.brief, slides=[], references=[], numbers={})
-                self._view = Build(library=self.library, theme=theme, deck=deck, pages=[])
-            else:
-                try:
-                    self._view = self._build(theme)
-                except DeckDoesNotFit as exc:
-                    # Shown, never exported: the export refuses a deck with a layout problem.
-                    self.layout_problem = str(exc)
-                    self._view = exc.build
+            job = self._job
+            if job is not None and self.is_current(job):
+                job.wait()
+                if job.outcome is not None:
+                    self._adopt(job.outcome)
+                    return self._adopt_job(job)
+            if job is not None:
+                job.cancel()
+            self._adopt(self._outcome(self.brief))
+        assert self._view is not None
         return self._view
 
-    def _build(self, theme: Theme) -> Build:
-        """Build the brief; in the default citation style if the brief's cannot be used (a moved .csl file).
+    def shown(self) -> Build:
+        """Return the deck the panels show: the current one, or the last one while the next builds elsewhere."""
+        job = self._job
+        if self._view is None and job is not None and self._shown is not None and self.is_current(job):
+            return self._shown
+        return self.view()
+
+    # -------------------------------------------------- builds on other threads
+
+    def start_job(self) -> BuildJob:
+        """Return a job building the current state, to run with :meth:`run_job` on another thread."""
+        if self._job is not None and not self.is_current(self._job):
+            self._job.cancel()
+        self._job = BuildJob(copy.deepcopy(self.brief), self._epoch)
+        return self._job
+
+    def run_job(self, job: BuildJob) -> None:
+        """Build *job*'s state; on any thread (the cache is used under its locks), never raising."""
+        try:
+            job.finish(self._outcome(job.brief, job.check))
+        except BuildCancelled:
+            job.finish()
+        except Exception as exc:  # given to the GUI thread, whose view() builds again and raises it there
+            job.finish(error=exc)
+
+    def is_current(self, job: BuildJob) -> bool:
+        """Whether *job* builds the session's state as it is now (its brief and templates)."""
+        return job.epoch == self._epoch and job.brief == self.brief
+
+    def finish_job(self, job: BuildJob) -> bool:
+        """Take the deck *job* built if its state is still current; return whether it is the session's deck now.
+
+        A stale job's deck is dropped. A job that failed is current too: the
+        next :meth:`view` builds again and raises what it raised.
+        """
+        if self._view is not None:
+            return job.outcome is not None and job.outcome.build is self._view  # taken by view() already
+        if not self.is_current(job) or not job.done:
+            return False
+        if job.outcome is not None:
+            self._adopt(job.outcome)
+            self._adopt_job(job)
+        else:
+            self._job = None
+        return True
+
+    def _adopt_job(self, job: BuildJob) -> Build:
+        if self._job is job:
+            self._job = None
+        assert self._view is not None
+        return self._view
+
+    def _adopt(self, outcome: Outcome) -> None:
+        self._view = self._shown = outcome.build
+        self.theme_problem = outcome.theme_problem
+        self.style_problem = outcome.style_problem
+        self.layout_problem = outcome.layout_problem
+
+    def _outcome(self, brief: Brief, progress: Progress | None = None) -> Outcome:
+        """Build *brief* (the session's, or a copy on another thread) with its look; touch no session state."""
+        template, theme_problem = self._template_of(brief)
+        theme = apply_look(template, brief.look) if brief.look else template
+        if not brief.topics:
+            # No topics yet is a new document, not an error: an empty deck, which the pipeline would refuse.
+            deck = Deck(brief=brief, slides=[], references=[], numbers={})
+            return Outcome(Build(library=self.library, theme=theme, deck=deck, pages=[]), theme_problem)
+        with self._locks.layout:
+            return self._build(brief, theme, theme_problem, progress)
+
+    def _build(self, brief: Brief, theme: Theme, theme_problem: str, progress: Progress | None) -> Outcome:
+        """Build *brief*; in the default citation style if the brief's cannot be used (a moved .csl file).
 
         Any other failure (a template's text) fails with the default style too
-        and is raised as it was.
+        and is raised as it was. A deck that does not fit is shown, never
+        exported: the export refuses a deck with a layout problem.
         """
-        self.style_problem = ""
         try:
-            return build(self.brief, self.cache, theme=theme)
+            return Outcome(build(brief, self.cache, theme=theme, progress=progress), theme_problem)
+        except DeckDoesNotFit as exc:
+            return Outcome(exc.build, theme_problem, layout_problem=str(exc))
         except TemplateError as exc:
-            if self.brief.style == DEFAULT_STYLE:
+            if brief.style == DEFAULT_STYLE:
                 raise
-            brief = copy.copy(self.brief)
-            brief.style = DEFAULT_STYLE
-            # Said before the second build, which may yet find the deck does not fit.
-            self.style_problem = str(exc)
+            default = copy.copy(brief)
+            default.style = DEFAULT_STYLE
             try:
-                return build(brief, self.cache, theme=theme)
+                return Outcome(build(default, self.cache, theme=theme, progress=progress), theme_problem, str(exc))
+            except DeckDoesNotFit as unfit:
+                return Outcome(unfit.build, theme_problem, str(exc), str(unfit))
             except TemplateError:
                 raise exc from None
 

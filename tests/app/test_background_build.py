@@ -1,0 +1,109 @@
+"""A new look's deck is built off the GUI thread: the window keeps showing the old pages until it arrives,
+rapid changes coalesce, a stale build is dropped, and whoever needs the deck meanwhile gets the current one."""
+
+from __future__ import annotations
+
+import copy
+import threading
+import zipfile
+from dataclasses import replace
+
+from app.windowkit import built
+
+from sinoru_brief.app.session import DeckSession
+from sinoru_brief.brief import Brief
+
+
+def recoloured(window, accent: str):
+    """Return the deck's look with the accent colour *accent*."""
+    theme = window.controller.session.theme()
+    return replace(theme, colors=replace(theme.colors, accent=accent, title=accent))
+
+
+def fresh_pages(window):
+    """Return the pages a new session builds, synchronously, for the window's brief as it is now."""
+    session = window.controller.session
+    return DeckSession(session.library, copy.deepcopy(session.brief)).view().pages
+
+
+def test_a_theme_change_returns_before_the_deck_is_built_and_the_old_pages_stay_shown(window, qtbot):
+    window.deck_panel.select_key("gray-zone-baltic-cables")
+    old_page = window.preview.page
+    old_pages = list(window.deck_panel.model.pages)
+    window.controller.set_theme(recoloured(window, "123456"), "Change accent colour")
+    # Control is back before the build is delivered: every panel still shows the previous deck.
+    assert window.controller.builder.busy
+    assert window.preview.page is old_page
+    assert window.deck_panel.model.pages == old_pages
+    assert window.controller.shown().pages == old_pages
+    built(window, qtbot)
+    assert window.preview.page is not old_page and window.preview.page.key == "gray-zone-baltic-cables"
+    assert window.deck_panel.model.pages == window.controller.view().pages == fresh_pages(window)
+    assert all(span.color != "123456" for frame in old_page.text_frames() for p in frame.paragraphs
+               for span in p.spans)
+    assert any(span.color == "123456" for frame in window.preview.page.text_frames() for p in frame.paragraphs
+               for span in p.spans)
+
+
+def test_rapid_changes_coalesce_into_few_builds_of_the_newest_look(window, qtbot):
+    builder = window.controller.builder
+    started = builder.started
+    colours = [f"{i:02d}{i:02d}AA" for i in range(10)]
+    for colour in colours:
+        window.controller.set_theme(recoloured(window, colour), "Change accent colour", merge_key="accent")
+    assert builder.started - started == 1  # the first runs; the others wait behind it, only the newest kept
+    built(window, qtbot)
+    assert builder.started - started == 2
+    view = window.controller.view()
+    assert view.theme.colors.accent == colours[-1]
+    assert view.pages == fresh_pages(window)
+    assert window.deck_panel.model.pages == view.pages
+    assert window.controller.undo_stack.count() == 1
+
+
+def test_export_right_after_a_theme_change_writes_the_new_look(window, qtbot, tmp_path):
+    window.controller.set_theme(recoloured(window, "13579B"), "Change accent colour")
+    target = tmp_path / "deck.pptx"
+    window.start_export(target)  # the build still running is waited for: the export is of the current deck
+    assert window.export_job is not None and window.export_job.view.theme.colors.accent == "13579B"
+    qtbot.waitUntil(lambda: window.export_job is None, timeout=20000)
+    with zipfile.ZipFile(target) as package:
+        slides = [package.read(n).decode() for n in package.namelist() if n.startswith("ppt/slides/slide")]
+    assert any('val="13579B"' in xml for xml in slides)
+    built(window, qtbot)
+    assert window.deck_panel.model.pages == window.controller.view().pages
+
+
+def test_an_edit_while_a_look_builds_makes_its_result_stale_and_it_is_dropped(window, qtbot):
+    window.controller.set_theme(recoloured(window, "2468AC"), "Change accent colour")
+    window.controller.set_field("title", "Partners, not allies")  # synchronous: the deck is built for it
+    view = window.controller.view()
+    assert view.deck.brief.title == "Partners, not allies" and view.theme.colors.accent == "2468AC"
+    built(window, qtbot)
+    assert window.controller.view() is view  # the background build, of the state before the title, was dropped
+    assert window.deck_panel.model.pages == view.pages == fresh_pages(window)
+
+
+def test_view_waits_for_a_build_of_the_current_state_and_uses_it(real_library):
+    session = DeckSession(real_library, Brief(topics=["summits"], depth="standard"))
+    session.view()
+    session.brief.look = {"colors": {"accent": "ABCDEF"}}
+    session.replace_brief(session.brief)
+    job = session.start_job()
+    worker = threading.Thread(target=session.run_job, args=(job,))
+    worker.start()
+    view = session.view()
+    worker.join()
+    assert job.outcome is not None and view is job.outcome.build
+    assert view.theme.colors.accent == "ABCDEF"
+    assert session.finish_job(job)  # already the session's deck: the panels are told once
+
+
+def test_a_job_of_an_older_state_is_not_taken(real_library):
+    session = DeckSession(real_library, Brief(topics=["summits"], depth="standard"))
+    job = session.start_job()
+    session.brief.look = {"colors": {"accent": "ABCDEF"}}
+    session.replace_brief(session.brief)
+    session.run_job(job)
+    assert not session.finish_job(job)
+    assert session.view().theme.colors.accent == "ABCDEF"
