@@ -107,3 +107,31 @@ def test_a_job_of_an_older_state_is_not_taken(real_library):
     session.run_job(job)
     assert not session.finish_job(job)
     assert session.view().theme.colors.accent == "ABCDEF"
+
+
+def test_the_theme_editor_hands_its_change_on_and_returns_the_old_page_still_shown(window, qtbot):
+    from app.test_theme_editor import open_editor
+
+    editor = open_editor(window, qtbot)
+    window.deck_panel.select_key("gray-zone-baltic-cables")
+    old_page = window.preview.page
+    editor.size_editors["title"].size_box.setValue(20)
+    editor.apply_now()  # what the editor's timer calls: it returns before the deck is laid out again
+    assert window.controller.builder.busy and window.preview.page is old_page
+    built(window, qtbot)
+    title = next(f for f in window.preview.page.text_frames() if f.role == "title")
+    assert title.paragraphs[0].spans[0].size == 20
+    assert window.deck_panel.model.pages == fresh_pages(window)
+
+
+def test_a_build_of_the_previous_document_is_dropped(window, qtbot):
+    window.controller.set_theme(recoloured(window, "ABCDEF"), "Change accent colour")
+    other = DeckSession(window.controller.session.library, Brief(topics=["summits"], depth="standard"))
+    window.controller.replace_session(other)  # as New or Open do, while the old look builds
+    assert window.deck_panel.model.pages == other.view().pages
+    refreshes: list[bool] = []
+    window.controller.briefChanged.connect(lambda: refreshes.append(True))
+    built(window, qtbot)
+    assert not refreshes  # the old document's deck arrived and was dropped: nothing to refresh
+    assert window.controller.view() is other.view()
+    assert window.deck_panel.model.pages == other.view().pages

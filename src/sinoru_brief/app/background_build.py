@@ -37,6 +37,7 @@ class BackgroundBuilder(QObject):
         self.pool.setMaxThreadCount(1)
         self._running: tuple[DeckSession, BuildJob] | None = None
         self._again: DeckSession | None = None  # a newer state asked for while a build ran
+        self._forgotten: BuildJob | None = None  # running, but of a document no longer shown: dropped
         #: How many builds were started (for tests and measurements: coalesced requests start none).
         self.started = 0
         self._finished.connect(self._arrived)
@@ -68,9 +69,22 @@ class BackgroundBuilder(QObject):
         session.run_job(job)  # never raises
         self._finished.emit(session, job)
 
+    def forget(self) -> None:
+        """Drop what runs or waits: the window moved to another document (New, Open)."""
+        self._again = None
+        if self._running is not None:
+            job = self._running[1]
+            job.cancel()  # it stops at its next slide; until it arrives, a new request waits behind it
+            self._forgotten = job
+
     def _arrived(self, session: DeckSession, job: BuildJob) -> None:
         self._running = None
         again, self._again = self._again, None
+        if job is self._forgotten:
+            self._forgotten = None
+            if again is not None:
+                self._start(again)
+            return
         if session.finish_job(job):
             self.built.emit()
         elif again is not None:

@@ -154,6 +154,7 @@ class DeckController(QObject):
 
     def replace_session(self, session: DeckSession) -> None:
         """Switch to another document (New or Open): the undo history starts afresh."""
+        self.builder.forget()  # a build of the old document's look is not shown
         self.session = session
         self.undo_stack.clear()
         self.themeChanged.emit()
