@@ -5,6 +5,11 @@ display. Every change goes through :meth:`DeckSession.replace_brief`, which
 the undo stack calls with the before and after briefs, or
 :meth:`DeckSession.set_theme_override`, for a look being edited in the theme
 editor (kept in the brief as its ``look:``, so it is saved and autosaved with it).
+
+A new look's deck may be built on another thread (:meth:`DeckSession.start_job`,
+run by :mod:`sinoru_brief.app.background_build`); :meth:`DeckSession.view`
+is the current deck all the same, waiting for such a build when it is of
+the current state.
 """
 
 from __future__ import annotations
