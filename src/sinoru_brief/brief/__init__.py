@@ -1,7 +1,7 @@
 """The user's choices for a deck, kept in a ``.brief.yaml`` file."""
 
 from sinoru_brief.brief.io import BRIEF_SUFFIX, load_brief, reconcile, save_brief
-from sinoru_brief.brief.model import Brief, BriefBullet, CustomSlide, SlideOverride
+from sinoru_brief.brief.model import Brief, BriefBullet, BriefFigure, CustomSlide, SlideOverride
 
-__all__ = ["BRIEF_SUFFIX", "Brief", "BriefBullet", "CustomSlide", "SlideOverride", "load_brief", "reconcile",
-           "save_brief"]
+__all__ = ["BRIEF_SUFFIX", "Brief", "BriefBullet", "BriefFigure", "CustomSlide", "SlideOverride", "load_brief",
+           "reconcile", "save_brief"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sinoru_brief.brief.model import CUSTOM_KINDS, BriefBullet, CustomSlide
+from sinoru_brief.brief.model import CUSTOM_KINDS, MAX_KEY_FIGURES, BriefBullet, BriefFigure, CustomSlide
 from sinoru_brief.content.schema import ID_HELP, ID_PATTERN, MAX_BRIEFER_CHARS, BrieferText
 from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, format_key_path
 from sinoru_brief.yamlio.schema import INVALID, Checker, Choice, Key, ListOf, MappingOf, Record, Spec, Text
@@ -25,6 +25,13 @@ _BULLET = Record(what="bullet", keys={
     "sub": Key(ListOf(item=_SUB_BULLET, max_items=20), required=False, default=[]),
 })
 BULLET_LIST = ListOf(item=_BULLET, max_items=40)
+#: A key figure's value is a number as written ("78%", "$245 bn"); words go in its label.
+MAX_FIGURE_VALUE_CHARS = 24
+_FIGURE = Record(what="key figure", keys={
+    "value": Key(Text(max_length=MAX_FIGURE_VALUE_CHARS)),
+    "label": Key(Text(max_length=200)),
+    "cite": Key(_CITE, required=False, default=[]),
+})
 CUSTOM_SLIDE = Record(what="custom slide", keys={
     "id": Key(Text(max_length=120, pattern=ID_PATTERN, pattern_help=ID_HELP)),
     "after": Key(Text(max_length=200)),
@@ -36,6 +43,7 @@ CUSTOM_SLIDE = Record(what="custom slide", keys={
     "cite": Key(_CITE, required=False, default=[]),
     "notes": Key(Text(max_length=4000, allow_empty=True), required=False, default=""),
     "briefer": Key(BrieferText(max_length=MAX_BRIEFER_CHARS), required=False, default=""),
+    "figures": Key(ListOf(item=_FIGURE, max_items=50), required=False, default=[]),
 })
 CUSTOM_SLIDES = ListOf(item=CUSTOM_SLIDE, max_items=500)
 
@@ -93,14 +101,42 @@ def custom_slides_from_data(items: list[dict[str, Any]], checker: Checker) -> li
         if data["kind"] == "quote" and data["bullets"]:
             checker.report((*path, "bullets"), "a quote slide has no bullets",
                            hint="write 'kind: bullets', or drop 'bullets:'")
+        _check_figures(data, path, checker)
         if data["after"] == data["id"]:
             checker.report((*path, "after"), f"slide '{data['id']}' cannot follow itself",
                            hint="name the slide it should follow, or 'start:<topic>'")
         slides.append(CustomSlide(id=data["id"], after=data["after"], kind=data["kind"], title=data["title"],
                                   bullets=bullets_from_data(data["bullets"]), quote=data["quote"],
                                   attribution=data["attribution"], cite=list(data["cite"]), notes=data["notes"],
-                                  briefer=data["briefer"]))
+                                  briefer=data["briefer"], figures=figures_from_data(data["figures"])))
     return slides
+
+
+def _check_figures(data: dict[str, Any], path: KeyPath, checker: Checker) -> None:
+    """Report a key-figures slide without one to three figures, or with a quote or bullets; figures elsewhere."""
+    figures = data["figures"]
+    if data["kind"] != "key_figures":
+        if figures:
+            checker.report((*path, "figures"), f"a {data['kind']} slide has no figures",
+                           hint="write 'kind: key_figures', or drop 'figures:'")
+        return
+    if not figures:
+        checker.report(path, "a key-figures slide needs 'figures:', a list of one to three figures",
+                       hint="add 'figures:' with entries of 'value:', 'label:' and 'cite:', "
+                            "e.g. '- {value: \"78%\", label: what it measures, cite: [source-id]}'")
+    elif len(figures) > MAX_KEY_FIGURES:
+        checker.report((*path, "figures"), f"has {len(figures)} figures; a key-figures slide sets at most "
+                                           f"{MAX_KEY_FIGURES}",
+                       hint="keep the three that matter most, or put the others on a second key-figures slide")
+    for key, what in (("bullets", "bullets"), ("quote", "quote"), ("attribution", "attribution")):
+        if data[key]:
+            checker.report((*path, key), f"a key-figures slide has no {what}",
+                           hint=f"drop '{key}:', or write 'kind: bullets' or 'kind: quote' and drop 'figures:'")
+
+
+def figures_from_data(items: list[dict[str, Any]]) -> list[BriefFigure]:
+    """Return checked key-figure mappings as :class:`BriefFigure` objects."""
+    return [BriefFigure(value=f["value"].strip(), label=f["label"].strip(), cite=list(f["cite"])) for f in items]
 
 
 def custom_slide_to_data(slide: CustomSlide) -> dict[str, Any]:
@@ -108,6 +144,9 @@ def custom_slide_to_data(slide: CustomSlide) -> dict[str, Any]:
     data: dict[str, Any] = {"id": slide.id, "after": slide.after, "kind": slide.kind, "title": slide.title}
     if slide.bullets:
         data["bullets"] = bullets_to_data(slide.bullets)
+    if slide.figures:
+        data["figures"] = [{"value": f.value, "label": f.label, **({"cite": list(f.cite)} if f.cite else {})}
+                           for f in slide.figures]
     if slide.quote:
         data["quote"] = slide.quote
     if slide.attribution:
@@ -143,6 +182,11 @@ def custom_slide_texts(slides: list[CustomSlide]) -> dict[KeyPath, str]:
         for j, source_id in enumerate(slide.cite):
             out[(*path, "cite", j)] = source_id
         out.update(written_texts((*path, "bullets"), slide.bullets))
+        for j, figure in enumerate(slide.figures):
+            out[(*path, "figures", j, "value")] = figure.value
+            out[(*path, "figures", j, "label")] = figure.label
+            for k, source_id in enumerate(figure.cite):
+                out[(*path, "figures", j, "cite", k)] = source_id
     return out
 
 

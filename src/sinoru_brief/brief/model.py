@@ -12,7 +12,9 @@ DEFAULT_STYLE = "chicago-notes-bibliography"
 
 
 #: The slide kinds a user can write in a brief.
-CUSTOM_KINDS = ("bullets", "quote")
+CUSTOM_KINDS = ("bullets", "quote", "key_figures")
+#: A key-figures slide sets one to this many numbers side by side.
+MAX_KEY_FIGURES = 3
 #: ``after:`` value prefix that places a custom slide first in a topic: ``after: "start:summits"``.
 START_PREFIX = "start:"
 
@@ -24,6 +26,15 @@ class BriefBullet:
     text: str
     cite: list[str] = field(default_factory=list)
     sub: list[BriefBullet] = field(default_factory=list)
+
+
+@dataclass
+class BriefFigure:
+    """A key figure written in the brief: the value as the user writes it, its label, the source ids it cites."""
+
+    value: str
+    label: str
+    cite: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -54,7 +65,8 @@ class CustomSlide:
 
     ``after`` names a library slide or another custom slide; ``start:<topic>``
     puts the slide first in that topic. A ``bullets`` slide has ``bullets``;
-    a ``quote`` slide has ``quote``, ``attribution`` and ``cite``.
+    a ``quote`` slide has ``quote``, ``attribution`` and ``cite``; a
+    ``key_figures`` slide has one to three ``figures``.
     """
 
     id: str
@@ -67,6 +79,7 @@ class CustomSlide:
     cite: list[str] = field(default_factory=list)
     notes: str = ""
     briefer: str = ""  # guidance for the presenter, not read out
+    figures: list[BriefFigure] = field(default_factory=list)
 
     def citations(self) -> list[str]:
         """Return every source id the slide cites, in reading order, with repeats."""
@@ -75,6 +88,8 @@ class CustomSlide:
             ids.extend(bullet.cite)
             for sub in bullet.sub:
                 ids.extend(sub.cite)
+        for figure in self.figures:
+            ids.extend(figure.cite)
         return ids
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from sinoru_brief.brief.model import START_PREFIX, Brief, BriefBullet, CustomSlide
-from sinoru_brief.content.models import Bullet, Library, Slide, Topic
+from sinoru_brief.content.models import Bullet, KeyFigure, Library, Slide, Topic
 from sinoru_brief.errors import BriefFileError, Problem
 from sinoru_brief.yamlio.schema import did_you_mean
 
@@ -76,6 +76,8 @@ def check_custom(library: Library, brief: Brief) -> None:
                    or "name a slide id, or write 'start:<topic>' to open a topic with it")
         check_cites(f"{path}.cite", custom.cite)
         check_bullets(f"{path}.bullets", custom.bullets)
+        for j, figure in enumerate(custom.figures):
+            check_cites(f"{path}.figures[{j}].cite", figure.cite)
     for slide_id, override in brief.overrides.items():
         if override.bullet_list is not None:
             check_bullets(f"overrides.{slide_id}.bullets", override.bullet_list)
@@ -97,4 +99,7 @@ def to_slide(custom: CustomSlide, topic: Topic, render: Callable[[str, str], str
                  bullets=to_bullets(custom.bullets, render, f"{key_path}.bullets"),
                  quote=render(custom.quote, f"{key_path}.quote"),
                  attribution=render(custom.attribution, f"{key_path}.attribution"), cite=tuple(custom.cite),
-                 briefer=render(custom.briefer, f"{key_path}.briefer"))
+                 briefer=render(custom.briefer, f"{key_path}.briefer"),
+                 figures=tuple(KeyFigure(value=render(f.value, f"{key_path}.figures[{i}].value"),
+                                         label=render(f.label, f"{key_path}.figures[{i}].label"), cite=tuple(f.cite))
+                               for i, f in enumerate(custom.figures)))

@@ -44,6 +44,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class KeyFigure:
+    """A number set large on a key-figures slide: the value as written ("78%", "$245 bn"), its label, its sources."""
+
+    value: str
+    label: str
+    cite: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Bullet:
     """A claim with its citations and optional second-level bullets."""
 
@@ -150,6 +159,7 @@ class Slide:
     rows: tuple[TableRow, ...] = ()
     events: tuple[TimelineEvent, ...] = ()
     sides: tuple[Column, ...] = ()
+    figures: tuple[KeyFigure, ...] = ()
     origin: Origin | None = None
 
     def citations(self) -> list[str]:
@@ -168,6 +178,8 @@ class Slide:
             ids.extend(event.cite)
         for side in self.sides:
             walk(side.bullets)
+        for figure in self.figures:
+            ids.extend(figure.cite)
         return ids
 
     def text_fields(self) -> list[str]:

@@ -10,7 +10,7 @@ from sinoru_brief.errors import LayoutError, Problem
 from sinoru_brief.layout.chrome import add_chrome
 from sinoru_brief.layout.context import LayoutContext
 from sinoru_brief.layout.fonts import save_widths
-from sinoru_brief.layout.kinds.chart import layout_chart
+from sinoru_brief.layout.kinds.chart import layout_chart, layout_key_figures
 from sinoru_brief.layout.kinds.generated import (
     layout_agenda,
     layout_closing,
@@ -44,6 +44,7 @@ KIND_LAYOUTS: dict[str, KindLayout] = {
     "quote": layout_quote,
     "comparison": layout_comparison,
     "chart": layout_chart,
+    "key_figures": layout_key_figures,
     "table": layout_table,
     "timeline": layout_timeline,
     "references": layout_references,

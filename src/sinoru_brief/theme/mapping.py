@@ -47,6 +47,7 @@ KIND_NEEDS = {
     "quote": "title-only",
     "comparison": "title-only",
     "chart": "title-only",
+    "key_figures": "title-only",
     "table": "title-only",
     "timeline": "title-only",
     "references": "content",

@@ -2,16 +2,20 @@
 
 A chart of one or two numbers is not worth a chart: its values are set as
 key figures instead, large, each over its category, under the series' name.
+A brief's own key-figures slide (``kind: key_figures``) is set the same way:
+one to three values as written, each with its citation marker, over its label.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.content.models import Chart
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.pages import Box, ChartFrame, Page, Shape
-from sinoru_brief.layout.textfit import ParaSpec
+from sinoru_brief.layout.textfit import ParaSpec, fit
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import inches, points
 
@@ -80,22 +84,57 @@ def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Pag
     page.boxes.append(ctx.text_frame(Box(body.x, body.y, body.w, caption_h),
                                      [ParaSpec(spans=tuple(spans), size=t.sizes.sub, align="center")],
                                      role="caption"))
-    values = list(zip(chart.categories, series.values, strict=False))
-    gap = inches(0.4)
-    column_w = (body.w - gap * (len(values) - 1)) // max(len(values), 1)
-    top = body.y + caption_h + inches(0.2)
-    figure_h = (body.bottom - top) * 55 // 100
-    label_h = body.bottom - top - figure_h
-    figure = SizeRange(t.sizes.deck_title.size * 1.6, t.sizes.deck_title.minimum)
-    for i, (category, value) in enumerate(values):
-        x = body.x + i * (column_w + gap)
-        page.boxes.append(ctx.text_frame(Box(x, top, column_w, figure_h),
-                                         [ctx.plain(format_value(value, chart.unit), figure, heading=True,
-                                                    bold=True, color=t.colors.accent, align="center")],
-                                         role="figure", anchor="bottom"))
-        page.boxes.append(Shape(x=x + column_w // 2 - inches(0.5), y=top + figure_h + inches(0.04), w=inches(1.0),
-                                h=0, geometry="line", stroke=t.colors.rule, stroke_width=1.5, name="figure rule"))
-        page.boxes.append(ctx.text_frame(Box(x, top + figure_h + inches(0.12), column_w, label_h - inches(0.12)),
-                                         [ctx.plain(category, t.sizes.body, align="center")], role="figure-label"))
+    figure = _figure_size(ctx)
+    _set_figures(ctx, page, body.y + caption_h + inches(0.2),
+                 [(ctx.plain(format_value(value, chart.unit), figure, heading=True, bold=True,
+                             color=t.colors.accent, align="center"),
+                   ctx.plain(category, t.sizes.body, align="center"))
+                  for category, value in zip(chart.categories, series.values, strict=False)])
     add_source_line(ctx, page, list(slide.citations))
     return [page]
+
+
+def layout_key_figures(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+    """Lay out a key-figures slide: each value large with its citation marker, side by side, over its label."""
+    assert slide.slide is not None  # a key-figures slide is always the user's own
+    t = ctx.theme
+    page = new_page(ctx, slide)
+    figure = _figure_size(ctx)
+    columns = []
+    for item in slide.slide.figures:
+        value = ctx.plain(item.value, figure, heading=True, bold=True, color=t.colors.accent, align="center")
+        marker = ctx.marker(ctx.deck.markers(item.cite), figure.size * 0.45)
+        if marker:
+            value = replace(value, spans=(*value.spans, marker))
+        columns.append((value, ctx.plain(item.label, t.sizes.body, align="center")))
+    _set_figures(ctx, page, ctx.regions.body.y + inches(0.2), columns)
+    add_source_line(ctx, page, list(slide.citations))
+    return [page]
+
+
+def _figure_size(ctx: LayoutContext) -> SizeRange:
+    """Return the size of a key figure's value: larger than the deck title, shrinking to the title's floor."""
+    t = ctx.theme
+    return SizeRange(t.sizes.deck_title.size * 1.6, t.sizes.deck_title.minimum)
+
+
+def _set_figures(ctx: LayoutContext, page: Page, top: int, columns: list[tuple[ParaSpec, ParaSpec]]) -> None:
+    """Set each (value, label) pair in a column of its own from *top* to the body's foot, a short rule between."""
+    t = ctx.theme
+    body = ctx.regions.body
+    gap = inches(0.4)
+    column_w = (body.w - gap * (len(columns) - 1)) // max(len(columns), 1)
+    figure_h = (body.bottom - top) * 55 // 100
+    label_h = body.bottom - top - figure_h
+    for i, (value, label) in enumerate(columns):
+        x = body.x + i * (column_w + gap)
+        # A value reads as one line ("$245 bn" never broken after "$245") while it fits on one at any size allowed.
+        one_line = fit([value], column_w - TEXT_INSETS.left - TEXT_INSETS.right,
+                       figure_h - TEXT_INSETS.top - TEXT_INSETS.bottom, t.line_spacing, max_lines=1).fits
+        page.boxes.append(ctx.text_frame(Box(x, top, column_w, figure_h), [value], role="figure", anchor="bottom",
+                                         max_lines=1 if one_line else 0))
+        rule_w = min(inches(1.0), column_w)
+        page.boxes.append(Shape(x=x + column_w // 2 - rule_w // 2, y=top + figure_h + inches(0.04), w=rule_w,
+                                h=0, geometry="line", stroke=t.colors.rule, stroke_width=1.5, name="figure rule"))
+        page.boxes.append(ctx.text_frame(Box(x, top + figure_h + inches(0.12), column_w, label_h - inches(0.12)),
+                                         [label], role="figure-label"))
