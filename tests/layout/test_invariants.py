@@ -29,6 +29,7 @@ from sinoru_brief.compose import compose
 from sinoru_brief.content.models import (
     Bullet,
     Column,
+    KeyFigure,
     Library,
     PartialDate,
     Slide,
@@ -99,8 +100,8 @@ def _bullets(draw) -> tuple[Bullet, ...]:
 def _library(draw) -> Library:
     slides = [Slide(id="bullets", kind="bullets", title=draw(_TITLE), priority=1, notes="n", topic_id="t",
                     bullets=draw(_bullets()))]
-    kinds = draw(st.sets(st.sampled_from(["timeline", "table", "quote", "comparison", "key_judgments"]),
-                         max_size=2))
+    kinds = draw(st.sets(st.sampled_from(["timeline", "table", "quote", "comparison", "key_judgments",
+                                          "key_figures"]), max_size=2))
     if "timeline" in kinds:
         dates = draw(st.lists(st.tuples(st.integers(2014, 2025), st.integers(1, 12)), min_size=1, max_size=10))
         slides.append(Slide(id="timeline", kind="timeline", title=draw(_TITLE), priority=1, notes="n",
@@ -122,6 +123,13 @@ def _library(draw) -> Library:
     if "key_judgments" in kinds:
         slides.append(Slide(id="judgments", kind="key_judgments", title=draw(_TITLE), priority=1, notes="n",
                             topic_id="t", bullets=draw(_bullets())))
+    if "key_figures" in kinds:  # a brief's own slide kind; values as users write them, labels long and in any script
+        value = st.one_of(st.sampled_from(["78%", "$245 bn", "96%", "1,234", "2024–2025", "¥1.7 трлн"]),
+                          _text(3).map(lambda s: s[:24]))
+        figures = tuple(KeyFigure(draw(value), draw(_text(25)), draw(st.sampled_from([(), *[(s,) for s in _SOURCES]])))
+                        for _ in range(draw(st.integers(1, 3))))
+        slides.append(Slide(id="figures", kind="key_figures", title=draw(_TITLE), priority=1, notes="n",
+                            topic_id="t", figures=figures))
     sources = {s: Source(id=s, csl={"id": s, "type": "webpage", "title": f"Source {s} " + draw(_text(6)),
                                     "URL": f"https://example.org/{s}"}) for s in _SOURCES}
     topic = Topic(id="t", title=draw(_TITLE), summary=draw(_text(30)), as_of=dt.date(2025, 1, 1), order=1,

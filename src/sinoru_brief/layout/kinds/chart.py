@@ -15,9 +15,9 @@ from sinoru_brief.content.models import Chart
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.pages import Box, ChartFrame, Page, Shape
-from sinoru_brief.layout.textfit import ParaSpec, fit
+from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import inches, points
+from sinoru_brief.units import EMU_PER_POINT, inches, points
 
 #: At most this many values are set as key figures rather than drawn as a chart.
 KEY_FIGURE_LIMIT = 2
@@ -84,11 +84,8 @@ def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Pag
     page.boxes.append(ctx.text_frame(Box(body.x, body.y, body.w, caption_h),
                                      [ParaSpec(spans=tuple(spans), size=t.sizes.sub, align="center")],
                                      role="caption"))
-    figure = _figure_size(ctx)
     _set_figures(ctx, page, body.y + caption_h + inches(0.2),
-                 [(ctx.plain(format_value(value, chart.unit), figure, heading=True, bold=True,
-                             color=t.colors.accent, align="center"),
-                   ctx.plain(category, t.sizes.body, align="center"))
+                 [(format_value(value, chart.unit), [], category)
                   for category, value in zip(chart.categories, series.values, strict=False)])
     add_source_line(ctx, page, list(slide.citations))
     return [page]
@@ -97,44 +94,69 @@ def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Pag
 def layout_key_figures(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     """Lay out a key-figures slide: each value large with its citation marker, side by side, over its label."""
     assert slide.slide is not None  # a key-figures slide is always the user's own
-    t = ctx.theme
     page = new_page(ctx, slide)
-    figure = _figure_size(ctx)
-    columns = []
-    for item in slide.slide.figures:
-        value = ctx.plain(item.value, figure, heading=True, bold=True, color=t.colors.accent, align="center")
-        marker = ctx.marker(ctx.deck.markers(item.cite), figure.size * 0.45)
-        if marker:
-            value = replace(value, spans=(*value.spans, marker))
-        columns.append((value, ctx.plain(item.label, t.sizes.body, align="center")))
-    _set_figures(ctx, page, ctx.regions.body.y + inches(0.2), columns)
+    _set_figures(ctx, page, ctx.regions.body.y + inches(0.2),
+                 [(f.value, ctx.deck.markers(f.cite), f.label) for f in slide.slide.figures])
     add_source_line(ctx, page, list(slide.citations))
     return [page]
 
 
-def _figure_size(ctx: LayoutContext) -> SizeRange:
-    """Return the size of a key figure's value: larger than the deck title, shrinking to the title's floor."""
-    t = ctx.theme
-    return SizeRange(t.sizes.deck_title.size * 1.6, t.sizes.deck_title.minimum)
+def _set_figures(ctx: LayoutContext, page: Page, top: int, columns: list[tuple[str, list[int], str]]) -> None:
+    """Set each (value, its citation numbers, label) in a column of its own from *top* to the body's foot.
 
-
-def _set_figures(ctx: LayoutContext, page: Page, top: int, columns: list[tuple[ParaSpec, ParaSpec]]) -> None:
-    """Set each (value, label) pair in a column of its own from *top* to the body's foot, a short rule between."""
+    Every value on the slide has one size, the largest at which each fits on
+    one line (a value is never broken after "$245"), and every label one
+    size; labels too long for their share of the height take room from the
+    values' before they would be cut short.
+    """
     t = ctx.theme
     body = ctx.regions.body
     gap = inches(0.4)
+    rule_gap = inches(0.12)
     column_w = (body.w - gap * (len(columns) - 1)) // max(len(columns), 1)
-    figure_h = (body.bottom - top) * 55 // 100
-    label_h = body.bottom - top - figure_h
-    for i, (value, label) in enumerate(columns):
+    inner_w = (column_w - TEXT_INSETS.left - TEXT_INSETS.right) / EMU_PER_POINT
+    insets_h = TEXT_INSETS.top + TEXT_INSETS.bottom
+    height = body.bottom - top
+    figure = SizeRange(t.sizes.deck_title.size * 1.6, t.sizes.deck_title.minimum)
+
+    def value_spec(text: str, numbers: list[int], size: float) -> ParaSpec:
+        spec = ctx.plain(text, SizeRange(size, size), heading=True, bold=True, color=t.colors.accent,
+                         align="center")
+        marker = ctx.marker(numbers, size * 0.45)
+        return replace(spec, spans=(*spec.spans, marker)) if marker else spec
+
+    def label_spec(text: str, size: float) -> ParaSpec:
+        return ctx.plain(text, SizeRange(size, size), align="center")
+
+    def sizes(size: SizeRange) -> list[float]:
+        return [size.size * scale for scale in scales([ParaSpec(spans=(), size=size)])]
+
+    def all_fit(specs: list[ParaSpec], frame_h: int, max_lines: int = 0) -> bool:
+        return all(layout_at([spec], inner_w, (frame_h - insets_h) / EMU_PER_POINT, 1.0, t.line_spacing,
+                             max_lines).fits for spec in specs)
+
+    figure_h = height * 55 // 100
+    label_sizes = sizes(t.sizes.body)
+    label_size = next((size for size in label_sizes
+                       if all_fit([label_spec(c[2], size) for c in columns], height - figure_h - rule_gap)),
+                      label_sizes[-1])
+    labels = [label_spec(c[2], label_size) for c in columns]
+    if not all_fit(labels, height - figure_h - rule_gap):
+        # Long labels at their smallest: give them the height they need, leaving the values a line at least.
+        need = max(round(layout_at([spec], inner_w, 1e9, 1.0, t.line_spacing).height * EMU_PER_POINT)
+                   for spec in labels) + insets_h
+        value_line = points(figure.minimum * t.line_spacing) + insets_h
+        figure_h = max(value_line, min(figure_h, height - rule_gap - need))
+    value_sizes = sizes(figure)
+    one_line = next((size for size in value_sizes
+                     if all_fit([value_spec(c[0], c[1], size) for c in columns], figure_h, max_lines=1)), None)
+    value_size = one_line if one_line is not None else value_sizes[-1]
+    for i, (value, numbers, _) in enumerate(columns):
         x = body.x + i * (column_w + gap)
-        # A value reads as one line ("$245 bn" never broken after "$245") while it fits on one at any size allowed.
-        one_line = fit([value], column_w - TEXT_INSETS.left - TEXT_INSETS.right,
-                       figure_h - TEXT_INSETS.top - TEXT_INSETS.bottom, t.line_spacing, max_lines=1).fits
-        page.boxes.append(ctx.text_frame(Box(x, top, column_w, figure_h), [value], role="figure", anchor="bottom",
-                                         max_lines=1 if one_line else 0))
+        page.boxes.append(ctx.text_frame(Box(x, top, column_w, figure_h), [value_spec(value, numbers, value_size)],
+                                         role="figure", anchor="bottom", max_lines=1 if one_line else 0))
         rule_w = min(inches(1.0), column_w)
         page.boxes.append(Shape(x=x + column_w // 2 - rule_w // 2, y=top + figure_h + inches(0.04), w=rule_w,
                                 h=0, geometry="line", stroke=t.colors.rule, stroke_width=1.5, name="figure rule"))
-        page.boxes.append(ctx.text_frame(Box(x, top + figure_h + inches(0.12), column_w, label_h - inches(0.12)),
-                                         [label], role="figure-label"))
+        page.boxes.append(ctx.text_frame(Box(x, top + figure_h + rule_gap, column_w, height - figure_h - rule_gap),
+                                         [labels[i]], role="figure-label"))
