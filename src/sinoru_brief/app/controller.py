@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from sinoru_brief.app.background_build import BackgroundBuilder
 from sinoru_brief.app.session import DeckSession
-from sinoru_brief.brief import Brief, BriefBullet
+from sinoru_brief.brief import Brief, BriefBullet, BriefFigure
 from sinoru_brief.brief import edits as brief_edits
 from sinoru_brief.pipeline import Build
 from sinoru_brief.theme import Theme
@@ -222,13 +222,32 @@ class DeckController(QObject):
 
     # ------------------------------------------------- the user's own material
 
-    def add_own_slide(self, after: str, title: str, bullets: list[BriefBullet], notes: str = "") -> str:
-        """Add a slide of the user's own after *after* as one undoable step; return its id."""
+    def add_own_slide(self, after: str, title: str, bullets: list[BriefBullet], notes: str = "", *,
+                      figures: list[BriefFigure] | None = None, briefer: str = "") -> str:
+        """Add a slide of the user's own after *after* as one undoable step; return its id.
+
+        With *figures* it is a key-figures slide, else a bullets slide.
+        """
         library = self.session.library
         added: list[str] = []
         self.edit(f"Add slide {_quote(title)}",
-                  lambda b: added.append(brief_edits.add_custom_slide(b, library, after, title, bullets, notes).id))
+                  lambda b: added.append(brief_edits.add_custom_slide(b, library, after, title, bullets, notes,
+                                                                      figures=figures, briefer=briefer).id))
         return added[0] if added else ""
+
+    def set_own_figures(self, slide_id: str, figures: list[BriefFigure]) -> None:
+        """Give the user's own key-figures slide *slide_id* *figures* as one undoable step."""
+        self.edit(f"Edit figures of {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.set_own_figures(b, slide_id, figures))
+
+    def briefer_of(self, slide_id: str) -> str:
+        return brief_edits.briefer_of(self.brief, self.session.library, slide_id)
+
+    def set_briefer(self, slide_id: str, briefer: str) -> None:
+        """Give slide *slide_id* the guidance for the briefer *briefer* in this deck, as one undoable step."""
+        library = self.session.library
+        self.edit(f"Edit guidance for the briefer of {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.set_briefer(b, library, slide_id, briefer), merge_key=f"briefer:{slide_id}")
 
     def remove_own_slide(self, slide_id: str) -> None:
         self.edit(f"Remove slide {self._slide_name(slide_id)}",

@@ -58,15 +58,18 @@ class OwnSlideActions(QObject):
         after = self.anchor()
         if after is None:
             return
-        dialog = OwnSlideDialog(self.controller.session.library, self.panel)
+        dialog = OwnSlideDialog(self.controller.session.library, self.panel, choose_kind=True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        new_id = self.controller.add_own_slide(after, dialog.slide_title(), dialog.bullets(), dialog.notes())
+        figures = dialog.figures() if dialog.kind() == "key_figures" else None
+        new_id = self.controller.add_own_slide(after, dialog.slide_title(), dialog.bullets(), dialog.notes(),
+                                               figures=figures, briefer=dialog.briefer())
         if new_id:
             self.panel.select_key(new_id)
 
     def edit_bullets(self) -> None:
-        """Edit the selected slide's bullets and notes for this deck, as one undoable step."""
+        """Edit the selected slide's bullets (an own key-figures slide: its figures), notes and guidance for the
+        briefer for this deck, as one undoable step."""
         key = self.panel.current_key()
         library = self.controller.session.library
         own = self.controller.brief.custom_slide(key) if key else None
@@ -76,9 +79,12 @@ class OwnSlideActions(QObject):
         notes = own.notes if own else override.notes if override and override.notes is not None \
             else library.slide(key).notes
         # The user's own slide has its title here too; a library slide's is edited in the inspector.
+        figures = own is not None and own.kind == "key_figures"
         dialog = OwnSlideDialog(library, self.panel, title=own.title if own else None,
                                 bullets=self.controller.bullets_of(key), notes=notes,
-                                caption="Your slide" if own else "Bullets and notes for this deck")
+                                caption="Your slide" if own else "Bullets and notes for this deck",
+                                kind="key_figures" if figures else "bullets", figures=own.figures if own else None,
+                                briefer=self.controller.briefer_of(key))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         stack = self.controller.undo_stack
@@ -86,8 +92,12 @@ class OwnSlideActions(QObject):
         try:
             if own:
                 self.controller.set_own_title(key, dialog.slide_title())
-            self.controller.set_bullets(key, dialog.bullets())
+            if figures:
+                self.controller.set_own_figures(key, dialog.figures())
+            else:
+                self.controller.set_bullets(key, dialog.bullets())
             self.controller.set_slide_notes(key, dialog.notes())
+            self.controller.set_briefer(key, dialog.briefer())
         finally:
             stack.endMacro()
         self.panel.select_key(key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sinoru_brief.brief.model import START_PREFIX, Brief, BriefBullet, CustomSlide, SlideOverride
+from sinoru_brief.brief.model import START_PREFIX, Brief, BriefBullet, BriefFigure, CustomSlide, SlideOverride
 from sinoru_brief.brief.order import order_slides
 from sinoru_brief.content.models import DEPTHS, Bullet, Library, Source
 
@@ -28,10 +28,14 @@ def new_slide_id(brief: Brief, library: Library, title: str) -> str:
 
 
 def add_custom_slide(brief: Brief, library: Library, after: str, title: str, bullets: list[BriefBullet],
-                     notes: str = "") -> CustomSlide:
-    """Add a bullets slide of the user's own after the slide *after*; return it."""
+                     notes: str = "", *, figures: list[BriefFigure] | None = None, briefer: str = "") -> CustomSlide:
+    """Add a slide of the user's own after the slide *after*; return it.
+
+    With *figures* it is a key-figures slide (its *bullets* are then ignored), else a bullets slide.
+    """
     slide = CustomSlide(id=new_slide_id(brief, library, title), after=after, title=title,
-                        bullets=list(bullets), notes=notes)
+                        kind="key_figures" if figures else "bullets", bullets=[] if figures else list(bullets),
+                        notes=notes, briefer=briefer, figures=list(figures or []))
     # Placed before any slide already following the same anchor, so it lands right after the selected slide.
     position = next((i for i, s in enumerate(brief.custom_slides) if s.after == after), len(brief.custom_slides))
     brief.custom_slides.insert(position, slide)
@@ -115,7 +119,38 @@ def set_notes(brief: Brief, library: Library, slide_id: str, notes: str) -> None
         custom.notes = notes
         return
     override = brief.overrides.setdefault(slide_id, SlideOverride())
-    override.notes = None if notes == library.slide(slide_id).notes else notes
+    # The dialogs strip what they give; the library's notes may end in a newline (a YAML block scalar).
+    override.notes = None if notes.strip() == library.slide(slide_id).notes.strip() else notes
+    if override.is_empty():
+        del brief.overrides[slide_id]
+
+
+def set_own_figures(brief: Brief, slide_id: str, figures: list[BriefFigure]) -> None:
+    """Give the user's own key-figures slide *slide_id* *figures*; nothing happens if the brief has no such slide."""
+    own = brief.custom_slide(slide_id)
+    if own is not None:
+        own.figures = [BriefFigure(f.value, f.label, list(f.cite)) for f in figures]
+
+
+def briefer_of(brief: Brief, library: Library, slide_id: str) -> str:
+    """Return the guidance for the briefer that slide *slide_id* has in this deck."""
+    own = brief.custom_slide(slide_id)
+    if own is not None:
+        return own.briefer
+    override = brief.overrides.get(slide_id)
+    if override is not None and override.briefer is not None:
+        return override.briefer
+    return library.slide(slide_id).briefer
+
+
+def set_briefer(brief: Brief, library: Library, slide_id: str, briefer: str) -> None:
+    """Give slide *slide_id* the guidance *briefer* in this deck; the library's own guidance clears the change."""
+    own = brief.custom_slide(slide_id)
+    if own is not None:
+        own.briefer = briefer
+        return
+    override = brief.overrides.setdefault(slide_id, SlideOverride())
+    override.briefer = None if briefer.strip() == library.slide(slide_id).briefer.strip() else briefer
     if override.is_empty():
         del brief.overrides[slide_id]
 

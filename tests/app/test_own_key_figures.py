@@ -1,0 +1,152 @@
+"""Driving the app: a key-figures slide of one's own, and the guidance for the briefer in the own-slide dialogs."""
+
+from __future__ import annotations
+
+from app.test_own_slides import SOURCE, answer_dialog
+from app.windowkit import deck_keys, pptx_texts
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from sinoru_brief.app.own_slide_dialog import OwnSlideDialog
+from sinoru_brief.brief import BriefFigure, load_brief
+
+OTHER = "prc-russia-2024-05-16-joint-statement-zh"
+
+
+def _cite(dialog: OwnSlideDialog, row: int, query: str, source_id: str) -> None:
+    dialog.set_current_figure(row)
+    dialog.search_edit.setText(query)
+    assert dialog.results.currentItem().data(Qt.ItemDataRole.UserRole) == source_id
+    dialog.cite_button.click()
+
+
+def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(window, make_window, qtbot, monkeypatch,
+                                                                  tmp_path, file_dialogs, capsys):
+    def fill(dialog: OwnSlideDialog) -> None:
+        assert dialog.kind_box.isVisibleTo(dialog)
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("key_figures"))
+        assert dialog.pages.currentIndex() == 1 and dialog.cite_button.text() == "&Cite in current figure"
+        dialog.title_edit.setText("Three numbers")
+        rows = dialog.figure_rows
+        rows[0].value.setText("78%")
+        rows[0].label.setText("of the trade is settled in roubles and yuan")
+        _cite(dialog, 0, "wishnick without coordination 2025", SOURCE)
+        _cite(dialog, 0, "wishnick without coordination 2025", SOURCE)  # once, however often cited
+        rows[1].value.setText("$245 bn")
+        rows[1].label.setText("bilateral trade in 2024, 中俄贸易额")
+        _cite(dialog, 1, OTHER, OTHER)
+        _cite(dialog, 1, "wishnick without coordination 2025", SOURCE)
+        dialog.notes_edit.setPlainText("Say them slowly.")
+        dialog.briefer_edit.setPlainText("Round them if asked.")
+
+    answer_dialog(monkeypatch, fill)
+    panel = window.deck_panel
+    panel.select_key("summits-warm-welcome")
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+    [own] = window.controller.brief.custom_slides
+    assert (own.kind, own.title, own.notes, own.briefer, own.bullets) == (
+        "key_figures", "Three numbers", "Say them slowly.", "Round them if asked.", [])
+    assert own.figures == [BriefFigure("78%", "of the trade is settled in roubles and yuan", [SOURCE]),
+                           BriefFigure("$245 bn", "bilateral trade in 2024, 中俄贸易额", [OTHER, SOURCE])]
+    keys = deck_keys(window)
+    assert keys[keys.index("summits-warm-welcome") + 1] == own.id and panel.current_key() == own.id
+    view = window.controller.view()
+    [slide] = [s for s in view.deck.slides if s.key == own.id]
+    assert slide.citations == (view.deck.numbers[SOURCE], view.deck.numbers[OTHER])
+    assert f"[{view.deck.numbers[OTHER]}] " in slide.notes and "For the briefer: Round them if asked." in slide.notes
+    [page] = [p for p in view.pages if p.key == own.id]
+    assert [f.text for f in page.text_frames() if f.role == "figure"] == [
+        f"78%{view.deck.numbers[SOURCE]}", f"$245 bn{view.deck.numbers[SOURCE]},{view.deck.numbers[OTHER]}"]
+
+    window.controller.undo_stack.undo()
+    assert window.controller.brief.custom_slides == [] and own.id not in deck_keys(window)
+    window.controller.undo_stack.redo()
+    assert window.controller.brief.custom_slides == [own] and own.id in deck_keys(window)
+
+    target = tmp_path / "figures.brief.yaml"
+    file_dialogs.save_answers.append(target)
+    assert window.save()
+    assert load_brief(target).custom_slides == [own]
+    reopened = make_window(load_brief(target), target)
+    assert reopened.controller.brief.custom_slides == [own] and own.id in deck_keys(reopened)
+
+    # The command line exports the saved brief as the app shows it.
+    from sinoru_brief.cli import EXIT_OK, main
+
+    out = tmp_path / "deck.pptx"
+    assert main(["export", "--brief", str(target), "-o", str(out)]) == EXIT_OK
+    texts = pptx_texts(out)
+    pages = reopened.controller.view().pages
+    [index] = [i for i, text in enumerate(texts) if "Three numbers" in text]
+    assert pages[index].key == own.id
+    assert "bilateral trade in 2024, 中俄贸易额" in texts[index] and "$245 bn" in texts[index]
+
+
+def test_a_half_written_figure_or_an_unknown_source_keeps_ok_disabled(window, qtbot):
+    dialog = OwnSlideDialog(window.controller.session.library, window, choose_kind=True)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.title_edit.setText("Numbers")
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("key_figures"))
+    assert not ok.isEnabled() and dialog.problem.text() == "Give at least one figure: its value and label."
+    row = dialog.figure_rows[1]
+    row.value.setText("78%")
+    assert not ok.isEnabled() and dialog.problem.text() == "Say what figure 2 (78%) is: give it a label."
+    row.label.setText("of the trade")
+    assert ok.isEnabled()
+    row.cite.setText("no-such-source")
+    assert not ok.isEnabled() and dialog.problem.text().startswith("Unknown source: no-such-source.")
+    row.cite.setText(SOURCE)
+    dialog.figure_rows[2].label.setText("a label without its number")
+    assert not ok.isEnabled() and dialog.problem.text() == "Give figure 3 its value, e.g. 78%."
+    assert row.value.maxLength() == 24
+    assert dialog.figures() == [BriefFigure("78%", "of the trade", [SOURCE]),
+                                BriefFigure("", "a label without its number")]
+
+
+def test_edit_an_own_key_figures_slide_and_a_library_slides_guidance(window, monkeypatch):
+    own_id = window.controller.add_own_slide("summits-warm-welcome", "Numbers", [],
+                                             figures=[BriefFigure("78%", "of the trade", [SOURCE])])
+
+    def fill(dialog: OwnSlideDialog) -> None:
+        assert not dialog.kind_box.isVisibleTo(dialog) and dialog.pages.currentIndex() == 1
+        assert dialog.figure_rows[0].cite.text() == SOURCE
+        dialog.figure_rows[0].value.setText("80%")
+        dialog.figure_rows[2].value.setText("3")
+        dialog.figure_rows[2].label.setText("summits a year")
+        dialog.briefer_edit.setPlainText("Our rounding.")
+
+    answer_dialog(monkeypatch, fill)
+    window.deck_panel.select_key(own_id)
+    count = window.controller.undo_stack.count()
+    window.deck_panel.own_slides.edit_action.trigger()
+    [own] = window.controller.brief.custom_slides
+    assert own.figures == [BriefFigure("80%", "of the trade", [SOURCE]), BriefFigure("3", "summits a year")]
+    assert own.briefer == "Our rounding." and own.bullets == []
+    assert window.controller.undo_stack.count() == count + 1  # one step
+    window.controller.undo_stack.undo()
+    assert window.controller.brief.custom_slides[0].figures == [BriefFigure("78%", "of the trade", [SOURCE])]
+    assert window.controller.brief.custom_slides[0].briefer == ""
+
+    # A library slide's guidance for the briefer is edited for this deck beside its bullets and notes.
+    key = "gray-zone-insulating-europe"
+    library_briefer = window.controller.session.library.slide(key).briefer
+    assert library_briefer.startswith("with a European audience")
+    answer_dialog(monkeypatch, lambda dialog: None)
+    window.deck_panel.select_key(key)
+    window.deck_panel.own_slides.edit_action.trigger()
+    assert key not in window.controller.brief.overrides  # OK on the library's own text changes nothing
+
+    def guide(dialog: OwnSlideDialog) -> None:
+        assert dialog.briefer() == library_briefer.strip()
+        dialog.briefer_edit.setPlainText("If asked, name the source.")
+
+    answer_dialog(monkeypatch, guide)
+    window.deck_panel.own_slides.edit_action.trigger()
+    assert window.controller.brief.overrides[key].briefer == "If asked, name the source."
+    [slide] = [s for s in window.controller.view().deck.slides if s.key == key]
+    assert "For the briefer: If asked, name the source." in slide.notes and library_briefer not in slide.notes
+    window.controller.undo_stack.undo()
+    assert key not in window.controller.brief.overrides
