@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from support.drawn_words import drawn_words, inside, misplaced_words, rect, static_text
+from support.libreoffice import run_libreoffice
 
 from sinoru_brief.brief import Brief
 from sinoru_brief.brief.model import SlideOverride
@@ -78,9 +78,7 @@ def stress_decks(real_library, libreoffice, tmp_path_factory):
         result = build(brief, library=real_library, theme=theme)
         (out / f"{Path(name).stem}.pptx").write_bytes(render_pptx(result))
         builds[name] = result
-    subprocess.run([libreoffice, f"-env:UserInstallation=file://{out / 'lo-profile'}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(out), *(str(out / f"{Path(n).stem}.pptx") for n in themes)],
-                   check=True, capture_output=True, timeout=600)
+    run_libreoffice(libreoffice, out, [out / f"{Path(n).stem}.pptx" for n in themes])
     drawn = {name: drawn_words(out / f"{Path(name).stem}.pdf", out / f"{Path(name).stem}.html") for name in themes}
     return builds, drawn
 

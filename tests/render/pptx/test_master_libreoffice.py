@@ -9,11 +9,10 @@ layout itself draws (its own text boxes) are allowed where the layout puts them.
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 from render.pptx.test_master_export import NAMES, TEMPLATES, export_on_master, fixture_deck_brief
 from support.drawn_words import drawn_words, misplaced_words, static_text
+from support.libreoffice import run_libreoffice
 
 from sinoru_brief.units import EMU_PER_POINT
 
@@ -29,9 +28,7 @@ def rendered(fixture_library, libreoffice, tmp_path_factory):
         result, data = export_on_master(fixture_library, fixture_deck_brief(["alpha", "beta"]), TEMPLATES / name)
         (out / name).write_bytes(data)
         builds[name] = result
-    subprocess.run([libreoffice, f"-env:UserInstallation=file://{out / 'lo-profile'}", "--headless",
-                    "--norestore", "--convert-to", "pdf", "--outdir", str(out), *(str(out / n) for n in NAMES)],
-                   check=True, capture_output=True, timeout=600)
+    run_libreoffice(libreoffice, out, [out / n for n in NAMES])
     pages = {}
     for name in NAMES:
         pdf = out / name.replace(".pptx", ".pdf")
