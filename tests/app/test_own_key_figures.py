@@ -150,3 +150,14 @@ def test_edit_an_own_key_figures_slide_and_a_library_slides_guidance(window, mon
     assert "For the briefer: If asked, name the source." in slide.notes and library_briefer not in slide.notes
     window.controller.undo_stack.undo()
     assert key not in window.controller.brief.overrides
+
+
+def test_the_briefer_box_drops_the_label_the_export_adds_and_holds_to_the_limit(window, qtbot):
+    dialog = OwnSlideDialog(window.controller.session.library, window, title="Mine")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.briefer_edit.setPlainText("For the briefer: say whose count it is.")
+    assert dialog.briefer() == "say whose count it is." and ok.isEnabled()
+    dialog.briefer_edit.setPlainText("x" * 1001)
+    assert not ok.isEnabled()
+    assert dialog.problem.text() == "The guidance for the briefer is 1,001 characters long; keep it to 1,000."

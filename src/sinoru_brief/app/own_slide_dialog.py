@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from sinoru_brief.brief.custom import MAX_FIGURE_VALUE_CHARS
 from sinoru_brief.brief.edits import format_outline, parse_outline, search_sources
 from sinoru_brief.brief.model import MAX_KEY_FIGURES, BriefBullet, BriefFigure
-from sinoru_brief.content.models import Library
+from sinoru_brief.content.models import BRIEFER_LABEL, Library
+from sinoru_brief.content.schema import MAX_BRIEFER_CHARS
 
 #: The kinds the dialog writes: (label, ``kind:`` in the brief).
 KINDS = (("Bullets", "bullets"), ("Key figures", "key_figures"))
@@ -175,6 +176,7 @@ class OwnSlideDialog(QDialog):
         self.results.itemDoubleClicked.connect(lambda _: self.cite_current())
         self.title_edit.textChanged.connect(self._validate)
         self.bullets_edit.textChanged.connect(self._validate)
+        self.briefer_edit.textChanged.connect(self._validate)
         self.kind_box.currentIndexChanged.connect(self._show_kind)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -195,7 +197,11 @@ class OwnSlideDialog(QDialog):
         return [f for f in (row.figure() for row in self.figure_rows) if f is not None]
 
     def briefer(self) -> str:
-        return self.briefer_edit.toPlainText().strip()
+        """Return the guidance typed, without a "For the briefer:" label at its start (the export adds it)."""
+        text = self.briefer_edit.toPlainText().strip()
+        if text.lower().startswith(BRIEFER_LABEL.lower()):
+            text = text[len(BRIEFER_LABEL):].lstrip(" :").strip()
+        return text
 
     def bullets(self) -> list[BriefBullet]:
         return parse_outline(self.bullets_edit.toPlainText())
@@ -269,6 +275,9 @@ class OwnSlideDialog(QDialog):
                 problem = self._figures_problem()
         else:
             cited = [c for b in self.bullets() for c in [*b.cite, *(x for s in b.sub for x in s.cite)]]
+        if not problem and len(self.briefer()) > MAX_BRIEFER_CHARS:
+            problem = (f"The guidance for the briefer is {len(self.briefer()):,} characters long; "
+                       f"keep it to {MAX_BRIEFER_CHARS:,}.")
         unknown = sorted({c for c in cited if c not in self.library.sources})
         if unknown:
             problem = "Unknown source: " + ", ".join(unknown) + ". Search the sources below and cite one."
