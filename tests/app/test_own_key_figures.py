@@ -25,7 +25,7 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(window, make_w
     def fill(dialog: OwnSlideDialog) -> None:
         assert dialog.kind_box.isVisibleTo(dialog)
         dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("key_figures"))
-        assert dialog.pages.currentIndex() == 1 and dialog.cite_button.text() == "&Cite in current figure"
+        assert dialog.pages.currentIndex() == 2 and dialog.cite_button.text() == "&Cite in current figure"
         dialog.title_edit.setText("Three numbers")
         rows = dialog.figure_rows
         rows[0].value.setText("78%")
@@ -107,11 +107,11 @@ def test_a_half_written_figure_or_an_unknown_source_keeps_ok_disabled(window, qt
 
 
 def test_edit_an_own_key_figures_slide_and_a_library_slides_guidance(window, monkeypatch):
-    own_id = window.controller.add_own_slide("summits-warm-welcome", "Numbers", [],
+    own_id = window.controller.add_own_slide("summits-warm-welcome", "Numbers", [], kind="key_figures",
                                              figures=[BriefFigure("78%", "of the trade", [SOURCE])])
 
     def fill(dialog: OwnSlideDialog) -> None:
-        assert not dialog.kind_box.isVisibleTo(dialog) and dialog.pages.currentIndex() == 1
+        assert not dialog.kind_box.isVisibleTo(dialog) and dialog.pages.currentIndex() == 2
         assert dialog.figure_rows[0].cite.text() == SOURCE
         dialog.figure_rows[0].value.setText("80%")
         dialog.figure_rows[2].value.setText("3")
@@ -161,3 +161,40 @@ def test_the_briefer_box_drops_the_label_the_export_adds_and_holds_to_the_limit(
     dialog.briefer_edit.setPlainText("x" * 1001)
     assert not ok.isEnabled()
     assert dialog.problem.text() == "The guidance for the briefer is 1,001 characters long; keep it to 1,000."
+
+
+def test_add_and_edit_a_quotation_slide_of_ones_own(window, qtbot, monkeypatch):
+    def fill(dialog: OwnSlideDialog) -> None:
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("quote"))
+        assert dialog.pages.currentIndex() == 1
+        dialog.title_edit.setText("In their words")
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled() and dialog.problem.text() == "Type the quoted words."
+        dialog.quote_edit.setPlainText("Friendship has no limits.")
+        dialog.attribution_edit.setText("The joint statement")
+        dialog.search_edit.setText(OTHER)
+        dialog.cite_button.click()
+        dialog.cite_button.click()
+
+    answer_dialog(monkeypatch, fill)
+    panel = window.deck_panel
+    panel.select_key("summits-warm-welcome")
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    [own] = window.controller.brief.custom_slides
+    assert (own.kind, own.quote, own.attribution, own.cite, own.bullets, own.figures) == (
+        "quote", "Friendship has no limits.", "The joint statement", [OTHER], [], [])
+    [page] = [p for p in window.controller.view().pages if p.key == own.id]
+    assert any("Friendship has no limits." in f.text for f in page.text_frames())
+
+    def edit(dialog: OwnSlideDialog) -> None:
+        assert dialog.pages.currentIndex() == 1 and dialog.quote_cite_edit.text() == OTHER
+        dialog.attribution_edit.setText("Xi and Putin, May 2024")
+
+    answer_dialog(monkeypatch, edit)
+    panel.select_key(own.id)
+    panel.own_slides.edit_action.trigger()
+    [edited] = window.controller.brief.custom_slides
+    assert (edited.attribution, edited.bullets) == ("Xi and Putin, May 2024", [])
+    window.controller.undo_stack.undo()
+    assert window.controller.brief.custom_slides[0].attribution == "The joint statement"

@@ -223,17 +223,22 @@ class DeckController(QObject):
     # ------------------------------------------------- the user's own material
 
     def add_own_slide(self, after: str, title: str, bullets: list[BriefBullet], notes: str = "", *,
-                      figures: list[BriefFigure] | None = None, briefer: str = "") -> str:
-        """Add a slide of the user's own after *after* as one undoable step; return its id.
-
-        With *figures* it is a key-figures slide, else a bullets slide.
-        """
+                      kind: str = "bullets", figures: list[BriefFigure] | None = None, quote: str = "",
+                      attribution: str = "", cite: list[str] | None = None, briefer: str = "") -> str:
+        """Add a slide of the user's own (of *kind*: bullets, quote or key_figures) after *after* as one
+        undoable step; return its id."""
         library = self.session.library
         added: list[str] = []
         self.edit(f"Add slide {_quote(title)}",
-                  lambda b: added.append(brief_edits.add_custom_slide(b, library, after, title, bullets, notes,
-                                                                      figures=figures, briefer=briefer).id))
+                  lambda b: added.append(brief_edits.add_custom_slide(
+                      b, library, after, title, bullets, notes, kind=kind, figures=figures, quote=quote,
+                      attribution=attribution, cite=cite, briefer=briefer).id))
         return added[0] if added else ""
+
+    def set_own_quote(self, slide_id: str, quote: str, attribution: str, cite: list[str]) -> None:
+        """Give the user's own quote slide *slide_id* its words, attribution and sources as one undoable step."""
+        self.edit(f"Edit quotation of {self._slide_name(slide_id)}",
+                  lambda b: brief_edits.set_own_quote(b, slide_id, quote, attribution, cite))
 
     def set_own_figures(self, slide_id: str, figures: list[BriefFigure]) -> None:
         """Give the user's own key-figures slide *slide_id* *figures* as one undoable step."""

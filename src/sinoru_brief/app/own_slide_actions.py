@@ -61,9 +61,10 @@ class OwnSlideActions(QObject):
         dialog = OwnSlideDialog(self.controller.session.library, self.panel, choose_kind=True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        figures = dialog.figures() if dialog.kind() == "key_figures" else None
         new_id = self.controller.add_own_slide(after, dialog.slide_title(), dialog.bullets(), dialog.notes(),
-                                               figures=figures, briefer=dialog.briefer())
+                                               kind=dialog.kind(), figures=dialog.figures(), quote=dialog.quote(),
+                                               attribution=dialog.attribution(), cite=dialog.quote_cites(),
+                                               briefer=dialog.briefer())
         if new_id:
             self.panel.select_key(new_id)
 
@@ -79,11 +80,12 @@ class OwnSlideActions(QObject):
         notes = own.notes if own else override.notes if override and override.notes is not None \
             else library.slide(key).notes
         # The user's own slide has its title here too; a library slide's is edited in the inspector.
-        figures = own is not None and own.kind == "key_figures"
+        kind = own.kind if own else "bullets"
         dialog = OwnSlideDialog(library, self.panel, title=own.title if own else None,
                                 bullets=self.controller.bullets_of(key), notes=notes,
                                 caption="Your slide" if own else "Bullets and notes for this deck",
-                                kind="key_figures" if figures else "bullets", figures=own.figures if own else None,
+                                kind=kind, figures=own.figures if own else None, quote=own.quote if own else "",
+                                attribution=own.attribution if own else "", cite=own.cite if own else None,
                                 briefer=self.controller.briefer_of(key))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -92,8 +94,10 @@ class OwnSlideActions(QObject):
         try:
             if own:
                 self.controller.set_own_title(key, dialog.slide_title())
-            if figures:
+            if kind == "key_figures":
                 self.controller.set_own_figures(key, dialog.figures())
+            elif kind == "quote":
+                self.controller.set_own_quote(key, dialog.quote(), dialog.attribution(), dialog.quote_cites())
             else:
                 self.controller.set_bullets(key, dialog.bullets())
             self.controller.set_slide_notes(key, dialog.notes())

@@ -40,7 +40,14 @@ from sinoru_brief.content.models import BRIEFER_LABEL, Library
 from sinoru_brief.content.schema import MAX_BRIEFER_CHARS
 
 #: The kinds the dialog writes: (label, ``kind:`` in the brief).
-KINDS = (("Bullets", "bullets"), ("Key figures", "key_figures"))
+KINDS = (("Bullets", "bullets"), ("Quotation", "quote"), ("Key figures", "key_figures"))
+#: The page of the dialog's stack that holds each kind's boxes.
+_PAGES = {"bullets": 0, "quote": 1, "key_figures": 2}
+
+
+def _cited(text: str) -> list[str]:
+    """Return the source ids typed in a citations box: separated by commas or spaces."""
+    return [c for c in re.split(r"[,\s]+", text) if c]
 
 
 class FigureRow:
@@ -63,7 +70,7 @@ class FigureRow:
         return self.value, self.label, self.cite
 
     def cited(self) -> list[str]:
-        return [c for c in re.split(r"[,\s]+", self.cite.text()) if c]
+        return _cited(self.cite.text())
 
     def figure(self) -> BriefFigure | None:
         """Return the row as a figure, or None when it is empty."""
@@ -82,7 +89,7 @@ class OwnSlideDialog(QDialog):
     def __init__(self, library: Library, parent: QWidget | None = None, *, title: str | None = "",
                  bullets: list[BriefBullet] | None = None, notes: str = "", caption: str = "Add a slide of your own",
                  kind: str = "bullets", figures: list[BriefFigure] | None = None, briefer: str = "",
-                 choose_kind: bool = False):
+                 quote: str = "", attribution: str = "", cite: list[str] | None = None, choose_kind: bool = False):
         super().__init__(parent)
         self.library = library
         self.setWindowTitle(caption)
@@ -132,8 +139,28 @@ class OwnSlideDialog(QDialog):
         grid.addWidget(self.figures_help, MAX_KEY_FIGURES + 1, 0, 1, 4)
         grid.setRowStretch(MAX_KEY_FIGURES + 2, 1)
         self._figure_row = 0
+        quote_page = QWidget(self)
+        quote_form = QFormLayout(quote_page)
+        quote_form.setContentsMargins(0, 0, 0, 0)
+        self.quote_edit = QPlainTextEdit(quote, quote_page)
+        self.quote_edit.setAccessibleName("Quotation")
+        self.quote_edit.setPlaceholderText("The exact words, without quotation marks: the slide adds them")
+        self.attribution_edit = QLineEdit(attribution, quote_page)
+        self.attribution_edit.setAccessibleName("Attribution")
+        self.attribution_edit.setPlaceholderText("Who said it, in what role (optional)")
+        self.attribution_edit.setMaxLength(300)
+        self.quote_cite_edit = QLineEdit(", ".join(cite or []), quote_page)
+        self.quote_cite_edit.setAccessibleName("Quotation citations")
+        self.quote_cite_edit.setPlaceholderText("source ids: where the words are printed")
+        quote_form.addRow("Words", self.quote_edit)
+        quote_form.addRow("Said by", self.attribution_edit)
+        quote_form.addRow("Citations", self.quote_cite_edit)
+        self.quote_edit.textChanged.connect(self._validate)
+        for line in (self.attribution_edit, self.quote_cite_edit):
+            line.textChanged.connect(self._validate)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(bullets_page)
+        self.pages.addWidget(quote_page)
         self.pages.addWidget(figures_page)
         self.notes_edit = QPlainTextEdit(notes, self)
         self.notes_edit.setAccessibleName("Speaker notes")
@@ -196,6 +223,15 @@ class OwnSlideDialog(QDialog):
         """Return the key figures typed, in their rows' order, leaving out empty rows."""
         return [f for f in (row.figure() for row in self.figure_rows) if f is not None]
 
+    def quote(self) -> str:
+        return self.quote_edit.toPlainText().strip()
+
+    def attribution(self) -> str:
+        return self.attribution_edit.text().strip()
+
+    def quote_cites(self) -> list[str]:
+        return _cited(self.quote_cite_edit.text())
+
     def briefer(self) -> str:
         """Return the guidance typed, without a "For the briefer:" label at its start (the export adds it)."""
         text = self.briefer_edit.toPlainText().strip()
@@ -221,11 +257,13 @@ class OwnSlideDialog(QDialog):
             self.results.setCurrentRow(0)
 
     def _show_kind(self) -> None:
-        figures = self.kind() == "key_figures"
-        self.pages.setCurrentIndex(1 if figures else 0)
-        self.content_label.setText("&Figures" if figures else "&Bullets")
-        self.content_label.setBuddy(self.figure_rows[0].value if figures else self.bullets_edit)
-        self.cite_button.setText("&Cite in current figure" if figures else "&Cite in current line")
+        kind = self.kind()
+        self.pages.setCurrentIndex(_PAGES[kind])
+        self.content_label.setText({"bullets": "&Bullets", "quote": "&Quotation", "key_figures": "&Figures"}[kind])
+        self.content_label.setBuddy({"bullets": self.bullets_edit, "quote": self.quote_edit,
+                                     "key_figures": self.figure_rows[0].value}[kind])
+        self.cite_button.setText({"bullets": "&Cite in current line", "quote": "&Cite for the quotation",
+                                  "key_figures": "&Cite in current figure"}[kind])
         self._validate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -245,6 +283,10 @@ class OwnSlideDialog(QDialog):
         if item is None:
             return
         source_id = item.data(Qt.ItemDataRole.UserRole)
+        if self.kind() == "quote":
+            if source_id not in self.quote_cites():
+                self.quote_cite_edit.setText(", ".join([*self.quote_cites(), source_id]))
+            return
         if self.kind() == "key_figures":
             row = self.figure_rows[self._figure_row]
             if source_id not in row.cited():
@@ -273,6 +315,12 @@ class OwnSlideDialog(QDialog):
             cited = [c for f in self.figures() for c in f.cite]
             if not problem:
                 problem = self._figures_problem()
+        elif self.kind() == "quote":
+            cited = self.quote_cites()
+            if not problem and not self.quote():
+                problem = "Type the quoted words."
+            elif not problem and len(self.quote()) > 2000:
+                problem = f"The quotation is {len(self.quote()):,} characters long; keep it to 2,000."
         else:
             cited = [c for b in self.bullets() for c in [*b.cite, *(x for s in b.sub for x in s.cite)]]
         if not problem and len(self.briefer()) > MAX_BRIEFER_CHARS:

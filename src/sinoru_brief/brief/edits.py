@@ -28,14 +28,19 @@ def new_slide_id(brief: Brief, library: Library, title: str) -> str:
 
 
 def add_custom_slide(brief: Brief, library: Library, after: str, title: str, bullets: list[BriefBullet],
-                     notes: str = "", *, figures: list[BriefFigure] | None = None, briefer: str = "") -> CustomSlide:
+                     notes: str = "", *, kind: str = "bullets", figures: list[BriefFigure] | None = None,
+                     quote: str = "", attribution: str = "", cite: list[str] | None = None,
+                     briefer: str = "") -> CustomSlide:
     """Add a slide of the user's own after the slide *after*; return it.
 
-    With *figures* it is a key-figures slide (its *bullets* are then ignored), else a bullets slide.
+    A ``bullets`` slide keeps *bullets*, a ``quote`` slide *quote*, *attribution* and *cite*, a
+    ``key_figures`` slide *figures*; what belongs to another kind is left out.
     """
-    slide = CustomSlide(id=new_slide_id(brief, library, title), after=after, title=title,
-                        kind="key_figures" if figures else "bullets", bullets=[] if figures else list(bullets),
-                        notes=notes, briefer=briefer, figures=list(figures or []))
+    slide = CustomSlide(id=new_slide_id(brief, library, title), after=after, title=title, kind=kind,
+                        bullets=list(bullets) if kind == "bullets" else [], notes=notes, briefer=briefer,
+                        figures=list(figures or []) if kind == "key_figures" else [],
+                        quote=quote if kind == "quote" else "", attribution=attribution if kind == "quote" else "",
+                        cite=list(cite or []) if kind == "quote" else [])
     # Placed before any slide already following the same anchor, so it lands right after the selected slide.
     position = next((i for i, s in enumerate(brief.custom_slides) if s.after == after), len(brief.custom_slides))
     brief.custom_slides.insert(position, slide)
@@ -130,6 +135,13 @@ def set_own_figures(brief: Brief, slide_id: str, figures: list[BriefFigure]) -> 
     own = brief.custom_slide(slide_id)
     if own is not None:
         own.figures = [BriefFigure(f.value, f.label, list(f.cite)) for f in figures]
+
+
+def set_own_quote(brief: Brief, slide_id: str, quote: str, attribution: str, cite: list[str]) -> None:
+    """Give the user's own quote slide *slide_id* its words, attribution and sources; nothing if there is none."""
+    own = brief.custom_slide(slide_id)
+    if own is not None:
+        own.quote, own.attribution, own.cite = quote, attribution, list(cite)
 
 
 def briefer_of(brief: Brief, library: Library, slide_id: str) -> str:
