@@ -39,6 +39,7 @@ from sinoru_brief.theme.master import LayoutInfo, MasterTemplate, PlaceholderInf
 if TYPE_CHECKING:
     from pptx.opc.package import Part
     from pptx.presentation import Presentation as PptxPresentation
+    from pptx.slide import Slide
 
 #: The least contrast (WCAG) a hyperlink needs on the background; below it, our accent colour is used.
 LINK_CONTRAST = 3.0
@@ -139,7 +140,7 @@ def finish(prs: PptxPresentation, slides: int, notes: int) -> None:
 class SlideOnLayout:
     """A slide being filled: its layout and the placeholders already used on it."""
 
-    slide: object
+    slide: Slide
     layout: LayoutInfo
     used: set[int] = field(default_factory=set)
 

@@ -8,6 +8,9 @@ workbooks well and is not where the time goes (a chart or two per deck).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
@@ -17,6 +20,9 @@ from pptx.util import Emu, Pt
 
 from sinoru_brief.layout.pages import Cell, ChartFrame, Picture, Shape, TableFrame, TextFrame
 from sinoru_brief.render.pptx.text import LinkIds, attr, body_pr, paragraphs_xml, pt_emu, solid, text_body, xfrm
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide
 
 _CHART_TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -83,13 +89,11 @@ def picture(pic: Picture, shape_id: int, r_id: str, description: str, size: tupl
 class _ReproducibleWorkbookWriter(CategoryWorkbookWriter):
     """Write the chart's embedded workbook with a fixed creation date."""
 
-    def _open_worksheet(self, xlsx_file):  # noqa: D401 - python-pptx's hook
-        from contextlib import contextmanager
-
+    def _open_worksheet(self, xlsx_file: IO[bytes]) -> Any:  # noqa: D401 - python-pptx's hook
         from xlsxwriter import Workbook
 
         @contextmanager
-        def opened():
+        def opened() -> Iterator[tuple[Any, Any]]:
             workbook = Workbook(xlsx_file, {"in_memory": True})
             workbook.set_properties({"created": _WORKBOOK_DATE})
             worksheet = workbook.add_worksheet()
@@ -101,16 +105,19 @@ class _ReproducibleWorkbookWriter(CategoryWorkbookWriter):
 
 class _ChartData(CategoryChartData):
     @property
-    def _workbook_writer(self):
-        return _ReproducibleWorkbookWriter(self)
+    def _workbook_writer(self) -> _ReproducibleWorkbookWriter:
+        return _ReproducibleWorkbookWriter(self)  # type: ignore[no-untyped-call]  # python-pptx's is unannotated
 
 
-def add_chart(slide, frame: ChartFrame) -> None:
-    data = _ChartData(number_format='0.0"%"' if frame.unit == "percent" else "#,##0.##")
+def add_chart(slide: Slide, frame: ChartFrame) -> None:
+    # python-pptx's chart data classes carry no annotations, and it annotates add_chart as
+    # returning a Chart where it returns the graphic frame holding one: both are used as Any.
+    number_format = '0.0"%"' if frame.unit == "percent" else "#,##0.##"
+    data: Any = _ChartData(number_format=number_format)  # type: ignore[no-untyped-call]
     data.categories = list(frame.categories)
     for name, values in frame.series:
         data.add_series(name, list(values))
-    graphic = slide.shapes.add_chart(_CHART_TYPES[frame.chart_type], Emu(frame.x), Emu(frame.y),
+    graphic: Any = cast(Any, slide.shapes).add_chart(_CHART_TYPES[frame.chart_type], Emu(frame.x), Emu(frame.y),
                                      Emu(frame.w), Emu(frame.h), data)
     graphic.name = frame.name or "Chart"
     graphic._element.nvGraphicFramePr.cNvPr.set("descr", frame.alt_text)

@@ -14,6 +14,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from pptx import Presentation
@@ -31,6 +32,10 @@ from sinoru_brief.render.pptx.package import package_bytes, use_fast_partnames
 from sinoru_brief.render.pptx.slides import SlideAdder
 from sinoru_brief.render.pptx.text import NSDECLS, attr
 from sinoru_brief.theme.master import MasterTemplate, PlaceholderInfo
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PptxPresentation
+    from pptx.slide import Slide
 
 #: "Title Only" in python-pptx's default template: each slide's title goes into the layout's title
 #: placeholder, so PowerPoint, screen readers and the outline view know it as the slide's title.
@@ -50,7 +55,7 @@ def stamp_time(fallback: dt.date | None) -> dt.datetime:
 def build_presentation(pages: list[Page], *, title: str, author: str, east_asian_font: str,
                        stamp: dt.datetime, link_color: str = "",
                        progress: Callable[[int, int], None] | None = None,
-                       master: MasterTemplate | None = None):
+                       master: MasterTemplate | None = None) -> PptxPresentation:
     """Return a python-pptx Presentation holding *pages*.
 
     Clients draw hyperlinks in the theme's hyperlink colour, not the run's;
@@ -60,7 +65,8 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
     stay as the organisation made them; *pages* must be laid out at its size.
     """
     deck = MasterDeck(master) if master else None
-    if deck:
+    prs: PptxPresentation
+    if deck and master:
         prs = deck.presentation
         if pages and (pages[0].width, pages[0].height) != (master.width, master.height):
             raise ValueError(f"pages are laid out at {pages[0].width} x {pages[0].height} EMU but the master "
@@ -82,6 +88,8 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
     if not deck:
         slides, layout = SlideAdder(prs), prs.slide_layouts[TITLE_ONLY_LAYOUT]
     for index, page in enumerate(pages):
+        target: SlideOnLayout | None
+        slide: Slide
         if deck:
             target = deck.add_slide(page)
             slide = target.slide
@@ -117,7 +125,7 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
     return prs
 
 
-def _set_link_colour(prs, color: str, master_index: int = 0) -> None:
+def _set_link_colour(prs: PptxPresentation, color: str, master_index: int = 0) -> None:
     theme = prs.slide_masters[master_index].part.part_related_by(RT.THEME)
     root = etree.fromstring(theme.blob)
     scheme = root.find(f".//{qn('a:clrScheme')}")
@@ -129,7 +137,7 @@ def _set_link_colour(prs, color: str, master_index: int = 0) -> None:
     theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _set_background(slide, color: str) -> None:
+def _set_background(slide: Slide, color: str) -> None:
     """Give *slide* a solid background of *color*, as python-pptx's ``background.fill.solid()`` writes it."""
     background = parse_xml(f'<p:bg {NSDECLS}><p:bgPr><a:solidFill><a:srgbClr val="{attr(color)}"/></a:solidFill>'
                            "<a:effectLst/></p:bgPr></p:bg>")
@@ -150,7 +158,7 @@ class SlideWriter:
     follow theirs.
     """
 
-    def __init__(self, slide, east_asian_font: str):
+    def __init__(self, slide: Slide, east_asian_font: str) -> None:
         self.slide = slide
         self.part = slide.part
         self.east_asian_font = east_asian_font
@@ -165,7 +173,8 @@ class SlideWriter:
 
     def link(self, url: str) -> str:
         """Return the slide's relationship id for an external hyperlink to *url*, added on first use."""
-        return self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        r_id: str = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return r_id
 
     def image(self, path: str, height: int) -> tuple[str, str, tuple[int, int]]:
         """Return the relationship id, description and size at *height* (aspect kept) of the image at *path*."""
@@ -190,7 +199,7 @@ class SlideWriter:
             else:
                 self._tree.append(element)
 
-    def python_pptx(self):
+    def python_pptx(self) -> Slide:
         """Return the slide's shapes for python-pptx to add one to, after the queued ones."""
         self.flush()
         return self.slide
@@ -224,12 +233,12 @@ def _add_box(writer: SlideWriter, box: Box, deck: MasterDeck | None = None,
         raise TypeError(f"no writer for {type(box).__name__}")
 
 
-def pptx_bytes(pages: list[Page], **options) -> bytes:
+def pptx_bytes(pages: list[Page], **options: Any) -> bytes:
     """Return the .pptx file for *pages* as bytes, byte-identical for identical inputs."""
     return package_bytes(build_presentation(pages, **options))
 
 
-def write_pptx(pages: list[Page], path: Path, **options) -> None:
+def write_pptx(pages: list[Page], path: Path, **options: Any) -> None:
     """Write *pages* to *path*; a failure leaves any previous file untouched."""
     data = pptx_bytes(pages, **options)
     write_atomic(Path(path), data)
