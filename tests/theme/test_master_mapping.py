@@ -80,7 +80,7 @@ def test_a_master_without_placeholders_reports_every_gap(masters):
             ("a title slide (ctrTitle + subTitle)", "title, closing"),
             ("a section header (title + one text placeholder, not the title or content layout)", "section"),
             ("a content layout (title + one body)", "agenda, bullets, key_judgments, references"),
-            ("a title-only layout (title, no body)", "quote, comparison, chart, table, timeline"),
+            ("a title-only layout (title, no body)", "quote, comparison, chart, key_figures, table, timeline"),
         )) + ("layout 'layout_without_placeholders' has no footer, date or slide number placeholder: the footer, "
               "date and slide number are drawn as text boxes instead",)
 

@@ -163,7 +163,7 @@ def test_template_inspect_prints_layouts_mapping_and_gaps(capsys):
     lines = out.splitlines()
     assert lines[1] == "Slide size: 10.000 x 7.500 in (4:3)"
     assert "    Layout 1 'Title Slide': ctrTitle[0], subTitle[1], dt[10], ftr[11], sldNum[12]" in lines
-    assert ("  quote, comparison, chart, table, timeline: layout 6 'Title Only', as a title-only layout "
+    assert ("  quote, comparison, chart, key_figures, table, timeline: layout 6 'Title Only', as a title-only layout "
             "(title, no body)") in lines
     assert "Missing: nothing; every slide kind has a layout that fits." in lines
 

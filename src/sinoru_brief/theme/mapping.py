@@ -9,7 +9,7 @@ placeholder types are fixed by the file format. Each slide kind has a *need*:
   the title slide and for content (PowerPoint's "Section Header");
 - ``content`` (bullets, agenda, key judgments, references): a title and one body
   or content placeholder; the largest body wins ("Title and Content");
-- ``title-only`` (quote, comparison, chart, table, timeline, which we draw
+- ``title-only`` (quote, comparison, chart, key figures, table, timeline, which we draw
   ourselves): a title and nothing else.
 
 Layouts are ranked for each need; rank 0 is an exact fit. When no layout fits
