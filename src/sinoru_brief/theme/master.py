@@ -65,6 +65,8 @@ class PlaceholderInfo:
     name: str
     rect: Rect | None
     vertical: bool = False
+    #: The text the placeholder itself holds (a footer's wording, say), paragraphs joined by spaces.
+    text: str = ""
 
     def describe(self) -> str:
         return f"{self.type}[{self.idx}]" + (" (vertical)" if self.vertical else "")
@@ -122,6 +124,19 @@ class MasterInfo:
     @property
     def palette(self) -> Palette:
         return Palette(dict(self.scheme), dict(self.clr_map))
+
+    def footer_text(self) -> str:
+        """Return the footer wording the organisation set for every slide, or "" when it set none.
+
+        PowerPoint's "Apply to All" writes the footer into every layout's
+        footer placeholder; text only in the master's own placeholder is never
+        shown on a slide (templates often hold a prompt such as "<footer>"
+        there), so only wording every footer-bearing layout carries counts.
+        """
+        texts = {p.text for layout in self.layouts for p in layout.placeholders if p.type == "ftr"}
+        if len(texts) != 1:
+            return ""
+        return texts.pop()
 
 
 @dataclass(frozen=True, eq=False)
@@ -239,8 +254,10 @@ def _placeholder(sp: etree._Element, master_el: etree._Element | None) -> Placeh
     rect = _rect(sp) or (_rect(base) if base is not None else None)
     vert = _vert(sp) or (_vert(base) if base is not None else "")
     name = sp.find("p:nvSpPr/p:cNvPr", NS).get("name", "")
+    paragraphs = ("".join(t.text or "" for t in p.iterfind(".//a:t", NS)) for p in sp.iterfind("p:txBody/a:p", NS))
+    text = " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
     return PlaceholderInfo(type=ph_type, idx=int(ph.get("idx", "0") or 0), name=name, rect=rect,
-                           vertical=vert in _VERTICAL or ph.get("orient") == "vert")
+                           vertical=vert in _VERTICAL or ph.get("orient") == "vert", text=text)
 
 
 def _master_placeholder(master_el: etree._Element, ph_type: str) -> etree._Element | None:

@@ -18,10 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from sinoru_brief.templating import is_template
 from sinoru_brief.theme.drawingml import contrast, mix
 from sinoru_brief.theme.mapping import mapping
 from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate, Rect
-from sinoru_brief.theme.model import Colors, Fonts, SizeRange, Sizes, Theme
+from sinoru_brief.theme.model import Colors, Fonts, SizeRange, Sizes, Snippets, Theme
 from sinoru_brief.units import inches
 
 _SERIF = ("times", "roman", "serif", "georgia", "garamond", "cambria", "constantia", "palatino", "book antiqua",
@@ -138,14 +139,28 @@ def theme_with_master(theme: Theme, master: MasterTemplate) -> Theme:
     Font sizes and their minimums scale with the slide: a template's sizes are
     chosen for its own slide size, and a master's smaller (or portrait) slide
     is projected just as large, so its text keeps the same share of the slide
-    (see :func:`size_factor`). Spacing, banner, logo and snippets stay the theme's.
+    (see :func:`size_factor`). Spacing, banner, logo and snippets stay the theme's, except the
+    footer: a master whose layouts all carry the same footer wording keeps it.
     """
     look = master_look(master, theme.fonts.east_asian)
     left, right, top, bottom = _margins(theme, master)
     sizes = scaled_sizes(theme.sizes, size_factor(theme.width, theme.height, master.width, master.height))
     return replace(theme, width=master.width, height=master.height, fonts=look.fonts, colors=look.colors,
                    sizes=sizes, margin_left=left, margin_right=right, margin_top=top, margin_bottom=bottom,
-                   master=master)
+                   snippets=_master_footer(theme.snippets, master), master=master)
+
+
+def _master_footer(snippets: Snippets, master: MasterTemplate) -> Snippets:
+    """Return *snippets* with the footer the master's organisation set, when it set one (a brief's look still wins)."""
+    for info in master.masters:
+        text = info.footer_text()
+        if text:
+            # The organisation's wording is text, not a template: plain wording is its own template
+            # (and reads as itself in the theme editor); one with Jinja2 markup prints it as written.
+            if is_template(text):
+                text = "{% raw %}" + text.replace("{% endraw %}", "") + "{% endraw %}"
+            return replace(snippets, footer=text)
+    return snippets
 
 
 #: Bounds of the size factor, and the smallest size any text may reach on any slide.
