@@ -84,7 +84,8 @@ def test_text_hard_to_read_on_the_background_is_replaced_and_reported():
     c = look.colors
     assert c.background == "9F9F9F"
     assert (c.title, c.text) == ("000000", "000000")
-    for colour, minimum in ((c.title, TITLE_CONTRAST), (c.accent, TITLE_CONTRAST), (c.text, TEXT_CONTRAST),
+    # The accent sets small text (citation markers, reference numbers), so it needs text contrast.
+    for colour, minimum in ((c.title, TITLE_CONTRAST), (c.accent, TEXT_CONTRAST), (c.text, TEXT_CONTRAST),
                             (c.muted, TEXT_CONTRAST)):
         assert contrast(colour, c.background) >= minimum, colour
     assert look.notes == (
@@ -92,11 +93,20 @@ def test_text_hard_to_read_on_the_background_is_replaced_and_reported():
         "theme font 'Corbel' for text is written as Calibri, the closest font whose widths we can measure",
         "the master's title colour E4E4E4 has a contrast of 2.1:1 on its background 9F9F9F; 000000 is used instead",
         "the master's text colour E4E4E4 has a contrast of 2.1:1 on its background 9F9F9F; 000000 is used instead",
-        "no theme accent colour reads on the background 9F9F9F; the accent is 41AEBD deepened to 20575E",
+        "no theme accent colour reads on the background 9F9F9F; the accent is 41AEBD deepened to 0D2326",
     )
-    # Deepened halfway towards the text colour: the first step that reads at 3:1.
-    assert c.accent == mix("41AEBD", "000000", 0.5) == "20575E"
-    assert contrast(mix("41AEBD", "000000", 0.35), c.background) < TITLE_CONTRAST
+    # Deepened towards the text colour to the first step that reads at 4.5:1.
+    assert c.accent == mix("41AEBD", "000000", 0.8) == "0D2326"
+    assert contrast(mix("41AEBD", "000000", 0.65), c.background) < TEXT_CONTRAST
+
+
+def test_an_accent_readable_only_as_large_text_is_deepened_for_small_text():
+    look = master_look(load_master(TEMPLATES / "pandoc__default-reference.pptx"))
+    c = look.colors
+    assert contrast("4F81BD", c.background) < TEXT_CONTRAST  # the master's accent1: 4.0:1 on white
+    assert contrast(c.accent, c.background) >= TEXT_CONTRAST
+    assert c.accent == mix("4F81BD", c.text, 0.1)  # the smallest step, so its hue is kept
+    assert any("4F81BD" in note and "too little for small text" in note for note in look.notes)
 
 
 def test_libreoffice_default_east_asian_font_is_not_taken():

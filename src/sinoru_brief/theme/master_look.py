@@ -85,9 +85,16 @@ def master_look(master: MasterTemplate, east_asian_fallback: str = "Microsoft Ya
     accents = [a for a in slots if a] or [text]
     accent = next((a for a in accents if contrast(a, background) >= TITLE_CONTRAST), None)
     if accent is None:
-        accent = _deepened(accents[0], text, background)
+        accent = _deepened(accents[0], text, background, TEXT_CONTRAST)
         notes.append(f"no theme accent colour reads on the background {background}; the accent is "
                      f"{accents[0]} deepened to {accent}")
+    elif contrast(accent, background) < TEXT_CONTRAST:
+        # The accent sets small text too (citation markers, reference numbers, agenda numbers),
+        # which needs 4.5:1; a large-text contrast is not enough. Deepen it, keeping its hue.
+        deepened = _deepened(accent, text, background, TEXT_CONTRAST)
+        notes.append(f"the theme accent {accent} has a contrast of {contrast(accent, background):.1f}:1 on "
+                     f"{background}, too little for small text; it is deepened to {deepened}")
+        accent = deepened
     muted = _muted(text, background)
     colors = Colors(background=background, title=title, text=text, accent=accent, muted=muted,
                     rule=mix(text, background, 0.7), panel=mix(background, text, 0.07), chart=tuple(accents))
@@ -115,11 +122,11 @@ def is_cjk_font(name: str) -> bool:
     return bool(key) and (any(ord(c) > 0x2E80 for c in key) or any(word in key for word in _CJK_FONTS))
 
 
-def _deepened(accent: str, text: str, background: str) -> str:
-    """Return *accent* moved towards the text colour until it reads on *background*, keeping some hue."""
-    for weight in (0.2, 0.35, 0.5, 0.65, 0.8):
+def _deepened(accent: str, text: str, background: str, minimum: float) -> str:
+    """Return *accent* moved towards the text colour until it has *minimum* contrast on *background*."""
+    for weight in (0.1, 0.2, 0.35, 0.5, 0.65, 0.8):
         candidate = mix(accent, text, weight)
-        if contrast(candidate, background) >= TITLE_CONTRAST:
+        if contrast(candidate, background) >= minimum:
             return candidate
     return text
 
