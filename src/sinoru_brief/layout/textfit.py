@@ -189,43 +189,60 @@ def _greedy(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line_
     width = width_emu / EMU_PER_POINT
     heights = [(first_height_emu or height_emu) / EMU_PER_POINT, height_emu / EMU_PER_POINT]
     pages: list[list[ParaSpec]] = [[]]
+    # The height of the page being filled, kept as paragraphs join it: trying the next group adds
+    # only its own paragraphs, rather than laying the whole page out again (summed in the same
+    # order as layout_at sums, so the totals are the same floats).
+    total = 0.0
 
     def limit() -> float:
         return heights[0] if len(pages) == 1 else heights[1]
 
-    def height_of(specs: list[ParaSpec]) -> float:
-        return layout_at(specs, width, 1e9, scale, line_spacing).height
+    def with_added(specs: list[ParaSpec]) -> float:
+        height, count = total, len(pages[-1])
+        for i, spec in enumerate(specs):
+            height += layout_paragraph(spec, width, scale, line_spacing, first=count + i == 0).height
+        return height
 
     def fits(specs: list[ParaSpec]) -> bool:
-        return height_of(specs) <= limit() + 1e-6
+        return with_added(specs) <= limit() + 1e-6
+
+    def add(specs: list[ParaSpec]) -> None:
+        nonlocal total
+        total = with_added(specs)
+        pages[-1] = pages[-1] + specs
+
+    def new_page() -> None:
+        nonlocal total
+        pages.append([])
+        total = 0.0
 
     for group in groups:
-        if fits(pages[-1] + group):
-            pages[-1] = pages[-1] + group
+        if fits(group):
+            add(group)
             continue
         if pages[-1]:
-            pages.append([])
+            new_page()
         if fits(group):
-            pages[-1] = list(group)
+            add(list(group))
             continue
         for spec in group:  # a group too tall for a frame of its own: split it
             pending: ParaSpec | None = spec
             while pending is not None:
-                if fits(pages[-1] + [pending]):
-                    pages[-1] = pages[-1] + [pending]
+                if fits([pending]):
+                    add([pending])
                     break
-                used = height_of(pages[-1]) if pages[-1] else 0.0
+                used = total if pages[-1] else 0.0
                 head, rest = split_paragraph(pending, width, scale, line_spacing, limit() - used,
                                              first=not pages[-1])
                 if head is None and not pages[-1]:
                     # Not one line fits an empty frame: place it anyway; the frame's
                     # fitting reports it, and layout's invariant check names the slide.
-                    pages[-1] = [pending]
+                    add([pending])
                     pending = None
                     break
                 if head is not None:
-                    pages[-1] = pages[-1] + [head]
-                pages.append([])
+                    add([head])
+                new_page()
                 pending = rest
     if not pages[-1] and len(pages) > 1:
         pages.pop()
