@@ -82,7 +82,8 @@ def test_a_brief_without_custom_slides_saves_no_key(tmp_path):
      "3:9: custom_slides[0].id: expected an id in lower-case kebab-case (letters, digits and single hyphens), "
      "got 'Our Slide'"),
     ("  - id: x\n    after: alpha-key\n    title: X\n    kind: bulets\n",
-     "6:11: custom_slides[0].kind: expected one of bullets, quote, key_figures, got text 'bulets' (did you mean 'bullets'?)"),
+     "6:11: custom_slides[0].kind: expected one of bullets, quote, key_figures, got text 'bulets' "
+     "(did you mean 'bullets'?)"),
     ("  - id: x\n    after: alpha-key\n    title: X\n    bullets:\n      - txt: a\n",
      "7:14: custom_slides[0].bullets[0].txt: unknown key 'txt' in bullet (did you mean 'text'?)"),
     ("  - id: x\n    after: alpha-key\n    title: X\n    bullets:\n      - text: a\n        cite: article-2025\n",
