@@ -48,3 +48,27 @@ def test_a_single_span_measures_as_its_slices():
 
     assert pieces.width(0, 6) == fonts.text_width("Energy", "Calibri", 20)
     assert pieces.width(3, 3) == 0.0
+
+
+_WORDS = st.text(alphabet="ab Zé1-中。 ", min_size=0, max_size=30)
+_SPANS = st.lists(st.tuples(_WORDS, st.sampled_from([10.0, 14.0, 20.0, 31.5]), st.booleans(), st.booleans()),
+                  min_size=1, max_size=5)
+
+
+@settings(max_examples=300)
+@given(_SPANS, st.floats(min_value=40, max_value=600))
+def test_empty_spans_change_nothing_about_the_lines(parts, width):
+    # A paragraph may hold empty spans (a reference whose link stands at its very start); each
+    # piece's width must come from its own span's size, however many empty spans stand before it.
+    spans = tuple(Span(text, size, "Calibri", "000000", bold=bold, superscript=sup) for text, size, bold, sup in parts)
+    kept = tuple(s for s in spans if s.text) or spans[:1]
+    with_empties, without = linebreak.break_lines(spans, width), linebreak.break_lines(kept, width)
+    assert [line.width for line in with_empties] == [line.width for line in without]
+    assert ["".join(s.text for s in line.spans) for line in with_empties] == \
+        ["".join(s.text for s in line.spans) for line in without]
+
+
+def test_a_piece_after_an_empty_span_is_measured_at_its_own_size():
+    empty = Span("", 10.0, "Calibri", "000000")
+    words = Span("word " * 30, 20.0, "Calibri", "000000")
+    assert linebreak.break_lines((empty, words), 300) == linebreak.break_lines((words,), 300)

@@ -9,6 +9,7 @@ characters, as both clients do. Widths come from :mod:`layout.fonts`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -57,20 +58,53 @@ def span_width(span: Span, text: str | None = None) -> float:
     return text_width(span.text if text is None else text, span.font, size, span.bold, span.italic)
 
 
+class _SpanEms:
+    """Measure pieces of a paragraph's text in ems, span by span, each piece tagged with its span's index.
+
+    The index is the span's place in the paragraph, empty spans included, so
+    it picks the span's size from a list of every span's size.
+    """
+
+    def __init__(self, style: tuple[tuple[str, str, bool, bool, bool], ...]):
+        self.text = "".join(entry[0] for entry in style)
+        #: (start, end, font, bold, italic, index) of each non-empty span, in text order.
+        self.bounds: list[tuple[int, int, str, bool, bool, int]] = []
+        pos = 0
+        for index, (text, font, bold, italic, _) in enumerate(style):
+            if text:
+                self.bounds.append((pos, pos + len(text), font, bold, italic, index))
+            pos += len(text)
+        self._ends = [bound[1] for bound in self.bounds]
+
+    def __call__(self, start: int, end: int) -> tuple[tuple[int, float], ...]:
+        if start >= end:
+            return ()
+        bounds = self.bounds
+        first = bisect_right(self._ends, start)  # the first span that ends after *start*
+        span_start, span_end, font, bold, italic, index = bounds[first]
+        if end <= span_end:  # nearly every piece lies in one span
+            return ((index, em_width(font, bold, italic, self.text[start:end])),)
+        out: list[tuple[int, float]] = []
+        for span_start, span_end, font, bold, italic, index in bounds[first:]:
+            if span_start >= end:
+                break
+            out.append((index, em_width(font, bold, italic, self.text[max(start, span_start):min(end, span_end)])))
+        return tuple(out)
+
+
 class _Pieces:
     """The paragraph's spans flattened to one string, with a map back to span indices."""
 
     def __init__(self, spans: tuple[Span, ...]):
         self.spans = spans
-        self.text = "".join(s.text for s in spans)
         self.starts: list[int] = []
         pos = 0
         for s in spans:
             self.starts.append(pos)
             pos += len(s.text)
-        # Each span's style as em_width's arguments and its measured size, looked up once
-        # here rather than on each of the thousands of width calls a paragraph makes.
-        self._styles = [(s.font, s.bold, s.italic) for s in spans]
+        self.measure = _SpanEms(_style(spans))
+        self.text = self.measure.text
+        # Each span's measured size, looked up once here rather than on each width call.
         self._sizes = [s.size * SUPERSCRIPT_SCALE if s.superscript else s.size for s in spans]
 
     def slice(self, start: int, end: int) -> list[Span]:
@@ -85,27 +119,13 @@ class _Pieces:
         return out
 
     def width(self, start: int, end: int) -> float:
-        """Return the width in points of text[start:end] across its spans (hot: no Span copies)."""
-        if start >= end:
-            return 0.0
-        if len(self.spans) == 1:
-            family, bold, italic = self._styles[0]
-            return em_width(family, bold, italic, self.text[start:end]) * self._sizes[0]
-        return sum(self.pieces_em(start, end, self._sizes))
+        """Return the width in points of text[start:end] across its spans."""
+        return _points(self.measure(start, end), self._sizes)
 
-    def pieces_em(self, start: int, end: int, sizes: list[float] | None = None) -> list[float]:
-        """Return text[start:end]'s width per span it crosses: in ems, or in points given *sizes*."""
-        out: list[float] = []
-        text = self.text
-        for index, span_start in enumerate(self.starts):
-            span_end = span_start + len(self.spans[index].text)
-            lo = start if start > span_start else span_start
-            hi = end if end < span_end else span_end
-            if lo < hi:
-                family, bold, italic = self._styles[index]
-                em = em_width(family, bold, italic, text[lo:hi])
-                out.append(em * sizes[index] if sizes is not None else em)
-        return out
+
+def _style(spans: tuple[Span, ...]) -> tuple[tuple[str, str, bool, bool, bool], ...]:
+    """Return what a paragraph's widths in ems depend on: each span's text, font and style, not its size."""
+    return tuple((s.text, s.font, s.bold, s.italic, s.superscript) for s in spans)
 
 
 class _Word(NamedTuple):
@@ -117,41 +137,6 @@ class _Word(NamedTuple):
     #: The word's text and the spaces before it (from the previous word's core), per span: (span index, ems).
     core: tuple[tuple[int, float], ...]
     gap: tuple[tuple[int, float], ...]
-
-
-class _SpanEms:
-    """Measure pieces of a paragraph's text in ems, span by span, for pieces that come in text order."""
-
-    def __init__(self, style: tuple[tuple[str, str, bool, bool, bool], ...]):
-        self.text = "".join(entry[0] for entry in style)
-        self.bounds: list[tuple[int, int, str, bool, bool]] = []
-        pos = 0
-        for text, font, bold, italic, _ in style:
-            if text:
-                self.bounds.append((pos, pos + len(text), font, bold, italic))
-            pos += len(text)
-        self._first = 0  # pieces never start before an earlier piece's start: skip spans behind them
-
-    def __call__(self, start: int, end: int) -> tuple[tuple[int, float], ...]:
-        if start >= end:
-            return ()
-        bounds = self.bounds
-        first = self._first
-        while first < len(bounds) and bounds[first][1] <= start:
-            first += 1
-        self._first = first
-        span_start, span_end, font, bold, italic = bounds[first]
-        if end <= span_end:  # nearly every piece lies in one span
-            return ((first, em_width(font, bold, italic, self.text[start:end])),)
-        out: list[tuple[int, float]] = []
-        index = first
-        while index < len(bounds) and bounds[index][0] < end:
-            span_start, span_end, font, bold, italic = bounds[index]
-            lo, hi = max(start, span_start), min(end, span_end)
-            if lo < hi:
-                out.append((index, em_width(font, bold, italic, self.text[lo:hi])))
-            index += 1
-        return tuple(out)
 
 
 # The words of a paragraph and their widths in ems depend on its text and styles, not its sizes:
@@ -179,7 +164,9 @@ def _words(style: tuple[tuple[str, str, bool, bool, bool], ...], link_ranges: tu
 
 
 def _points(ems: tuple[tuple[int, float], ...], sizes: list[float]) -> float:
-    # Summed span by span from zero, exactly as _Pieces.width adds them up.
+    """Return the width in points of pieces measured in ems, each at its span's size, summed in text order."""
+    if not ems:
+        return 0.0
     if len(ems) == 1:
         index, em = ems[0]
         return em * sizes[index]
@@ -202,8 +189,7 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
     links = tuple((start, start + len(span.text)) for span, start in zip(spans, pieces.starts, strict=True)
                   if span.link)
     link_ends = {hi for _, hi in links}
-    style = tuple((s.text, s.font, s.bold, s.italic, s.superscript) for s in spans)
-    words = _words(style, links)
+    words = _words(_style(spans), links)
     sizes = pieces._sizes
     east_asian = has_east_asian(text)
     lines: list[Line] = []
