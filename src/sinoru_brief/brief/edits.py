@@ -9,6 +9,7 @@ library, and none needs Qt, so each is tested on its own.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from sinoru_brief.brief.model import START_PREFIX, Brief, BriefBullet, BriefFigure, CustomSlide, SlideOverride
 from sinoru_brief.brief.order import order_slides
@@ -119,13 +120,23 @@ def move_bullet(brief: Brief, library: Library, slide_id: str, index: int, to: i
 
 def set_notes(brief: Brief, library: Library, slide_id: str, notes: str) -> None:
     """Give slide *slide_id* *notes* in this deck; the library's own notes clear the change."""
+    _set_text(brief, library, slide_id, "notes", notes)
+
+
+def _set_text(brief: Brief, library: Library, slide_id: str, name: Literal["notes", "briefer"], value: str) -> None:
+    """Set the text field *name* (notes, briefer) of slide *slide_id* in this deck.
+
+    An own slide holds it; a library slide gets an override, which the
+    library's own text clears again (so the brief records only real changes).
+    """
     custom = brief.custom_slide(slide_id)
     if custom is not None:
-        custom.notes = notes
+        setattr(custom, name, value)
         return
     override = brief.overrides.setdefault(slide_id, SlideOverride())
-    # The dialogs strip what they give; the library's notes may end in a newline (a YAML block scalar).
-    override.notes = None if notes.strip() == library.slide(slide_id).notes.strip() else notes
+    # The dialogs strip what they give; the library's text may end in a newline (a YAML block scalar).
+    own = getattr(library.slide(slide_id), name)
+    setattr(override, name, None if value.strip() == own.strip() else value)
     if override.is_empty():
         del brief.overrides[slide_id]
 
@@ -157,14 +168,7 @@ def briefer_of(brief: Brief, library: Library, slide_id: str) -> str:
 
 def set_briefer(brief: Brief, library: Library, slide_id: str, briefer: str) -> None:
     """Give slide *slide_id* the guidance *briefer* in this deck; the library's own guidance clears the change."""
-    own = brief.custom_slide(slide_id)
-    if own is not None:
-        own.briefer = briefer
-        return
-    override = brief.overrides.setdefault(slide_id, SlideOverride())
-    override.briefer = None if briefer.strip() == library.slide(slide_id).briefer.strip() else briefer
-    if override.is_empty():
-        del brief.overrides[slide_id]
+    _set_text(brief, library, slide_id, "briefer", briefer)
 
 
 #: Source ids at the end of an outline line: "A claim [article-2025, tass-2024]".
