@@ -95,3 +95,17 @@ def _problem_for(target: Path, exc: OSError) -> Problem:
         return Problem(target, "the file name is too long", hint="choose a shorter name")
     return Problem(target, f"cannot write the file: {exc.strerror or exc}",
                    hint="check the path and try again; the previous file was left as it was")
+
+
+def write_cache_file(target: Path, data: bytes) -> OSError | ExportError | None:
+    """Write a cache file atomically, making its folder; return the failure instead of raising it.
+
+    A cache only makes things faster: a read-only or full disk means the next
+    run works it out again, so the caller notes the failure and goes on.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except (OSError, ExportError) as exc:
+        return exc
+    return None

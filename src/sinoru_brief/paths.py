@@ -16,6 +16,7 @@ that line.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -114,3 +115,17 @@ def user_library_dir() -> Path:
     topic file); it need not exist at all.
     """
     return user_data_dir() / "library"
+
+
+#: Set to a folder to keep the caches there instead of the user's cache folder (the tests and benchmarks do).
+CACHE_ENV = "SINORU_BRIEF_CACHE_DIR"
+
+
+def cache_root() -> Path:
+    """Return the folder that holds sinoru-brief's caches (``$SINORU_BRIEF_CACHE_DIR`` or the user's)."""
+    configured = os.environ.get(CACHE_ENV, "").strip()
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir  # only when a cache is first used
+
+    return Path(user_cache_dir("sinoru-brief", appauthor=False))

