@@ -137,9 +137,14 @@ def run_child(python: list[str], brief: str, size: tuple[int, int], preview: boo
     with tempfile.TemporaryDirectory(prefix="sinoru-bench-app-") as temp:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         start = time.perf_counter()
-        child = subprocess.Popen([*python, "-c", CHILD, temp, brief, str(size[0]), str(size[1]),
-                                  "1" if preview else "0"],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+        child = subprocess.Popen(
+            [*python, "-c", CHILD, temp, brief, str(size[0]), str(size[1]), "1" if preview else "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
         ready, report, passes = None, {}, {}
         assert child.stdout is not None
         for line in child.stdout:
@@ -175,26 +180,35 @@ def main(argv: list[str] | None = None) -> int:
 
         brief_path = Path(temp) / "three-topics.brief.yaml"
         save_brief(Brief(title="Benchmark", topics=TOPICS, depth="standard"), brief_path)
-        print(f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-              f"load average {os.getloadavg()[0]:.2f}")
-        print(f"Window {size[0]}x{size[1]}, offscreen; best and median of {args.repeat} start-ups, "
-              "each a fresh process.")
+        print(
+            f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+            f"load average {os.getloadavg()[0]:.2f}"
+        )
+        print(
+            f"Window {size[0]}x{size[1]}, offscreen; best and median of {args.repeat} start-ups, each a fresh process."
+        )
         print()
         for label, brief in (("new brief", ""), ("three-topic brief", str(brief_path))):
             runs = [run_child([args.python], brief, size, preview=False) for _ in range(args.repeat)]
             walls = [r[0] for r in runs]
             best = min(runs, key=lambda r: r[0])[1]
-            print(f"Start-up, {label} ({best['pages']} pages, {best['library_rows']} topics in the library): "
-                  f"best {min(walls):.2f} s, median {statistics.median(walls):.2f} s")
-            print(f"  child stages (best run): imports {best['import']:.2f} s, create_window {best['create']:.2f} s, "
-                  f"show+paint {best['show']:.2f} s; the rest is interpreter start")
+            print(
+                f"Start-up, {label} ({best['pages']} pages, {best['library_rows']} topics in the library): "
+                f"best {min(walls):.2f} s, median {statistics.median(walls):.2f} s"
+            )
+            print(
+                f"  child stages (best run): imports {best['import']:.2f} s, create_window {best['create']:.2f} s, "
+                f"show+paint {best['show']:.2f} s; the rest is interpreter start"
+            )
         _, report, passes = run_child([args.python], str(brief_path), size, preview=True)
         print()
         print(f"Preview latency, select_page to painted preview, {report['pages']} pages:")
-        for name, label in (("jump", "cold: jump to a slide not yet drawn"),
-                            ("step", "stepping with the arrow keys, 250 ms apart"),
-                            ("warm", "warm: every slide drawn before"),
-                            ("warm_paused", "warm, 250 ms apart")):
+        for name, label in (
+            ("jump", "cold: jump to a slide not yet drawn"),
+            ("step", "stepping with the arrow keys, 250 ms apart"),
+            ("warm", "warm: every slide drawn before"),
+            ("warm_paused", "warm, 250 ms apart"),
+        ):
             print(f"  {label:<44} {ms(passes[name])}")
         print(f"  (stepping found {passes['step_hits']} of {report['pages']} slides drawn in advance)")
         print(f"load average at end {os.getloadavg()[0]:.2f}")

@@ -115,18 +115,29 @@ def synthetic_sources(count: int, prefix: str = "source") -> dict[str, Source]:
     sources = {}
     for i in range(1, count + 1):
         source_id = f"{prefix}-{i:03d}"
-        csl = {"id": source_id, "type": "article-newspaper",
-               "author": [{"family": f"Author{i}", "given": "Alex"}],
-               "title": f"Synthetic report number {i} on regional cooperation",
-               "container-title": f"Example Daily {i % 7}",
-               "issued": {"date-parts": [[2020 + i % 5, 1 + i % 12, 1 + i % 28]]},
-               "URL": f"https://example.org/report/{i}"}
+        csl = {
+            "id": source_id,
+            "type": "article-newspaper",
+            "author": [{"family": f"Author{i}", "given": "Alex"}],
+            "title": f"Synthetic report number {i} on regional cooperation",
+            "container-title": f"Example Daily {i % 7}",
+            "issued": {"date-parts": [[2020 + i % 5, 1 + i % 12, 1 + i % 28]]},
+            "URL": f"https://example.org/report/{i}",
+        }
         sources[source_id] = Source(id=source_id, csl=csl)
     return sources
 
 
-def synthetic_library(slides: int, *, topics: int = 10, sources: int = 50, bullets: int = 4,
-                      words: int = 20, seed: int = 0, source_prefix: str = "source") -> Library:
+def synthetic_library(
+    slides: int,
+    *,
+    topics: int = 10,
+    sources: int = 50,
+    bullets: int = 4,
+    words: int = 20,
+    seed: int = 0,
+    source_prefix: str = "source",
+) -> Library:
     """Return a library of *slides* bullet slides spread over *topics* topics.
 
     Each slide has *bullets* bullets of *words* words, each citing one or two
@@ -143,22 +154,44 @@ def synthetic_library(slides: int, *, topics: int = 10, sources: int = 50, bulle
         count = slides // topic_count + (1 if t < slides % topic_count else 0)
         topic_id = f"topic-{t + 1:02d}"
         topic_slides = tuple(
-            Slide(id=f"{topic_id}-slide-{s + 1:04d}", kind="bullets", topic_id=topic_id,
-                  title=_sentence(rng, 5)[:-1], priority=1 + s % 3, as_of=dt.date(2025, 1, 1 + t % 28),
-                  notes=" ".join(_sentence(rng, 15) for _ in range(3)),
-                  bullets=tuple(Bullet(text=_sentence(rng, words),
-                                       cite=tuple(rng.sample(source_ids, 1 + b % 2)))
-                                for b in range(bullets)))
-            for s in range(count))
-        topic_list.append(Topic(id=topic_id, title=f"Synthetic topic {t + 1}", summary=_sentence(rng, 12),
-                                as_of=dt.date(2025, 1, 1 + t % 28), order=t, slides=topic_slides))
+            Slide(
+                id=f"{topic_id}-slide-{s + 1:04d}",
+                kind="bullets",
+                topic_id=topic_id,
+                title=_sentence(rng, 5)[:-1],
+                priority=1 + s % 3,
+                as_of=dt.date(2025, 1, 1 + t % 28),
+                notes=" ".join(_sentence(rng, 15) for _ in range(3)),
+                bullets=tuple(
+                    Bullet(text=_sentence(rng, words), cite=tuple(rng.sample(source_ids, 1 + b % 2)))
+                    for b in range(bullets)
+                ),
+            )
+            for s in range(count)
+        )
+        topic_list.append(
+            Topic(
+                id=topic_id,
+                title=f"Synthetic topic {t + 1}",
+                summary=_sentence(rng, 12),
+                as_of=dt.date(2025, 1, 1 + t % 28),
+                order=t,
+                slides=topic_slides,
+            )
+        )
     return Library(sources=library_sources, topics=topic_list)
 
 
 def synthetic_brief(library: Library) -> Brief:
     """Return a depth-``full`` brief over every topic of *library*, with a fixed date."""
-    return Brief(title="Synthetic benchmark deck", subtitle="Export benchmark", author="bench",
-                 date=DECK_DATE, topics=library.topic_ids(), depth="full")
+    return Brief(
+        title="Synthetic benchmark deck",
+        subtitle="Export benchmark",
+        author="bench",
+        date=DECK_DATE,
+        topics=library.topic_ids(),
+        depth="full",
+    )
 
 
 # --- the variants ------------------------------------------------------------------------------
@@ -204,8 +237,13 @@ def build_ours(library: Library, watch: Stopwatch | None = None) -> bytes:
         pages = layout_deck(deck, theme)
     with watch.stage("write"):
         # The same call and options as sinoru_brief.pipeline.render_pptx.
-        data = pptx_bytes(pages, title=brief.title, author=brief.author, east_asian_font=theme.fonts.east_asian,
-                          stamp=stamp_time(brief.deck_date()))
+        data = pptx_bytes(
+            pages,
+            title=brief.title,
+            author=brief.author,
+            east_asian_font=theme.fonts.east_asian,
+            stamp=stamp_time(brief.deck_date()),
+        )
     watch.finish()
     return data
 
@@ -242,8 +280,9 @@ def build_naive(library: Library, watch: Stopwatch | None = None, *, fast_partna
                     run.text = "\u2022 " + bullet.text
                     run.font.size = Pt(20)
                     marker = paragraph.add_run()
-                    marker.text = " [" + ", ".join(str(numbers.setdefault(c, len(numbers) + 1))
-                                                   for c in bullet.cite) + "]"
+                    marker.text = (
+                        " [" + ", ".join(str(numbers.setdefault(c, len(numbers) + 1)) for c in bullet.cite) + "]"
+                    )
                     marker.font.size = Pt(12)
                 slide.notes_slide.notes_text_frame.text = spec.notes
         buffer = io.BytesIO()
@@ -285,8 +324,16 @@ def measure(variant: str, size: int) -> Run:
     data = builder(library, watch)
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     slides, notes = count_slides(data)
-    return Run(variant=variant, size=size, stages=watch.wall, cpu=watch.cpu, slides=slides, notes=notes,
-               file_bytes=len(data), peak_rss_mib=(after - before) / _maxrss_per_mib())
+    return Run(
+        variant=variant,
+        size=size,
+        stages=watch.wall,
+        cpu=watch.cpu,
+        slides=slides,
+        notes=notes,
+        file_bytes=len(data),
+        peak_rss_mib=(after - before) / _maxrss_per_mib(),
+    )
 
 
 def _maxrss_per_mib() -> int:
@@ -299,9 +346,13 @@ def measure_in_child(variant: str, size: int) -> Run:
     # A new, empty reference cache for every run: each measures a first export, and the
     # user's own cache folder is never touched.
     with tempfile.TemporaryDirectory(prefix="sinoru-bench-cache-") as cache:
-        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", variant, str(size)],
-                             check=False, capture_output=True, text=True,
-                             env={**os.environ, "SINORU_BRIEF_CACHE_DIR": cache})
+        out = subprocess.run(
+            [sys.executable, os.path.abspath(__file__), "--child", variant, str(size)],
+            check=False,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SINORU_BRIEF_CACHE_DIR": cache},
+        )
     if out.returncode != 0:
         raise RuntimeError(f"measuring {variant} at N={size} failed (exit {out.returncode}):\n{out.stderr}")
     return Run(**json.loads(out.stdout.strip().splitlines()[-1]))
@@ -318,9 +369,15 @@ def machine() -> dict[str, str]:
             cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), cpu)
     except OSError:
         pass
-    return {"platform": platform.platform(), "cpu": cpu, "cpus": str(os.cpu_count()),
-            "python": platform.python_version(), "python-pptx": metadata.version("python-pptx"),
-            "sinoru-brief": metadata.version("sinoru-brief"), "load average at start": _load_average()}
+    return {
+        "platform": platform.platform(),
+        "cpu": cpu,
+        "cpus": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "python-pptx": metadata.version("python-pptx"),
+        "sinoru-brief": metadata.version("sinoru-brief"),
+        "load average at start": _load_average(),
+    }
 
 
 def _load_average() -> str:
@@ -331,10 +388,13 @@ def _load_average() -> str:
         return "unknown"
 
 
-def run_benchmark(sizes: Sequence[int], repeat: int, naive_max: int | None,
-                  runner: Callable[[str, int], Run] = measure_in_child,
-                  echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
-                  ) -> dict[tuple[str, int], Result]:
+def run_benchmark(
+    sizes: Sequence[int],
+    repeat: int,
+    naive_max: int | None,
+    runner: Callable[[str, int], Run] = measure_in_child,
+    echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
+) -> dict[tuple[str, int], Result]:
     """Measure every variant at every size *repeat* times; skip plain naive above *naive_max* slides."""
     results: dict[tuple[str, int], Result] = {}
     for size in sizes:
@@ -351,16 +411,26 @@ def run_benchmark(sizes: Sequence[int], repeat: int, naive_max: int | None,
 
 
 #: Rows of the growth section: label, variant, stage.
-GROWTH_ROWS = (("ours total", "ours", "total"), ("ours write", "ours", "write"),
-               ("naive", "naive", "total"), ("naive+fix", "naive+fix", "total"))
+GROWTH_ROWS = (
+    ("ours total", "ours", "total"),
+    ("ours write", "ours", "write"),
+    ("naive", "naive", "total"),
+    ("naive+fix", "naive+fix", "total"),
+)
 
 
-def format_report(results: dict[tuple[str, int], Result], sizes: Sequence[int], repeat: int,
-                  info: dict[str, str]) -> str:
+def format_report(
+    results: dict[tuple[str, int], Result], sizes: Sequence[int], repeat: int, info: dict[str, str]
+) -> str:
     """Return the machine description, the results tables and the growth ratios as text."""
-    lines = ["Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
-             (f"Seconds: best of {repeat} run(s), each in a fresh process. "
-              "MiB: growth of peak RSS over the run (largest seen)."), ""]
+    lines = [
+        "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
+        (
+            f"Seconds: best of {repeat} run(s), each in a fresh process. "
+            "MiB: growth of peak RSS over the run (largest seen)."
+        ),
+        "",
+    ]
 
     def cell(variant: str, size: int, width: int, stage: str = "total", cpu: bool = False) -> str:
         result = results.get((variant, size))
@@ -370,31 +440,43 @@ def format_report(results: dict[tuple[str, int], Result], sizes: Sequence[int], 
         result = results.get((variant, size))
         return f"{result.peak_rss_mib():6.1f}" if result else f"{'-':>6}"
 
-    header = (f"{'N':>6}  {'ours s':>7}  {'compose':>7}  {'layout':>7}  {'write':>7}  {'MiB':>6}  "
-              f"{'naive s':>7}  {'MiB':>6}  {'naive+fix s':>11}  {'MiB':>6}  {'slides ours/naive':>17}")
+    header = (
+        f"{'N':>6}  {'ours s':>7}  {'compose':>7}  {'layout':>7}  {'write':>7}  {'MiB':>6}  "
+        f"{'naive s':>7}  {'MiB':>6}  {'naive+fix s':>11}  {'MiB':>6}  {'slides ours/naive':>17}"
+    )
     lines += ["Wall-clock seconds", header, "-" * len(header)]
     for size in sizes:
         naive = results.get(("naive", size)) or results.get(("naive+fix", size))
         slides = f"{results[('ours', size)].runs[0].slides}/{naive.runs[0].slides if naive else '-'}"
-        lines.append(f"{size:>6}  {cell('ours', size, 7)}  {cell('ours', size, 7, 'compose')}  "
-                     f"{cell('ours', size, 7, 'layout')}  {cell('ours', size, 7, 'write')}  {mib('ours', size)}  "
-                     f"{cell('naive', size, 7)}  {mib('naive', size)}  {cell('naive+fix', size, 11)}  "
-                     f"{mib('naive+fix', size)}  {slides:>17}")
-    header = (f"{'N':>6}  {'ours s':>7}  {'compose':>7}  {'layout':>7}  {'write':>7}  "
-              f"{'naive s':>7}  {'naive+fix s':>11}")
+        lines.append(
+            f"{size:>6}  {cell('ours', size, 7)}  {cell('ours', size, 7, 'compose')}  "
+            f"{cell('ours', size, 7, 'layout')}  {cell('ours', size, 7, 'write')}  {mib('ours', size)}  "
+            f"{cell('naive', size, 7)}  {mib('naive', size)}  {cell('naive+fix', size, 11)}  "
+            f"{mib('naive+fix', size)}  {slides:>17}"
+        )
+    header = (
+        f"{'N':>6}  {'ours s':>7}  {'compose':>7}  {'layout':>7}  {'write':>7}  {'naive s':>7}  {'naive+fix s':>11}"
+    )
     lines += ["", "CPU seconds (same runs)", header, "-" * len(header)]
     for size in sizes:
-        lines.append(f"{size:>6}  {cell('ours', size, 7, cpu=True)}  {cell('ours', size, 7, 'compose', True)}  "
-                     f"{cell('ours', size, 7, 'layout', True)}  {cell('ours', size, 7, 'write', True)}  "
-                     f"{cell('naive', size, 7, cpu=True)}  {cell('naive+fix', size, 11, cpu=True)}")
+        lines.append(
+            f"{size:>6}  {cell('ours', size, 7, cpu=True)}  {cell('ours', size, 7, 'compose', True)}  "
+            f"{cell('ours', size, 7, 'layout', True)}  {cell('ours', size, 7, 'write', True)}  "
+            f"{cell('naive', size, 7, cpu=True)}  {cell('naive+fix', size, 11, cpu=True)}"
+        )
     if len(sizes) >= 2:
         low, high = sizes[0], sizes[-1]
-        lines += ["", f"Growth from N={low} to N={high} ({high / low:g}x the slides):",
-                  f"  {'':<11} {'wall':>6}  {'CPU':>6}"]
+        lines += [
+            "",
+            f"Growth from N={low} to N={high} ({high / low:g}x the slides):",
+            f"  {'':<11} {'wall':>6}  {'CPU':>6}",
+        ]
         for label, variant, stage in GROWTH_ROWS:
             if (variant, low) in results and (variant, high) in results:
-                wall, cpu = (results[(variant, high)].best(stage, c) / results[(variant, low)].best(stage, c)
-                             for c in (False, True))
+                wall, cpu = (
+                    results[(variant, high)].best(stage, c) / results[(variant, low)].best(stage, c)
+                    for c in (False, True)
+                )
                 lines.append(f"  {label:<11} {wall:5.1f}x  {cpu:5.1f}x")
             else:
                 lines.append(f"  {label:<11} {'n/a':>6}  {'n/a':>6}  (not measured at both sizes)")
@@ -407,20 +489,28 @@ def _sizes(text: str) -> list[int]:
     except ValueError:
         sizes = []
     if not sizes or sizes[0] < 1:
-        raise argparse.ArgumentTypeError(f"expected positive slide counts separated by commas, e.g. 100,1000; "
-                                         f"got '{text}'")
+        raise argparse.ArgumentTypeError(
+            f"expected positive slide counts separated by commas, e.g. 100,1000; got '{text}'"
+        )
     return sizes
 
 
-def main(argv: Sequence[str] | None = None,
-         runner: Callable[[str, int], Run] = measure_in_child) -> int:
+def main(argv: Sequence[str] | None = None, runner: Callable[[str, int], Run] = measure_in_child) -> int:
     """Run the benchmark the command line asks for and print the report; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=_sizes, default=list(DEFAULT_SIZES),
-                        help="deck sizes in content slides, comma-separated (default 100,1000)")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=list(DEFAULT_SIZES),
+        help="deck sizes in content slides, comma-separated (default 100,1000)",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs per variant and size; the best counts")
-    parser.add_argument("--naive-max", type=int, default=None,
-                        help="skip the plain naive variant above this many slides (it grows quadratically)")
+    parser.add_argument(
+        "--naive-max",
+        type=int,
+        default=None,
+        help="skip the plain naive variant above this many slides (it grows quadratically)",
+    )
     parser.add_argument("--child", nargs=2, metavar=("VARIANT", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:

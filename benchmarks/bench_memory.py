@@ -73,8 +73,14 @@ print(json.dumps({"wall": time.perf_counter() - start, "cpu": usage.ru_utime + u
 
 def run_child(command: list[str], env: dict[str, str] | None = None) -> Peak:
     """Run *command* through the launcher; return its wall and CPU seconds and its peak RSS in MiB."""
-    out = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, *command], capture_output=True, text=True, cwd=ROOT,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}, check=False)
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", LAUNCHER, *command],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        check=False,
+    )
     if out.returncode != 0:
         raise RuntimeError(f"the launcher failed:\n{out.stderr}")
     report = json.loads(out.stdout)
@@ -146,8 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown case(s) {', '.join(unknown)}; choose from {', '.join(CASES)}")
 
     print("Machine: " + ", ".join(f"{k} {v}" for k, v in bench_export.machine().items()))
-    print(f"One fresh process per run, {args.repeat} run(s) per case: peak = largest ru_maxrss, "
-          "wall and CPU = best.")
+    print(f"One fresh process per run, {args.repeat} run(s) per case: peak = largest ru_maxrss, wall and CPU = best.")
     print()
     header = f"{'case':<48} {'peak MiB':>8} {'wall s':>7} {'CPU s':>7}"
     print(header)
@@ -157,8 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             label, command_for = CASES[name]
             runs = [run_child(command_for(work)) for _ in range(args.repeat)]
-            print(f"{label:<48} {max(r.peak_mib for r in runs):8.1f} {min(r.wall for r in runs):7.2f} "
-                  f"{min(r.cpu for r in runs):7.2f}", flush=True)
+            print(
+                f"{label:<48} {max(r.peak_mib for r in runs):8.1f} {min(r.wall for r in runs):7.2f} "
+                f"{min(r.cpu for r in runs):7.2f}",
+                flush=True,
+            )
     print()
     print(f"load average at end {bench_export._load_average()}")
     return 0

@@ -37,8 +37,10 @@ def percentile(values: list[float], share: float) -> float:
 
 def summary(name: str, seconds: list[float]) -> str:
     ms = [s * 1000 for s in seconds]
-    return (f"{name:<22} mean {statistics.fmean(ms):7.1f} ms   p95 {percentile(ms, 0.95):7.1f} ms   "
-            f"max {max(ms):7.1f} ms   ({len(ms)} slides)")
+    return (
+        f"{name:<22} mean {statistics.fmean(ms):7.1f} ms   p95 {percentile(ms, 0.95):7.1f} ms   "
+        f"max {max(ms):7.1f} ms   ({len(ms)} slides)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,8 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     best = min(layout_times)
     print(f"deck: {len(pages)} slides from {len(library.topics)} topics at depth full")
     print(f"layout, first build (cold caches): {cold:.3f} s total, {cold / len(first.pages) * 1000:.1f} ms per slide")
-    print(f"layout, rebuild (warm caches, best of {args.repeat}): {best:.3f} s total, "
-          f"{best / len(pages) * 1000:.1f} ms per slide")
+    print(
+        f"layout, rebuild (warm caches, best of {args.repeat}): {best:.3f} s total, "
+        f"{best / len(pages) * 1000:.1f} ms per slide"
+    )
 
     from sinoru_brief.render.qt.images import ensure_app, png_bytes
     from sinoru_brief.render.qt.painter import render_page

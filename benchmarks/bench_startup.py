@@ -103,8 +103,9 @@ def import_profile(args: tuple[str, ...]) -> tuple[list[tuple[int, str]], list[s
     """Run the CLI in-process under ``-X importtime``; return the slowest imports (µs, name) and heavy ones."""
     code = "import sys; from sinoru_brief.cli import main; sys.exit(main(sys.argv[1:]))"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", code, *args],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code, *args], capture_output=True, text=True, env=env, check=False
+    )
     rows = []
     for line in result.stderr.splitlines():
         if not line.startswith("import time:") or "cumulative" in line:
@@ -126,8 +127,10 @@ def main() -> None:
     options = parser.parse_args()
     prefix = console_script(options.command)
     load_start = os.getloadavg()[0]
-    print(f"Machine: {platform.platform()}, cpus {os.cpu_count()}, python {platform.python_version()}, "
-          f"load average at start {load_start:.2f}")
+    print(
+        f"Machine: {platform.platform()}, cpus {os.cpu_count()}, python {platform.python_version()}, "
+        f"load average at start {load_start:.2f}"
+    )
     print(f"Command: {' '.join(prefix)}; {options.repeat} fresh processes per command\n")
     print(f"{'':<26} {'wall best':>10} {'median':>8} {'CPU best':>10} {'median':>8}")
     runs = [("python -c pass", [sys.executable, "-c", "pass"])]
@@ -135,10 +138,14 @@ def main() -> None:
     for label, argv in runs:
         times, cpu, code = time_runs(argv, options.repeat)
         failed = f"   (FAILED: exit {code})" if code else ""
-        print(f"{label:<26} {min(times):>9.3f}s {statistics.median(times):>7.3f}s "
-              f"{min(cpu):>9.3f}s {statistics.median(cpu):>7.3f}s{failed}")
-    print("\nImports (python -X importtime, one run each; cumulative ms of the slowest imports "
-          "and their direct children):")
+        print(
+            f"{label:<26} {min(times):>9.3f}s {statistics.median(times):>7.3f}s "
+            f"{min(cpu):>9.3f}s {statistics.median(cpu):>7.3f}s{failed}"
+        )
+    print(
+        "\nImports (python -X importtime, one run each; cumulative ms of the slowest imports "
+        "and their direct children):"
+    )
     for args in COMMANDS:
         slowest, heavy = import_profile(args)
         listed = ", ".join(f"{name} {us / 1000:.0f}" for us, name in slowest)

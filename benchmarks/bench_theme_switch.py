@@ -177,9 +177,12 @@ def run_cases(app: QApplication, window: MainWindow, repeat: int) -> None:
             gap, latency = measure(app, window, ticker, change)
             gaps.append(gap)
             latencies.append(latency)
-        print(f"  {name:31s} input waits: median {statistics.median(gaps) * 1000:5.0f} ms "
-              f"(max {max(gaps) * 1000:.0f} ms); deck shown after {statistics.median(latencies) * 1000:5.0f} ms")
+        print(
+            f"  {name:31s} input waits: median {statistics.median(gaps) * 1000:5.0f} ms "
+            f"(max {max(gaps) * 1000:.0f} ms); deck shown after {statistics.median(latencies) * 1000:5.0f} ms"
+        )
     ticker.timer.stop()
+
 
 if __name__ == "__main__":
     main()

@@ -122,15 +122,22 @@ def text_slides(deck: Deck) -> list[TextSlide]:
         elif spec.kind == "references":
             refs = [f"[{r.number}] {r.text}" for r in deck.references]
             for start in range(0, len(refs), REFERENCES_PER_SLIDE):
-                out.append(TextSlide(spec.title, bullets=[(0, r) for r in refs[start:start + REFERENCES_PER_SLIDE]]))
+                out.append(TextSlide(spec.title, bullets=[(0, r) for r in refs[start : start + REFERENCES_PER_SLIDE]]))
         elif slide is None:
             continue
         elif slide.kind in ("bullets", "key_judgments"):
             out.append(TextSlide(slide.title, bullets=_bullet_lines(deck, slide.bullets), notes=spec.notes))
         elif slide.kind == "quote":
-            out.append(TextSlide(slide.title, quote=(_marked(slide.quote, deck.markers(slide.cite)),
-                                                     ", ".join(t for t in (slide.attribution, slide.context) if t)),
-                                 notes=spec.notes))
+            out.append(
+                TextSlide(
+                    slide.title,
+                    quote=(
+                        _marked(slide.quote, deck.markers(slide.cite)),
+                        ", ".join(t for t in (slide.attribution, slide.context) if t),
+                    ),
+                    notes=spec.notes,
+                )
+            )
         elif slide.kind == "table":
             rows = [[*row.cells[:-1], _marked(row.cells[-1], deck.markers(row.cite))] for row in slide.rows]
             out.append(TextSlide(slide.title, table=(list(slide.columns), rows), notes=spec.notes))
@@ -138,15 +145,25 @@ def text_slides(deck: Deck) -> list[TextSlide]:
             chart = slide.chart
             header = ["", *(s.name for s in chart.series)]
             rows = [[c, *(f"{s.values[i]:g}" for s in chart.series)] for i, c in enumerate(chart.categories)]
-            out.append(TextSlide(_marked(slide.title, deck.markers(slide.cite)), table=(header, rows),
-                                 notes=spec.notes))
+            out.append(
+                TextSlide(_marked(slide.title, deck.markers(slide.cite)), table=(header, rows), notes=spec.notes)
+            )
         elif slide.kind == "timeline":
-            out.append(TextSlide(slide.title, bullets=[(0, _marked(f"{e.date.label()}: {e.label}",
-                                                                   deck.markers(e.cite))) for e in slide.events],
-                                 notes=spec.notes))
+            out.append(
+                TextSlide(
+                    slide.title,
+                    bullets=[(0, _marked(f"{e.date.label()}: {e.label}", deck.markers(e.cite))) for e in slide.events],
+                    notes=spec.notes,
+                )
+            )
         elif slide.kind == "comparison":
-            out.append(TextSlide(slide.title, columns=[(side.heading, _bullet_lines(deck, side.bullets))
-                                                       for side in slide.sides], notes=spec.notes))
+            out.append(
+                TextSlide(
+                    slide.title,
+                    columns=[(side.heading, _bullet_lines(deck, side.bullets)) for side in slide.sides],
+                    notes=spec.notes,
+                )
+            )
         else:
             raise ValueError(f"no text rendering for slide kind {slide.kind!r}")
     return out
@@ -176,8 +193,7 @@ def to_markdown(deck: Deck, slides: list[TextSlide]) -> str:
             out += [f"> {_md(slide.quote[0])}", ">", f"> \u2014 {_md(slide.quote[1])}"]
         if slide.table:
             header, rows = slide.table
-            out += ["| " + " | ".join(_md(c) or " " for c in header) + " |",
-                    "|" + "---|" * len(header)]
+            out += ["| " + " | ".join(_md(c) or " " for c in header) + " |", "|" + "---|" * len(header)]
             out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
         if slide.columns:
             out.append(":::: columns")
@@ -197,17 +213,31 @@ def library_to_yaml(library: Library, folder: Path) -> Path:
     """Write *library* as a content folder (sources.yaml, topics/*.yaml) that the CLI can load."""
     (folder / "topics").mkdir(parents=True)
     sources = [dict(source.csl) for source in library.sources.values()]
-    (folder / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
-                                         encoding="utf-8")
+    (folder / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for topic in library.topics:
-        slides = [{"id": s.id, "kind": s.kind, "title": s.title, "priority": s.priority, "notes": s.notes,
-                   **({"as_of": s.as_of.isoformat()} if s.as_of else {}),
-                   "bullets": [{"text": b.text, "cite": list(b.cite)} for b in s.bullets]}
-                  for s in topic.slides]
-        data = {"id": topic.id, "title": topic.title, "summary": topic.summary,
-                "as_of": topic.as_of.isoformat(), "order": topic.order, "slides": slides}
-        (folder / "topics" / f"{topic.id}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                                            encoding="utf-8")
+        slides = [
+            {
+                "id": s.id,
+                "kind": s.kind,
+                "title": s.title,
+                "priority": s.priority,
+                "notes": s.notes,
+                **({"as_of": s.as_of.isoformat()} if s.as_of else {}),
+                "bullets": [{"text": b.text, "cite": list(b.cite)} for b in s.bullets],
+            }
+            for s in topic.slides
+        ]
+        data = {
+            "id": topic.id,
+            "title": topic.title,
+            "summary": topic.summary,
+            "as_of": topic.as_of.isoformat(),
+            "order": topic.order,
+            "slides": slides,
+        }
+        (folder / "topics" / f"{topic.id}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return folder
 
 
@@ -227,8 +257,14 @@ def prepare(name: str, work: Path) -> ContentSet:
     """Compose the deck for content set *name* and write its Markdown, JSON and (synthetic) YAML."""
     if name == "library":
         library, content_dir = load_library(), None
-        brief = Brief(title="The Sino-Russian Partnership", subtitle="Cooperation without coordination",
-                      author="bench", date=DECK_DATE, topics=library.topic_ids(), depth="full")
+        brief = Brief(
+            title="The Sino-Russian Partnership",
+            subtitle="Cooperation without coordination",
+            author="bench",
+            date=DECK_DATE,
+            topics=library.topic_ids(),
+            depth="full",
+        )
     else:
         library = bench_export.synthetic_library(int(name))
         brief = bench_export.synthetic_brief(library)
@@ -238,8 +274,10 @@ def prepare(name: str, work: Path) -> ContentSet:
     markdown = work / f"{name}.md"
     markdown.write_text(to_markdown(deck, slides), encoding="utf-8")
     slides_json = work / f"{name}.json"
-    slides_json.write_text(json.dumps([{"title": s.title, "lines": s.lines(), "notes": s.notes} for s in slides],
-                                      ensure_ascii=False), encoding="utf-8")
+    slides_json.write_text(
+        json.dumps([{"title": s.title, "lines": s.lines(), "notes": s.notes} for s in slides], ensure_ascii=False),
+        encoding="utf-8",
+    )
     return ContentSet(name, deck, brief, content_dir, markdown, slides_json)
 
 
@@ -248,9 +286,26 @@ def prepare(name: str, work: Path) -> ContentSet:
 
 def ours_command(content: ContentSet, out: Path) -> list[str]:
     brief = content.brief
-    command = [sys.executable, "-m", "sinoru_brief.cli", "export", "--topics", "all", "--depth", brief.depth,
-               "--title", brief.title, "--subtitle", brief.subtitle, "--author", brief.author,
-               "--date", brief.deck_date().isoformat(), "-o", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "sinoru_brief.cli",
+        "export",
+        "--topics",
+        "all",
+        "--depth",
+        brief.depth,
+        "--title",
+        brief.title,
+        "--subtitle",
+        brief.subtitle,
+        "--author",
+        brief.author,
+        "--date",
+        brief.deck_date().isoformat(),
+        "-o",
+        str(out),
+    ]
     if content.content_dir:
         command += ["--content", str(content.content_dir)]
     return command
@@ -312,8 +367,9 @@ def run_measured(command: list[str], out: Path, env: dict[str, str] | None = Non
     from pptx import Presentation
 
     slides = len(Presentation(str(out)).slides)
-    return Measurement(wall=peak.wall, cpu=peak.cpu, peak_mib=peak.peak_mib, slides=slides,
-                       file_kib=out.stat().st_size / 1024)
+    return Measurement(
+        wall=peak.wall, cpu=peak.cpu, peak_mib=peak.peak_mib, slides=slides, file_kib=out.stat().st_size / 1024
+    )
 
 
 @dataclass(frozen=True)
@@ -378,8 +434,13 @@ def measure_set(content: ContentSet, tools: list[Tool], repeat: int, folder: Pat
     # One untimed run of each tool first: it fills the reference cache the "again" runs use, and
     # the interpreter's bytecode caches and the system's file cache, as any earlier use would.
     for tool in tools:
-        env = {"SINORU_BRIEF_CACHE_DIR": str(warm_cache)} if tool.cache == "warm" else (
-            {"SINORU_BRIEF_CACHE_DIR": tempfile.mkdtemp(prefix="cache-cold-", dir=folder)} if tool.cache else None)
+        env = (
+            {"SINORU_BRIEF_CACHE_DIR": str(warm_cache)}
+            if tool.cache == "warm"
+            else (
+                {"SINORU_BRIEF_CACHE_DIR": tempfile.mkdtemp(prefix="cache-cold-", dir=folder)} if tool.cache else None
+            )
+        )
         run_measured(tool.command_for(content, outputs[tool.label]), outputs[tool.label], env)
     for attempt in range(repeat):
         for tool in tools:
@@ -390,8 +451,11 @@ def measure_set(content: ContentSet, tools: list[Tool], repeat: int, folder: Pat
                 env = {"SINORU_BRIEF_CACHE_DIR": str(warm_cache)}
             out = outputs[tool.label]
             series[tool.label].runs.append(run_measured(tool.command_for(content, out), out, env))
-            print(f"  {content.name} round {attempt + 1}/{repeat} {tool.label}: "
-                  f"{series[tool.label].runs[-1].wall:.2f} s", file=sys.stderr, flush=True)
+            print(
+                f"  {content.name} round {attempt + 1}/{repeat} {tool.label}: {series[tool.label].runs[-1].wall:.2f} s",
+                file=sys.stderr,
+                flush=True,
+            )
     return series
 
 
@@ -402,16 +466,21 @@ def format_rows(name: str, series: dict[str, Series]) -> list[str]:
     for s in series.values():
         last = s.runs[-1]
         ratios = "" if s.tool.command_for is ours_command else "  ".join(f"{paired_ratio(o, s):6.2f}x" for o in ours)
-        rows.append(f"{name:<8} {s.tool.label:<20} {last.slides:>6} {s.median():7.2f} "
-                    f"{min(m.wall for m in s.runs):7.2f} {s.median('cpu'):7.2f} "
-                    f"{max(m.peak_mib for m in s.runs):8.1f} {last.file_kib:7.0f}  {ratios}")
+        rows.append(
+            f"{name:<8} {s.tool.label:<20} {last.slides:>6} {s.median():7.2f} "
+            f"{min(m.wall for m in s.runs):7.2f} {s.median('cpu'):7.2f} "
+            f"{max(m.peak_mib for m in s.runs):8.1f} {last.file_kib:7.0f}  {ratios}"
+        )
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", default="library,100,1000",
-                        help="content sets, comma-separated: 'library' and/or synthetic slide counts")
+    parser.add_argument(
+        "--sets",
+        default="library,100,1000",
+        help="content sets, comma-separated: 'library' and/or synthetic slide counts",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="rounds per set; each round runs every tool once")
     parser.add_argument("--keep", type=Path, help="keep the inputs and decks in this folder")
     parser.add_argument("--naive-child", nargs=2, type=Path, help=argparse.SUPPRESS)
@@ -437,13 +506,17 @@ def main(argv: list[str] | None = None) -> int:
     info = bench_export.machine()
     info["pandoc"] = pandoc.removeprefix("pandoc ") if pandoc else "not installed (its rows are skipped)"
     print("Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
-    print(f"Each tool runs {args.repeat} times per set as a fresh process, the tools alternating round by round. "
-          "wall = median (and best) seconds; CPU = median user + system of that process; peak = its largest "
-          "ru_maxrss; ours/this = median over rounds of the ratio of the two runs of a round "
-          "(first export; again).")
+    print(
+        f"Each tool runs {args.repeat} times per set as a fresh process, the tools alternating round by round. "
+        "wall = median (and best) seconds; CPU = median user + system of that process; peak = its largest "
+        "ru_maxrss; ours/this = median over rounds of the ratio of the two runs of a round "
+        "(first export; again)."
+    )
     print()
-    header = (f"{'set':<8} {'tool':<20} {'slides':>6} {'wall s':>7} {'best s':>7} {'CPU s':>7} {'peak MiB':>8} "
-              f"{'KiB':>7}  ours/this (first; again)")
+    header = (
+        f"{'set':<8} {'tool':<20} {'slides':>6} {'wall s':>7} {'best s':>7} {'CPU s':>7} {'peak MiB':>8} "
+        f"{'KiB':>7}  ours/this (first; again)"
+    )
     print(header)
     print("-" * len(header))
     folder = args.keep or Path(tempfile.mkdtemp(prefix="sinoru-bench-pandoc-"))

@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from sinoru_brief.layout import layout_deck
     from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
     from sinoru_brief.theme import load_theme
+
     imports = time.perf_counter() - start
 
     def export() -> dict[str, float]:
@@ -61,16 +62,28 @@ def main(argv: list[str] | None = None) -> int:
             clock = now
 
         library = load_library()
-        brief = Brief(title="The Sino-Russian Partnership", author="profile", topics=library.topic_ids(),
-                      depth="full", template=args.template)
+        brief = Brief(
+            title="The Sino-Russian Partnership",
+            author="profile",
+            topics=library.topic_ids(),
+            depth="full",
+            template=args.template,
+        )
         theme = load_theme(brief.template)
         lap("load")
         deck = compose(library, brief, theme.snippets)
         lap("compose")
         pages = layout_deck(deck, theme)
         lap("layout")
-        pptx_bytes(pages, title=brief.title, author=brief.author, east_asian_font=theme.fonts.east_asian,
-                   stamp=stamp_time(brief.deck_date()), link_color=theme.colors.accent, master=theme.master)
+        pptx_bytes(
+            pages,
+            title=brief.title,
+            author=brief.author,
+            east_asian_font=theme.fonts.east_asian,
+            stamp=stamp_time(brief.deck_date()),
+            link_color=theme.colors.accent,
+            master=theme.master,
+        )
         lap("write")
         times["slides"] = len(pages)
         return times
@@ -84,11 +97,16 @@ def main(argv: list[str] | None = None) -> int:
     unprofiled = export() if not args.cold else None
 
     print(f"imports {imports:.2f} s")
-    print("stages under the profiler: " + ", ".join(f"{k} {v:.2f} s" for k, v in times.items() if k != "slides")
-          + f" ({int(times['slides'])} slides)")
+    print(
+        "stages under the profiler: "
+        + ", ".join(f"{k} {v:.2f} s" for k, v in times.items() if k != "slides")
+        + f" ({int(times['slides'])} slides)"
+    )
     if unprofiled:
-        print("the same stages again without the profiler (caches now warm): "
-              + ", ".join(f"{k} {v:.3f} s" for k, v in unprofiled.items() if k != "slides"))
+        print(
+            "the same stages again without the profiler (caches now warm): "
+            + ", ".join(f"{k} {v:.3f} s" for k, v in unprofiled.items() if k != "slides")
+        )
     for order in ("cumulative", "tottime"):
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(args.top)

@@ -47,8 +47,14 @@ def theme():
 def fixture_brief():
     from sinoru_brief.brief import Brief
 
-    return Brief(title="Fixture deck", subtitle="For tests", author="Tester", date=dt.date(2025, 2, 1),
-                 topics=["alpha", "beta"], depth="full")
+    return Brief(
+        title="Fixture deck",
+        subtitle="For tests",
+        author="Tester",
+        date=dt.date(2025, 2, 1),
+        topics=["alpha", "beta"],
+        depth="full",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -57,8 +63,15 @@ def libreoffice():
     import shutil
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    missing = [name for name, path in (("soffice", soffice), ("pdftotext", shutil.which("pdftotext")),
-                                       ("pdftoppm", shutil.which("pdftoppm"))) if not path]
+    missing = [
+        name
+        for name, path in (
+            ("soffice", soffice),
+            ("pdftotext", shutil.which("pdftotext")),
+            ("pdftoppm", shutil.which("pdftoppm")),
+        )
+        if not path
+    ]
     if missing:
         message = f"needs {', '.join(missing)} (Debian: libreoffice-impress, poppler-utils)"
         if os.environ.get("SINORU_REQUIRE_LIBREOFFICE") == "1":

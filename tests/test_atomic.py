@@ -68,8 +68,9 @@ def test_missing_folder(tmp_path):
     target = tmp_path / "absent" / "deck.pptx"
     with pytest.raises(ExportError) as caught:
         write_atomic(target, b"x")
-    assert str(caught.value) == (f"{target}: the folder {tmp_path / 'absent'} does not exist "
-                                 "(create it first or choose another folder)")
+    assert str(caught.value) == (
+        f"{target}: the folder {tmp_path / 'absent'} does not exist (create it first or choose another folder)"
+    )
     assert caught.value.kind == "export error"
 
 
@@ -79,12 +80,16 @@ def test_target_that_is_a_folder(tmp_path):
     assert str(caught.value) == f"{tmp_path}: is a folder, not a file (choose a file name)"
 
 
-PERMISSION_DENIED = ("cannot write here: permission denied (the folder may be read-only, or the file may be open "
-                     "in another program (close it there); or choose another folder)")
+PERMISSION_DENIED = (
+    "cannot write here: permission denied (the folder may be read-only, or the file may be open "
+    "in another program (close it there); or choose another folder)"
+)
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root ignores folder permissions; test_permission_denied_simulated covers it")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="root ignores folder permissions; test_permission_denied_simulated covers it",
+)
 def test_read_only_folder(tmp_path):
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -123,8 +128,9 @@ def test_disk_full(tmp_path):
 
     with pytest.raises(ExportError) as caught:
         write_atomic(target, fill_the_disk)
-    assert str(caught.value) == (f"{target}: the disk is full (free some space or save to another drive; "
-                                 "the previous file was left as it was)")
+    assert str(caught.value) == (
+        f"{target}: the disk is full (free some space or save to another drive; the previous file was left as it was)"
+    )
     assert target.read_bytes() == b"old"
     assert listing(tmp_path) == ["deck.pptx"]
 

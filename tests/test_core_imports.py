@@ -6,9 +6,20 @@ import subprocess
 import sys
 import textwrap
 
-CORE = ("sinoru_brief.content", "sinoru_brief.theme", "sinoru_brief.brief", "sinoru_brief.compose",
-        "sinoru_brief.layout", "sinoru_brief.render.pptx", "sinoru_brief.cli", "sinoru_brief.pipeline",
-        "sinoru_brief.citations", "sinoru_brief.yamlio", "sinoru_brief.atomic", "sinoru_brief.errors")
+CORE = (
+    "sinoru_brief.content",
+    "sinoru_brief.theme",
+    "sinoru_brief.brief",
+    "sinoru_brief.compose",
+    "sinoru_brief.layout",
+    "sinoru_brief.render.pptx",
+    "sinoru_brief.cli",
+    "sinoru_brief.pipeline",
+    "sinoru_brief.citations",
+    "sinoru_brief.yamlio",
+    "sinoru_brief.atomic",
+    "sinoru_brief.errors",
+)
 
 SCRIPT = textwrap.dedent("""
     import importlib, pkgutil, sys

@@ -33,13 +33,16 @@ def test_the_entry_starts_the_given_command_on_a_file():
     assert entry["StartupWMClass"] == "sinoru-brief"
 
 
-@pytest.mark.parametrize(("argument", "quoted"), [
-    ("/usr/bin/sinoru-brief", "/usr/bin/sinoru-brief"),
-    ("/home/a b/bin/python", '"/home/a b/bin/python"'),
-    ('/odd"name', '"/odd\\\\"name"'),
-    ("/cost$HOME", '"/cost\\\\$HOME"'),
-    ("/100%", '"/100%%"'),
-])
+@pytest.mark.parametrize(
+    ("argument", "quoted"),
+    [
+        ("/usr/bin/sinoru-brief", "/usr/bin/sinoru-brief"),
+        ("/home/a b/bin/python", '"/home/a b/bin/python"'),
+        ('/odd"name', '"/odd\\\\"name"'),
+        ("/cost$HOME", '"/cost\\\\$HOME"'),
+        ("/100%", '"/100%%"'),
+    ],
+)
 def test_exec_arguments_are_quoted_as_the_spec_says(argument, quoted):
     assert desktop_entry.exec_quote(argument) == quoted
 
@@ -52,8 +55,11 @@ def test_the_launch_command_is_the_running_console_script(tmp_path):
 
 
 def test_without_a_console_script_the_interpreter_runs_the_module(tmp_path):
-    assert desktop_entry.launch_command(str(tmp_path / "pytest")) == [str(Path(sys.executable).absolute()),
-                                                                      "-m", "sinoru_brief"]
+    assert desktop_entry.launch_command(str(tmp_path / "pytest")) == [
+        str(Path(sys.executable).absolute()),
+        "-m",
+        "sinoru_brief",
+    ]
 
 
 def test_data_home_follows_xdg_and_ignores_a_relative_value():
@@ -89,8 +95,9 @@ def test_the_installed_entry_is_valid(tmp_path):
     if validate is None:
         pytest.skip("desktop-file-validate (desktop-file-utils) is not installed")
     desktop_entry.install(tmp_path, ["/opt/with space/sinoru-brief"])
-    result = subprocess.run([validate, str(tmp_path / "applications" / "sinoru-brief.desktop")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [validate, str(tmp_path / "applications" / "sinoru-brief.desktop")], capture_output=True, text=True, check=False
+    )
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 

@@ -17,9 +17,16 @@ from sinoru_brief.errors import (
 )
 
 
-@pytest.mark.parametrize(("cls", "kind"), [
-    (ContentError, "content error"), (BriefFileError, "brief error"), (TemplateError, "template error"),
-    (LayoutError, "layout error"), (ExportError, "export error")])
+@pytest.mark.parametrize(
+    ("cls", "kind"),
+    [
+        (ContentError, "content error"),
+        (BriefFileError, "brief error"),
+        (TemplateError, "template error"),
+        (LayoutError, "layout error"),
+        (ExportError, "export error"),
+    ],
+)
 def test_every_user_error_is_a_brief_error(cls, kind):
     assert issubclass(cls, BriefError)
     assert cls("x").kind == kind
@@ -27,19 +34,23 @@ def test_every_user_error_is_a_brief_error(cls, kind):
 
 
 def test_problem_text_names_file_line_column_key_and_hint():
-    problem = Problem(Path("topics/a.yaml"), "expected text", line=3, column=7, key_path="slides[0].title",
-                      hint="write text")
+    problem = Problem(
+        Path("topics/a.yaml"), "expected text", line=3, column=7, key_path="slides[0].title", hint="write text"
+    )
     assert problem.location() == "topics/a.yaml:3:7"
     assert str(problem) == "topics/a.yaml:3:7: slides[0].title: expected text (write text)"
 
 
-@pytest.mark.parametrize(("problem", "text"), [
-    (Problem(Path("a.yaml"), "empty"), "a.yaml: empty"),
-    (Problem(Path("a.yaml"), "bad", line=4), "a.yaml:4: bad"),
-    (Problem(Path("a.yaml"), "bad", column=4), "a.yaml: bad"),  # a column without a line means nothing
-    (Problem(None, "no topics", key_path="topics"), "topics: no topics"),
-    (Problem(None, "bad", line=2), "<input>:2: bad"),
-])
+@pytest.mark.parametrize(
+    ("problem", "text"),
+    [
+        (Problem(Path("a.yaml"), "empty"), "a.yaml: empty"),
+        (Problem(Path("a.yaml"), "bad", line=4), "a.yaml:4: bad"),
+        (Problem(Path("a.yaml"), "bad", column=4), "a.yaml: bad"),  # a column without a line means nothing
+        (Problem(None, "no topics", key_path="topics"), "topics: no topics"),
+        (Problem(None, "bad", line=2), "<input>:2: bad"),
+    ],
+)
 def test_problem_text_leaves_out_what_is_unknown(problem, text):
     assert str(problem) == text
 

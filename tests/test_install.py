@@ -26,9 +26,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NETWORK_ERRORS = re.compile(r"dns error|failed to fetch|error sending request|connection (refused|reset)|"
-                            r"network is unreachable|timed out|no solution found.*offline|"
-                            r"could not connect|temporary failure in name resolution", re.IGNORECASE)
+NETWORK_ERRORS = re.compile(
+    r"dns error|failed to fetch|error sending request|connection (refused|reset)|"
+    r"network is unreachable|timed out|no solution found.*offline|"
+    r"could not connect|temporary failure in name resolution",
+    re.IGNORECASE,
+)
 
 APP_SMOKE = textwrap.dedent("""
     import sys
@@ -60,8 +63,9 @@ def unavailable(reason: str) -> None:
 
 
 def run(argv: list[str | Path], cwd: Path, env: dict[str, str], timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([str(a) for a in argv], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        [str(a) for a in argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +76,16 @@ def installed(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
         unavailable("uv is not installed")
     base = tmp_path_factory.mktemp("install")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "UV_PROJECT", "PYTHONPATH"))}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(base / "home"), XDG_CONFIG_HOME=str(base / "config"),
-               XDG_DATA_HOME=str(base / "data"), XDG_STATE_HOME=str(base / "state"),
-               XDG_CACHE_HOME=str(base / "cache"), UV_CACHE_DIR=os.environ.get("UV_CACHE_DIR", "") or
-               str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "uv"))
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(base / "home"),
+        XDG_CONFIG_HOME=str(base / "config"),
+        XDG_DATA_HOME=str(base / "data"),
+        XDG_STATE_HOME=str(base / "state"),
+        XDG_CACHE_HOME=str(base / "cache"),
+        UV_CACHE_DIR=os.environ.get("UV_CACHE_DIR", "")
+        or str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "uv"),
+    )
     built = run([uv, "build", "--wheel", "--out-dir", base / "dist", ROOT], cwd=base, env=env)
     if built.returncode != 0:
         if NETWORK_ERRORS.search(built.stderr):
@@ -100,8 +110,11 @@ def test_the_wheel_lists_every_data_file(installed):
     wheel, _, _ = installed
     names = set(zipfile.ZipFile(wheel).namelist())
     for folder in ("content", "templates", "assets"):
-        expected = {f"sinoru_brief/_data/{p.relative_to(ROOT).as_posix()}"
-                    for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+        expected = {
+            f"sinoru_brief/_data/{p.relative_to(ROOT).as_posix()}"
+            for p in (ROOT / folder).rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        }
         assert expected and expected <= names, f"missing from the wheel: {sorted(expected - names)[:5]}"
     assert "sinoru_brief/_data/assets/fonts/Carlito-LICENSE.txt" in names
     assert "sinoru_brief/_data/assets/icons/sinoru-brief-256.png" in names
@@ -123,8 +136,9 @@ def test_the_installed_command_works_outside_the_checkout(installed):
     assert zipfile.ZipFile(cwd / "deck.pptx").testzip() is None
 
     where = run([bin_dir / "python", "-c", "import sinoru_brief.paths as p; print(p.data_root())"], cwd, env)
-    assert where.stdout.strip() == str(next((bin_dir.parent / "lib").glob("python*/site-packages"))
-                                       / "sinoru_brief" / "_data")
+    assert where.stdout.strip() == str(
+        next((bin_dir.parent / "lib").glob("python*/site-packages")) / "sinoru_brief" / "_data"
+    )
 
 
 def test_the_installed_desktop_entry_starts_this_installation(installed):

@@ -61,8 +61,10 @@ def test_an_incomplete_installed_data_folder_is_never_replaced_by_one_nearby(fak
     (checkout / "pyproject.toml").write_text("[project]\n")
     with pytest.raises(InstallationError) as caught:
         paths.data_root()
-    assert str(caught.value) == (f"sinoru-brief's data folder is incomplete: {fake_package / '_data' / 'templates'} "
-                                 f"is missing; {paths.REINSTALL_HINT}")
+    assert str(caught.value) == (
+        f"sinoru-brief's data folder is incomplete: {fake_package / '_data' / 'templates'} "
+        f"is missing; {paths.REINSTALL_HINT}"
+    )
 
 
 def test_a_missing_data_folder_is_one_line_saying_how_to_repair(fake_package):
@@ -78,8 +80,11 @@ def test_a_checkout_missing_a_folder_says_to_restore_it(fake_package):
     checkout = fake_package.parent.parent
     make_data(checkout, skip="assets/fonts")
     (checkout / "pyproject.toml").write_text("[project]\n")
-    with pytest.raises(InstallationError, match=r"this source checkout of sinoru-brief lacks .*assets/fonts; "
-                                                r"restore it from git"):
+    with pytest.raises(
+        InstallationError,
+        match=r"this source checkout of sinoru-brief lacks .*assets/fonts; "
+        r"restore it from git",
+    ):
         paths.data_root()
 
 

@@ -24,8 +24,9 @@ from sinoru_brief.units import inches
 
 
 def _brief() -> Brief:
-    return Brief(title="Fixture deck", author="Tester", date=dt.date(2025, 2, 1), topics=["alpha", "beta"],
-                 depth="full")
+    return Brief(
+        title="Fixture deck", author="Tester", date=dt.date(2025, 2, 1), topics=["alpha", "beta"], depth="full"
+    )
 
 
 def _uncached_pages(library, brief, theme):
@@ -130,5 +131,6 @@ def test_progress_counts_every_slide_in_order_through_layout_and_write(fixture_l
     result = build(_brief(), BuildCache(fixture_library), theme=theme, progress=lambda *step: seen.append(step))
     render_pptx(result, progress=lambda *step: seen.append(step))
     slides, pages = len(result.deck.slides), len(result.pages)
-    assert seen == [("layout", i, slides) for i in range(1, slides + 1)] + [("write", i, pages)
-                                                                           for i in range(1, pages + 1)]
+    assert seen == [("layout", i, slides) for i in range(1, slides + 1)] + [
+        ("write", i, pages) for i in range(1, pages + 1)
+    ]

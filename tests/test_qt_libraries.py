@@ -14,14 +14,17 @@ from sinoru_brief.qt_libraries import MissingLibraries, check_qt_libraries, plat
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's plugins are checked on Linux")
 
 
-@pytest.mark.parametrize(("env", "expected"), [
-    ({}, ["xcb"]),
-    ({"QT_QPA_PLATFORM": "offscreen"}, ["offscreen"]),
-    ({"QT_QPA_PLATFORM": "wayland;xcb"}, ["wayland", "xcb"]),
-    ({"QT_QPA_PLATFORM": "xcb:nograb"}, ["xcb"]),
-    ({"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}, ["wayland", "xcb"]),
-    ({"XDG_SESSION_TYPE": "wayland"}, ["xcb"]),  # no compositor to talk to: X11 (XWayland) it is
-])
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, ["xcb"]),
+        ({"QT_QPA_PLATFORM": "offscreen"}, ["offscreen"]),
+        ({"QT_QPA_PLATFORM": "wayland;xcb"}, ["wayland", "xcb"]),
+        ({"QT_QPA_PLATFORM": "xcb:nograb"}, ["xcb"]),
+        ({"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}, ["wayland", "xcb"]),
+        ({"XDG_SESSION_TYPE": "wayland"}, ["xcb"]),  # no compositor to talk to: X11 (XWayland) it is
+    ],
+)
 def test_platforms_in_the_order_qt_tries_them(env, expected):
     assert platforms_to_try(env) == expected
 
@@ -31,7 +34,8 @@ def test_the_message_names_the_libraries_and_the_debian_packages():
     assert missing.message() == (
         "the desktop app cannot start: Qt's xcb platform needs system libraries that are missing: "
         "libxcb-icccm.so.4, libxcb-keysyms.so.1; on Debian or Ubuntu install them with: "
-        "sudo apt install libxcb-icccm4 libxcb-keysyms1")
+        "sudo apt install libxcb-icccm4 libxcb-keysyms1"
+    )
 
 
 def test_one_package_for_two_libraries_is_named_once_and_unknown_ones_still_listed():
@@ -72,14 +76,17 @@ def test_ldd_reports_exactly_what_cannot_be_opened():
 
 def test_a_missing_library_is_reported_for_the_first_platform_when_none_can_start(monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setattr(qt_libraries, "missing_for",
-                        lambda platform, qt: {"wayland": ["libwayland-cursor.so.0"],
-                                              "xcb": ["libxcb-icccm.so.4"]}[platform])
+    monkeypatch.setattr(
+        qt_libraries,
+        "missing_for",
+        lambda platform, qt: {"wayland": ["libwayland-cursor.so.0"], "xcb": ["libxcb-icccm.so.4"]}[platform],
+    )
     env = {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}
     assert check_qt_libraries(env) == MissingLibraries("wayland", ("libwayland-cursor.so.0",))
     # X11 would work: Qt falls back to it, so nothing stops the app.
-    monkeypatch.setattr(qt_libraries, "missing_for",
-                        lambda platform, qt: ["libwayland-cursor.so.0"] if platform == "wayland" else [])
+    monkeypatch.setattr(
+        qt_libraries, "missing_for", lambda platform, qt: ["libwayland-cursor.so.0"] if platform == "wayland" else []
+    )
     assert check_qt_libraries(env) is None
 
 

@@ -86,14 +86,16 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _QUOTATION = re.compile(r"“([^”]*)”")
 
 #: Function words: dropped for content shingles and pairs, so swapping them does not disguise a copy.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the and or but nor of to in on at by for with from as into onto over under than then that this these
 those it its their them they there here he she his her him we our us you your i is are was were be been
 being has have had do does did so such not no also very more most much many some any all both each either
 neither other another own same which who whom whose what when where while whether if though although even
 yet still just only about after before between through during since until up down out off again further
 once can could may might must shall should will would
-""".split())
+""".split()
+)
 
 # UK and US spellings fold together before suffixes are cut.
 _SPELLING = (
@@ -107,36 +109,119 @@ _SPELLING = (
     (re.compile(r"ogue$"), "og"),
     (re.compile(r"amme(s)?$"), r"am\1"),
 )
-_SUFFIXES = ("izations", "ization", "izing", "ized", "izes", "ize", "ations", "ation", "ings", "ing",
-             "edly", "ed", "ies", "es", "s", "ly")
+_SUFFIXES = (
+    "izations",
+    "ization",
+    "izing",
+    "ized",
+    "izes",
+    "ize",
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "edly",
+    "ed",
+    "ies",
+    "es",
+    "s",
+    "ly",
+)
 
 
 #: Names and fixed terms that have no other wording. The copy checks cut them out of the
 #: library's text (never out of the article's) before comparing, so naming the "South China
 #: Sea" or the "Treaty on Comprehensive Strategic Partnership" is not copying.
 FIXED_TERMS = (
-    "Treaty on Comprehensive Strategic Partnership", "Northern Sea Route", "South China Sea",
-    "Sea of Japan", "Sea of Okhotsk", "Bering Sea", "Gulf of Finland", "Taiwan Strait",
-    "Xinjiang Uyghur Autonomous Region", "Heixiazi/Bolshoi Ussuriiskii Island", "Power of Siberia",
-    "International Criminal Court", "Center for International and Security Studies",
-    "U.S. Department of Defense", "U.S. Department of the Treasury", "Entity List",
-    "Ministry of Natural Resources", "Ministry of Foreign Affairs", "Narendra Modi", "Wu Dahui",
-    "Tsinghua University", "East China Normal University", "Fudan University", "Peking University",
-    "Denis Manturov", "Vice Premier", "Kim Jong-un", "Xi Jinping", "Vladimir Putin",
-    "Global Security", "Global Development", "Global Civilization", "Global South", "Friends for Peace",
-    "Garpiya-3", "Yuan Peng 3", "NewNewPolarBear", "Balticconnector", "Navy Day", "Joint Sea 2024",
-    "North-Joint 2024", "Northern Cooperation", "Okean", "Arctic Defender", "RIMPAC", "U.S.-Philippines",
-    "S-400", "community of common destiny", "weapons of mass destruction", "nuclear power plants",
-    "full-scale war", "gray-zone", "Indo-Pacific", "Sino-Russian", "North Korea", "South Korea",
-    "U.S.-ROK", "Russian Far East", "Arctic LNG", "East Asia", "Northeast Asia", "Cold War",
-    "Belt and Road", "exclusive economic zone", "Aleutian Islands", "China-flagged", "shadow fleet", "Yamal",
+    "Treaty on Comprehensive Strategic Partnership",
+    "Northern Sea Route",
+    "South China Sea",
+    "Sea of Japan",
+    "Sea of Okhotsk",
+    "Bering Sea",
+    "Gulf of Finland",
+    "Taiwan Strait",
+    "Xinjiang Uyghur Autonomous Region",
+    "Heixiazi/Bolshoi Ussuriiskii Island",
+    "Power of Siberia",
+    "International Criminal Court",
+    "Center for International and Security Studies",
+    "U.S. Department of Defense",
+    "U.S. Department of the Treasury",
+    "Entity List",
+    "Ministry of Natural Resources",
+    "Ministry of Foreign Affairs",
+    "Narendra Modi",
+    "Wu Dahui",
+    "Tsinghua University",
+    "East China Normal University",
+    "Fudan University",
+    "Peking University",
+    "Denis Manturov",
+    "Vice Premier",
+    "Kim Jong-un",
+    "Xi Jinping",
+    "Vladimir Putin",
+    "Global Security",
+    "Global Development",
+    "Global Civilization",
+    "Global South",
+    "Friends for Peace",
+    "Garpiya-3",
+    "Yuan Peng 3",
+    "NewNewPolarBear",
+    "Balticconnector",
+    "Navy Day",
+    "Joint Sea 2024",
+    "North-Joint 2024",
+    "Northern Cooperation",
+    "Okean",
+    "Arctic Defender",
+    "RIMPAC",
+    "U.S.-Philippines",
+    "S-400",
+    "community of common destiny",
+    "weapons of mass destruction",
+    "nuclear power plants",
+    "full-scale war",
+    "gray-zone",
+    "Indo-Pacific",
+    "Sino-Russian",
+    "North Korea",
+    "South Korea",
+    "U.S.-ROK",
+    "Russian Far East",
+    "Arctic LNG",
+    "East Asia",
+    "Northeast Asia",
+    "Cold War",
+    "Belt and Road",
+    "exclusive economic zone",
+    "Aleutian Islands",
+    "China-flagged",
+    "shadow fleet",
+    "Yamal",
 )
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # Text the copy checks set aside: quotations (checked on their own), numbers and month names
 # (facts, not wording) and the fixed terms, longest first so "Sea of Japan" beats "Japan".
 _SET_ASIDE = re.compile(
-    r"“[^”]*”|\"[^\"]*\"|\b(?:" + "|".join(_MONTH_NAMES) + r")\b|\d+(?:[.,–-]\d+)*%?|"
+    r"“[^”]*”|\"[^\"]*\"|\b(?:"
+    + "|".join(_MONTH_NAMES)
+    + r")\b|\d+(?:[.,–-]\d+)*%?|"
     + "|".join(re.escape(t) for t in sorted(FIXED_TERMS, key=len, reverse=True)),
     flags=re.IGNORECASE,
 )
@@ -168,7 +253,7 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 continue
-            return word[:-len(suffix)]
+            return word[: -len(suffix)]
     return word
 
 
@@ -190,7 +275,7 @@ def digest(run: Iterable[str]) -> str:
 def runs(word_list: list[str], length: int) -> Iterator[list[str]]:
     """Yield every run of *length* consecutive words of *word_list*."""
     for start in range(len(word_list) - length + 1):
-        yield word_list[start:start + length]
+        yield word_list[start : start + length]
 
 
 def pair_digests(text: str) -> set[str]:
@@ -228,9 +313,9 @@ def sentences(line: str) -> list[str]:
     """Return the sentences of one paragraph, each with the note markers that follow it."""
     found, start = [], 0
     for match in _SENTENCE_END.finditer(line):
-        if line[start:match.end(1)].endswith(_ABBREVIATIONS):
+        if line[start : match.end(1)].endswith(_ABBREVIATIONS):
             continue
-        found.append(line[start:match.end(2)].strip())
+        found.append(line[start : match.end(2)].strip())
         start = match.end()
     if line[start:].strip():
         found.append(line[start:].strip())
@@ -250,14 +335,14 @@ def segments(article: str) -> list[tuple[str, str, list[int]]]:
             parts: list[list] = []
             position = 0
             for match in _MARKER_WITH_SPACE.finditer(sentence):
-                text = sentence[position:match.start()].strip()
+                text = sentence[position : match.start()].strip()
                 if parts and not text.strip(" ,;"):
                     parts[-1][1].append(int(match.group(1)))  # markers side by side close one segment
                 else:
                     parts.append([text, [int(match.group(1))]])
                 position = match.end()
             tail = sentence[position:].strip()
-            if tail.strip(" .,;:…”\""):
+            if tail.strip(' .,;:…”"'):
                 parts.append([tail, []])
             for k, (text, notes) in enumerate(parts):
                 suffix = "" if len(parts) == 1 else _LETTERS[k]
@@ -310,9 +395,11 @@ def main(argv: list[str]) -> int:
     data = fingerprint(article)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"Wrote {output}: {len(data['shingles'])} shingles, {len(data['content_shingles'])} content runs, "
-          f"{len(data['segments'])} segments, {len(data['quotations'])} quotation runs, "
-          f"{len(data['numbers'])} numbers.")
+    print(
+        f"Wrote {output}: {len(data['shingles'])} shingles, {len(data['content_shingles'])} content runs, "
+        f"{len(data['segments'])} segments, {len(data['quotations'])} quotation runs, "
+        f"{len(data['numbers'])} numbers."
+    )
     return 0
 
 

@@ -17,6 +17,7 @@ from sinoru_brief.paths import InstallationError, fonts_dir
 if TYPE_CHECKING:
     from sinoru_brief.content import Library
 
+
 @dataclass(frozen=True)
 class BundledFont:
     """One font family shipped in ``assets/fonts``, the licence it is under and the files that say so."""
@@ -30,12 +31,23 @@ class BundledFont:
 
 BUNDLED_FONTS = (
     BundledFont("Carlito", "Calibri", "SIL Open Font License 1.1", "Carlito-", ("Carlito-LICENSE.txt",)),
-    BundledFont("Liberation Sans", "Arial", "SIL Open Font License 1.1", "LiberationSans-",
-                ("Liberation-LICENSE.txt",)),
-    BundledFont("Liberation Serif", "Times New Roman", "SIL Open Font License 1.1", "LiberationSerif-",
-                ("Liberation-LICENSE.txt",)),
-    BundledFont("Droid Sans Fallback", "Microsoft YaHei (Chinese, Japanese, Korean)", "Apache License 2.0",
-                "DroidSansFallback", ("DroidSansFallback-NOTICE.txt", "DroidSansFallback-LICENSE-Apache-2.0.txt")),
+    BundledFont(
+        "Liberation Sans", "Arial", "SIL Open Font License 1.1", "LiberationSans-", ("Liberation-LICENSE.txt",)
+    ),
+    BundledFont(
+        "Liberation Serif",
+        "Times New Roman",
+        "SIL Open Font License 1.1",
+        "LiberationSerif-",
+        ("Liberation-LICENSE.txt",),
+    ),
+    BundledFont(
+        "Droid Sans Fallback",
+        "Microsoft YaHei (Chinese, Japanese, Korean)",
+        "Apache License 2.0",
+        "DroidSansFallback",
+        ("DroidSansFallback-NOTICE.txt", "DroidSansFallback-LICENSE-Apache-2.0.txt"),
+    ),
 )
 
 
@@ -56,6 +68,7 @@ def font_notice_files(font: BundledFont, folder: Path | None = None) -> list[Pat
     paths = [folder / name for name in font.notices]
     missing = [p for p in paths if not p.is_file()]
     if missing:
-        raise InstallationError(f"the licence notice {missing[0]} of the bundled font {font.family} is missing; "
-                                "reinstall sinoru-brief")
+        raise InstallationError(
+            f"the licence notice {missing[0]} of the bundled font {font.family} is missing; reinstall sinoru-brief"
+        )
     return paths

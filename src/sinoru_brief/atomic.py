@@ -26,8 +26,9 @@ def write_atomic(target: Path, data: bytes | Callable[[BinaryIO], None]) -> None
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ExportError(Problem(target, f"the folder {folder} does not exist",
-                                  hint="create it first or choose another folder"))
+        raise ExportError(
+            Problem(target, f"the folder {folder} does not exist", hint="create it first or choose another folder")
+        )
     if target.is_dir():
         raise ExportError(Problem(target, "is a folder, not a file", hint="choose a file name"))
     try:
@@ -83,18 +84,27 @@ def _copy_mode(target: Path, temp: Path) -> None:
 def _problem_for(target: Path, exc: OSError) -> Problem:
     code = exc.errno
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return Problem(target, "cannot write here: permission denied",
-                       hint="the folder may be read-only, or the file may be open in another program "
-                            "(close it there); or choose another folder")
+        return Problem(
+            target,
+            "cannot write here: permission denied",
+            hint="the folder may be read-only, or the file may be open in another program "
+            "(close it there); or choose another folder",
+        )
     if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
-        return Problem(target, "the disk is full", hint="free some space or save to another drive; "
-                                                        "the previous file was left as it was")
+        return Problem(
+            target,
+            "the disk is full",
+            hint="free some space or save to another drive; the previous file was left as it was",
+        )
     if code == errno.ENOENT:
         return Problem(target, "the folder does not exist", hint="create it first or choose another folder")
     if code == errno.ENAMETOOLONG:
         return Problem(target, "the file name is too long", hint="choose a shorter name")
-    return Problem(target, f"cannot write the file: {exc.strerror or exc}",
-                   hint="check the path and try again; the previous file was left as it was")
+    return Problem(
+        target,
+        f"cannot write the file: {exc.strerror or exc}",
+        hint="check the path and try again; the previous file was left as it was",
+    )
 
 
 def write_cache_file(target: Path, data: bytes) -> OSError | ExportError | None:

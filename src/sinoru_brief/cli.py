@@ -38,33 +38,53 @@ USAGE = "sinoru-brief [-h] [--version] [FILE.brief.yaml | COMMAND ...]"
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="sinoru-brief", usage=USAGE,
+        prog="sinoru-brief",
+        usage=USAGE,
         description="Build cited PowerPoint briefing decks on the Sino-Russian partnership.",
         epilog="Run without a command to open the desktop app, or with a .brief.yaml file to open that brief "
-               "in it. Example: sinoru-brief export --topics summits,north-korea --depth key -o brief.pptx",
+        "in it. Example: sinoru-brief export --topics summits,north-korea --depth key -o brief.pptx",
     )
-    parser.add_argument("--version", action="version", version=f"sinoru-brief {__version__}",
-                        help="print the version and exit")
+    parser.add_argument(
+        "--version", action="version", version=f"sinoru-brief {__version__}", help="print the version and exit"
+    )
     # prog is given because argparse would otherwise prefix every subcommand's messages with USAGE.
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="sinoru-brief")
 
-    export = sub.add_parser("export", help="export a deck to .pptx or .pdf",
-                            description="Compose, lay out and write a deck as an editable .pptx, or as a PDF "
-                                        "read-ahead when the output ends in .pdf.")
-    export.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pptx|OUT.pdf",
-                        help="the file to write; its suffix chooses the format")
-    export.add_argument("--handout", action="store_true",
-                        help="PDF only: A4 pages, each the slide above its speaker notes and full references")
+    export = sub.add_parser(
+        "export",
+        help="export a deck to .pptx or .pdf",
+        description="Compose, lay out and write a deck as an editable .pptx, or as a PDF "
+        "read-ahead when the output ends in .pdf.",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="OUT.pptx|OUT.pdf",
+        help="the file to write; its suffix chooses the format",
+    )
+    export.add_argument(
+        "--handout",
+        action="store_true",
+        help="PDF only: A4 pages, each the slide above its speaker notes and full references",
+    )
     _add_deck_options(export)
 
-    check = sub.add_parser("check", help="check a .pptx for validity and accessibility",
-                           description="Report package and schema validity and the accessibility rules that "
-                                       "can be read from the file, each with its slide and shape. Exit 1 "
-                                       "when an error is found, 2 when the file cannot be read.")
+    check = sub.add_parser(
+        "check",
+        help="check a .pptx for validity and accessibility",
+        description="Report package and schema validity and the accessibility rules that "
+        "can be read from the file, each with its slide and shape. Exit 1 "
+        "when an error is found, 2 when the file cannot be read.",
+    )
     check.add_argument("deck", type=Path, metavar="DECK.pptx", help="the presentation to check (any .pptx)")
 
-    preview = sub.add_parser("preview", help="draw slides as PNG images",
-                             description="Draw the deck's slides as PNG files, exactly as they export.")
+    preview = sub.add_parser(
+        "preview",
+        help="draw slides as PNG images",
+        description="Draw the deck's slides as PNG files, exactly as they export.",
+    )
     preview.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="folder for the PNGs")
     preview.add_argument("--slides", metavar="LIST", help="slide numbers, e.g. 1,3-5 (default: all)")
     preview.add_argument("--width", type=int, default=1600, metavar="PX", help="image width in pixels")
@@ -83,40 +103,51 @@ def _parser() -> argparse.ArgumentParser:
     add_template_parser(sub)
     add_sources_parser(sub)
 
-    desktop = sub.add_parser("install-desktop-entry", help="add sinoru-brief to the Linux applications menu",
-                             description="Install a desktop entry, the icon and the .brief.yaml file type "
-                                         "for this user (under $XDG_DATA_HOME, usually ~/.local/share), so "
-                                         "the desktop's menu and file manager start this sinoru-brief.")
+    desktop = sub.add_parser(
+        "install-desktop-entry",
+        help="add sinoru-brief to the Linux applications menu",
+        description="Install a desktop entry, the icon and the .brief.yaml file type "
+        "for this user (under $XDG_DATA_HOME, usually ~/.local/share), so "
+        "the desktop's menu and file manager start this sinoru-brief.",
+    )
     desktop.add_argument("--remove", action="store_true", help="remove what an earlier run installed")
-    desktop.add_argument("--data-home", type=Path, metavar="DIR",
-                         help="install under DIR instead of $XDG_DATA_HOME or ~/.local/share")
+    desktop.add_argument(
+        "--data-home", type=Path, metavar="DIR", help="install under DIR instead of $XDG_DATA_HOME or ~/.local/share"
+    )
     return parser
 
 
 def _add_content_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--content", type=Path, metavar="DIR", action="append", default=[],
-                         help="a library folder to use besides the built-in one and your own; give it again "
-                              "for more")
+    command.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="a library folder to use besides the built-in one and your own; give it again for more",
+    )
 
 
 def _add_deck_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--topics", metavar="all|ID,ID,...",
-                         help="topics in order (default: all, or the brief's)")
+    command.add_argument("--topics", metavar="all|ID,ID,...", help="topics in order (default: all, or the brief's)")
     command.add_argument("--depth", choices=DEPTH_NAMES, help="key, standard or full (default: standard)")
     command.add_argument("--brief", type=Path, metavar="FILE", help="a .brief.yaml with the deck's choices")
     _add_content_option(command)
     command.add_argument("--template", metavar="NAME|DIR", help="template name or folder (default: briefing)")
-    command.add_argument("--master", type=Path, metavar="FILE.pptx",
-                         help="build the deck on this PowerPoint master (.pptx or .potx)")
-    command.add_argument("--style", metavar="CSL-STYLE", help="citation style name or .csl file "
-                                                              "(default: chicago-notes-bibliography)")
+    command.add_argument(
+        "--master", type=Path, metavar="FILE.pptx", help="build the deck on this PowerPoint master (.pptx or .potx)"
+    )
+    command.add_argument(
+        "--style", metavar="CSL-STYLE", help="citation style name or .csl file (default: chicago-notes-bibliography)"
+    )
     command.add_argument("--title", help="deck title")
     command.add_argument("--subtitle", help="deck subtitle")
     command.add_argument("--author", help="author shown on the title slide")
     command.add_argument("--organisation", help="organisation shown on the title slide")
     command.add_argument("--presenter", help="presenter shown on the title slide")
-    command.add_argument("--classification", metavar="MARKING", help="marking shown on the title slide, "
-                                                                     "e.g. UNCLASSIFIED")
+    command.add_argument(
+        "--classification", metavar="MARKING", help="marking shown on the title slide, e.g. UNCLASSIFIED"
+    )
     command.add_argument("--date", metavar="YYYY-MM-DD", help="date shown on the title slide (default: today)")
 
 
@@ -133,22 +164,37 @@ def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
         if named and not brief.topics and not args.topics:
             # Falling back to "all topics" would silently export the whole library instead.
             dropped = ", ".join(f"'{t}'" for t in dict.fromkeys(named))
-            raise BriefFileError(Problem(
-                args.brief, f"none of the brief's topics is in the library any more ({dropped})", key_path="topics",
-                hint="choose topics with --topics, or edit the brief's topics; 'sinoru-brief topics' lists them"))
+            raise BriefFileError(
+                Problem(
+                    args.brief,
+                    f"none of the brief's topics is in the library any more ({dropped})",
+                    key_path="topics",
+                    hint="choose topics with --topics, or edit the brief's topics; 'sinoru-brief topics' lists them",
+                )
+            )
         for message in notes:
             print(f"sinoru-brief: {args.brief}: {message}", file=sys.stderr)
     else:
         brief = Brief()
     if args.topics:
-        brief.topics = library.topic_ids() if args.topics == "all" else [
-            t.strip() for t in args.topics.split(",") if t.strip()]
+        brief.topics = (
+            library.topic_ids() if args.topics == "all" else [t.strip() for t in args.topics.split(",") if t.strip()]
+        )
     elif not brief.topics:
         brief.topics = library.topic_ids()
     if args.template is not None and args.template != brief.template:
         brief.look = {}  # the look was edited on the brief's template; the app, too, drops it with the template
-    for name in ("depth", "template", "style", "title", "subtitle", "author", "organisation", "presenter",
-                 "classification"):
+    for name in (
+        "depth",
+        "template",
+        "style",
+        "title",
+        "subtitle",
+        "author",
+        "organisation",
+        "presenter",
+        "classification",
+    ):
         value = getattr(args, name)
         if value is not None:
             # Undecodable bytes in argv arrive as lone surrogates, which no .pptx can hold.
@@ -299,19 +345,33 @@ def _cmd_install_desktop_entry(args: argparse.Namespace) -> int:
 
     if args.remove:
         removed = desktop_entry.remove(args.data_home)
-        print(f"Removed {len(removed)} files of sinoru-brief's desktop entry." if removed
-              else "Nothing to remove: no desktop entry of sinoru-brief was installed there.")
+        print(
+            f"Removed {len(removed)} files of sinoru-brief's desktop entry."
+            if removed
+            else "Nothing to remove: no desktop entry of sinoru-brief was installed there."
+        )
         return EXIT_OK
     written = desktop_entry.install(args.data_home)
-    print(f"Installed sinoru-brief's desktop entry ({written[0]}), its icon and the .brief.yaml file type: "
-          f"it appears in your applications menu and opens briefs from the file manager. Starts: "
-          f"{' '.join(desktop_entry.launch_command())}")
+    print(
+        f"Installed sinoru-brief's desktop entry ({written[0]}), its icon and the .brief.yaml file type: "
+        f"it appears in your applications menu and opens briefs from the file manager. Starts: "
+        f"{' '.join(desktop_entry.launch_command())}"
+    )
     return EXIT_OK
 
 
-COMMANDS = {"export": _cmd_export, "check": _cmd_check, "preview": _cmd_preview, "topics": _cmd_topics,
-            "validate": _cmd_validate, "styles": _cmd_styles, "templates": _cmd_templates,
-            "template": _cmd_template, "sources": _cmd_sources, "install-desktop-entry": _cmd_install_desktop_entry}
+COMMANDS = {
+    "export": _cmd_export,
+    "check": _cmd_check,
+    "preview": _cmd_preview,
+    "topics": _cmd_topics,
+    "validate": _cmd_validate,
+    "styles": _cmd_styles,
+    "templates": _cmd_templates,
+    "template": _cmd_template,
+    "sources": _cmd_sources,
+    "install-desktop-entry": _cmd_install_desktop_entry,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -319,8 +379,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and _names_a_brief(argv[0]):
-            return _open_app(argv[:1]) if len(argv) == 1 else _usage_error(
-                f"open one brief at a time; got {len(argv)} arguments after the file name")
+            return (
+                _open_app(argv[:1])
+                if len(argv) == 1
+                else _usage_error(f"open one brief at a time; got {len(argv)} arguments after the file name")
+            )
         parser = _parser()
         args = parser.parse_args(argv)
         if args.command is None:
@@ -331,8 +394,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except ModuleNotFoundError as exc:
         # A dependency of the installation itself is gone (a half-removed environment).
-        print(f"sinoru-brief: broken installation: the Python module '{exc.name}' is missing; "
-              "reinstall sinoru-brief", file=sys.stderr)
+        print(
+            f"sinoru-brief: broken installation: the Python module '{exc.name}' is missing; reinstall sinoru-brief",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("sinoru-brief: interrupted", file=sys.stderr)
@@ -349,8 +414,9 @@ def _usage_error(message: str) -> int:
     return EXIT_USAGE
 
 
-NO_DISPLAY = ("sinoru-brief: no display found: run the CLI commands (sinoru-brief --help), "
-              "or set QT_QPA_PLATFORM=offscreen")
+NO_DISPLAY = (
+    "sinoru-brief: no display found: run the CLI commands (sinoru-brief --help), or set QT_QPA_PLATFORM=offscreen"
+)
 
 
 def _open_app(briefs: list[str]) -> int:
@@ -358,8 +424,13 @@ def _open_app(briefs: list[str]) -> int:
     from sinoru_brief.paths import data_root
 
     if briefs and not Path(briefs[0]).is_file():
-        raise BriefFileError(Problem(Path(briefs[0]), "no such brief file",
-                                     hint="check the path; 'sinoru-brief' alone opens the app on a new brief"))
+        raise BriefFileError(
+            Problem(
+                Path(briefs[0]),
+                "no such brief file",
+                hint="check the path; 'sinoru-brief' alone opens the app on a new brief",
+            )
+        )
     data_root()  # a broken installation is one line here, not a dialog after Qt has started
     if _no_display():
         # Qt would abort the process (exit 134) when it finds no display to open a window on.
@@ -379,8 +450,11 @@ def _open_app(briefs: list[str]) -> int:
         if library:
             print(f"sinoru-brief: {library.message()}", file=sys.stderr)
         else:
-            print(f"sinoru-brief: broken installation: the desktop app cannot load ({exc}); reinstall "
-                  "sinoru-brief, or use the CLI commands (sinoru-brief --help)", file=sys.stderr)
+            print(
+                f"sinoru-brief: broken installation: the desktop app cannot load ({exc}); reinstall "
+                "sinoru-brief, or use the CLI commands (sinoru-brief --help)",
+                file=sys.stderr,
+            )
         return EXIT_ERROR
     return run_app([str(Path(b).absolute()) for b in briefs])
 
@@ -388,7 +462,8 @@ def _open_app(briefs: list[str]) -> int:
 def _no_display() -> bool:
     """Return whether this is Linux without a display Qt could use (X11, Wayland or a chosen platform)."""
     return sys.platform.startswith("linux") and not any(
-        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
 
 
 if __name__ == "__main__":

@@ -17,20 +17,30 @@ from pathlib import Path
 
 def add_sources_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Add the ``sources`` command and its subcommands to the CLI's *subparsers*."""
-    sources = subparsers.add_parser("sources", help="import your own sources from Zotero and other managers",
-                                    description="Work with your own sources.")
+    sources = subparsers.add_parser(
+        "sources",
+        help="import your own sources from Zotero and other managers",
+        description="Work with your own sources.",
+    )
     sub = sources.add_subparsers(dest="sources_command", metavar="SUBCOMMAND", required=True)
     imports = sub.add_parser(
-        "import", help="add references from .bib, CSL-JSON or .ris files to a sources.yaml",
+        "import",
+        help="add references from .bib, CSL-JSON or .ris files to a sources.yaml",
         description="Read BibTeX (.bib), CSL-JSON (.json) and RIS (.ris) files, as Zotero, EndNote and "
-                    "Mendeley export them, and add their entries to a sources.yaml in CSL-YAML. Each entry is "
-                    "checked as the library's own sources are; works already there (same DOI, or same title and "
-                    "year) are skipped and listed; an existing file keeps its entries and comments.",
-        epilog="Example: sinoru-brief sources import My-Library.bib   (then cite its ids in a brief's own slides)")
+        "Mendeley export them, and add their entries to a sources.yaml in CSL-YAML. Each entry is "
+        "checked as the library's own sources are; works already there (same DOI, or same title and "
+        "year) are skipped and listed; an existing file keeps its entries and comments.",
+        epilog="Example: sinoru-brief sources import My-Library.bib   (then cite its ids in a brief's own slides)",
+    )
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a .bib, .json or .ris file")
-    imports.add_argument("-o", "--output", type=Path, metavar="DIR/sources.yaml",
-                         help="the sources file to add to, created if missing (default: your own library's, "
-                              "which every deck loads; give another library's folder to decks with --content)")
+    imports.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="DIR/sources.yaml",
+        help="the sources file to add to, created if missing (default: your own library's, "
+        "which every deck loads; give another library's folder to decks with --content)",
+    )
     imports.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
     return sources
 

@@ -24,21 +24,39 @@ MASTER_FILE = "master.pptx"
 
 def add_template_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Add the ``template`` command and its subcommands to the CLI's *subparsers*."""
-    template = subparsers.add_parser("template", help="inspect a PowerPoint master, copy or list templates",
-                                     description="Work with templates and PowerPoint masters.")
+    template = subparsers.add_parser(
+        "template",
+        help="inspect a PowerPoint master, copy or list templates",
+        description="Work with templates and PowerPoint masters.",
+    )
     sub = template.add_subparsers(dest="template_command", metavar="SUBCOMMAND", required=True)
-    inspect = sub.add_parser("inspect", help="show a master's layouts and how slide kinds map to them",
-                             description="Print the masters, layouts and placeholders of a PowerPoint file, "
-                                         "the layout chosen for each slide kind, and what is missing.")
+    inspect = sub.add_parser(
+        "inspect",
+        help="show a master's layouts and how slide kinds map to them",
+        description="Print the masters, layouts and placeholders of a PowerPoint file, "
+        "the layout chosen for each slide kind, and what is missing.",
+    )
     inspect.add_argument("file", type=Path, metavar="FILE.pptx", help="a .pptx or .potx file")
-    new = sub.add_parser("new", help="copy a template into your templates folder",
-                         description="Copy a template into your templates folder to edit it "
-                                     "(it prints where the copy is; 'template list' lists your templates).")
+    new = sub.add_parser(
+        "new",
+        help="copy a template into your templates folder",
+        description="Copy a template into your templates folder to edit it "
+        "(it prints where the copy is; 'template list' lists your templates).",
+    )
     new.add_argument("name", metavar="NAME", help="the new template's name (letters, digits, spaces, . _ -)")
-    new.add_argument("--from", dest="source", default="briefing", metavar="TEMPLATE",
-                     help="the template to copy: a built-in or your own name, or a folder (default: briefing)")
-    new.add_argument("--master", type=Path, metavar="FILE.pptx",
-                     help=f"a PowerPoint master to build decks on (copied in as {MASTER_FILE})")
+    new.add_argument(
+        "--from",
+        dest="source",
+        default="briefing",
+        metavar="TEMPLATE",
+        help="the template to copy: a built-in or your own name, or a folder (default: briefing)",
+    )
+    new.add_argument(
+        "--master",
+        type=Path,
+        metavar="FILE.pptx",
+        help=f"a PowerPoint master to build decks on (copied in as {MASTER_FILE})",
+    )
     sub.add_parser("list", help="list the built-in templates and your own")
     return template
 
@@ -59,8 +77,10 @@ def run_template(args: argparse.Namespace) -> int:
         print(describe_master(load_master(args.file)))
     elif args.template_command == "new":
         folder = new_template(args.name, args.source, args.master)
-        print(f"Created template '{args.name}' in {folder}. Edit {folder / TEMPLATE_FILE}, "
-              f"then export with --template \"{args.name}\".")
+        print(
+            f"Created template '{args.name}' in {folder}. Edit {folder / TEMPLATE_FILE}, "
+            f'then export with --template "{args.name}".'
+        )
     else:
         for name in builtin_template_names():
             print(f"{name:<16} {load_theme(name).label}  (built-in)")
@@ -78,14 +98,20 @@ def describe_master(master: MasterTemplate) -> str:
     chosen = mapping(master)
     look = master_look(master)
     width, height = master.width / EMU_PER_INCH, master.height / EMU_PER_INCH
-    lines = [f"File: {master.path}",
-             f"Slide size: {width:.3f} x {height:.3f} in ({_shape(master.width, master.height)})"]
+    lines = [
+        f"File: {master.path}",
+        f"Slide size: {width:.3f} x {height:.3f} in ({_shape(master.width, master.height)})",
+    ]
     info = master.masters[chosen.master]
-    lines.append(f"Theme fonts: headings '{info.major_font or '(none)'}' -> {look.fonts.heading}, "
-                 f"text '{info.minor_font or '(none)'}' -> {look.fonts.body}")
+    lines.append(
+        f"Theme fonts: headings '{info.major_font or '(none)'}' -> {look.fonts.heading}, "
+        f"text '{info.minor_font or '(none)'}' -> {look.fonts.body}"
+    )
     c = look.colors
-    lines.append(f"Colours: background {c.background}, title {c.title}, text {c.text}, accent {c.accent}, "
-                 f"muted {c.muted}; charts {' '.join(c.chart)}")
+    lines.append(
+        f"Colours: background {c.background}, title {c.title}, text {c.text}, accent {c.accent}, "
+        f"muted {c.muted}; charts {' '.join(c.chart)}"
+    )
     lines.append("")
     lines.append("Masters and layouts (placeholders as type[idx]):")
     for m in master.masters:
@@ -99,8 +125,7 @@ def describe_master(master: MasterTemplate) -> str:
         choice = chosen.for_need(need)
         kinds = ", ".join(k for k, n in KIND_NEEDS.items() if n == need)
         fit = "" if choice.exact else "  [closest: no exact fit]"
-        lines.append(f"  {kinds}: layout {choice.layout.index + 1} {choice.layout.label}, "
-                     f"as {NEED_LABELS[need]}{fit}")
+        lines.append(f"  {kinds}: layout {choice.layout.index + 1} {choice.layout.label}, as {NEED_LABELS[need]}{fit}")
     lines.append("")
     if chosen.missing:
         lines.append("Missing or adjusted:")

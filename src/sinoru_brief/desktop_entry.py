@@ -75,21 +75,24 @@ def desktop_entry_text(command: list[str]) -> str:
 def _targets(home: Path) -> dict[Path, Path | None]:
     """Return each file to install under *home*, mapped to its source (None: generated)."""
     icons = icons_dir()
-    targets: dict[Path, Path | None] = {home / "applications" / DESKTOP_FILE: None,
-                                        home / "mime" / "packages" / MIME_FILE:
-                                            data_root() / "assets" / "desktop" / f"{APP_ID}-mime.xml",
-                                        home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg":
-                                            icons / f"{APP_ID}.svg"}
+    targets: dict[Path, Path | None] = {
+        home / "applications" / DESKTOP_FILE: None,
+        home / "mime" / "packages" / MIME_FILE: data_root() / "assets" / "desktop" / f"{APP_ID}-mime.xml",
+        home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg": icons / f"{APP_ID}.svg",
+    }
     for size in ICON_SIZES:
-        targets[home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"] = \
+        targets[home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"] = (
             icons / f"{APP_ID}-{size}.png"
+        )
     return targets
 
 
 def _require_linux() -> None:
     if not sys.platform.startswith("linux"):
-        raise BriefError("install-desktop-entry is for Linux desktops; on Windows and macOS start the app with "
-                         "the sinoru-brief command (see the README's notes for your system)")
+        raise BriefError(
+            "install-desktop-entry is for Linux desktops; on Windows and macOS start the app with "
+            "the sinoru-brief command (see the README's notes for your system)"
+        )
 
 
 def install(home: Path | None = None, command: list[str] | None = None) -> list[Path]:
@@ -128,8 +131,7 @@ def _refresh_caches(home: Path) -> None:
     Desktops also notice the files on their own, only later; a failing tool
     is therefore not an error.
     """
-    for tool, folder in (("update-mime-database", home / "mime"),
-                         ("update-desktop-database", home / "applications")):
+    for tool, folder in (("update-mime-database", home / "mime"), ("update-desktop-database", home / "applications")):
         path = shutil.which(tool)
         if path and folder.is_dir():
             try:

@@ -25,8 +25,10 @@ from sinoru_brief.errors import BriefError
 
 #: The folders that make up the shipped data; all must be there.
 DATA_FOLDERS = ("content", "templates", "assets/fonts")
-REINSTALL_HINT = ("reinstall sinoru-brief (uv tool install --reinstall sinoru-brief, pipx reinstall "
-                  "sinoru-brief, or pip install --force-reinstall sinoru-brief)")
+REINSTALL_HINT = (
+    "reinstall sinoru-brief (uv tool install --reinstall sinoru-brief, pipx reinstall "
+    "sinoru-brief, or pip install --force-reinstall sinoru-brief)"
+)
 
 
 class InstallationError(BriefError):
@@ -40,8 +42,10 @@ def _package_folder() -> Path:
     root = resources.files("sinoru_brief")
     if not isinstance(root, Path):
         # A zip import (zipapp, zipped egg) cannot hand font files to Pillow and Qt.
-        raise InstallationError(f"sinoru-brief is installed inside an archive ({root}); it must be installed "
-                                f"as plain files: {REINSTALL_HINT}")
+        raise InstallationError(
+            f"sinoru-brief is installed inside an archive ({root}); it must be installed "
+            f"as plain files: {REINSTALL_HINT}"
+        )
     return root
 
 
@@ -65,15 +69,18 @@ def data_root() -> Path:
         # An installed wheel: its own data must be complete, never silently replaced by a folder nearby.
         missing = _missing(packaged)
         if missing:
-            raise InstallationError(f"sinoru-brief's data folder is incomplete: {packaged / missing[0]} is "
-                                    f"missing; {REINSTALL_HINT}")
+            raise InstallationError(
+                f"sinoru-brief's data folder is incomplete: {packaged / missing[0]} is missing; {REINSTALL_HINT}"
+            )
         return packaged
     if (checkout / "pyproject.toml").is_file():
         missing = _missing(checkout)
         if not missing:
             return checkout
-        raise InstallationError(f"this source checkout of sinoru-brief lacks {checkout / missing[0]}; restore "
-                                "it from git (git status shows what was deleted)")
+        raise InstallationError(
+            f"this source checkout of sinoru-brief lacks {checkout / missing[0]}; restore "
+            "it from git (git status shows what was deleted)"
+        )
     raise InstallationError(f"sinoru-brief's data folder {packaged} is missing; {REINSTALL_HINT}")
 
 

@@ -89,9 +89,15 @@ class BuildCache:
             del self._themes[key]
 
 
-def build(brief: Brief, cache: BuildCache | None = None, *, library: Library | None = None,
-          content_dir: Path | None = None, theme: Theme | None = None,
-          progress: Progress | None = None) -> Build:
+def build(
+    brief: Brief,
+    cache: BuildCache | None = None,
+    *,
+    library: Library | None = None,
+    content_dir: Path | None = None,
+    theme: Theme | None = None,
+    progress: Progress | None = None,
+) -> Build:
     """Compose and lay out the deck *brief* describes, reusing what *cache* holds.
 
     Without *cache*, one is made for this build from *library* (or the
@@ -108,10 +114,12 @@ def build(brief: Brief, cache: BuildCache | None = None, *, library: Library | N
     # The brief's look (the theme editor's changes) over its template, exactly as the app lays it out.
     theme = theme or apply_look(cache.theme(brief.template), brief.look)
     deck = compose(cache.library, brief, theme.snippets, theme.structure)
-    pages = layout_deck(deck, theme, progress=(lambda i, n: progress("layout", i, n)) if progress else None,
-                        cache=cache.layout)
-    result = Build(library=cache.library, theme=theme, deck=deck, pages=pages,
-                   violations=check_pages(pages, master_chrome(theme)))
+    pages = layout_deck(
+        deck, theme, progress=(lambda i, n: progress("layout", i, n)) if progress else None, cache=cache.layout
+    )
+    result = Build(
+        library=cache.library, theme=theme, deck=deck, pages=pages, violations=check_pages(pages, master_chrome(theme))
+    )
     if result.violations:
         raise DeckDoesNotFit(layout_error(result.violations, theme), result)
     return result
@@ -123,14 +131,28 @@ def render_pptx(result: Build, progress: Progress | None = None) -> bytes:
     from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
 
     brief = result.deck.brief
-    return pptx_bytes(result.pages, title=brief.title, author=brief.author,
-                      east_asian_font=result.theme.fonts.east_asian, stamp=stamp_time(brief.deck_date()),
-                      link_color=result.theme.colors.accent, master=result.theme.master,
-                      progress=(lambda i, n: progress("write", i, n)) if progress else None)
+    return pptx_bytes(
+        result.pages,
+        title=brief.title,
+        author=brief.author,
+        east_asian_font=result.theme.fonts.east_asian,
+        stamp=stamp_time(brief.deck_date()),
+        link_color=result.theme.colors.accent,
+        master=result.theme.master,
+        progress=(lambda i, n: progress("write", i, n)) if progress else None,
+    )
 
 
-def export(brief: Brief, out: Path, cache: BuildCache | None = None, *, library: Library | None = None,
-           content_dir: Path | None = None, theme: Theme | None = None, progress: Progress | None = None) -> Build:
+def export(
+    brief: Brief,
+    out: Path,
+    cache: BuildCache | None = None,
+    *,
+    library: Library | None = None,
+    content_dir: Path | None = None,
+    theme: Theme | None = None,
+    progress: Progress | None = None,
+) -> Build:
     """Build the deck and write it to *out* atomically; return the build."""
     result = build(brief, cache, library=library, content_dir=content_dir, theme=theme, progress=progress)
     write_atomic(Path(out), render_pptx(result, progress))

@@ -29,33 +29,71 @@ from pathlib import Path
 #: Checked against ``ldd`` on PySide6 6.11's ``libQt6Gui.so.6`` and ``plugins/platforms/libq*.so``.
 DEBIAN_PACKAGES: dict[str, str] = {
     # libQt6Gui itself, whatever the platform
-    "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libGLX.so.0": "libglx0",
-    "libOpenGL.so.0": "libopengl0", "libfontconfig.so.1": "libfontconfig1",
-    "libfreetype.so.6": "libfreetype6", "libglib-2.0.so.0": "libglib2.0-0",
-    "libgthread-2.0.so.0": "libglib2.0-0", "libxkbcommon.so.0": "libxkbcommon0",
-    "libX11.so.6": "libx11-6", "libz.so.1": "zlib1g", "libdbus-1.so.3": "libdbus-1-3",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libGLX.so.0": "libglx0",
+    "libOpenGL.so.0": "libopengl0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libX11.so.6": "libx11-6",
+    "libz.so.1": "zlib1g",
+    "libdbus-1.so.3": "libdbus-1-3",
     # the X11 (xcb) platform plugin
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0", "libxcb.so.1": "libxcb1",
-    "libX11-xcb.so.1": "libx11-xcb1", "libxcb-cursor.so.0": "libxcb-cursor0",
-    "libxcb-icccm.so.4": "libxcb-icccm4", "libxcb-image.so.0": "libxcb-image0",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1", "libxcb-randr.so.0": "libxcb-randr0",
-    "libxcb-render.so.0": "libxcb-render0", "libxcb-render-util.so.0": "libxcb-render-util0",
-    "libxcb-shape.so.0": "libxcb-shape0", "libxcb-shm.so.0": "libxcb-shm0",
-    "libxcb-sync.so.1": "libxcb-sync1", "libxcb-util.so.1": "libxcb-util1",
-    "libxcb-xfixes.so.0": "libxcb-xfixes0", "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb.so.1": "libxcb1",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
     # the Wayland platform plugin
-    "libwayland-client.so.0": "libwayland-client0", "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
     "libwayland-egl.so.1": "libwayland-egl1",
 }
 
 #: What each piece needs, for the check without ``ldd``; the xcb list is the plugin's own NEEDED entries.
-GUI_LIBRARIES = ("libEGL.so.1", "libGL.so.1", "libfontconfig.so.1", "libfreetype.so.6", "libglib-2.0.so.0",
-                 "libgthread-2.0.so.0", "libxkbcommon.so.0", "libX11.so.6")
+GUI_LIBRARIES = (
+    "libEGL.so.1",
+    "libGL.so.1",
+    "libfontconfig.so.1",
+    "libfreetype.so.6",
+    "libglib-2.0.so.0",
+    "libgthread-2.0.so.0",
+    "libxkbcommon.so.0",
+    "libX11.so.6",
+)
 PLUGIN_LIBRARIES: dict[str, tuple[str, ...]] = {
-    "xcb": ("libxkbcommon-x11.so.0", "libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-util.so.1",
-            "libxcb-image.so.0", "libxcb-keysyms.so.1", "libxcb-randr.so.0", "libxcb-render-util.so.0",
-            "libxcb-shm.so.0", "libxcb-sync.so.1", "libxcb-xfixes.so.0", "libxcb-render.so.0",
-            "libxcb-shape.so.0", "libxcb-xkb.so.1", "libxcb.so.1", "libX11-xcb.so.1"),
+    "xcb": (
+        "libxkbcommon-x11.so.0",
+        "libxcb-cursor.so.0",
+        "libxcb-icccm.so.4",
+        "libxcb-util.so.1",
+        "libxcb-image.so.0",
+        "libxcb-keysyms.so.1",
+        "libxcb-randr.so.0",
+        "libxcb-render-util.so.0",
+        "libxcb-shm.so.0",
+        "libxcb-sync.so.1",
+        "libxcb-xfixes.so.0",
+        "libxcb-render.so.0",
+        "libxcb-shape.so.0",
+        "libxcb-xkb.so.1",
+        "libxcb.so.1",
+        "libX11-xcb.so.1",
+    ),
     "wayland": ("libwayland-client.so.0", "libwayland-cursor.so.0"),
 }
 
@@ -76,8 +114,10 @@ class MissingLibraries:
 
     def message(self) -> str:
         """Return the one line that tells the user what is missing and what to install."""
-        text = (f"the desktop app cannot start: Qt's {self.platform} platform needs system libraries that are "
-                f"missing: {', '.join(self.sonames)}")
+        text = (
+            f"the desktop app cannot start: Qt's {self.platform} platform needs system libraries that are "
+            f"missing: {', '.join(self.sonames)}"
+        )
         packages = self.packages()
         if packages:
             text += f"; on Debian or Ubuntu install them with: sudo apt install {' '.join(packages)}"

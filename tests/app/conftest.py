@@ -102,8 +102,9 @@ def make_window(qtbot, real_library, settings_path, autosaver, dialog_log, file_
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         window = MainWindow(DeckController(session), autosaver, settings)
         # Whatever a test left the answers at, closing at teardown discards the work silently.
-        qtbot.addWidget(window, before_close_func=lambda _: setattr(dialog_log, "save_answer",
-                                                                    QMessageBox.StandardButton.Discard))
+        qtbot.addWidget(
+            window, before_close_func=lambda _: setattr(dialog_log, "save_answer", QMessageBox.StandardButton.Discard)
+        )
         if size:
             window.resize(*size)
         window.show()
@@ -136,12 +137,13 @@ def no_unexpected_modal_dialogs(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a modal dialog opened that the test did not replace")
 
-    for cls, names in ((QFileDialog, ("getOpenFileName", "getSaveFileName", "getExistingDirectory",
-                                      "getOpenFileNames")),
-                       (QColorDialog, ("getColor",)),
-                       (QInputDialog, ("getText", "getItem", "getInt", "getDouble")),
-                       (QMessageBox, ("question", "warning", "critical", "information", "about")),
-                       (QDialog, ("exec",)),
-                       (QMessageBox, ("exec",))):
+    for cls, names in (
+        (QFileDialog, ("getOpenFileName", "getSaveFileName", "getExistingDirectory", "getOpenFileNames")),
+        (QColorDialog, ("getColor",)),
+        (QInputDialog, ("getText", "getItem", "getInt", "getDouble")),
+        (QMessageBox, ("question", "warning", "critical", "information", "about")),
+        (QDialog, ("exec",)),
+        (QMessageBox, ("exec",)),
+    ):
         for name in names:
             monkeypatch.setattr(cls, name, refuse)

@@ -39,8 +39,7 @@ def test_about_shows_version_content_date_and_font_licences(window, monkeypatch)
 
 
 def test_the_window_has_the_application_icon(qtbot, autosaver, dialog_log, settings_path):
-    window = create_window([], autosaver=autosaver, settings=QSettings(str(settings_path),
-                                                                        QSettings.Format.IniFormat))
+    window = create_window([], autosaver=autosaver, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     icon = window.windowIcon()
     assert not icon.isNull()
@@ -83,8 +82,9 @@ def test_no_offer_when_a_brief_is_named_or_there_is_none(qtbot, autosaver, dialo
     qtbot.addWidget(window)
     assert offer(window) is None and window.controller.session.path == named
 
-    fresh = create_window([], autosaver=autosaver, settings=QSettings(str(tmp_path / "empty.ini"),
-                                                                       QSettings.Format.IniFormat))
+    fresh = create_window(
+        [], autosaver=autosaver, settings=QSettings(str(tmp_path / "empty.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(fresh)
     assert offer(fresh) is None
 

@@ -26,8 +26,7 @@ def test_edits_are_autosaved_once_editing_pauses(window, qtbot, autosaver):
     assert info["path"] is None and info["saved"]
 
 
-def test_saving_and_undoing_to_the_saved_state_clear_the_autosave(window, qtbot, autosaver, tmp_path,
-                                                                  file_dialogs):
+def test_saving_and_undoing_to_the_saved_state_clear_the_autosave(window, qtbot, autosaver, tmp_path, file_dialogs):
     window.controller.set_field("author", "J. Analyst")
     qtbot.waitUntil(autosaver.brief_file.exists, timeout=2000)
     window.controller.undo_stack.undo()
@@ -55,8 +54,13 @@ def crashed_with(autosaver, brief, path=None):
 
 
 def test_recovery_on_the_next_start(qtbot, autosaver, dialog_log, settings_path, tmp_path):
-    lost = Brief(title="Crashed work", topics=list(THREE_TOPICS), depth="key", exclude=["gray-zone-baltic-cables"],
-                 date=dt.date(2025, 2, 3))
+    lost = Brief(
+        title="Crashed work",
+        topics=list(THREE_TOPICS),
+        depth="key",
+        exclude=["gray-zone-baltic-cables"],
+        date=dt.date(2025, 2, 3),
+    )
     original = tmp_path / "work.brief.yaml"
     crashed_with(autosaver, lost, original)
 
@@ -96,8 +100,9 @@ def test_a_brief_named_on_the_command_line_opens(qtbot, autosaver, dialog_log, s
 
     path = tmp_path / "cli.brief.yaml"
     save_brief(Brief(title="From the command line", topics=["outlook"]), path)
-    window = create_window([str(path)], autosaver=autosaver,
-                           settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    window = create_window(
+        [str(path)], autosaver=autosaver, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(window)
     assert window.controller.session.path == path
     assert window.controller.brief.title == "From the command line"

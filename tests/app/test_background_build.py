@@ -39,10 +39,13 @@ def test_a_theme_change_returns_before_the_deck_is_built_and_the_old_pages_stay_
     built(window, qtbot)
     assert window.preview.page is not old_page and window.preview.page.key == "gray-zone-baltic-cables"
     assert window.deck_panel.model.pages == window.controller.view().pages == fresh_pages(window)
-    assert all(span.color != "123456" for frame in old_page.text_frames() for p in frame.paragraphs
-               for span in p.spans)
-    assert any(span.color == "123456" for frame in window.preview.page.text_frames() for p in frame.paragraphs
-               for span in p.spans)
+    assert all(span.color != "123456" for frame in old_page.text_frames() for p in frame.paragraphs for span in p.spans)
+    assert any(
+        span.color == "123456"
+        for frame in window.preview.page.text_frames()
+        for p in frame.paragraphs
+        for span in p.spans
+    )
 
 
 def test_rapid_changes_coalesce_into_few_builds_of_the_newest_look(window, qtbot):

@@ -49,9 +49,11 @@ def test_thumbnails_and_captions_match_the_deck(window):
 
 def test_only_authored_and_section_slides_can_be_dragged(window):
     model = window.deck_panel.model
-    draggable = {model.data(model.index(r), Qt.ItemDataRole.UserRole + 10)
-                 for r in range(model.rowCount())
-                 if model.flags(model.index(r)) & Qt.ItemFlag.ItemIsDragEnabled}
+    draggable = {
+        model.data(model.index(r), Qt.ItemDataRole.UserRole + 10)
+        for r in range(model.rowCount())
+        if model.flags(model.index(r)) & Qt.ItemFlag.ItemIsDragEnabled
+    }
     assert "title" not in draggable and "agenda" not in draggable and "references" not in draggable
     assert {"section:summits", "summits-timeline"} <= draggable
 
@@ -61,8 +63,12 @@ def test_dropping_a_slide_moves_it_in_the_deck_and_the_brief(window):
     assert before[:3] == ["summits-timeline", "summits-warm-welcome", "summits-2024-anniversary"]
     assert drop(window, "summits-pm-meeting", "summits-warm-welcome")
 
-    assert summits(window) == ["summits-timeline", "summits-pm-meeting", "summits-warm-welcome",
-                               "summits-2024-anniversary"]
+    assert summits(window) == [
+        "summits-timeline",
+        "summits-pm-meeting",
+        "summits-warm-welcome",
+        "summits-2024-anniversary",
+    ]
     order = window.controller.brief.slide_order
     assert order[:3] == ["summits-timeline", "summits-pm-meeting", "summits-warm-welcome"]
     assert window.deck_panel.current_key() == "summits-pm-meeting"  # the moved slide stays selected
@@ -143,7 +149,8 @@ def test_delete_removes_the_slide_and_removed_slides_brings_it_back(window, qtbo
     assert panel.restore_button.text() == "Removed slides (1)"
     actions = panel.restore_menu.actions()
     assert [a.text() for a in actions] == [
-        f"{window.controller.session.library.slide('gray-zone-espionage').title}  (gray-zone-espionage)"]
+        f"{window.controller.session.library.slide('gray-zone-espionage').title}  (gray-zone-espionage)"
+    ]
 
     actions[0].trigger()
     assert window.controller.brief.exclude == []
@@ -213,8 +220,10 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
-@pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") != "xcb" or not shutil.which("xdotool"),
-                    reason="needs an X server (QT_QPA_PLATFORM=xcb) and xdotool for a real mouse drag")
+@pytest.mark.skipif(
+    os.environ.get("QT_QPA_PLATFORM") != "xcb" or not shutil.which("xdotool"),
+    reason="needs an X server (QT_QPA_PLATFORM=xcb) and xdotool for a real mouse drag",
+)
 def test_a_real_mouse_drag_reorders_the_deck(window):
     panel = window.deck_panel
     view = panel.view

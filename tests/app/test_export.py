@@ -105,8 +105,9 @@ def test_a_missing_folder_shows_the_error_and_writes_nothing(window, qtbot, tmp_
     assert window.export_button.isEnabled()
 
 
-def test_permission_denied_leaves_no_file_and_no_temp_file(window, qtbot, tmp_path, file_dialogs, dialog_log,
-                                                           monkeypatch):
+def test_permission_denied_leaves_no_file_and_no_temp_file(
+    window, qtbot, tmp_path, file_dialogs, dialog_log, monkeypatch
+):
     def refuse(src, dst):
         raise PermissionError(errno.EACCES, "Permission denied", str(dst))
 

@@ -32,8 +32,7 @@ def test_the_file_menu_offers_both_pdfs(window):
     assert texts.index("Export &PDF…") == texts.index("Export &As…") + 1
 
 
-def test_export_pdf_writes_one_page_per_slide_off_the_gui_thread(window, qtbot, tmp_path, file_dialogs,
-                                                                 monkeypatch):
+def test_export_pdf_writes_one_page_per_slide_off_the_gui_thread(window, qtbot, tmp_path, file_dialogs, monkeypatch):
     threads, progress = [], []
     real = export_job.write_atomic
 
@@ -75,8 +74,9 @@ def test_export_handout_writes_a4_pages(window, qtbot, tmp_path, file_dialogs):
     assert "A4" in info and count >= len(window.controller.view().pages)
 
 
-def test_a_failed_pdf_export_shows_the_error_and_keeps_the_old_file(window, qtbot, tmp_path, file_dialogs,
-                                                                   dialog_log, monkeypatch):
+def test_a_failed_pdf_export_shows_the_error_and_keeps_the_old_file(
+    window, qtbot, tmp_path, file_dialogs, dialog_log, monkeypatch
+):
     target = tmp_path / "deck.pdf"
     target.write_bytes(b"old")
 

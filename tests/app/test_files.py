@@ -12,8 +12,7 @@ from sinoru_brief.brief import Brief, load_brief
 Button = QMessageBox.StandardButton
 
 
-def test_save_as_writes_the_brief_and_reopening_gives_it_back(window, make_window, qtbot, tmp_path,
-                                                              file_dialogs):
+def test_save_as_writes_the_brief_and_reopening_gives_it_back(window, make_window, qtbot, tmp_path, file_dialogs):
     window.deck_panel.select_key("summits-warm-welcome")
     window.remove_action.trigger()
     window.deck_panel.model.move("north-korea-silence", window.deck_panel.model.keys().index("north-korea-key"))
@@ -136,8 +135,7 @@ def test_opening_a_broken_brief_shows_the_error(window, dialog_log, tmp_path, fi
     assert window.controller.brief.topics == THREE_TOPICS  # the open document is untouched
 
 
-def test_opening_a_brief_naming_missing_slides_reports_what_was_dropped(window, dialog_log, tmp_path,
-                                                                        file_dialogs):
+def test_opening_a_brief_naming_missing_slides_reports_what_was_dropped(window, dialog_log, tmp_path, file_dialogs):
     path = tmp_path / "old.brief.yaml"
     path.write_text("title: Old\ntopics: [summits, no-such-topic]\nexclude: [gone-slide]\n", encoding="utf-8")
     file_dialogs.open_answers.append(path)

@@ -93,8 +93,11 @@ def test_cancelling_the_dialog_imports_nothing(window, chooser, reports, dialog_
 
 
 def test_the_report_dialog_shows_the_summary_above_the_whole_report(qtbot):
-    lines = ["Imported 2 sources into /x/sources.yaml:", "  a-2024-one  “One” (refs.bib:1, one)",
-             "  b-2024-two  “Two” (refs.bib:5, two)"]
+    lines = [
+        "Imported 2 sources into /x/sources.yaml:",
+        "  a-2024-one  “One” (refs.bib:1, one)",
+        "  b-2024-two  “Two” (refs.bib:5, two)",
+    ]
     dialog = import_sources.ImportReportDialog(None, "Sources imported", lines)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Sources imported"

@@ -268,4 +268,7 @@ def test_title_slide_fields_show_a_brief_that_changes(window):
     window.controller.edit("Set title lines", change)
     inspector = window.inspector
     assert (inspector.organisation.text(), inspector.presenter.text(), inspector.classification.text()) == (
-        "Seminar", "Prof. X", "OFFICIAL")
+        "Seminar",
+        "Prof. X",
+        "OFFICIAL",
+    )

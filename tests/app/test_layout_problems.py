@@ -48,8 +48,11 @@ def test_a_deck_that_does_not_fit_is_never_exported(window, dialog_log, file_dia
 def test_an_export_reports_what_the_accessibility_check_found(window, qtbot, tmp_path, monkeypatch):
     from sinoru_brief.app import export_job
 
-    monkeypatch.setattr(export_job, "_accessibility_findings",
-                        lambda data: ["warning: slide 2, shape 'label': [reading-order] read before 'year'"])
+    monkeypatch.setattr(
+        export_job,
+        "_accessibility_findings",
+        lambda data: ["warning: slide 2, shape 'label': [reading-order] read before 'year'"],
+    )
     window.start_export(tmp_path / "deck.pptx")
     qtbot.waitUntil(lambda: window.export_job is None, timeout=20000)
     assert "1 accessibility finding" in window.export_message.text()

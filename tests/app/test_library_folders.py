@@ -47,12 +47,14 @@ def folder_answers(monkeypatch) -> list[Path]:
 @pytest.fixture
 def team(tmp_path: Path) -> Path:
     """A team library: a topic citing its own source and one of the built-in library."""
-    return write_library(tmp_path / "team", sources=["team-memo"],
-                         topics={"team-arctic": {"team-route": ["team-memo", BUILTIN_SOURCE]}})
+    return write_library(
+        tmp_path / "team", sources=["team-memo"], topics={"team-arctic": {"team-route": ["team-memo", BUILTIN_SOURCE]}}
+    )
 
 
-def test_open_library_adds_its_topics_keeps_the_brief_and_is_remembered(make_window, folder_answers, team,
-                                                                        settings_path, tmp_path):
+def test_open_library_adds_its_topics_keeps_the_brief_and_is_remembered(
+    make_window, folder_answers, team, settings_path, tmp_path
+):
     path = tmp_path / "mine.brief.yaml"
     window = make_window(Brief(title="Mine", topics=list(THREE_TOPICS)), path)
     assert "team-arctic" not in tree_topics(window)
@@ -79,8 +81,9 @@ def test_an_opened_library_loads_again_at_the_next_start(qtbot, team, settings_p
     assert window.library_folders.panel.problems == []
 
 
-def test_close_library_removes_its_topics_and_drops_them_from_the_brief(make_window, folder_answers, team,
-                                                                        settings_path, dialog_log):
+def test_close_library_removes_its_topics_and_drops_them_from_the_brief(
+    make_window, folder_answers, team, settings_path, dialog_log
+):
     window = make_window(Brief(title="Mine", topics=["summits"]))
     folder_answers.append(team)
     file_menu_action(window, "Open &Library…").trigger()
@@ -97,27 +100,31 @@ def test_close_library_removes_its_topics_and_drops_them_from_the_brief(make_win
     assert not close_menu.isEnabled()
 
 
-def test_a_broken_library_is_listed_in_the_problems_dock_and_the_others_still_load(make_window, folder_answers,
-                                                                                   team, tmp_path, qtbot):
-    broken = write_library(tmp_path / "broken", topics={"oops": {"oops-view": ["team-mem"]},
-                                                        "summits": {"mine": [BUILTIN_SOURCE]}})
+def test_a_broken_library_is_listed_in_the_problems_dock_and_the_others_still_load(
+    make_window, folder_answers, team, tmp_path, qtbot
+):
+    broken = write_library(
+        tmp_path / "broken", topics={"oops": {"oops-view": ["team-mem"]}, "summits": {"mine": [BUILTIN_SOURCE]}}
+    )
     window = make_window(Brief(title="Mine", topics=["summits"]))
     folder_answers.extend([team, broken])
     file_menu_action(window, "Open &Library…").trigger()
     file_menu_action(window, "Open &Library…").trigger()
-    assert window.statusBar().currentMessage() == (f"The library {broken} has problems and is not used yet: "
-                                                   "see Library problems")
+    assert window.statusBar().currentMessage() == (
+        f"The library {broken} has problems and is not used yet: see Library problems"
+    )
     assert "team-arctic" in tree_topics(window) and "oops" not in tree_topics(window)
     panel = window.library_folders.panel
     assert window.library_folders.dock.isVisible()
     labels = [panel.list.item(row).text() for row in range(panel.list.count())]
-    assert labels == ["broken/topics/summits.yaml:1:5: duplicate topic id 'summits'",
-                      "broken/topics/oops.yaml:12:46: unknown source 'team-mem'"]
+    assert labels == [
+        "broken/topics/summits.yaml:1:5: duplicate topic id 'summits'",
+        "broken/topics/oops.yaml:12:46: unknown source 'team-mem'",
+    ]
     assert panel.list.currentRow() == 0
     assert "> 1 │ id: summits" in panel.excerpt.toPlainText()
     panel.list.setCurrentRow(1)
-    assert panel.hint.text() == ("slides[0].bullets[0].cite[0]: unknown source 'team-mem' — did you mean "
-                                 "'team-memo'?")
+    assert panel.hint.text() == ("slides[0].bullets[0].cite[0]: unknown source 'team-mem' — did you mean 'team-memo'?")
     assert "> 12 │       - {text: A claim of oops-view., cite: [team-mem]}" in panel.excerpt.toPlainText()
     assert window.controller.brief.topics == ["summits"]
     # Fixed on disk, Reload Libraries (F5) brings the library in and empties the list.
@@ -141,21 +148,19 @@ def test_clicking_a_problem_shows_the_lines_around_it(make_window, folder_answer
     panel = window.library_folders.panel
     assert [panel.list.item(r).text() for r in range(panel.list.count())] == [
         "broken/topics/second.yml: topic files must end in .yaml",
-        "broken/topics/first.yaml:2:8: invalid YAML: the '[' here is never closed"]
+        "broken/topics/first.yaml:2:8: invalid YAML: the '[' here is never closed",
+    ]
     assert panel.excerpt.toPlainText() == f"This problem is about the file as a whole:\n{broken / 'topics/second.yml'}"
     assert panel.hint.text() == "topic files must end in .yaml — rename it to second.yaml"
     second = panel.list.item(1)
-    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=panel.list.visualItemRect(second).center())
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(second).center())
     assert panel.list.currentRow() == 1
-    assert panel.excerpt.toPlainText().splitlines() == ["  1 │ id: first", "> 2 │ title: [unclosed",
-                                                        "    │        ^"]
+    assert panel.excerpt.toPlainText().splitlines() == ["  1 │ id: first", "> 2 │ title: [unclosed", "    │        ^"]
     [marked] = panel.excerpt.extraSelections()
     assert marked.cursor.block().text() == "> 2 │ title: [unclosed"
 
 
-def test_a_remembered_library_with_problems_never_stops_the_app(qtbot, tmp_path, settings_path, autosaver,
-                                                              dialog_log):
+def test_a_remembered_library_with_problems_never_stops_the_app(qtbot, tmp_path, settings_path, autosaver, dialog_log):
     gone = tmp_path / "moved-away"
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     library_folders.remember_folders(settings, [gone])
@@ -165,7 +170,8 @@ def test_a_remembered_library_with_problems_never_stops_the_app(qtbot, tmp_path,
     assert window.controller.session.library.topic_ids()  # the built-in library is there
     panel = window.library_folders.panel
     assert [panel.list.item(r).text() for r in range(panel.list.count())] == [
-        f"{gone}: the content folder does not exist"]
+        f"{gone}: the content folder does not exist"
+    ]
     assert "File > Close Library" in panel.hint.text()
     assert window.library_folders.dock.isVisible()
     assert dialog_log.errors == []

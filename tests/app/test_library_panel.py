@@ -23,8 +23,9 @@ def visible_rows(panel):
     shown = {}
     for row in range(proxy.rowCount()):
         topic = proxy.index(row, 0)
-        shown[topic.data(TOPIC_ID_ROLE)] = [proxy.index(r, 0, topic).data(SLIDE_ID_ROLE)
-                                            for r in range(proxy.rowCount(topic))]
+        shown[topic.data(TOPIC_ID_ROLE)] = [
+            proxy.index(r, 0, topic).data(SLIDE_ID_ROLE) for r in range(proxy.rowCount(topic))
+        ]
     return shown
 
 
@@ -111,14 +112,16 @@ def test_slides_beyond_the_depth_are_greyed_out(window, real_library):
 def test_unticking_a_slide_removes_it_and_ticking_brings_it_back(window, real_library):
     panel = window.library_panel
     topic = panel.topic_item("summits")
-    child = next(topic.child(r) for r in range(topic.rowCount())
-                 if topic.child(r).data(SLIDE_ID_ROLE) == "summits-warm-welcome")
+    child = next(
+        topic.child(r) for r in range(topic.rowCount()) if topic.child(r).data(SLIDE_ID_ROLE) == "summits-warm-welcome"
+    )
     child.setCheckState(Qt.CheckState.Unchecked)
     assert window.controller.brief.exclude == ["summits-warm-welcome"]
     assert "summits-warm-welcome" not in deck_keys(window)
     assert window.deck_panel.restore_button.text() == "Removed slides (1)"
-    child = next(topic.child(r) for r in range(topic.rowCount())
-                 if topic.child(r).data(SLIDE_ID_ROLE) == "summits-warm-welcome")
+    child = next(
+        topic.child(r) for r in range(topic.rowCount()) if topic.child(r).data(SLIDE_ID_ROLE) == "summits-warm-welcome"
+    )
     child.setCheckState(Qt.CheckState.Checked)
     assert window.controller.brief.exclude == []
     assert content_keys(window) == expected_content(real_library, THREE_TOPICS, "standard")
@@ -153,8 +156,7 @@ def test_search_matches_words_in_notes(window, qtbot, real_library):
 
 def test_search_matches_bullets_and_needs_every_word(window, qtbot, real_library):
     panel = window.library_panel
-    hits = {s.id for t in real_library.topics for s in t.slides
-            if any("baltic" in b.text.lower() for b in s.bullets)}
+    hits = {s.id for t in real_library.topics for s in t.slides if any("baltic" in b.text.lower() for b in s.bullets)}
     qtbot.keyClicks(panel.search, "Baltic")
     shown = {s for slides in visible_rows(panel).values() for s in slides}
     assert hits <= shown and shown
@@ -184,8 +186,11 @@ def test_topic_rows_show_whole_titles_and_tooltips(window, real_library):
 def test_double_clicking_a_slide_shows_it(window, qtbot):
     panel = window.library_panel
     panel.expand_topic("north-korea")
-    source = next(panel.topic_item("north-korea").child(r) for r in range(6)
-                  if panel.topic_item("north-korea").child(r).data(SLIDE_ID_ROLE) == "north-korea-silence")
+    source = next(
+        panel.topic_item("north-korea").child(r)
+        for r in range(6)
+        if panel.topic_item("north-korea").child(r).data(SLIDE_ID_ROLE) == "north-korea-silence"
+    )
     index = panel.filter.mapFromSource(source.index())
     panel.tree.scrollTo(index)
     rect = panel.tree.visualRect(index)
@@ -198,5 +203,7 @@ def test_double_clicking_a_slide_shows_it(window, qtbot):
 
 def test_new_brief_starts_without_topics(make_window):
     window = make_window(Brief())
-    assert all(window.library_panel.topic_item(t.id).checkState() == Qt.CheckState.Unchecked
-               for t in window.controller.session.library.topics)
+    assert all(
+        window.library_panel.topic_item(t.id).checkState() == Qt.CheckState.Unchecked
+        for t in window.controller.session.library.topics
+    )

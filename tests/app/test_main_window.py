@@ -94,8 +94,22 @@ def test_every_menu_action_has_a_shortcut_and_a_status_tip(window):
     shortcuts = [a.shortcut().toString() for a in actions]
     assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"
     assert {a.text().replace("&", "") for a in actions} >= {
-        "New", "Open…", "Save", "Save As…", "Export", "Export As…", "Quit", "Remove Slide", "Next Slide",
-        "Previous Slide", "Find in Library", "Zoom to Fit", "Library", "Deck", "Inspector"}
+        "New",
+        "Open…",
+        "Save",
+        "Save As…",
+        "Export",
+        "Export As…",
+        "Quit",
+        "Remove Slide",
+        "Next Slide",
+        "Previous Slide",
+        "Find in Library",
+        "Zoom to Fit",
+        "Library",
+        "Deck",
+        "Inspector",
+    }
 
 
 def test_find_shortcut_focuses_the_search_box(window, qtbot):

@@ -11,16 +11,19 @@ def test_sources_carry_the_deck_numbers_not_a_fresh_count(make_window):
     window = make_window(Brief(title="Three", topics=["summits", "gray-zone", "north-korea"], depth="standard"))
     view = window.controller.view()
     # A slide late in the deck, citing sources first cited on earlier slides: a fresh count would give 1, 2, 3.
-    deck_slide = next(s for s in reversed(view.deck.slides) if s.slide is not None and len(s.citations) >= 2
-                      and s.citations != tuple(range(1, len(s.citations) + 1)))
+    deck_slide = next(
+        s
+        for s in reversed(view.deck.slides)
+        if s.slide is not None and len(s.citations) >= 2 and s.citations != tuple(range(1, len(s.citations) + 1))
+    )
     window.deck_panel.select_key(deck_slide.key)
     text = window.notes.toPlainText()
-    shown = [int(n) for n in re.findall(r"\[(\d+)\]", text[text.index("Sources"):])]
+    shown = [int(n) for n in re.findall(r"\[(\d+)\]", text[text.index("Sources") :])]
     assert shown == list(deck_slide.citations)
     for number in deck_slide.citations:
         reference = view.deck.reference(number).text
         assert f"[{number}] {reference}" in deck_slide.notes  # the exported speaker notes say the same
-        assert reference[:40] in text.split(f"[{number}]", 1)[1][:len(reference) + 4]
+        assert reference[:40] in text.split(f"[{number}]", 1)[1][: len(reference) + 4]
     # The numbers on the slide itself: the superscript markers of its claims.
     markers = {n for claim in (deck_slide.slide.bullets or ()) for n in view.deck.bullet_markers(claim)}
     assert markers <= set(deck_slide.citations)

@@ -20,8 +20,9 @@ def _cite(dialog: OwnSlideDialog, row: int, query: str, source_id: str) -> None:
     dialog.cite_button.click()
 
 
-def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(window, make_window, qtbot, monkeypatch,
-                                                                  tmp_path, file_dialogs, capsys):
+def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
+    window, make_window, qtbot, monkeypatch, tmp_path, file_dialogs, capsys
+):
     def fill(dialog: OwnSlideDialog) -> None:
         assert dialog.kind_box.isVisibleTo(dialog)
         dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("key_figures"))
@@ -47,9 +48,16 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(window, make_w
 
     [own] = window.controller.brief.custom_slides
     assert (own.kind, own.title, own.notes, own.briefer, own.bullets) == (
-        "key_figures", "Three numbers", "Say them slowly.", "Round them if asked.", [])
-    assert own.figures == [BriefFigure("78%", "of the trade is settled in roubles and yuan", [SOURCE]),
-                           BriefFigure("$245 bn", "bilateral trade in 2024, 中俄贸易额", [OTHER, SOURCE])]
+        "key_figures",
+        "Three numbers",
+        "Say them slowly.",
+        "Round them if asked.",
+        [],
+    )
+    assert own.figures == [
+        BriefFigure("78%", "of the trade is settled in roubles and yuan", [SOURCE]),
+        BriefFigure("$245 bn", "bilateral trade in 2024, 中俄贸易额", [OTHER, SOURCE]),
+    ]
     keys = deck_keys(window)
     assert keys[keys.index("summits-warm-welcome") + 1] == own.id and panel.current_key() == own.id
     view = window.controller.view()
@@ -58,7 +66,9 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(window, make_w
     assert f"[{view.deck.numbers[OTHER]}] " in slide.notes and "For the briefer: Round them if asked." in slide.notes
     [page] = [p for p in view.pages if p.key == own.id]
     assert [f.text for f in page.text_frames() if f.role == "figure"] == [
-        f"78%{view.deck.numbers[SOURCE]}", f"$245 bn{view.deck.numbers[SOURCE]},{view.deck.numbers[OTHER]}"]
+        f"78%{view.deck.numbers[SOURCE]}",
+        f"$245 bn{view.deck.numbers[SOURCE]},{view.deck.numbers[OTHER]}",
+    ]
 
     window.controller.undo_stack.undo()
     assert window.controller.brief.custom_slides == [] and own.id not in deck_keys(window)
@@ -102,13 +112,20 @@ def test_a_half_written_figure_or_an_unknown_source_keeps_ok_disabled(window, qt
     dialog.figure_rows[2].label.setText("a label without its number")
     assert not ok.isEnabled() and dialog.problem.text() == "Give figure 3 its value, e.g. 78%."
     assert row.value.maxLength() == 24
-    assert dialog.figures() == [BriefFigure("78%", "of the trade", [SOURCE]),
-                                BriefFigure("", "a label without its number")]
+    assert dialog.figures() == [
+        BriefFigure("78%", "of the trade", [SOURCE]),
+        BriefFigure("", "a label without its number"),
+    ]
 
 
 def test_edit_an_own_key_figures_slide_and_a_library_slides_guidance(window, monkeypatch):
-    own_id = window.controller.add_own_slide("summits-warm-welcome", "Numbers", [], kind="key_figures",
-                                             figures=[BriefFigure("78%", "of the trade", [SOURCE])])
+    own_id = window.controller.add_own_slide(
+        "summits-warm-welcome",
+        "Numbers",
+        [],
+        kind="key_figures",
+        figures=[BriefFigure("78%", "of the trade", [SOURCE])],
+    )
 
     def fill(dialog: OwnSlideDialog) -> None:
         assert not dialog.kind_box.isVisibleTo(dialog) and dialog.pages.currentIndex() == 2
@@ -183,7 +200,13 @@ def test_add_and_edit_a_quotation_slide_of_ones_own(window, qtbot, monkeypatch):
     qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     [own] = window.controller.brief.custom_slides
     assert (own.kind, own.quote, own.attribution, own.cite, own.bullets, own.figures) == (
-        "quote", "Friendship has no limits.", "The joint statement", [OTHER], [], [])
+        "quote",
+        "Friendship has no limits.",
+        "The joint statement",
+        [OTHER],
+        [],
+        [],
+    )
     [page] = [p for p in window.controller.view().pages if p.key == own.id]
     assert any("Friendship has no limits." in f.text for f in page.text_frames())
 

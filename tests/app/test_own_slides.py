@@ -26,8 +26,7 @@ def answer_dialog(monkeypatch, fill) -> list[OwnSlideDialog]:
     return shown
 
 
-def test_add_an_own_slide_after_the_selected_one_cite_save_and_undo(window, qtbot, monkeypatch, tmp_path,
-                                                                      file_dialogs):
+def test_add_an_own_slide_after_the_selected_one_cite_save_and_undo(window, qtbot, monkeypatch, tmp_path, file_dialogs):
     def fill(dialog: OwnSlideDialog) -> None:
         # Filled through the widgets' setters: this runs inside the shortcut's key event, where
         # sending further synthetic key events is not safe.
@@ -51,8 +50,10 @@ def test_add_an_own_slide_after_the_selected_one_cite_save_and_undo(window, qtbo
 
     [own] = window.controller.brief.custom_slides
     assert (own.after, own.title, own.notes) == ("summits-warm-welcome", "Our assessment", "Stress the limits.")
-    assert own.bullets == [BriefBullet("Cooperation deepens", [SOURCE], [BriefBullet("but no alliance")]),
-                           BriefBullet("Our own judgment")]
+    assert own.bullets == [
+        BriefBullet("Cooperation deepens", [SOURCE], [BriefBullet("but no alliance")]),
+        BriefBullet("Our own judgment"),
+    ]
     keys = deck_keys(window)
     assert keys[keys.index("summits-warm-welcome") + 1] == own.id
     assert panel.current_key() == own.id
@@ -102,7 +103,7 @@ def test_edit_bullets_and_notes_of_a_library_slide_in_one_undo_step(window, qtbo
         lines = dialog.bullets_edit.toPlainText().splitlines()
         top = [i for i, line in enumerate(lines) if not line.startswith(" ")]
         # Drop the first bullet (with its sub-bullets) and add one of our own at the end.
-        kept = lines[top[1]:] if len(top) > 1 else []
+        kept = lines[top[1] :] if len(top) > 1 else []
         dialog.bullets_edit.setPlainText("\n".join([*kept, f"Added by us [{SOURCE}]"]))
         dialog.notes_edit.setPlainText("Our notes.")
 
@@ -127,8 +128,9 @@ def test_edit_bullets_and_notes_of_a_library_slide_in_one_undo_step(window, qtbo
 def test_the_cli_exports_the_saved_brief_as_the_app_shows_it(window, file_dialogs, tmp_path, capsys):
     from sinoru_brief.cli import EXIT_OK, main
 
-    window.controller.add_own_slide("summits-warm-welcome", "Implications for us",
-                                    [BriefBullet("Plan for a durable partnership", [SOURCE])])
+    window.controller.add_own_slide(
+        "summits-warm-welcome", "Implications for us", [BriefBullet("Plan for a durable partnership", [SOURCE])]
+    )
     brief, out = tmp_path / "deck.brief.yaml", tmp_path / "deck.pptx"
     file_dialogs.save_answers.append(brief)
     assert window.save()

@@ -44,8 +44,9 @@ def test_the_preview_after_edits_is_what_a_build_from_scratch_lays_out(fixture_l
 def test_the_export_writes_the_preview_pages_through_the_pipeline(fixture_library):
     session = _session(fixture_library)
     view = session.view()
-    assert render_pptx(view) == render_pptx(replace(view, pages=_fresh_pages(fixture_library, session.brief,
-                                                                             session.theme())))
+    assert render_pptx(view) == render_pptx(
+        replace(view, pages=_fresh_pages(fixture_library, session.brief, session.theme()))
+    )
 
 
 def test_a_look_with_no_room_is_still_previewed_and_says_which_slides(fixture_library):

@@ -29,8 +29,11 @@ def press(window, qtbot, key) -> None:
 def test_the_slide_menu_lists_the_moves_with_their_keys(window):
     entries = slide_menu(window)
     assert {name: a.shortcut().toString() for name, a in entries.items()} == {
-        "Move Earlier": "Ctrl+Shift+Left", "Move Later": "Ctrl+Shift+Right",
-        "Move to Previous Topic": "Ctrl+Shift+Up", "Move to Next Topic": "Ctrl+Shift+Down"}
+        "Move Earlier": "Ctrl+Shift+Left",
+        "Move Later": "Ctrl+Shift+Right",
+        "Move to Previous Topic": "Ctrl+Shift+Up",
+        "Move to Next Topic": "Ctrl+Shift+Down",
+    }
 
 
 def test_ctrl_shift_arrows_move_the_slide_within_its_topic_and_undo_puts_it_back(window, qtbot):
@@ -100,8 +103,12 @@ def test_a_strip_docked_at_the_side_moves_along_with_up_and_down(window, qtbot):
 
 def test_delete_on_a_generated_slide_or_in_the_preview_says_why_nothing_happened(window, qtbot):
     panel = window.deck_panel
-    for key, words in (("title", "title slide"), ("agenda", "untick a topic"), ("section:summits", "untick the topic"),
-                       ("references", "list what the deck cites")):
+    for key, words in (
+        ("title", "title slide"),
+        ("agenda", "untick a topic"),
+        ("section:summits", "untick the topic"),
+        ("references", "list what the deck cites"),
+    ):
         panel.select_key(key)
         panel.view.setFocus()
         qtbot.keyClick(panel.view, Qt.Key.Key_Delete)

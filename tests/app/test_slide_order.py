@@ -6,8 +6,11 @@ from app.windowkit import THREE_TOPICS
 
 
 def deck_order(window, topic_id: str) -> list[str]:
-    return [s.key for s in window.controller.view().deck.slides if s.topic is not None and s.slide is not None
-            and s.topic.id == topic_id]
+    return [
+        s.key
+        for s in window.controller.view().deck.slides
+        if s.topic is not None and s.slide is not None and s.topic.id == topic_id
+    ]
 
 
 def test_every_move_gives_the_same_order_in_the_panel_rule_and_the_deck(window, real_library):

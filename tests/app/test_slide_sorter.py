@@ -31,8 +31,9 @@ def click(sorter, qtbot, key: str, modifier=Qt.KeyboardModifier.NoModifier) -> N
     row = sorter.model.keys(list(range(sorter.model.rowCount()))).index(key)
     index = sorter.model.index(row)
     sorter.view.scrollTo(index)
-    qtbot.mouseClick(sorter.view.viewport(), Qt.MouseButton.LeftButton, modifier,
-                     sorter.view.visualRect(index).center())
+    qtbot.mouseClick(
+        sorter.view.viewport(), Qt.MouseButton.LeftButton, modifier, sorter.view.visualRect(index).center()
+    )
 
 
 def gap_point(sorter, key: str) -> QPoint:
@@ -47,11 +48,17 @@ def drop_selection(sorter, at: QPoint) -> None:
     view = sorter.view
     data = view.drag_data(view.drag_rows())
     for kind in (QDragEnterEvent, QDragMoveEvent):
-        QApplication.sendEvent(view.viewport(), kind(at, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
-                                                     Qt.KeyboardModifier.NoModifier))
+        QApplication.sendEvent(
+            view.viewport(),
+            kind(at, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        )
     assert view.drop_row >= 0  # the bar showing where they go is drawn
-    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(at), Qt.DropAction.MoveAction, data,
-                                                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        view.viewport(),
+        QDropEvent(
+            QPointF(at), Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        ),
+    )
     assert view.drop_row == -1
 
 
@@ -87,8 +94,9 @@ def test_ctrl_and_shift_click_select_several(window, qtbot):
     assert sorter.selected_keys() == ["summits-pm-meeting"]
     click(sorter, qtbot, "gray-zone-espionage", SHIFT)  # a range, from the last clicked
     keys = deck_keys(window)
-    assert sorter.selected_keys() == list(dict.fromkeys(
-        keys[keys.index("summits-warm-welcome"):keys.index("gray-zone-espionage") + 1]))
+    assert sorter.selected_keys() == list(
+        dict.fromkeys(keys[keys.index("summits-warm-welcome") : keys.index("gray-zone-espionage") + 1])
+    )
     assert window.deck_panel.current_key() == "gray-zone-espionage"  # the strip and preview follow
 
 
@@ -150,8 +158,9 @@ def test_dragging_a_section_thumbnail_moves_its_topic(window, qtbot):
 
 
 @pytest.mark.parametrize("size", [(1280, 800)])
-def test_eighty_slides_paint_only_what_is_in_view_and_keep_the_pixmaps(make_window, real_library, qtbot, size,
-                                                                      monkeypatch):
+def test_eighty_slides_paint_only_what_is_in_view_and_keep_the_pixmaps(
+    make_window, real_library, qtbot, size, monkeypatch
+):
     window = make_window(Brief(title="All", topics=real_library.topic_ids(), depth="full"), size=size)
     asked: list[int] = []
     original = window.sorter.model.pixmap
@@ -160,8 +169,11 @@ def test_eighty_slides_paint_only_what_is_in_view_and_keep_the_pixmaps(make_wind
     rows = sorter.model.rowCount()
     assert rows >= 80
     qtbot.waitUntil(lambda: bool(asked))
-    visible = [r for r in range(rows) if sorter.view.visualRect(sorter.model.index(r)).intersects(
-        sorter.view.viewport().rect())]
+    visible = [
+        r
+        for r in range(rows)
+        if sorter.view.visualRect(sorter.model.index(r)).intersects(sorter.view.viewport().rect())
+    ]
     assert set(asked) <= set(visible) and len(visible) < rows // 3  # the rest is not rendered until scrolled to
     window.images.wait()
     qtbot.waitUntil(lambda: all(sorter.model.pixmap(r, 176) is not None for r in visible))
@@ -189,13 +201,18 @@ def test_a_drag_near_the_bottom_of_the_grid_scrolls_it(make_window, real_library
     data = sorter.view.drag_data(sorter.view.drag_rows())
     bottom = QPoint(sorter.view.viewport().width() // 2, sorter.view.viewport().height() - 3)
     for kind in (QDragEnterEvent, QDragMoveEvent):
-        QApplication.sendEvent(sorter.view.viewport(), kind(bottom, Qt.DropAction.MoveAction, data,
-                                                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+        QApplication.sendEvent(
+            sorter.view.viewport(),
+            kind(bottom, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        )
     qtbot.waitUntil(lambda: bar.value() > 150, timeout=3000)
     middle = sorter.view.viewport().rect().center()
-    QApplication.sendEvent(sorter.view.viewport(), QDragMoveEvent(middle, Qt.DropAction.MoveAction, data,
-                                                                  Qt.MouseButton.LeftButton,
-                                                                  Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        sorter.view.viewport(),
+        QDragMoveEvent(
+            middle, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        ),
+    )
     assert not sorter.view.edge_scroller.is_scrolling()
 
 

@@ -25,8 +25,16 @@ def drag_to(view, data: QMimeData, pos: QPoint, kind=QDragMoveEvent) -> None:
 
 
 def wheel(view, pos: QPoint, dy: int, dx: int = 0) -> None:
-    event = QWheelEvent(QPointF(pos), QPointF(view.viewport().mapToGlobal(pos)), QPoint(0, 0), QPoint(dx, dy),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(view.viewport().mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(dx, dy),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), event)
 
 
@@ -77,8 +85,12 @@ def test_a_drop_after_scrolling_lands_where_the_cursor_is(window, qtbot):
     at = QPoint(rect.left() + 4, rect.center().y())
     drag_to(view, data, at, QDragEnterEvent)
     drag_to(view, data, at)
-    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(at), Qt.DropAction.MoveAction, data,
-                                                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        view.viewport(),
+        QDropEvent(
+            QPointF(at), Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        ),
+    )
     keys = model.keys()
     assert keys.index("north-korea-silence") == keys.index("north-korea-key") - 1
     assert not view.edge_scroller.is_scrolling()

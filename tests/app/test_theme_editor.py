@@ -149,15 +149,18 @@ def test_a_footer_that_does_not_compile_or_fill_in_shows_why_inline(window, qtbo
     qtbot.keyClicks(editor.footer, "{{ brief.title")
     applied(window, qtbot)
     assert editor.footer_error.isVisible()
-    assert editor.footer_error.text() == ("The footer does not compile: unexpected end of template, expected "
-                                          "'end of print statement'. Check the {{ }} and {% %} pairs.")
+    assert editor.footer_error.text() == (
+        "The footer does not compile: unexpected end of template, expected "
+        "'end of print statement'. Check the {{ }} and {% %} pairs."
+    )
     assert window.controller.view().deck.footer == "China and Russia"
     assert editor.footer.text() == "{{ brief.title"  # the user's text stays to be fixed
     editor.footer.selectAll()
     qtbot.keyClicks(editor.footer, "{{ brief.titel }}")
     applied(window, qtbot)
-    assert editor.footer_error.text() == ("The footer cannot be filled in: 'dict object' has no attribute 'titel' "
-                                          "(the variables are brief and as_of)")
+    assert editor.footer_error.text() == (
+        "The footer cannot be filled in: 'dict object' has no attribute 'titel' (the variables are brief and as_of)"
+    )
     editor.footer.selectAll()
     qtbot.keyClicks(editor.footer, "Ministry · {{ brief.title }}")
     applied(window, qtbot)
@@ -217,8 +220,9 @@ def test_a_logo_is_chosen_previewed_and_cleared(window, qtbot, file_dialogs, dia
     Image.new("RGB", (8, 8)).save(not_png)
     file_dialogs.open_answers.append(not_png)
     editor.logo.choose_button.click()
-    assert dialog_log.errors == [("Cannot use this logo",
-                                  f"{not_png} is a GIF image. Choose a PNG or JPEG file (export the logo as PNG).")]
+    assert dialog_log.errors == [
+        ("Cannot use this logo", f"{not_png} is a GIF image. Choose a PNG or JPEG file (export the logo as PNG).")
+    ]
     assert editor.logo.path is None
 
 

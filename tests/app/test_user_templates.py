@@ -125,14 +125,20 @@ def test_saving_over_your_own_template_asks_first(window, qtbot, colors, answers
 
 def test_a_bad_name_or_a_builtin_name_is_refused(window, qtbot, colors, answers, dialog_log):
     editor = save_red_look(window, qtbot, colors, answers, name="../escape")
-    assert dialog_log.errors == [("Cannot save the template", "“../escape” cannot name a template. Use up to 80 "
-                                  "letters, digits, spaces, dots, dashes and underscores, starting with a letter "
-                                  "or digit.")]
+    assert dialog_log.errors == [
+        (
+            "Cannot save the template",
+            "“../escape” cannot name a template. Use up to 80 "
+            "letters, digits, spaces, dots, dashes and underscores, starting with a letter "
+            "or digit.",
+        )
+    ]
     answers.names.append("plain")
     editor.save_button.click()
-    assert dialog_log.errors[-1] == ("Cannot save the template",
-                                     "“plain” cannot name a template. “plain” is a built-in template; choose "
-                                     "another name.")
+    assert dialog_log.errors[-1] == (
+        "Cannot save the template",
+        "“plain” cannot name a template. “plain” is a built-in template; choose another name.",
+    )
     assert user_template_names() == []
     assert not (user_templates_dir().parent / "escape").exists()
 
@@ -155,8 +161,9 @@ def test_delete_asks_then_removes_the_template_and_goes_back_to_the_default(wind
 def test_builtin_templates_are_never_deleted(window, answers, dialog_log):
     assert not window.theme_editor.delete_button.isEnabled()
     window.delete_template_action.trigger()
-    assert dialog_log.errors == [("Cannot delete the template",
-                                  "“briefing” is a built-in template; only templates of your own can be deleted.")]
+    assert dialog_log.errors == [
+        ("Cannot delete the template", "“briefing” is a built-in template; only templates of your own can be deleted.")
+    ]
     assert ("delete", "briefing") not in answers.asked
     with pytest.raises(TemplateError):
         delete_template("briefing")
@@ -186,8 +193,9 @@ def test_use_my_powerpoint_template_takes_the_masters_size(window, qtbot, answer
     assert rect.width() / rect.height() == pytest.approx(4 / 3, rel=0.01)
     assert combo_rows(window)[-1] == ("officer__template", "officer__template")
     assert window.master_report is None  # the master lacks nothing: no message box
-    assert window.statusBar().currentMessage() == ("The deck is built on officer__template.pptx "
-                                                   "(your template “officer__template”)")
+    assert window.statusBar().currentMessage() == (
+        "The deck is built on officer__template.pptx (your template “officer__template”)"
+    )
     assert window.theme_editor.master_note.toolTip() == str(user_templates_dir() / "officer__template" / "master.pptx")
     assert window.theme_editor.heading.text() == "Template: <b>officer__template</b> (your template)"
     assert not window.theme_editor.color_group.isEnabled()

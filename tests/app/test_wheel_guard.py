@@ -12,9 +12,16 @@ from sinoru_brief.app.wheel_guard import guard_wheel_in
 def roll(widget, notches: int = -1) -> None:
     """Turn the mouse wheel over the middle of *widget* by *notches* (negative: towards the user)."""
     centre = QPointF(widget.rect().center())
-    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
-                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -58,8 +65,10 @@ def test_the_wheel_over_an_unfocused_font_box_leaves_the_font(make_window, qtbot
     assert editor.heading_font.currentText() == font
     assert editor.verticalScrollBar().value() != scrolled
     assert editor.heading_font.focusPolicy() == Qt.FocusPolicy.StrongFocus
-    assert all(editor.size_editors[role].minimum_box.focusPolicy() == Qt.FocusPolicy.StrongFocus
-               for role in editor.size_editors)
+    assert all(
+        editor.size_editors[role].minimum_box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        for role in editor.size_editors
+    )
 
 
 def test_guarded_boxes_in_any_scrolling_panel(qtbot):

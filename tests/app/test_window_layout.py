@@ -36,9 +36,11 @@ def test_reset_layout_brings_every_panel_back(window, qtbot):
     view_action(window, "Reset &Layout").trigger()
     settle(qtbot, window)
     assert window.panels.unusable() == []
-    for dock, area in ((window.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
-                       (window.deck_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
-                       (window.inspector_dock, Qt.DockWidgetArea.RightDockWidgetArea)):
+    for dock, area in (
+        (window.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+        (window.deck_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+        (window.inspector_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+    ):
         assert dock.isVisible() and not dock.isFloating() and window.dockWidgetArea(dock) == area
     assert near(window.library_dock.width(), 340) and near(window.inspector_dock.width(), 360)
     assert not window.theme_dock.isVisible()  # as a new window has it

@@ -88,8 +88,9 @@ def test_naive_variants_write_one_slide_with_notes_per_content_slide(bench, libr
 def test_partname_counter_names_parts_as_python_pptx_does(bench, library):
     import zipfile
 
-    names = [sorted(zipfile.ZipFile(io.BytesIO(bench.BUILDERS[v](library, None))).namelist())
-             for v in ("naive", "naive+fix")]
+    names = [
+        sorted(zipfile.ZipFile(io.BytesIO(bench.BUILDERS[v](library, None))).namelist()) for v in ("naive", "naive+fix")
+    ]
 
     assert names[0] == names[1]
     assert "ppt/notesSlides/notesSlide5.xml" in names[0]
@@ -110,13 +111,13 @@ def test_main_prints_tables_and_growth_at_tiny_sizes(bench, capsys):
     lines = out.out.splitlines()
     assert lines[0].startswith("Machine: platform ")
     assert f"python-pptx {metadata.version('python-pptx')}," in lines[0]
-    wall = lines[lines.index("Wall-clock seconds") + 3:][:2]
+    wall = lines[lines.index("Wall-clock seconds") + 3 :][:2]
     assert [line.split()[0] for line in wall] == ["5", "10"]
     # One slide per topic, so no section dividers (they come only before runs of slides):
     # + title, agenda, references (two slides for 10) and closing.
     assert wall[0].split()[-1] == "9/5"
     assert "skipped" in wall[1] and wall[1].split()[-1] == "15/10"
-    growth = lines[lines.index("Growth from N=5 to N=10 (2x the slides):") + 2:]
+    growth = lines[lines.index("Growth from N=5 to N=10 (2x the slides):") + 2 :]
     assert [line.split()[0] for line in growth] == ["ours", "ours", "naive", "naive+fix"]
     assert growth[2] == "  naive          n/a     n/a  (not measured at both sizes)"
     assert "naive+fix N=10    run 1/1:" in out.err
@@ -125,8 +126,15 @@ def test_main_prints_tables_and_growth_at_tiny_sizes(bench, capsys):
 def test_format_report_divides_the_best_runs(bench):
     def run(variant, size, seconds):
         stages = {"compose": seconds / 4, "layout": seconds / 4, "write": seconds / 2, "total": seconds}
-        return bench.Run(variant=variant, size=size, stages=stages, cpu={k: v / 2 for k, v in stages.items()},
-                         slides=size, notes=size, file_bytes=1)
+        return bench.Run(
+            variant=variant,
+            size=size,
+            stages=stages,
+            cpu={k: v / 2 for k, v in stages.items()},
+            slides=size,
+            notes=size,
+            file_bytes=1,
+        )
 
     results = {}
     for variant in ("ours", "naive", "naive+fix"):
@@ -137,13 +145,19 @@ def test_format_report_divides_the_best_runs(bench):
     report = bench.format_report(results, [100, 1000], 2, {"cpus": "2"}).splitlines()
 
     assert report[0] == "Machine: cpus 2"
-    assert report[-4:] == ["  ours total   12.0x   12.0x", "  ours write   12.0x   12.0x",
-                           "  naive        12.0x   12.0x", "  naive+fix    12.0x   12.0x"]
+    assert report[-4:] == [
+        "  ours total   12.0x   12.0x",
+        "  ours write   12.0x   12.0x",
+        "  naive        12.0x   12.0x",
+        "  naive+fix    12.0x   12.0x",
+    ]
 
 
 def test_sizes_must_be_positive_counts(bench, capsys):
     with pytest.raises(SystemExit):
         bench.main(["--sizes", "0,5"])
 
-    assert ("argument --sizes: expected positive slide counts separated by commas, e.g. 100,1000; got '0,5'"
-            in capsys.readouterr().err)
+    assert (
+        "argument --sizes: expected positive slide counts separated by commas, e.g. 100,1000; got '0,5'"
+        in capsys.readouterr().err
+    )

@@ -14,8 +14,9 @@ BENCH_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_startup
 
 
 def test_the_startup_benchmark_runs_and_reports_each_command():
-    result = subprocess.run([sys.executable, str(BENCH_FILE), "--repeat", "1"], capture_output=True, text=True,
-                            timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, str(BENCH_FILE), "--repeat", "1"], capture_output=True, text=True, timeout=300, check=False
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     for label in ("python -c pass", "sinoru-brief --help", "sinoru-brief --version", "sinoru-brief validate"):

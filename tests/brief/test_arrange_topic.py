@@ -20,14 +20,20 @@ def placed(library, brief, topic_id):
 
 def shown(library, brief, topic_id):
     """Return the topic's slides the deck shows, in the topic's order (an executive brief shows them apart)."""
-    visible = {s.key for s in compose(library, brief).slides if s.topic is not None and s.slide is not None
-               and s.topic.id == topic_id}
+    visible = {
+        s.key
+        for s in compose(library, brief).slides
+        if s.topic is not None and s.slide is not None and s.topic.id == topic_id
+    }
     return [k for k in placed(library, brief, topic_id) if k in visible]
 
 
 def in_deck(library, brief, topic_id):
-    return [s.key for s in compose(library, brief).slides if s.topic is not None and s.slide is not None
-            and s.topic.id == topic_id]
+    return [
+        s.key
+        for s in compose(library, brief).slides
+        if s.topic is not None and s.slide is not None and s.topic.id == topic_id
+    ]
 
 
 def brief_with_own_slides(library, depth="full"):
@@ -82,7 +88,8 @@ def test_hidden_slides_keep_their_place_when_the_shown_ones_move(fixture_library
 def test_a_library_slide_cannot_change_topic(fixture_library):
     brief = Brief(title="T", topics=["alpha", "beta"], depth="full")
     with pytest.raises(ValueError, match="belongs to topic 'beta'"):
-        arrange_topic(brief, fixture_library, "alpha", placed(fixture_library, brief, "alpha"),
-                      ["alpha-key", "beta-table"])
+        arrange_topic(
+            brief, fixture_library, "alpha", placed(fixture_library, brief, "alpha"), ["alpha-key", "beta-table"]
+        )
     with pytest.raises(ValueError, match="neither"):
         arrange_topic(brief, fixture_library, "alpha", placed(fixture_library, brief, "alpha"), ["no-such"])

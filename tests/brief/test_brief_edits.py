@@ -23,7 +23,7 @@ def test_an_added_slide_lands_right_after_the_selected_one(fixture_library, fixt
     first = add_custom_slide(fixture_brief, fixture_library, "alpha-key", "Our assessment!", [BriefBullet("a")])
     assert first.id == "own-our-assessment"
     keys = [s.key for s in compose(fixture_library, fixture_brief).slides]
-    assert keys[keys.index("alpha-key") + 1: keys.index("alpha-key") + 3] == ["own-our-assessment", "own-later"]
+    assert keys[keys.index("alpha-key") + 1 : keys.index("alpha-key") + 3] == ["own-our-assessment", "own-later"]
     again = add_custom_slide(fixture_brief, fixture_library, "alpha-key", "Our assessment", [])
     assert again.id == "own-our-assessment-2"
     remove_custom_slide(fixture_brief, "own-our-assessment-2")
@@ -61,10 +61,14 @@ def test_notes_of_library_and_own_slides(fixture_library):
 def test_outline_text_gives_two_levels():
     assert parse_outline("- First\n  - its detail\n\nSecond\n\tanother detail\n") == [
         BriefBullet("First", sub=[BriefBullet("its detail")]),
-        BriefBullet("Second", sub=[BriefBullet("another detail")])]
+        BriefBullet("Second", sub=[BriefBullet("another detail")]),
+    ]
     bullets = parse_outline("A claim [article-2025, ru-2024-statement]\n  detail [news-2024-10-03-report]\n")
-    assert bullets == [BriefBullet("A claim", ["article-2025", "ru-2024-statement"],
-                                   [BriefBullet("detail", ["news-2024-10-03-report"])])]
+    assert bullets == [
+        BriefBullet(
+            "A claim", ["article-2025", "ru-2024-statement"], [BriefBullet("detail", ["news-2024-10-03-report"])]
+        )
+    ]
     assert parse_outline(format_outline(bullets)) == bullets
 
 

@@ -16,14 +16,25 @@ from sinoru_brief.errors import ExportError
 @pytest.fixture
 def full_brief() -> Brief:
     return Brief(
-        title="Deck — 中俄", subtitle="A subtitle: with colon", author="Ann Analyst", date=dt.date(2025, 2, 1),
-        organisation="Office of Net Assessment: Asia desk", presenter="Dr. Ann Analyst",
+        title="Deck — 中俄",
+        subtitle="A subtitle: with colon",
+        author="Ann Analyst",
+        date=dt.date(2025, 2, 1),
+        organisation="Office of Net Assessment: Asia desk",
+        presenter="Dr. Ann Analyst",
         classification="UNCLASSIFIED // FOR TRAINING",
-        topics=["beta", "alpha"], depth="full", exclude=["alpha-quote"], slide_order=["beta-bullets", "beta-table"],
-        overrides={"alpha-key": SlideOverride(title="New title", notes="New notes",
-                                              bullets={"0": "First, changed", "1.0": "Sub-bullet, changed"}),
-                   "beta-bullets": SlideOverride(bullets={"0": "Only a bullet {{ brief.title }}"})},
-        template="plain", style="apa",
+        topics=["beta", "alpha"],
+        depth="full",
+        exclude=["alpha-quote"],
+        slide_order=["beta-bullets", "beta-table"],
+        overrides={
+            "alpha-key": SlideOverride(
+                title="New title", notes="New notes", bullets={"0": "First, changed", "1.0": "Sub-bullet, changed"}
+            ),
+            "beta-bullets": SlideOverride(bullets={"0": "Only a bullet {{ brief.title }}"}),
+        },
+        template="plain",
+        style="apa",
     )
 
 
@@ -43,7 +54,8 @@ def test_round_trip_of_a_minimal_brief(tmp_path):
     save_brief(brief, path)
     assert path.read_text(encoding="utf-8") == (
         "# sinoru-brief deck choices\ntitle: T\ndate: '2025-02-03'\ntopics:\n- alpha\ndepth: standard\n"
-        "template: briefing\nstyle: chicago-notes-bibliography\n")
+        "template: briefing\nstyle: chicago-notes-bibliography\n"
+    )
     assert load_brief(path) == brief
 
 
@@ -74,7 +86,8 @@ def test_unknown_key_with_did_you_mean(tmp_path):
 def test_bad_depth_with_did_you_mean(tmp_path):
     path = write(tmp_path, "title: T\ndepth: ful\n")
     assert problems(path) == [
-        f"{path}:2:8: depth: expected one of key, standard, full, got text 'ful' (did you mean 'full'?)"]
+        f"{path}:2:8: depth: expected one of key, standard, full, got text 'ful' (did you mean 'full'?)"
+    ]
 
 
 def test_bad_bullet_override_keys(tmp_path):
@@ -87,25 +100,34 @@ def test_bad_bullet_override_keys(tmp_path):
 
 
 def test_title_slide_fields_are_read_and_saved_in_reading_order(tmp_path):
-    path = write(tmp_path, "title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\n"
-                           "date: 2025-02-03\n")
+    path = write(
+        tmp_path, "title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\ndate: 2025-02-03\n"
+    )
     brief = load_brief(path)
     assert (brief.organisation, brief.presenter, brief.classification) == ("Asia desk", "Ann", "SECRET")
     save_brief(brief, path)
     text = path.read_text(encoding="utf-8")
-    assert ("title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\ndate: '2025-02-03'\n"
-            "topics: []\n") in text
+    assert (
+        "title: T\norganisation: Asia desk\npresenter: Ann\nclassification: SECRET\ndate: '2025-02-03'\ntopics: []\n"
+    ) in text
     assert load_brief(path) == brief
 
 
-@pytest.mark.parametrize(("line", "problem"), [
-    ("organisation: [a, b]", "2:15: organisation: expected text, got a list"),
-    ("presenter: {name: Ann}", "2:12: presenter: expected text, got a mapping"),
-    ("classification: " + "X" * 121, "2:17: classification: is 121 characters long; the limit is 120 "
-                                      "(shorten it or split it)"),
-    ("clasification: SECRET", "2:16: clasification: unknown key 'clasification' in brief "
-                              "(did you mean 'classification'?)"),
-])
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("organisation: [a, b]", "2:15: organisation: expected text, got a list"),
+        ("presenter: {name: Ann}", "2:12: presenter: expected text, got a mapping"),
+        (
+            "classification: " + "X" * 121,
+            "2:17: classification: is 121 characters long; the limit is 120 (shorten it or split it)",
+        ),
+        (
+            "clasification: SECRET",
+            "2:16: clasification: unknown key 'clasification' in brief (did you mean 'classification'?)",
+        ),
+    ],
+)
 def test_bad_title_slide_fields_name_line_and_key(tmp_path, line, problem):
     path = write(tmp_path, f"title: T\n{line}\n")
     assert problems(path) == [f"{path}:{problem}"]
@@ -129,22 +151,31 @@ def test_empty_and_wrongly_shaped_files(tmp_path):
 
 def test_missing_file(tmp_path):
     assert problems(tmp_path / "none.brief.yaml") == [
-        f"{tmp_path / 'none.brief.yaml'}: cannot read the file: No such file or directory"]
+        f"{tmp_path / 'none.brief.yaml'}: cannot read the file: No such file or directory"
+    ]
 
 
 def test_invalid_yaml(tmp_path):
     path = write(tmp_path, "title: T\ntopics: [alpha\n")
-    assert problems(path) == [f"{path}:2:9: invalid YAML: the '[' here is never closed "
-                              "(add the missing ']'; YAML expected ',' or ']', but found the end of the file "
-                              "at line 3, column 1)"]
+    assert problems(path) == [
+        f"{path}:2:9: invalid YAML: the '[' here is never closed "
+        "(add the missing ']'; YAML expected ',' or ']', but found the end of the file "
+        "at line 3, column 1)"
+    ]
 
 
 def test_reconcile_drops_what_the_library_no_longer_has(fixture_library):
-    brief = Brief(title="T", topics=["alpha", "gone-topic", "beta"], exclude=["alpha-quote", "gone-slide"],
-                  slide_order=["old-slide", "beta-table"],
-                  overrides={"alpha-key": SlideOverride(bullets={"1.0": "ok", "1.1": "no such sub", "5": "no"}),
-                             "beta-table": SlideOverride(bullets={"0": "a table has no bullets"}),
-                             "removed": SlideOverride(title="x")})
+    brief = Brief(
+        title="T",
+        topics=["alpha", "gone-topic", "beta"],
+        exclude=["alpha-quote", "gone-slide"],
+        slide_order=["old-slide", "beta-table"],
+        overrides={
+            "alpha-key": SlideOverride(bullets={"1.0": "ok", "1.1": "no such sub", "5": "no"}),
+            "beta-table": SlideOverride(bullets={"0": "a table has no bullets"}),
+            "removed": SlideOverride(title="x"),
+        },
+    )
     messages = reconcile(brief, fixture_library)
     assert messages == [
         "topic 'gone-topic' is no longer in the library and was dropped",
@@ -178,8 +209,10 @@ def test_saving_is_atomic(tmp_path, monkeypatch, full_brief):
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(ExportError) as caught:
         save_brief(full_brief, path)
-    assert str(caught.value) == (f"{path}: cannot write the file: Input/output error "
-                                 "(check the path and try again; the previous file was left as it was)")
+    assert str(caught.value) == (
+        f"{path}: cannot write the file: Input/output error "
+        "(check the path and try again; the previous file was left as it was)"
+    )
     assert path.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.brief.yaml"]
 

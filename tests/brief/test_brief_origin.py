@@ -29,10 +29,16 @@ def test_a_loaded_brief_knows_its_file_and_override_lines_without_saving_or_comp
     path.write_text(BRIEF, encoding="utf-8")
     brief = load_brief(path)
     assert brief.source_path == path
-    assert brief.source_lines == {"overrides.alpha-key.title": (5, "{{ nothing }}"),
-                                  "overrides.alpha-key.bullets.1": (7, "Fine")}
-    assert brief == Brief(title="Deck", subtitle="", topics=["alpha"],
-                          overrides={"alpha-key": SlideOverride(title="{{ nothing }}", bullets={"1": "Fine"})})
+    assert brief.source_lines == {
+        "overrides.alpha-key.title": (5, "{{ nothing }}"),
+        "overrides.alpha-key.bullets.1": (7, "Fine"),
+    }
+    assert brief == Brief(
+        title="Deck",
+        subtitle="",
+        topics=["alpha"],
+        overrides={"alpha-key": SlideOverride(title="{{ nothing }}", bullets={"1": "Fine"})},
+    )
     save_brief(brief, tmp_path / "again.brief.yaml")
     assert "source" not in (tmp_path / "again.brief.yaml").read_text(encoding="utf-8")
 
@@ -53,16 +59,15 @@ def test_an_override_error_names_the_line_only_while_the_text_is_as_written(tmp_
     assert (problem.file, problem.line, problem.key_path) == (None, None, "overrides.alpha-key.title")
 
 
-def test_a_snippet_error_names_the_template_line_only_while_the_snippet_is_as_written(tmp_path, fixture_library,
-                                                                                      fixture_brief):
+def test_a_snippet_error_names_the_template_line_only_while_the_snippet_is_as_written(
+    tmp_path, fixture_library, fixture_brief
+):
     folder = tmp_path / "look"
     shutil.copytree(Path(__file__).parents[2] / "templates" / "briefing", folder)
     template = folder / "template.yaml"
-    template.write_text(template.read_text(encoding="utf-8") + '  closing_text: "{{ nothing }}"\n',
-                        encoding="utf-8")
+    template.write_text(template.read_text(encoding="utf-8") + '  closing_text: "{{ nothing }}"\n', encoding="utf-8")
     theme = load_theme(folder)
-    assert theme.snippets == Snippets(**{f.name: getattr(theme.snippets, f.name)
-                                         for f in dataclasses.fields(Snippets)})
+    assert theme.snippets == Snippets(**{f.name: getattr(theme.snippets, f.name) for f in dataclasses.fields(Snippets)})
     with pytest.raises(TemplateError) as caught:
         compose(fixture_library, fixture_brief, theme.snippets)
     [problem] = caught.value.problems

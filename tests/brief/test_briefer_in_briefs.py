@@ -45,7 +45,8 @@ def test_guidance_in_a_brief_is_read_and_goes_into_the_speaker_notes(tmp_path, f
     deck = compose(fixture_library, brief)
     assert "\n\nFor the briefer: if asked about T, say it is our deck.\n\nSources:" in _notes(deck, "beta-bullets")
     assert _notes(deck, "our-assessment").startswith(
-        "Say this slowly.\n\nFor the briefer: do not read the sub-bullets aloud.\n\nSources:")
+        "Say this slowly.\n\nFor the briefer: do not read the sub-bullets aloud.\n\nSources:"
+    )
 
 
 def test_guidance_survives_saving_and_reopening(tmp_path):
@@ -65,8 +66,10 @@ def test_an_override_without_guidance_keeps_the_librarys(tmp_path, fixture_libra
 
 
 def test_guidance_repeating_the_label_names_the_file_line_and_key(tmp_path):
-    text = BRIEF.replace("    briefer: do not read the sub-bullets aloud.",
-                         "    briefer: 'For the briefer: do not read the sub-bullets aloud.'")
+    text = BRIEF.replace(
+        "    briefer: do not read the sub-bullets aloud.",
+        "    briefer: 'For the briefer: do not read the sub-bullets aloud.'",
+    )
     path = _write(tmp_path, text)
     with pytest.raises(BriefFileError) as caught:
         load_brief(path)

@@ -53,9 +53,10 @@ def test_export_writes_the_users_slide_with_its_citation_and_reference(tmp_path,
     reference = deck.reference(number).text
     assert number > 1  # alpha-key, before it, cites other sources first
     assert f"[{number}] {reference}" in notes
-    assert str(number) in [run.text for shape in own.shapes if shape.has_text_frame
-                           for p in shape.text_frame.paragraphs for run in p.runs]
-    assert f"{number}" in text and reference[:40] in "\n".join(slide_texts(s) for s in slides[slides.index(own):])
+    assert str(number) in [
+        run.text for shape in own.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs for run in p.runs
+    ]
+    assert f"{number}" in text and reference[:40] in "\n".join(slide_texts(s) for s in slides[slides.index(own) :])
     table_notes = [s.notes_slide.notes_text_frame.text for s in slides if "A table of events" in slide_texts(s)]
     assert table_notes and table_notes[0].startswith("Our notes for the table.")
 
@@ -68,5 +69,6 @@ def test_an_unknown_citation_in_the_brief_fails_with_file_line_and_key(tmp_path,
     assert "Traceback" not in err
     assert err.splitlines() == [
         f"sinoru-brief: brief error: {brief}:10: custom_slides[0].bullets[0].cite[0]: unknown source "
-        "'ru-2024-statment' (did you mean 'ru-2024-statement'?)"]
+        "'ru-2024-statment' (did you mean 'ru-2024-statement'?)"
+    ]
     assert not out.exists()

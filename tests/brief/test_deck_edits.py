@@ -28,8 +28,11 @@ SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 
 def _deck_order(library, brief, topic_id):
     """Return the topic's slides in the order the composer builds the deck in."""
-    return [s.key for s in compose(library, brief).slides
-            if s.topic is not None and s.slide is not None and s.topic.id == topic_id]
+    return [
+        s.key
+        for s in compose(library, brief).slides
+        if s.topic is not None and s.slide is not None and s.topic.id == topic_id
+    ]
 
 
 @SLOW
@@ -83,8 +86,11 @@ def test_a_new_topic_goes_after_its_predecessor_in_the_library(fixture_library):
     assert brief.topics == ["alpha", "beta"]
 
 
-@given(topics=st.permutations(["a", "b", "c", "d"]), moving=st.sampled_from("abcd"),
-       before=st.sampled_from([None, "a", "b", "c", "d", "zz"]))
+@given(
+    topics=st.permutations(["a", "b", "c", "d"]),
+    moving=st.sampled_from("abcd"),
+    before=st.sampled_from([None, "a", "b", "c", "d", "zz"]),
+)
 def test_moving_a_topic_reorders_only(topics, moving, before):
     brief = Brief(title="T", topics=list(topics))
     move_topic(brief, moving, before)

@@ -43,13 +43,20 @@ def edited_themes(draw, logos: list[Path]):
         sizes = draw(st.dictionaries(st.sampled_from(SIZE_ROLES), size_ranges()))
         theme = replace(theme, sizes=replace(theme.sizes, **sizes, footer=draw(st.integers(60, 400)) / 10))
     if draw(st.booleans()):
-        theme = replace(theme, width=inches(draw(st.integers(400, 5600)) / 100),
-                        height=inches(draw(st.integers(300, 5600)) / 100))
-    banner = draw(st.none() | st.builds(Banner, st.text("ABCDEFGHIJ /", min_size=1, max_size=30).filter(str.strip),
-                                        colors, colors))
+        theme = replace(
+            theme, width=inches(draw(st.integers(400, 5600)) / 100), height=inches(draw(st.integers(300, 5600)) / 100)
+        )
+    banner = draw(
+        st.none()
+        | st.builds(Banner, st.text("ABCDEFGHIJ /", min_size=1, max_size=30).filter(str.strip), colors, colors)
+    )
     footer = draw(st.sampled_from(("{{ brief.title }}", "{{ brief.title }} · {{ brief.date }}", "Ministry")))
-    return replace(theme, banner=banner, logo=draw(st.sampled_from([None, *logos])),
-                   snippets=replace(theme.snippets, footer=footer))
+    return replace(
+        theme,
+        banner=banner,
+        logo=draw(st.sampled_from([None, *logos])),
+        snippets=replace(theme.snippets, footer=footer),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -87,12 +94,19 @@ def test_a_saved_look_reads_back_the_same(data, logo, tmp_path_factory):
 
 def test_a_hand_written_look_changes_only_what_it_names(tmp_path, logo):
     path = tmp_path / "deck.brief.yaml"
-    path.write_text("title: T\nlook:\n  colors: {accent: '#c8102e'}\n  sizes: {body: [20, 14]}\n"
-                    "  banner: false\n  logo: ministry.png\n", encoding="utf-8")
+    path.write_text(
+        "title: T\nlook:\n  colors: {accent: '#c8102e'}\n  sizes: {body: [20, 14]}\n"
+        "  banner: false\n  logo: ministry.png\n",
+        encoding="utf-8",
+    )
     (tmp_path / "ministry.png").write_bytes(logo.read_bytes())
     look = load_brief(path).look
-    assert look == {"colors": {"accent": "C8102E"}, "sizes": {"body": [20.0, 14.0]}, "banner": False,
-                    "logo": str(tmp_path / "ministry.png")}  # a logo beside the brief is found from anywhere
+    assert look == {
+        "colors": {"accent": "C8102E"},
+        "sizes": {"body": [20.0, 14.0]},
+        "banner": False,
+        "logo": str(tmp_path / "ministry.png"),
+    }  # a logo beside the brief is found from anywhere
     theme = apply_look(replace(BASE, banner=Banner("SECRET", "C00000", "FFFFFF")), look)
     assert theme.colors.accent == "C8102E" and theme.colors.title == BASE.colors.title
     assert theme.sizes.body == SizeRange(20, 14) and theme.sizes.title == BASE.sizes.title
@@ -108,22 +122,31 @@ def problems(tmp_path: Path, text: str) -> list[str]:
 
 
 def test_every_mistake_in_a_look_names_its_line_and_key(tmp_path):
-    found = problems(tmp_path, "title: T\nlook:\n  colours: {accent: 'C8102E'}\n  sizes: {body: [12, 20]}\n"
-                               "  fonts: {heading: Comic Sans}\n  banner: true\n  footer: '{{ brief.title'\n")
+    found = problems(
+        tmp_path,
+        "title: T\nlook:\n  colours: {accent: 'C8102E'}\n  sizes: {body: [12, 20]}\n"
+        "  fonts: {heading: Comic Sans}\n  banner: true\n  footer: '{{ brief.title'\n",
+    )
     assert len(found) == 5
-    expected = {3: "look.colours: unknown key 'colours' in look (did you mean 'colors'?)",
-                4: "look.sizes.body: the minimum 20 pt is larger than the size 12 pt",
-                5: "look.fonts.heading: cannot measure the font 'Comic Sans'",
-                6: "look.banner: 'true' is not a banner",
-                7: "look.footer: template text does not compile"}
+    expected = {
+        3: "look.colours: unknown key 'colours' in look (did you mean 'colors'?)",
+        4: "look.sizes.body: the minimum 20 pt is larger than the size 12 pt",
+        5: "look.fonts.heading: cannot measure the font 'Comic Sans'",
+        6: "look.banner: 'true' is not a banner",
+        7: "look.footer: template text does not compile",
+    }
     for line, message in expected.items():
         assert any(f"bad.brief.yaml:{line}:" in problem and message in problem for problem in found), message
 
 
 def test_a_missing_or_unusable_logo_is_reported_where_it_is_named(tmp_path):
     found = problems(tmp_path, "title: T\nlook:\n  logo: gone.png\n")
-    assert len(found) == 1 and ":3:" in found[0] and "look.logo: the look's logo file 'gone.png' does not exist" \
-        in found[0] and "put the image back where the brief names it" in found[0]
+    assert (
+        len(found) == 1
+        and ":3:" in found[0]
+        and "look.logo: the look's logo file 'gone.png' does not exist" in found[0]
+        and "put the image back where the brief names it" in found[0]
+    )
     (tmp_path / "notes.png").write_text("not an image", encoding="utf-8")
     found = problems(tmp_path, "title: T\nlook:\n  logo: notes.png\n")
     assert len(found) == 1 and "look.logo" in found[0] and "not an image PowerPoint can show" in found[0]
@@ -133,8 +156,12 @@ def test_on_a_master_the_masters_colours_fonts_and_size_win():
     from sinoru_brief.theme.master import MasterTemplate
 
     on_master = replace(BASE, master=object.__new__(MasterTemplate))
-    look = {"colors": {"accent": "000000"}, "fonts": {"body": "Arial"}, "slide": {"width_in": 10, "height_in": 7.5},
-            "sizes": {"footer": 12}}
+    look = {
+        "colors": {"accent": "000000"},
+        "fonts": {"body": "Arial"},
+        "slide": {"width_in": 10, "height_in": 7.5},
+        "sizes": {"footer": 12},
+    }
     theme = apply_look(on_master, look)
     assert (theme.colors, theme.fonts, theme.width) == (BASE.colors, BASE.fonts, BASE.width)
     assert theme.sizes.footer == 12

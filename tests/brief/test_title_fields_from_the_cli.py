@@ -16,9 +16,25 @@ def title_slide_text(path) -> list[str]:
 
 def test_flags_put_the_lines_on_the_title_slide(tmp_path, capsys):
     out = tmp_path / "deck.pptx"
-    code = main(["export", "--content", str(FIXTURE_LIBRARY), "--topics", "alpha", "--depth", "key",
-                 "--organisation", "Asia Desk", "--presenter", "J. Analyst", "--classification", "OFFICIAL",
-                 "-o", str(out)])
+    code = main(
+        [
+            "export",
+            "--content",
+            str(FIXTURE_LIBRARY),
+            "--topics",
+            "alpha",
+            "--depth",
+            "key",
+            "--organisation",
+            "Asia Desk",
+            "--presenter",
+            "J. Analyst",
+            "--classification",
+            "OFFICIAL",
+            "-o",
+            str(out),
+        ]
+    )
     assert code == EXIT_OK, capsys.readouterr().err
     texts = title_slide_text(out)
     assert "Asia Desk" in texts and "OFFICIAL" in texts
@@ -27,11 +43,23 @@ def test_flags_put_the_lines_on_the_title_slide(tmp_path, capsys):
 
 def test_flags_override_the_brief_file_and_the_rest_is_kept(tmp_path, capsys):
     brief = tmp_path / "deck.brief.yaml"
-    save_brief(Brief(title="T", topics=["alpha"], depth="key", organisation="From the file",
-                     classification="SECRET"), brief)
+    save_brief(
+        Brief(title="T", topics=["alpha"], depth="key", organisation="From the file", classification="SECRET"), brief
+    )
     out = tmp_path / "deck.pptx"
-    code = main(["export", "--content", str(FIXTURE_LIBRARY), "--brief", str(brief),
-                 "--classification", "UNCLASSIFIED", "-o", str(out)])
+    code = main(
+        [
+            "export",
+            "--content",
+            str(FIXTURE_LIBRARY),
+            "--brief",
+            str(brief),
+            "--classification",
+            "UNCLASSIFIED",
+            "-o",
+            str(out),
+        ]
+    )
     assert code == EXIT_OK, capsys.readouterr().err
     texts = title_slide_text(out)
     assert "From the file" in texts and "UNCLASSIFIED" in texts and "SECRET" not in texts

@@ -24,8 +24,17 @@ def titled_slide(deck: Presentation, title: str):
     return slide
 
 
-def text_box(slide, text: str, top: float, *, left: float = 1.0, color: str = "000000", size: float = 18,
-             bold: bool = False, name: str = ""):
+def text_box(
+    slide,
+    text: str,
+    top: float,
+    *,
+    left: float = 1.0,
+    color: str = "000000",
+    size: float = 18,
+    bold: bool = False,
+    name: str = "",
+):
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(4), Inches(0.8))
     run = box.text_frame.paragraphs[0].add_run()
     run.text = text

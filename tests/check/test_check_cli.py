@@ -74,9 +74,12 @@ def with_broken_relationship(data: bytes) -> bytes:
         for info in source.infolist():
             content = source.read(info)
             if info.filename == "ppt/slides/_rels/slide1.xml.rels":
-                content = content.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.'
-                                          b'openxmlformats.org/officeDocument/2006/relationships/image" '
-                                          b'Target="../media/missing.png"/></Relationships>')
+                content = content.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rId99" Type="http://schemas.'
+                    b'openxmlformats.org/officeDocument/2006/relationships/image" '
+                    b'Target="../media/missing.png"/></Relationships>',
+                )
             target.writestr(info, content)
     return out.getvalue()
 

@@ -24,8 +24,14 @@ KNOWN_GAPS: dict[str, str] = {}
 
 @pytest.fixture(scope="module", params=builtin_template_names())
 def report(request, fixture_library):
-    brief = Brief(title="Fixture deck", author="Tester", date=dt.date(2025, 2, 1), topics=["alpha", "beta"],
-                  depth="full", template=request.param)
+    brief = Brief(
+        title="Fixture deck",
+        author="Tester",
+        date=dt.date(2025, 2, 1),
+        topics=["alpha", "beta"],
+        depth="full",
+        template=request.param,
+    )
     return check_bytes(render_pptx(build(brief, library=fixture_library, theme=load_theme(request.param))))
 
 
@@ -45,8 +51,9 @@ def test_exported_decks_pass_the_check_completely(report):
 
 @pytest.mark.parametrize("look", ["briefing", "plain"])
 def test_the_full_library_passes_the_check(real_library, look):
-    brief = Brief(title="Full deck", date=dt.date(2025, 2, 1), topics=real_library.topic_ids(), depth="full",
-                  template=look)
+    brief = Brief(
+        title="Full deck", date=dt.date(2025, 2, 1), topics=real_library.topic_ids(), depth="full", template=look
+    )
     result = build(brief, library=real_library, theme=load_theme(look))
     assert any(page.kind == "timeline" for page in result.pages)
     assert [str(f) for f in check_bytes(render_pptx(result)).findings] == []

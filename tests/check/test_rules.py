@@ -103,8 +103,9 @@ def test_light_grey_body_text_on_white_is_low_contrast():
     assert "2.32:1" in found.message and "needs 4.5:1" in found.message
 
 
-@pytest.mark.parametrize(("size", "bold", "passes"), [(24, False, True), (14, True, True), (14, False, False),
-                                                      (16, False, False)])
+@pytest.mark.parametrize(
+    ("size", "bold", "passes"), [(24, False, True), (14, True, True), (14, False, False), (16, False, False)]
+)
 def test_large_text_needs_only_three_to_one(size, bold, passes):
     grey = "808080"  # 3.95:1 on white: enough for large text, not for body text
     assert 3.0 < contrast(grey, "FFFFFF") < 4.5

@@ -41,8 +41,10 @@ def test_original_script_comes_first_with_the_english_title_in_brackets(sources,
 def test_exact_chicago_and_apa_entries(sources):
     chicago = ReferenceFormatter("chicago-notes-bibliography").format(sources)[2]
     # Full given names and no stray "Edition." (citeproc_fixes works around both citeproc-py bugs).
-    assert chicago.text == "Reporter, Rita. “A Report on Exercises”. Daily Example, October 3, 2024. " \
-                           "https://example.org/report."
+    assert (
+        chicago.text == "Reporter, Rita. “A Report on Exercises”. Daily Example, October 3, 2024. "
+        "https://example.org/report."
+    )
     assert Segment("Daily Example", italic=True) in chicago.segments
     apa = ReferenceFormatter("apa").format(sources)
     assert apa[2].segments == (
@@ -63,12 +65,17 @@ def test_no_sources_no_references():
     assert ReferenceFormatter("apa").format([]) == []
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("ieeee", "unknown citation style 'ieeee' (did you mean 'ieee'?)"),
-    ("chicago-notes-bibliographie",
-     "unknown citation style 'chicago-notes-bibliographie' (did you mean 'chicago-notes-bibliography'?)"),
-    ("zzzzqqq", "unknown citation style 'zzzzqqq' (run 'sinoru-brief styles' to list them)"),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("ieeee", "unknown citation style 'ieeee' (did you mean 'ieee'?)"),
+        (
+            "chicago-notes-bibliographie",
+            "unknown citation style 'chicago-notes-bibliographie' (did you mean 'chicago-notes-bibliography'?)",
+        ),
+        ("zzzzqqq", "unknown citation style 'zzzzqqq' (run 'sinoru-brief styles' to list them)"),
+    ],
+)
 def test_unknown_style_is_a_template_error_with_did_you_mean(name, message):
     with pytest.raises(TemplateError) as caught:
         ReferenceFormatter(name)
@@ -106,8 +113,10 @@ def test_edited_user_csl_file_is_read_again(tmp_path, sources):
 def test_missing_and_broken_csl_files(tmp_path):
     with pytest.raises(TemplateError) as caught:
         ReferenceFormatter(str(tmp_path / "none.csl"))
-    assert str(caught.value) == f"{tmp_path / 'none.csl'}: the citation style file does not exist " \
-                                "(check the path to the .csl file)"
+    assert (
+        str(caught.value) == f"{tmp_path / 'none.csl'}: the citation style file does not exist "
+        "(check the path to the .csl file)"
+    )
     broken = tmp_path / "broken.csl"
     broken.write_text("<style>not closed", encoding="utf-8")
     with pytest.raises(TemplateError) as caught:
@@ -147,8 +156,10 @@ def test_short_labels(sources):
     assert short_label(by_id["article-2025"]) == "Writer"
     assert short_label(by_id["agency-2024-05-16-statement"]) == "Ministry of Examples 2024"
     assert short_label(by_id["ru-2024-statement"]) == "Statement in Russian 2024"
-    two = Source(id="a", csl={"title": "T", "author": [{"family": "Li"}, {"literal": "CSIS"}],
-                              "issued": {"date-parts": [[2023]]}})
+    two = Source(
+        id="a",
+        csl={"title": "T", "author": [{"family": "Li"}, {"literal": "CSIS"}], "issued": {"date-parts": [[2023]]}},
+    )
     assert short_label(two) == "Li and CSIS 2023"
     many = Source(id="b", csl={"title": "T", "author": [{"family": "A"}, {"family": "B"}, {"family": "C"}]})
     assert short_label(many) == "A et al."

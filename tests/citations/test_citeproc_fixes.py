@@ -8,12 +8,27 @@ from sinoru_brief.citations import ReferenceFormatter
 from sinoru_brief.citations.citeproc_fixes import drop_repeated_title
 from sinoru_brief.content.models import Source
 
-NEWS = Source(id="n", csl={"id": "n", "type": "article-newspaper", "title": "A Report on Exercises",
-                           "container-title": "Daily Example", "author": [{"family": "Reporter", "given": "Rita"}],
-                           "issued": {"date-parts": [[2024, 10, 3]]}})
-NO_AUTHOR = Source(id="w", csl={"id": "w", "type": "webpage", "title": "Washington Summit Declaration",
-                                "container-title": "North Atlantic Treaty Organization",
-                                "issued": {"date-parts": [[2024, 7, 10]]}})
+NEWS = Source(
+    id="n",
+    csl={
+        "id": "n",
+        "type": "article-newspaper",
+        "title": "A Report on Exercises",
+        "container-title": "Daily Example",
+        "author": [{"family": "Reporter", "given": "Rita"}],
+        "issued": {"date-parts": [[2024, 10, 3]]},
+    },
+)
+NO_AUTHOR = Source(
+    id="w",
+    csl={
+        "id": "w",
+        "type": "webpage",
+        "title": "Washington Summit Declaration",
+        "container-title": "North Atlantic Treaty Organization",
+        "issued": {"date-parts": [[2024, 7, 10]]},
+    },
+)
 
 
 def test_no_stray_edition_label_in_chicago():
@@ -40,7 +55,8 @@ def test_title_substituted_for_author_appears_once(style):
 def test_drop_repeated_title_keeps_the_first_copy_and_the_rest():
     markup = "<i>Washington Summit Declaration</i>. (2024, July 10). <i>Washington Summit Declaration</i>. NATO."
     assert drop_repeated_title(markup, "Washington Summit Declaration") == (
-        "<i>Washington Summit Declaration</i>. (2024, July 10). NATO.")
+        "<i>Washington Summit Declaration</i>. (2024, July 10). NATO."
+    )
 
 
 def test_drop_repeated_title_handles_brackets_and_quotes():
@@ -56,7 +72,9 @@ def test_drop_repeated_title_leaves_single_copies_alone():
 
 @pytest.mark.parametrize("csl_type", ["document", "manuscript"])
 def test_types_citeproc_drops_are_still_formatted(csl_type):
-    source = Source(id="d", csl={"id": "d", "type": csl_type, "title": "A Document Title",
-                                 "author": [{"family": "Doe", "given": "Jane"}]})
+    source = Source(
+        id="d",
+        csl={"id": "d", "type": csl_type, "title": "A Document Title", "author": [{"family": "Doe", "given": "Jane"}]},
+    )
     text = ReferenceFormatter("chicago-notes-bibliography").format([source])[0].text
     assert text == "Doe, Jane. A Document Title. n.d."

@@ -24,8 +24,9 @@ print("citeproc" in sys.modules)
 def _export_in_new_process(out: Path, cache: Path, style: str = "apa") -> bool:
     """Export a deck in a fresh interpreter; return whether it imported citeproc-py."""
     env = {**os.environ, "SINORU_BRIEF_CACHE_DIR": str(cache)}
-    done = subprocess.run([sys.executable, "-c", _EXPORT, str(out), style], env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", _EXPORT, str(out), style], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip() == "True"
 

@@ -52,8 +52,9 @@ def test_a_repeated_export_formats_nothing(sources, tmp_path):
 
 def test_a_changed_source_is_formatted_anew_and_the_others_are_not(sources, tmp_path):
     formatted_now("apa", sources, tmp_path)
-    changed = [Source(id=s.id, csl={**s.csl, "title": s.title + " Revised"}) if i == 0 else s
-               for i, s in enumerate(sources)]
+    changed = [
+        Source(id=s.id, csl={**s.csl, "title": s.title + " Revised"}) if i == 0 else s for i, s in enumerate(sources)
+    ]
 
     result, made = formatted_now("apa", changed, tmp_path)
 
@@ -84,8 +85,17 @@ def test_an_edited_style_file_is_formatted_anew(sources, tmp_path):
     assert result == formatted_now("apa", sources, tmp_path / "other")[0]
 
 
-@pytest.mark.parametrize("damage", [b"{not json", b"\xff\xfe\x00", b"[]", b'{"format": 1, "entries": []}',
-                                    b'{"format": 1, "style": "someone else", "entries": {}}', b""])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"{not json",
+        b"\xff\xfe\x00",
+        b"[]",
+        b'{"format": 1, "entries": []}',
+        b'{"format": 1, "style": "someone else", "entries": {}}',
+        b"",
+    ],
+)
 def test_a_corrupt_cache_file_is_ignored_and_rebuilt(sources, tmp_path, damage):
     expected, _ = formatted_now("apa", sources, tmp_path)
     [file] = cache_files(tmp_path)

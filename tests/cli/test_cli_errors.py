@@ -85,25 +85,38 @@ def test_malformed_yaml_in_the_content_library(capsys, library, out):
     alpha = library / "topics" / "alpha.yaml"
     edit(alpha, "        cite: [article-2025]\n", "        cite: [article-2025\n")
     code, stdout, err = run(capsys, *export(library, out))
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: content error: {alpha}:15:15: invalid YAML: the '[' here is never closed "
-        "(add the missing ']'; YAML expected ',' or ']', but found ':' at line 16, column 12)"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: content error: {alpha}:15:15: invalid YAML: the '[' here is never closed "
+            "(add the missing ']'; YAML expected ',' or ']', but found ':' at line 16, column 12)"
+        ),
+    )
     assert_untouched(out)
 
 
 def test_missing_content_folder(capsys, tmp_path, out):
     missing = tmp_path / "no-such-library"
     code, stdout, err = run(capsys, *export(missing, out))
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: content error: {missing}: the content folder does not exist "
-        "(pass --content with a folder holding sources.yaml and topics/)"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: content error: {missing}: the content folder does not exist "
+            "(pass --content with a folder holding sources.yaml and topics/)"
+        ),
+    )
     assert_untouched(out)
 
 
 def test_unknown_topic_suggests_the_nearest(capsys, library, out):
     code, stdout, err = run(capsys, "export", "--content", library, "--topics", "alpah", "-o", out)
-    assert_one_error(code, stdout, err,
-                     "sinoru-brief: brief error: topics: unknown topic 'alpah' (did you mean 'alpha'?)")
+    assert_one_error(
+        code, stdout, err, "sinoru-brief: brief error: topics: unknown topic 'alpah' (did you mean 'alpha'?)"
+    )
     assert_untouched(out)
 
 
@@ -133,13 +146,18 @@ def test_bad_depth_is_a_usage_error(capsys, library, out):
     assert_untouched(out)
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["export"], "sinoru-brief export: error: the following arguments are required: -o/--output"),
-    # The list of commands that follows grows with the program; its start is what the user reads first.
-    (["exprot"], "sinoru-brief: error: argument COMMAND: invalid choice: 'exprot' (choose from 'export', "),
-    (["preview", "-o", "x", "--width", "wide"], "sinoru-brief preview: error: argument --width: "
-                                                "invalid int value: 'wide'"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export"], "sinoru-brief export: error: the following arguments are required: -o/--output"),
+        # The list of commands that follows grows with the program; its start is what the user reads first.
+        (["exprot"], "sinoru-brief: error: argument COMMAND: invalid choice: 'exprot' (choose from 'export', "),
+        (
+            ["preview", "-o", "x", "--width", "wide"],
+            "sinoru-brief preview: error: argument --width: invalid int value: 'wide'",
+        ),
+    ],
+)
 def test_usage_errors_exit_2(capsys, argv, message):
     with pytest.raises(SystemExit) as caught:
         main(argv)
@@ -151,15 +169,17 @@ def test_usage_errors_exit_2(capsys, argv, message):
 
 def test_bad_date_is_one_clear_error(capsys, library, out):
     code, stdout, err = run(capsys, *export(library, out, "--date", "2025-13-01"))
-    assert_one_error(code, stdout, err,
-                     "sinoru-brief: error: --date: expected a date written YYYY-MM-DD, got '2025-13-01'")
+    assert_one_error(
+        code, stdout, err, "sinoru-brief: error: --date: expected a date written YYYY-MM-DD, got '2025-13-01'"
+    )
     assert_untouched(out)
 
 
 def test_preview_slide_out_of_range_fails_before_drawing(capsys, library, tmp_path):
     folder = tmp_path / "png"
-    code, stdout, err = run(capsys, "preview", "--content", library, "--topics", "alpha", "--depth", "key",
-                            "--slides", "2,99", "-o", folder)
+    code, stdout, err = run(
+        capsys, "preview", "--content", library, "--topics", "alpha", "--depth", "key", "--slides", "2,99", "-o", folder
+    )
     assert_one_error(code, stdout, err, "sinoru-brief: error: --slides: the deck has slides 1 to 3; 99 is out of range")
     assert not folder.exists()
 
@@ -170,9 +190,15 @@ def test_preview_slide_out_of_range_fails_before_drawing(capsys, library, tmp_pa
 def test_missing_output_folder(capsys, library, tmp_path):
     target = tmp_path / "missing" / "deck.pptx"
     code, stdout, err = run(capsys, *export(library, target))
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: export error: {target}: the folder {target.parent} does not exist "
-        "(create it first or choose another folder)"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: export error: {target}: the folder {target.parent} does not exist "
+            "(create it first or choose another folder)"
+        ),
+    )
     assert not target.parent.exists()
 
 
@@ -181,8 +207,9 @@ def test_output_path_that_is_a_folder(capsys, library, tmp_path):
     target.mkdir()
     (target / "inside.txt").write_bytes(b"keep")
     code, stdout, err = run(capsys, *export(library, target))
-    assert_one_error(code, stdout, err,
-                     f"sinoru-brief: export error: {target}: is a folder, not a file (choose a file name)")
+    assert_one_error(
+        code, stdout, err, f"sinoru-brief: export error: {target}: is a folder, not a file (choose a file name)"
+    )
     assert [p.name for p in target.iterdir()] == ["inside.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.pptx", "library"]
 
@@ -193,9 +220,15 @@ def test_read_only_output_or_file_open_elsewhere(capsys, library, out, monkeypat
 
     monkeypatch.setattr(atomic.os, "replace", refuse)
     code, stdout, err = run(capsys, *export(library, out))
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: export error: {out}: cannot write here: permission denied (the folder may be read-only, "
-        "or the file may be open in another program (close it there); or choose another folder)"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: export error: {out}: cannot write here: permission denied (the folder may be read-only, "
+            "or the file may be open in another program (close it there); or choose another folder)"
+        ),
+    )
     assert_untouched(out)
 
 
@@ -212,9 +245,15 @@ def test_disk_full_leaves_the_previous_file_byte_identical(capsys, library, out,
     code, stdout, err = run(capsys, *export(library, out))
     monkeypatch.setattr(atomic.os, "fsync", real_fsync)
     assert calls, "the export never flushed its data"
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: export error: {out}: the disk is full (free some space or save to another drive; "
-        "the previous file was left as it was)"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: export error: {out}: the disk is full (free some space or save to another drive; "
+            "the previous file was left as it was)"
+        ),
+    )
     assert_untouched(out)
 
 
@@ -224,9 +263,15 @@ def test_unexpected_os_error_still_says_the_previous_file_is_kept(capsys, librar
 
     monkeypatch.setattr(atomic.os, "replace", broken)
     code, stdout, err = run(capsys, *export(library, out))
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: export error: {out}: cannot write the file: Input/output error "
-        "(check the path and try again; the previous file was left as it was)"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: export error: {out}: cannot write the file: Input/output error "
+            "(check the path and try again; the previous file was left as it was)"
+        ),
+    )
     assert_untouched(out)
 
 
@@ -252,8 +297,9 @@ def write_brief(folder: Path, text: str | bytes) -> Path:
 
 
 def test_brief_naming_a_removed_topic_exports_the_rest_and_says_what_was_dropped(capsys, library, out, tmp_path):
-    brief = write_brief(tmp_path, "title: Deck\ntopics: [alpha, gamma]\ndepth: key\n"
-                                  "overrides:\n  gone-slide: {title: Old}\n")
+    brief = write_brief(
+        tmp_path, "title: Deck\ntopics: [alpha, gamma]\ndepth: key\noverrides:\n  gone-slide: {title: Old}\n"
+    )
     code, stdout, err = run(capsys, "export", "--content", library, "--brief", brief, "-o", out)
     assert "Traceback" not in err
     assert code == EXIT_OK
@@ -270,10 +316,16 @@ def test_brief_whose_topics_were_all_removed_exports_nothing(capsys, library, ou
     """Falling back to every topic would silently export the whole library instead of the brief's deck."""
     brief = write_brief(tmp_path, "title: Deck\ntopics: [gamma, delta, gamma]\ndepth: key\n")
     code, stdout, err = run(capsys, "export", "--content", library, "--brief", brief, "-o", out)
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: brief error: {brief}: topics: none of the brief's topics is in the library any more "
-        "('gamma', 'delta') (choose topics with --topics, or edit the brief's topics; 'sinoru-brief topics' "
-        "lists them)"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: brief error: {brief}: topics: none of the brief's topics is in the library any more "
+            "('gamma', 'delta') (choose topics with --topics, or edit the brief's topics; 'sinoru-brief topics' "
+            "lists them)"
+        ),
+    )
     assert_untouched(out)
 
 
@@ -287,17 +339,24 @@ def test_brief_whose_topics_were_all_removed_exports_the_topics_given(capsys, li
 def test_brief_that_is_not_utf8(capsys, library, out, tmp_path):
     brief = write_brief(tmp_path, "title: Déck\ntopics: [alpha]\n".encode("latin-1"))
     code, stdout, err = run(capsys, "export", "--content", library, "--brief", brief, "-o", out)
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: brief error: {brief}:1:9: the file is not valid UTF-8 (byte 0xe9) "
-        "(save the file with UTF-8 encoding)"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: brief error: {brief}:1:9: the file is not valid UTF-8 (byte 0xe9) "
+            "(save the file with UTF-8 encoding)"
+        ),
+    )
     assert_untouched(out)
 
 
 def test_missing_brief_file(capsys, library, out, tmp_path):
     brief = tmp_path / "nowhere.brief.yaml"
     code, stdout, err = run(capsys, "export", "--content", library, "--brief", brief, "-o", out)
-    assert_one_error(code, stdout, err,
-                     f"sinoru-brief: brief error: {brief}: cannot read the file: No such file or directory")
+    assert_one_error(
+        code, stdout, err, f"sinoru-brief: brief error: {brief}: cannot read the file: No such file or directory"
+    )
     assert_untouched(out)
 
 
@@ -306,24 +365,39 @@ def test_missing_brief_file(capsys, library, out, tmp_path):
 
 def test_unknown_style_suggests_the_nearest(capsys, library, out):
     code, stdout, err = run(capsys, *export(library, out, "--style", "chicago-notes-bibliografy"))
-    assert_one_error(code, stdout, err, "sinoru-brief: template error: unknown citation style "
-                                        "'chicago-notes-bibliografy' (did you mean 'chicago-notes-bibliography'?)")
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        "sinoru-brief: template error: unknown citation style "
+        "'chicago-notes-bibliografy' (did you mean 'chicago-notes-bibliography'?)",
+    )
     assert_untouched(out)
 
 
 def test_missing_style_file(capsys, library, out, tmp_path):
     style = tmp_path / "house.csl"
     code, stdout, err = run(capsys, *export(library, out, "--style", style))
-    assert_one_error(code, stdout, err, f"sinoru-brief: template error: {style}: the citation style file does not "
-                                        "exist (check the path to the .csl file)")
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        f"sinoru-brief: template error: {style}: the citation style file does not "
+        "exist (check the path to the .csl file)",
+    )
     assert_untouched(out)
 
 
 def test_unknown_template_suggests_the_nearest(capsys, library, out, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # so "briefng" is no folder here either
     code, stdout, err = run(capsys, *export(library, out, "--template", "briefng"))
-    assert_one_error(code, stdout, err, "sinoru-brief: template error: briefng: no such template (a built-in name "
-                                        "or a folder with template.yaml) (did you mean 'briefing'?)")
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        "sinoru-brief: template error: briefng: no such template (a built-in name "
+        "or a folder with template.yaml) (did you mean 'briefing'?)",
+    )
     assert_untouched(out)
 
 
@@ -334,9 +408,15 @@ def test_broken_template_folder_names_file_line_and_key(capsys, library, out, tm
     edit(template, 'accent: "E0A526"', 'accent: "E0A52G"')
     line = template.read_text(encoding="utf-8").splitlines().index('  accent: "E0A52G"') + 1
     code, stdout, err = run(capsys, *export(library, out, "--template", folder))
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: template error: {template.resolve()}:{line}:11: colors.accent: 'E0A52G' is not a colour "
-        "(write six hex digits RRGGBB using 0-9 and A-F, e.g. \"1F3864\")"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: template error: {template.resolve()}:{line}:11: colors.accent: 'E0A52G' is not a colour "
+            '(write six hex digits RRGGBB using 0-9 and A-F, e.g. "1F3864")'
+        ),
+    )
     assert_untouched(out)
 
 
@@ -354,8 +434,13 @@ def test_template_folder_given_as_dir_is_used(capsys, library, out, tmp_path):
 def test_missing_master_file(capsys, library, out, tmp_path):
     master = tmp_path / "house.pptx"
     code, stdout, err = run(capsys, *export(library, out, "--master", master))
-    assert_one_error(code, stdout, err, f"sinoru-brief: template error: {master}: cannot read the file: No such file "
-                                        "or directory (check the path; choose a .pptx or .potx file)")
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        f"sinoru-brief: template error: {master}: cannot read the file: No such file "
+        "or directory (check the path; choose a .pptx or .potx file)",
+    )
     assert_untouched(out)
 
 
@@ -363,16 +448,27 @@ def test_master_that_is_not_a_zip(capsys, library, out, tmp_path):
     master = tmp_path / "house.pptx"
     master.write_text("not a presentation", encoding="utf-8")
     code, stdout, err = run(capsys, *export(library, out, "--master", master))
-    assert_one_error(code, stdout, err, (
-        f"sinoru-brief: template error: {master}: is not a PowerPoint file (it is not a zip package) (open it in "
-        "PowerPoint and save it as a PowerPoint presentation (.pptx) or template (.potx))"))
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        (
+            f"sinoru-brief: template error: {master}: is not a PowerPoint file (it is not a zip package) (open it in "
+            "PowerPoint and save it as a PowerPoint presentation (.pptx) or template (.potx))"
+        ),
+    )
     assert_untouched(out)
 
 
 def test_master_that_is_a_folder(capsys, library, out, tmp_path):
     code, stdout, err = run(capsys, *export(library, out, "--master", tmp_path))
-    assert_one_error(code, stdout, err, f"sinoru-brief: template error: {tmp_path}: cannot read the file: Is a "
-                                        "directory (check the path; choose a .pptx or .potx file)")
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        f"sinoru-brief: template error: {tmp_path}: cannot read the file: Is a "
+        "directory (check the path; choose a .pptx or .potx file)",
+    )
     assert_untouched(out)
 
 
@@ -386,8 +482,12 @@ def test_no_command_without_a_display_says_what_to_do_instead_of_aborting(capsys
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
     code, stdout, err = run(capsys)
-    assert_one_error(code, stdout, err, "sinoru-brief: no display found: run the CLI commands (sinoru-brief --help), "
-                                        "or set QT_QPA_PLATFORM=offscreen")
+    assert_one_error(
+        code,
+        stdout,
+        err,
+        "sinoru-brief: no display found: run the CLI commands (sinoru-brief --help), or set QT_QPA_PLATFORM=offscreen",
+    )
     # Any one of the three means Qt has somewhere to draw: the app would start (stubbed here, so no Qt
     # loads; the check for Qt's system libraries is stubbed too, as this machine may lack some).
     monkeypatch.setenv(variable, "offscreen" if variable == "QT_QPA_PLATFORM" else ":0")

@@ -25,8 +25,9 @@ def app_started(monkeypatch) -> list[list[str]]:
     started: list[list[str]] = []
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setattr(qt_libraries, "check_qt_libraries", lambda: None)
-    monkeypatch.setitem(sys.modules, "sinoru_brief.app.main",
-                        types.SimpleNamespace(run_app=lambda briefs: started.append(briefs) or 0))
+    monkeypatch.setitem(
+        sys.modules, "sinoru_brief.app.main", types.SimpleNamespace(run_app=lambda briefs: started.append(briefs) or 0)
+    )
     return started
 
 
@@ -75,8 +76,10 @@ def test_no_argument_opens_the_app_on_a_new_brief(capsys, app_started):
 def test_a_missing_brief_file_is_one_line(capsys, app_started, tmp_path):
     missing = tmp_path / "gone.brief.yaml"
     line = one_error(*run(capsys, missing))
-    assert line == (f"sinoru-brief: brief error: {missing}: no such brief file (check the path; 'sinoru-brief' "
-                    "alone opens the app on a new brief)")
+    assert line == (
+        f"sinoru-brief: brief error: {missing}: no such brief file (check the path; 'sinoru-brief' "
+        "alone opens the app on a new brief)"
+    )
     assert app_started == []
 
 
@@ -95,13 +98,16 @@ def test_a_command_name_is_never_taken_for_a_file(capsys, app_started, tmp_path,
 
 def test_a_missing_qt_library_is_named_with_its_package_before_qt_starts(capsys, monkeypatch):
     monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.setattr(qt_libraries, "check_qt_libraries",
-                        lambda: qt_libraries.MissingLibraries("xcb", ("libxcb-icccm.so.4",)))
+    monkeypatch.setattr(
+        qt_libraries, "check_qt_libraries", lambda: qt_libraries.MissingLibraries("xcb", ("libxcb-icccm.so.4",))
+    )
     monkeypatch.setitem(sys.modules, "sinoru_brief.app.main", None)  # Qt must not even be imported
     line = one_error(*run(capsys))
-    assert line == ("sinoru-brief: the desktop app cannot start: Qt's xcb platform needs system libraries that "
-                    "are missing: libxcb-icccm.so.4; on Debian or Ubuntu install them with: "
-                    "sudo apt install libxcb-icccm4")
+    assert line == (
+        "sinoru-brief: the desktop app cannot start: Qt's xcb platform needs system libraries that "
+        "are missing: libxcb-icccm.so.4; on Debian or Ubuntu install them with: "
+        "sudo apt install libxcb-icccm4"
+    )
 
 
 def test_an_app_that_cannot_be_imported_is_one_line(capsys, monkeypatch):
@@ -124,8 +130,10 @@ def test_a_broken_installation_is_one_line_for_every_command(capsys, broken_inst
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.chdir(tmp_path)
     line = one_error(*run(capsys, *argv))
-    assert line == (f"sinoru-brief: broken installation: sinoru-brief's data folder {broken_install / '_data'} is "
-                    f"missing; {paths.REINSTALL_HINT}")
+    assert line == (
+        f"sinoru-brief: broken installation: sinoru-brief's data folder {broken_install / '_data'} is "
+        f"missing; {paths.REINSTALL_HINT}"
+    )
     assert not (tmp_path / "deck.pptx").exists()
 
 

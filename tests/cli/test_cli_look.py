@@ -11,14 +11,19 @@ from sinoru_brief.brief import Brief, load_brief, save_brief
 from sinoru_brief.cli import EXIT_OK, main
 from sinoru_brief.pipeline import build
 
-LOOK = {"colors": {"accent": "C8102E", "title": "FFD700"}, "sizes": {"body": [19.0, 14.0], "footer": 11.0},
-        "banner": {"text": "LOOK OF THIS DECK", "color": "C8102E", "text_color": "FFFFFF"},
-        "footer": "Ministry · {{ brief.title }}"}
+LOOK = {
+    "colors": {"accent": "C8102E", "title": "FFD700"},
+    "sizes": {"body": [19.0, 14.0], "footer": 11.0},
+    "banner": {"text": "LOOK OF THIS DECK", "color": "C8102E", "text_color": "FFFFFF"},
+    "footer": "Ministry · {{ brief.title }}",
+}
 
 
 def texts(path: Path) -> list[str]:
-    return ["\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
-            for slide in Presentation(str(path)).slides]
+    return [
+        "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        for slide in Presentation(str(path)).slides
+    ]
 
 
 def saved_brief(tmp_path: Path) -> Path:
@@ -45,6 +50,5 @@ def test_the_cli_lays_out_the_same_pages_as_the_app(tmp_path, real_library):
 
 def test_another_template_on_the_command_line_drops_the_look(tmp_path):
     out = tmp_path / "deck.pptx"
-    assert main(["export", "--brief", str(saved_brief(tmp_path)), "--template", "academic", "-o", str(out)]) \
-        == EXIT_OK
+    assert main(["export", "--brief", str(saved_brief(tmp_path)), "--template", "academic", "-o", str(out)]) == EXIT_OK
     assert not any("LOOK OF THIS DECK" in text for text in texts(out))

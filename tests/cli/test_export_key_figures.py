@@ -47,8 +47,14 @@ def test_export_sets_the_figures_with_markers_and_their_references_in_the_notes(
     texts = _texts(own)
     # Each value carries its own marker as a superscript run; the labels are there whole.
     assert f"78%{statement}" in texts and f"$245 bn{article},{statement}" in texts and "96%" in texts
-    superscripts = [run.text for shape in own.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs
-                    for run in p.runs if run.font._rPr.get("baseline")]
+    superscripts = [
+        run.text
+        for shape in own.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+        if run.font._rPr.get("baseline")
+    ]
     assert superscripts == [str(statement), f"{article},{statement}"]
     assert "bilateral trade in 2024, 中俄贸易额" in texts and "товарооборот в национальных валютах" in texts
     assert any(t.startswith("Sources: ") and "Statement in Russian" in t for t in texts)
@@ -63,8 +69,7 @@ def test_export_sets_the_figures_with_markers_and_their_references_in_the_notes(
 
 def test_export_refuses_an_unknown_source_in_a_figure_naming_the_line(tmp_path, capsys):
     brief, out = tmp_path / "deck.brief.yaml", tmp_path / "deck.pptx"
-    brief.write_text(BRIEF.replace("cite: [article-2025, ru-2024-statement]", "cite: [article-2052]"),
-                     encoding="utf-8")
+    brief.write_text(BRIEF.replace("cite: [article-2025, ru-2024-statement]", "cite: [article-2052]"), encoding="utf-8")
     assert main(["export", "--content", str(FIXTURE_LIBRARY), "--brief", str(brief), "-o", str(out)]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert f"{brief}:15: custom_slides[0].figures[1].cite[0]: unknown source 'article-2052'" in err

@@ -17,12 +17,19 @@ from sinoru_brief.errors import BriefFileError, ContentError
 def test_slides_in_order_with_generated_slides_in_place(fixture_library, fixture_brief):
     deck = compose(fixture_library, fixture_brief)
     assert [(s.kind, s.key) for s in deck.slides] == [
-        ("title", "title"), ("agenda", "agenda"),
-        ("section", "section:alpha"), ("key_judgments", "alpha-key"), ("quote", "alpha-quote"),
+        ("title", "title"),
+        ("agenda", "agenda"),
+        ("section", "section:alpha"),
+        ("key_judgments", "alpha-key"),
+        ("quote", "alpha-quote"),
         ("chart", "alpha-chart"),
-        ("section", "section:beta"), ("table", "beta-table"), ("timeline", "beta-timeline"),
-        ("comparison", "beta-compare"), ("bullets", "beta-bullets"),
-        ("references", "references"), ("closing", "closing"),
+        ("section", "section:beta"),
+        ("table", "beta-table"),
+        ("timeline", "beta-timeline"),
+        ("comparison", "beta-compare"),
+        ("bullets", "beta-bullets"),
+        ("references", "references"),
+        ("closing", "closing"),
     ]
     title, agenda = deck.slides[0], deck.slides[1]
     assert (title.title, title.subtitle) == ("Fixture deck", "For tests")
@@ -30,7 +37,10 @@ def test_slides_in_order_with_generated_slides_in_place(fixture_library, fixture
     assert (agenda.title, agenda.items) == ("Agenda", ("Alpha topic", "Beta topic"))
     beta = by_key(deck, "section:beta")
     assert (beta.title, beta.subtitle, beta.items) == (
-        "Beta topic", "2", ("The second fixture topic, with a table, a timeline and a comparison.",))
+        "Beta topic",
+        "2",
+        ("The second fixture topic, with a table, a timeline and a comparison.",),
+    )
     assert by_key(deck, "references").title == "References"
     assert (deck.slides[-1].title, deck.slides[-1].items) == ("Questions and discussion", ("Fixture deck",))
     assert deck.footer == "Fixture deck"
@@ -44,8 +54,14 @@ def test_citations_are_numbered_by_first_use_across_the_deck(fixture_library, fi
     assert [r.number for r in deck.references] == [1, 2, 3, 4]
     # A source cited again keeps its number; each slide lists its numbers in order of first use.
     assert {s.key: s.citations for s in deck.slides if s.slide} == {
-        "alpha-key": (1, 2, 3), "alpha-quote": (1,), "alpha-chart": (3,), "beta-table": (3, 4),
-        "beta-timeline": (2, 1), "beta-compare": (1, 4), "beta-bullets": (2,)}
+        "alpha-key": (1, 2, 3),
+        "alpha-quote": (1,),
+        "alpha-chart": (3,),
+        "beta-table": (3, 4),
+        "beta-timeline": (2, 1),
+        "beta-compare": (1, 4),
+        "beta-bullets": (2,),
+    }
     assert deck.markers((NEWS, AGENCY, NEWS)) == [1, 3]
 
 
@@ -66,12 +82,17 @@ def test_unused_sources_are_not_listed(fixture_library, fixture_brief):
     assert RU not in deck.numbers
 
 
-@pytest.mark.parametrize(("depth", "keys"), [
-    ("key", ["alpha-key", "beta-table"]),
-    ("standard", ["alpha-key", "alpha-quote", "beta-table", "beta-timeline", "beta-compare"]),
-    ("full", ["alpha-key", "alpha-quote", "alpha-chart", "beta-table", "beta-timeline", "beta-compare",
-              "beta-bullets"]),
-])
+@pytest.mark.parametrize(
+    ("depth", "keys"),
+    [
+        ("key", ["alpha-key", "beta-table"]),
+        ("standard", ["alpha-key", "alpha-quote", "beta-table", "beta-timeline", "beta-compare"]),
+        (
+            "full",
+            ["alpha-key", "alpha-quote", "alpha-chart", "beta-table", "beta-timeline", "beta-compare", "beta-bullets"],
+        ),
+    ],
+)
 def test_depth_filters_by_priority(fixture_library, fixture_brief, depth, keys):
     fixture_brief.depth = depth
     assert authored(compose(fixture_library, fixture_brief)) == keys
@@ -95,14 +116,20 @@ def test_a_topic_with_every_slide_excluded_leaves_the_deck(fixture_library, fixt
 
 def test_overrides_replace_text_without_changing_the_library(fixture_library, fixture_brief):
     original = fixture_library.slide("alpha-key")
-    fixture_brief.overrides = {"alpha-key": SlideOverride(
-        title="Changed title for {{ brief.title }}", notes="Changed notes",
-        bullets={"0": "Changed first bullet", "1.0": "Changed sub-bullet"})}
+    fixture_brief.overrides = {
+        "alpha-key": SlideOverride(
+            title="Changed title for {{ brief.title }}",
+            notes="Changed notes",
+            bullets={"0": "Changed first bullet", "1.0": "Changed sub-bullet"},
+        )
+    }
     slide = by_key(compose(fixture_library, fixture_brief), "alpha-key").slide
     assert slide.title == "Changed title for Fixture deck"
     assert slide.notes == "Changed notes"
-    assert [b.text for b in slide.bullets] == ["Changed first bullet",
-                                              "The second judgment is the article's own analysis."]
+    assert [b.text for b in slide.bullets] == [
+        "Changed first bullet",
+        "The second judgment is the article's own analysis.",
+    ]
     assert slide.bullets[1].sub[0].text == "Changed sub-bullet"
     assert slide.bullets[0].cite == (AGENCY,)  # text changes, citations stay
     assert fixture_library.slide("alpha-key") is original
@@ -152,7 +179,7 @@ def library_with_bullet(tmp_path):
         root = tmp_path / "library"
         shutil.copytree(FIXTURE_LIBRARY, root)
         beta = root / "topics" / "beta.yaml"
-        old = "- text: A bullet in the deck \"{{ brief.title }}\"."
+        old = '- text: A bullet in the deck "{{ brief.title }}".'
         source = beta.read_text(encoding="utf-8")
         assert old in source
         quoted = "'" + text.replace("'", "''") + "'"
@@ -165,16 +192,25 @@ def library_with_bullet(tmp_path):
 LEAKS = ("<module", "<class", "environ", "__builtins__", "posix", "subprocess", "/usr/", "site-packages")
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("{{ ''.__class__.__mro__ }}", "not allowed: access to attribute '__class__' of 'str' object is unsafe"),
-    ("{{ cycler.__init__.__globals__ }}", "not allowed: access to attribute '__init__' of 'type' object is unsafe"),
-    ("{{ self.__init__.__globals__.os }}",
-     "not allowed: access to attribute '__init__' of 'TemplateReference' object is unsafe"),
-    ("{{ '{0.__class__}'.format(brief) }}", "not allowed: access to attribute '__class__' of 'dict' object is unsafe"),
-    ("{{ brief.__class__ }}", "not allowed: access to attribute '__class__' of 'dict' object is unsafe"),
-])
-def test_sandbox_blocks_python_internals_and_names_file_line_and_slide(library_with_bullet, fixture_brief, text,
-                                                                       reason):
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("{{ ''.__class__.__mro__ }}", "not allowed: access to attribute '__class__' of 'str' object is unsafe"),
+        ("{{ cycler.__init__.__globals__ }}", "not allowed: access to attribute '__init__' of 'type' object is unsafe"),
+        (
+            "{{ self.__init__.__globals__.os }}",
+            "not allowed: access to attribute '__init__' of 'TemplateReference' object is unsafe",
+        ),
+        (
+            "{{ '{0.__class__}'.format(brief) }}",
+            "not allowed: access to attribute '__class__' of 'dict' object is unsafe",
+        ),
+        ("{{ brief.__class__ }}", "not allowed: access to attribute '__class__' of 'dict' object is unsafe"),
+    ],
+)
+def test_sandbox_blocks_python_internals_and_names_file_line_and_slide(
+    library_with_bullet, fixture_brief, text, reason
+):
     library, beta = library_with_bullet(text)
     with pytest.raises(ContentError) as caught:
         compose(library, fixture_brief)
@@ -192,7 +228,8 @@ def test_misspelt_variable_is_an_error_with_a_suggestion(library_with_bullet, fi
         compose(library, fixture_brief)
     assert str(caught.value) == (
         f"{beta}:47: slides[3].bullets[0].text: slide 'beta-bullets': the text cannot be rendered: "
-        "'breif' is undefined (did you mean 'brief'? The variables are brief, topic, slide and as_of)")
+        "'breif' is undefined (did you mean 'brief'? The variables are brief, topic, slide and as_of)"
+    )
 
 
 def test_template_syntax_error_in_slide_text(library_with_bullet, fixture_brief):
@@ -200,8 +237,10 @@ def test_template_syntax_error_in_slide_text(library_with_bullet, fixture_brief)
     with pytest.raises(ContentError) as caught:
         compose(library, fixture_brief)
     [problem] = caught.value.problems
-    assert problem.message == ("slide 'beta-bullets': the text cannot be rendered: unexpected end of template, "
-                               "expected 'end of print statement' (line 1 of the text)")
+    assert problem.message == (
+        "slide 'beta-bullets': the text cannot be rendered: unexpected end of template, "
+        "expected 'end of print statement' (line 1 of the text)"
+    )
     assert problem.hint == "check that every {{ has its }} and every {% its %}; write {{ '{{' }} for a literal {{"
 
 
@@ -211,8 +250,10 @@ def test_broken_override_text_is_a_brief_error(fixture_library, fixture_brief):
         compose(fixture_library, fixture_brief)
     [problem] = caught.value.problems
     assert problem.key_path == "overrides.alpha-key.bullets.1.0"
-    assert problem.message == ("the changed text of slide 'alpha-key' cannot be rendered: "
-                               "not allowed: access to attribute '__class__' of 'dict' object is unsafe")
+    assert problem.message == (
+        "the changed text of slide 'alpha-key' cannot be rendered: "
+        "not allowed: access to attribute '__class__' of 'dict' object is unsafe"
+    )
 
 
 def test_deck_slides_are_frozen(fixture_library, fixture_brief):

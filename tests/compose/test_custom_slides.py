@@ -11,10 +11,17 @@ from sinoru_brief.errors import BriefFileError
 
 
 def assessment(after: str = "alpha-key", **fields) -> CustomSlide:
-    return CustomSlide(id="our-assessment", after=after, title="Our assessment for {{ brief.title }}",
-                       notes="Say it plainly.",
-                       bullets=[BriefBullet("Deeper than before", [RU], [BriefBullet("but no alliance", [ARTICLE])]),
-                                BriefBullet("Our own judgment")], **fields)
+    return CustomSlide(
+        id="our-assessment",
+        after=after,
+        title="Our assessment for {{ brief.title }}",
+        notes="Say it plainly.",
+        bullets=[
+            BriefBullet("Deeper than before", [RU], [BriefBullet("but no alliance", [ARTICLE])]),
+            BriefBullet("Our own judgment"),
+        ],
+        **fields,
+    )
 
 
 def test_a_custom_slide_follows_its_anchor_and_is_numbered_by_first_use(fixture_library, fixture_brief):
@@ -37,8 +44,15 @@ def test_a_custom_slide_follows_its_anchor_and_is_numbered_by_first_use(fixture_
 
 
 def test_start_of_topic_chains_and_every_depth(fixture_library, fixture_brief):
-    first = CustomSlide(id="opener", after="start:beta", kind="quote", title="In their words", quote="No limits.",
-                        attribution="A statement", cite=[AGENCY])
+    first = CustomSlide(
+        id="opener",
+        after="start:beta",
+        kind="quote",
+        title="In their words",
+        quote="No limits.",
+        attribution="A statement",
+        cite=[AGENCY],
+    )
     second = CustomSlide(id="then", after="opener", title="Then this", bullets=[BriefBullet("x")])
     fixture_brief.custom_slides = [second, first]
     fixture_brief.depth = "key"
@@ -57,10 +71,15 @@ def test_start_of_topic_chains_and_every_depth(fixture_library, fixture_brief):
 
 def test_a_bullet_list_override_adds_removes_and_reorders(fixture_library, fixture_brief):
     library_bullets = fixture_library.slide("alpha-key").bullets
-    fixture_brief.overrides = {"alpha-key": SlideOverride(notes="New notes", bullet_list=[
-        BriefBullet(library_bullets[1].text, list(library_bullets[1].cite)),
-        BriefBullet("An added bullet", [RU], [BriefBullet("with a sub-bullet")]),
-    ])}
+    fixture_brief.overrides = {
+        "alpha-key": SlideOverride(
+            notes="New notes",
+            bullet_list=[
+                BriefBullet(library_bullets[1].text, list(library_bullets[1].cite)),
+                BriefBullet("An added bullet", [RU], [BriefBullet("with a sub-bullet")]),
+            ],
+        )
+    }
     deck = compose(fixture_library, fixture_brief)
     slide = by_key(deck, "alpha-key")
     assert [b.text for b in slide.slide.bullets] == [library_bullets[1].text, "An added bullet"]
@@ -77,7 +96,9 @@ def test_unknown_citations_anchors_and_clashing_ids_are_reported_together(tmp_pa
         "title: T\ntopics: [alpha]\ncustom_slides:\n"
         "  - id: alpha-key\n    after: alpha-kye\n    title: X\n"
         "    bullets:\n      - text: a\n        cite: [article-2052]\n"
-        "overrides:\n  alpha-quote:\n    bullets:\n      - text: b\n        cite: [nobody]\n", encoding="utf-8")
+        "overrides:\n  alpha-quote:\n    bullets:\n      - text: b\n        cite: [nobody]\n",
+        encoding="utf-8",
+    )
     brief = load_brief(path)
     with pytest.raises(BriefFileError) as caught:
         compose(fixture_library, brief)
@@ -86,8 +107,7 @@ def test_unknown_citations_anchors_and_clashing_ids_are_reported_together(tmp_pa
         "(give your slide an id of its own, e.g. 'our-alpha-key')",
         f"{path}:5: custom_slides[0].after: slide 'alpha-key' follows 'alpha-kye', which is not a slide "
         "(did you mean 'alpha-key'?)",
-        f"{path}:9: custom_slides[0].bullets[0].cite[0]: unknown source 'article-2052' "
-        "(did you mean 'article-2025'?)",
+        f"{path}:9: custom_slides[0].bullets[0].cite[0]: unknown source 'article-2052' (did you mean 'article-2025'?)",
         f"{path}:14: overrides.alpha-quote.bullets[0].cite[0]: unknown source 'nobody' "
         "(run 'sinoru-brief sources' to list them, or cite a source id from sources.yaml)",
     ]
@@ -95,8 +115,10 @@ def test_unknown_citations_anchors_and_clashing_ids_are_reported_together(tmp_pa
 
 def test_template_errors_in_custom_text_name_the_brief_line(tmp_path, fixture_library):
     path = tmp_path / "deck.brief.yaml"
-    path.write_text("title: T\ntopics: [alpha]\ncustom_slides:\n"
-                    "  - id: own\n    after: alpha-key\n    title: '{{ nope }}'\n", encoding="utf-8")
+    path.write_text(
+        "title: T\ntopics: [alpha]\ncustom_slides:\n  - id: own\n    after: alpha-key\n    title: '{{ nope }}'\n",
+        encoding="utf-8",
+    )
     with pytest.raises(BriefFileError) as caught:
         compose(fixture_library, load_brief(path))
     [problem] = caught.value.problems
@@ -111,10 +133,16 @@ def test_custom_slides_keep_every_layout_invariant(fixture_library, fixture_brie
 
     long = "A long judgment of our own that must wrap across several lines of the slide " * 4
     fixture_brief.custom_slides = [
-        CustomSlide(id="own", after="alpha-key", title="Our assessment, at length " * 3,
-                    bullets=[BriefBullet(long, [RU], [BriefBullet(long, [ARTICLE])]) for _ in range(6)]),
-        CustomSlide(id="said", after="own", kind="quote", title="Quoted", quote=long, attribution="Someone",
-                    cite=[AGENCY])]
+        CustomSlide(
+            id="own",
+            after="alpha-key",
+            title="Our assessment, at length " * 3,
+            bullets=[BriefBullet(long, [RU], [BriefBullet(long, [ARTICLE])]) for _ in range(6)],
+        ),
+        CustomSlide(
+            id="said", after="own", kind="quote", title="Quoted", quote=long, attribution="Someone", cite=[AGENCY]
+        ),
+    ]
     theme = load_theme(look)
     pages = layout_deck(compose(fixture_library, fixture_brief, theme.snippets, theme.structure), theme)
     assert not check_pages(pages)

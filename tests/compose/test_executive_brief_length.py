@@ -33,10 +33,22 @@ def test_the_three_built_in_looks_are_covered():
     assert set(builtin_template_names()) >= {"briefing", "academic", "plain"}
 
 
-@pytest.mark.parametrize("look", ["briefing", "academic", pytest.param("plain", marks=pytest.mark.xfail(
-    strict=True, reason="the 4:3 look needs three pages at its 11 pt reference floor for the 33 references "
-                        "the key slides cite; "
-                        "its own slides are within budget (see the next test)"))])
+@pytest.mark.parametrize(
+    "look",
+    [
+        "briefing",
+        "academic",
+        pytest.param(
+            "plain",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the 4:3 look needs three pages at its 11 pt reference floor for the 33 references "
+                "the key slides cite; "
+                "its own slides are within budget (see the next test)",
+            ),
+        ),
+    ],
+)
 def test_key_depth_on_every_topic_is_at_most_fifteen_slides(executive_decks, look):
     result, slides = executive_decks[look]
     assert slides == len(result.pages)

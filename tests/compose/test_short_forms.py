@@ -25,9 +25,11 @@ def assert_cut_between_words(form: str, titles: list[str]) -> None:
     """Each shortened title in *form* must end where a word of one of *titles* ends."""
     for piece in form.split(ELLIPSIS)[:-1]:
         kept = piece.split("“")[-1]
-        assert any(t.startswith(kept) and (len(t) == len(kept) or not t[len(kept)].isalnum()
-                                           or _ideograph(t[len(kept)]) or _ideograph(kept[-1]))
-                   for t in titles), (form, kept)
+        assert any(
+            t.startswith(kept)
+            and (len(t) == len(kept) or not t[len(kept)].isalnum() or _ideograph(t[len(kept)]) or _ideograph(kept[-1]))
+            for t in titles
+        ), (form, kept)
 
 
 def _ideograph(char: str) -> bool:
@@ -63,8 +65,10 @@ def test_the_two_joint_statements_read_apart(real_library):
 
 def test_clashes_are_told_apart_by_initials_title_then_date(real_library):
     forms = distinct_short_forms(list(real_library.sources.values()))
-    assert (forms["feng-shaolei-2024-02-28-global-transformation"],
-            forms["feng-yujun-2024-01-05-prolonged-warfare"]) == ("S. Feng 2024", "Y. Feng 2024")
+    assert (
+        forms["feng-shaolei-2024-02-28-global-transformation"],
+        forms["feng-yujun-2024-01-05-prolonged-warfare"],
+    ) == ("S. Feng 2024", "Y. Feng 2024")
     assert forms["bermingham-2024-11-15-eu-drones-proof"] == "Bermingham, “EU Has ‘Conclusive’…” 2024"
     # Two Kremlin readouts whose titles part only after five words: the date is clearer.
     assert forms["kremlin-2024-07-03-sco-meeting"] == "Kremlin, President of Russia 3 Jul 2024"
@@ -74,8 +78,12 @@ def test_clashes_are_told_apart_by_initials_title_then_date(real_library):
 
 
 def test_works_alike_in_everything_get_letters():
-    twins = [source(f"twin-{i}", title="Press release", **{"container-title": "Agency"},
-                    issued={"date-parts": [[2024, 3, 1]]}) for i in range(3)]
+    twins = [
+        source(
+            f"twin-{i}", title="Press release", **{"container-title": "Agency"}, issued={"date-parts": [[2024, 3, 1]]}
+        )
+        for i in range(3)
+    ]
     assert list(distinct_short_forms(twins).values()) == ["Agency 2024a", "Agency 2024b", "Agency 2024c"]
 
 
@@ -87,8 +95,27 @@ def test_titles_without_spaces_are_cut_between_characters():
         assert_cut_between_words(form, titles)
 
 
-_WORDS = st.sampled_from(["Joint", "Statement", "of", "the", "China", "Russia", "on", "Meeting", "Xi",
-                          "Putin", "Partnership", "New", "Era", "and", "Press", "Conference", "Pipeline"])
+_WORDS = st.sampled_from(
+    [
+        "Joint",
+        "Statement",
+        "of",
+        "the",
+        "China",
+        "Russia",
+        "on",
+        "Meeting",
+        "Xi",
+        "Putin",
+        "Partnership",
+        "New",
+        "Era",
+        "and",
+        "Press",
+        "Conference",
+        "Pipeline",
+    ]
+)
 _TITLES = st.lists(_WORDS, min_size=1, max_size=18).map(" ".join)
 _NAMES = st.sampled_from(["Feng", "Lee", "Zhao", "Kremlin", ""])
 

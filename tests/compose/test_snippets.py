@@ -18,8 +18,9 @@ def test_broken_theme_snippet_is_a_template_error(fixture_library, fixture_brief
 
 
 def test_custom_snippets_are_used(fixture_library, fixture_brief):
-    snippets = Snippets(agenda_heading="Contents of {{ brief.title }}", closing_title="End",
-                        notes="{{ notes }}|{{ references }}")
+    snippets = Snippets(
+        agenda_heading="Contents of {{ brief.title }}", closing_title="End", notes="{{ notes }}|{{ references }}"
+    )
     deck = compose(fixture_library, fixture_brief, snippets)
     assert deck.slides[1].title == "Contents of Fixture deck"
     assert deck.slides[-1].title == "End"

@@ -16,19 +16,23 @@ def kinds(deck) -> list[tuple[str, str]]:
     return [(s.kind, s.key) for s in deck.slides]
 
 
-@pytest.mark.parametrize(("minimum", "sections"), [
-    (1, ["section:alpha", "section:beta"]),
-    (3, ["section:alpha", "section:beta"]),
-    (4, ["section:beta"]),  # alpha has three slides at full depth, beta four
-    (5, []),
-])
+@pytest.mark.parametrize(
+    ("minimum", "sections"),
+    [
+        (1, ["section:alpha", "section:beta"]),
+        (3, ["section:alpha", "section:beta"]),
+        (4, ["section:beta"]),  # alpha has three slides at full depth, beta four
+        (5, []),
+    ],
+)
 def test_a_topic_gets_a_divider_only_with_enough_slides(fixture_library, fixture_brief, minimum, sections):
     deck = compose(fixture_library, fixture_brief, structure=Structure(section_min_slides=minimum))
     assert [key for kind, key in kinds(deck) if kind == "section"] == sections
     # The agenda lists every topic either way, and a divider keeps the topic's agenda number.
     assert deck.slides[1].items == ("Alpha topic", "Beta topic")
     assert [s.subtitle for s in deck.slides if s.kind == "section"] == [
-        {"section:alpha": "1", "section:beta": "2"}[key] for key in sections]
+        {"section:alpha": "1", "section:beta": "2"}[key] for key in sections
+    ]
 
 
 def test_the_default_needs_three_slides(fixture_library, fixture_brief):
@@ -47,15 +51,18 @@ def test_key_depth_is_an_executive_brief_bottom_line_first(fixture_library, fixt
     fixture_brief.depth, fixture_brief.topics = "key", ["beta", "alpha"]
     deck = compose(fixture_library, fixture_brief)
     # The key judgments lead although their topic comes second; then the evidence, then the sources.
-    assert kinds(deck) == [("title", "title"), ("key_judgments", "alpha-key"), ("table", "beta-table"),
-                           ("references", "references")]
+    assert kinds(deck) == [
+        ("title", "title"),
+        ("key_judgments", "alpha-key"),
+        ("table", "beta-table"),
+        ("references", "references"),
+    ]
     assert deck.numbers["agency-2024-05-16-statement"] == 1  # numbered in the order the deck reads
 
 
 def test_key_depth_keeps_the_users_exclusions_and_order(fixture_library, fixture_brief):
     fixture_brief.depth, fixture_brief.exclude = "key", ["alpha-key"]
-    assert [key for _, key in kinds(compose(fixture_library, fixture_brief))] == [
-        "title", "beta-table", "references"]
+    assert [key for _, key in kinds(compose(fixture_library, fixture_brief))] == ["title", "beta-table", "references"]
 
 
 def test_the_executive_order_on_the_real_library(real_library):
@@ -86,7 +93,7 @@ def test_every_chosen_slide_appears_once_whatever_the_brief(real_library, data):
     # A divider stands before a run of at least the template's number of its topic's slides, and only there.
     for i, slide in enumerate(deck.slides):
         if slide.kind == "section":
-            run = [s for s in deck.slides[i + 1:] if s.topic is slide.topic and s.slide is not None]
+            run = [s for s in deck.slides[i + 1 :] if s.topic is slide.topic and s.slide is not None]
             assert len(run) >= minimum
     with_divider = {s.topic.id for s in deck.slides if s.kind == "section"}
     for topic in topics:

@@ -74,8 +74,11 @@ def _walk(bullets: tuple[Bullet, ...]):
 def _claims(slide: Slide) -> list[tuple[str, str, tuple[str, ...]]]:
     """Return (label, text, cite) for every claim of *slide*, in the claim map's order."""
     claims = [(f"bullet {i}", b.text, b.cite) for i, b in enumerate(_walk(slide.bullets))]
-    claims += [(f"{side.heading}: bullet {i}", b.text, b.cite)
-               for side in slide.sides for i, b in enumerate(_walk(side.bullets))]
+    claims += [
+        (f"{side.heading}: bullet {i}", b.text, b.cite)
+        for side in slide.sides
+        for i, b in enumerate(_walk(side.bullets))
+    ]
     claims += [(f"row {i}", " ".join(row.cells), row.cite) for i, row in enumerate(slide.rows)]
     claims += [(f"event {e.date.label()}", e.label, e.cite) for e in slide.events]
     if slide.kind in ("quote", "chart"):
@@ -123,8 +126,12 @@ def test_segments_carry_each_note_once():
 
 def test_segment_ids_follow_the_tool():
     assert fp.segments("Title\n\nOne sentence.[1] Two, she said,[2] and three. Four (U.S. view).\nNotes\n") == [
-        ("1.1", "Title", []), ("3.1", "One sentence.", [1]), ("3.2a", "Two, she said,", [2]),
-        ("3.2b", "and three.", []), ("3.3", "Four (U.S. view).", [])]
+        ("1.1", "Title", []),
+        ("3.1", "One sentence.", [1]),
+        ("3.2a", "Two, she said,", [2]),
+        ("3.2b", "and three.", []),
+        ("3.3", "Four (U.S. view).", []),
+    ]
 
 
 def test_claim_map_lists_every_slide_once(real_library):
@@ -135,8 +142,11 @@ def test_claim_map_lists_every_slide_once(real_library):
 
 
 def test_claim_map_has_one_entry_per_claim(real_library):
-    wrong = [(s.id, len(_claims(s)), len(_claim_map()[s.id])) for s in _slides(real_library)
-             if len(_claims(s)) != len(_claim_map()[s.id])]
+    wrong = [
+        (s.id, len(_claims(s)), len(_claim_map()[s.id]))
+        for s in _slides(real_library)
+        if len(_claims(s)) != len(_claim_map()[s.id])
+    ]
     assert wrong == []
 
 
@@ -165,7 +175,9 @@ def test_every_claim_cites_the_notes_of_its_sentences(real_library):
         for (label, text, cite), entry in zip(_claims(slide), _claim_map()[slide.id], strict=False):
             expected = _expected_cites(entry, works)
             if set(cite) != expected:
-                wrong.append((slide.id, label, f"cites {sorted(cite)}", f"its sentences {entry} need {sorted(expected)}"))
+                wrong.append(
+                    (slide.id, label, f"cites {sorted(cite)}", f"its sentences {entry} need {sorted(expected)}")
+                )
     assert wrong == []
 
 
@@ -210,9 +222,11 @@ def test_no_claim_restates_its_sentence_in_the_same_order(real_library):
 
 
 def test_structure_check_catches_a_reworded_sentence():
-    article = ("Title\n\nNevertheless, Russian Vice Premier Denis Manturov has claimed that the heavy-lift "
-               "helicopter project is moving forward after years of preliminary talks.[27]\nNotes\n")
-    (_, sentence, _), = fp.segments(article)[1:]
+    article = (
+        "Title\n\nNevertheless, Russian Vice Premier Denis Manturov has claimed that the heavy-lift "
+        "helicopter project is moving forward after years of preliminary talks.[27]\nNotes\n"
+    )
+    ((_, sentence, _),) = fp.segments(article)[1:]
     reworded = "Russian Vice Premier Denis Manturov says the heavy-lift helicopter project is advancing after years of preliminary talks."
     own = "Heavy-lift helicopter: Manturov claims the project is under way after long preliminary discussions."
     segment_pairs = fp.pair_digests(sentence)
@@ -237,7 +251,9 @@ def _dates_in(text: str) -> list[dt.date]:
 
 def test_dates_are_read_from_claims():
     assert _dates_in("In October 2024 the U.S. acted; sales planned for 2025; on July 24, 2024.") == [
-        dt.date(2024, 10, 1), dt.date(2024, 7, 1)]
+        dt.date(2024, 10, 1),
+        dt.date(2024, 7, 1),
+    ]
 
 
 def test_no_claim_rests_only_on_works_older_than_the_events_it_dates(real_library):
@@ -246,8 +262,11 @@ def test_no_claim_rests_only_on_works_older_than_the_events_it_dates(real_librar
         for label, text, cite in _claims(slide):
             if ARTICLE in cite or not cite:
                 continue
-            dated = [_latest_day(real_library.sources[c].csl["issued"]["date-parts"][0])
-                     for c in cite if "issued" in real_library.sources[c].csl]
+            dated = [
+                _latest_day(real_library.sources[c].csl["issued"]["date-parts"][0])
+                for c in cite
+                if "issued" in real_library.sources[c].csl
+            ]
             if not dated:
                 continue
             newest = max(dated)

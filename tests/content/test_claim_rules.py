@@ -32,32 +32,67 @@ fp = fingerprint_tool()
 #: (slide id, pattern its claims must match, what the article says). Claims are the
 #: bullets, sub-bullets, cells and labels: a hedge in the notes does not hedge the slide.
 REQUIRED = [
-    ("arctic-energy-key", r"additional volume", "China may not need the additional volume (a second pipeline), not 'more gas'"),
+    (
+        "arctic-energy-key",
+        r"additional volume",
+        "China may not need the additional volume (a second pipeline), not 'more gas'",
+    ),
     ("arctic-energy-key", r"slated to get more gas", "China is slated to receive more gas through Power of Siberia 1"),
-    ("overview-shared-grievance", r"\bDespite that shared narrative\b", "'Despite this framing' neutrality is harder, not because of it"),
-    ("overview-shared-grievance", r"evidence that military-security ties", "the NATO label reflects evidence of more robust ties"),
+    (
+        "overview-shared-grievance",
+        r"\bDespite that shared narrative\b",
+        "'Despite this framing' neutrality is harder, not because of it",
+    ),
+    (
+        "overview-shared-grievance",
+        r"evidence that military-security ties",
+        "the NATO label reflects evidence of more robust ties",
+    ),
     ("overview-parallel-not-concert", r"\bnot always\b", "closer ties have not always translated into coordination"),
     ("global-order-key", r"\bin many respects\b", "in many respects coordination is more aspiration than reality"),
     ("outlook-conclusions", r"\bthus far\b", "thus far, greater policy coordination has not followed"),
     ("overview-key-judgments", r"\bso far\b", "thus far, greater policy coordination has not followed"),
-    ("north-korea-china-dprk-downturn", r"\bappears to be playing down\b", "Pyongyang appears to be downplaying ties with China"),
+    (
+        "north-korea-china-dprk-downturn",
+        r"\bappears to be playing down\b",
+        "Pyongyang appears to be downplaying ties with China",
+    ),
     ("north-korea-key", r"\bappears to be playing down\b", "Pyongyang appears to be downplaying ties with China"),
     ("indo-pacific-exercises-purpose", r"\bless clear\b", "the need for greater interoperability is less clear"),
     ("indo-pacific-key", r"\bless clear\b", "the need for greater interoperability is less clear"),
-    ("overview-key-judgments", r"divergent priorities and histories of engagement",
-     "parallel action reflects divergent priorities and histories of engagement, not worldviews"),
+    (
+        "overview-key-judgments",
+        r"divergent priorities and histories of engagement",
+        "parallel action reflects divergent priorities and histories of engagement, not worldviews",
+    ),
     ("indo-pacific-key", r"\bseems eager to overstate\b", "the PRC seems eager to overstate Russian support"),
     ("indo-pacific-key", r"standard “part of China”", "the Kremlin keeps the standard phrasing"),
-    ("global-order-chinese-debate", r"\balbeit\b", "China's inclusiveness is albeit within a (China-led) community of common destiny"),
-    ("global-order-agendas", r"\balbeit\b", "China's inclusiveness is albeit within a (China-led) community of common destiny"),
-    ("outlook-limits", r"\balbeit\b", "China's inclusiveness is albeit within a (China-led) community of common destiny"),
+    (
+        "global-order-chinese-debate",
+        r"\balbeit\b",
+        "China's inclusiveness is albeit within a (China-led) community of common destiny",
+    ),
+    (
+        "global-order-agendas",
+        r"\balbeit\b",
+        "China's inclusiveness is albeit within a (China-led) community of common destiny",
+    ),
+    (
+        "outlook-limits",
+        r"\balbeit\b",
+        "China's inclusiveness is albeit within a (China-led) community of common destiny",
+    ),
     ("global-order-brics", r"\bseems\b", "BRICS seems to have given Russian diplomats a new message"),
     # Second, independent pass over the key slides.
     ("gray-zone-baltic-cables", r"biggest change", "the biggest change in concurrent gray-zone actions is at sea"),
     ("gray-zone-baltic-cables", r"suspected of sabotaging", "the Yuan Peng 3 is suspected of sabotaging the cables"),
     ("ukraine-neutrality-hybrid-role", r"Evidence of China’s growing support", "evidence has been accumulating"),
     ("global-order-agendas", r"\bseems\b", "BRICS seems to have given Russian diplomats a new message"),
-    ("ukraine-neutrality-western-pressure", r"\bShould Ukraine win\b", "the regret is conditional: in the event that Ukraine wins"),
+    (
+        "ukraine-neutrality-western-pressure",
+        r"\bShould Ukraine win\b",
+        "the regret is conditional: in the event that Ukraine wins",
+    ),
     ("ukraine-neutrality-silences", r"\bsome of\b", "some of the other proposals are less credible"),
     ("ukraine-neutrality-hybrid-role", r"\bappear to have\b", "officials appear to have set red lines"),
     ("ukraine-neutrality-peace-diplomacy", r"\bmay have\b", "Xi may have played a role"),
@@ -70,7 +105,11 @@ REQUIRED = [
     ("arctic-energy-pipelines", r"\bmay be weighing\b", "energy experts argue China may be weighing the risks"),
     ("arctic-energy-pipelines", r"\bsome evidence\b", "some evidence of discussions on a Kazakhstan route"),
     ("arctic-energy-sanctions", r"\bmay lead\b", "this may lead China to reduce purchases"),
-    ("north-korea-leverage", r"\bcould be an opening\b.*\bmight weaken\b", "there could be an opportunity; potential weakening"),
+    (
+        "north-korea-leverage",
+        r"\bcould be an opening\b.*\bmight weaken\b",
+        "there could be an opportunity; potential weakening",
+    ),
     ("north-korea-silence", r"\bwould seem to\b", "North Korea's role would seem to contradict China's position"),
     ("north-korea-key", r"\bmay have been casualties\b", "as many as 4,000 may have suffered casualties"),
     ("material-support-drones", r"\bappear", "restrictions appear relaxed; the effort appears connected to Xinjiang"),
@@ -99,26 +138,60 @@ FORBIDDEN = [
     ("arctic-energy-pipelines", r"no deal has (been reached|followed) since\b", "needs the article, cited"),
     ("gray-zone-espionage", r"\bserves Russian aims\b", "the article: increasingly sharing the Russian goals"),
     ("military-exercises-purpose", r"political signall?ing and a show of", "the article's sentence, lightly reworded"),
-    ("defense-technology-programs", r"Manturov says the heavy-lift helicopter project is advancing", "the article's sentence reworded"),
+    (
+        "defense-technology-programs",
+        r"Manturov says the heavy-lift helicopter project is advancing",
+        "the article's sentence reworded",
+    ),
     ("outlook-limits", r"stop short of alignment", "the article: they are aligned on geopolitical issues"),
 ]
 
 #: (slide id, claim pattern, a work it must cite, a work it must not cite, why).
 CITATIONS = [
-    ("outlook-by-arena", r"Northern Sea Route", ARTICLE, "humpert-2023-12-18-nsr-cargo-record",
-     "the >90% share sentence has no note; note 42 follows the cargo shares"),
-    ("summits-timeline", r"Belt and Road", "webster-2023-10-20-xi-putin-meeting", "kremlin-2023-10-18-news-conference",
-     "note 45 follows the summit sentence; note 44 the interview"),
+    (
+        "outlook-by-arena",
+        r"Northern Sea Route",
+        ARTICLE,
+        "humpert-2023-12-18-nsr-cargo-record",
+        "the >90% share sentence has no note; note 42 follows the cargo shares",
+    ),
+    (
+        "summits-timeline",
+        r"Belt and Road",
+        "webster-2023-10-20-xi-putin-meeting",
+        "kremlin-2023-10-18-news-conference",
+        "note 45 follows the summit sentence; note 44 the interview",
+    ),
     ("arctic-energy-pipelines", r"then or later", ARTICLE, None, "an October 2023 piece cannot support 'or since'"),
     ("north-korea-china-dprk-downturn", r"never signed", ARTICLE, None, "a May 2024 piece cannot support 'never'"),
-    ("overview-parallel-not-concert", r"showcase", ARTICLE, "parameswaran-2024-08-09-global-south-discontent",
-     "note 4 sends readers to Parameswaren for another point"),
-    ("global-order-key", r"diplomatic initiatives", ARTICLE, "parameswaran-2024-08-09-global-south-discontent",
-     "note 4 sends readers to Parameswaren for another point"),
-    ("global-order-agendas", r"Global Security", ARTICLE, "parameswaran-2024-08-09-global-south-discontent",
-     "note 4 sends readers to Parameswaren for another point"),
-    ("outlook-by-arena", r"initiatives", ARTICLE, "parameswaran-2024-08-09-global-south-discontent",
-     "note 4 sends readers to Parameswaren for another point"),
+    (
+        "overview-parallel-not-concert",
+        r"showcase",
+        ARTICLE,
+        "parameswaran-2024-08-09-global-south-discontent",
+        "note 4 sends readers to Parameswaren for another point",
+    ),
+    (
+        "global-order-key",
+        r"diplomatic initiatives",
+        ARTICLE,
+        "parameswaran-2024-08-09-global-south-discontent",
+        "note 4 sends readers to Parameswaren for another point",
+    ),
+    (
+        "global-order-agendas",
+        r"Global Security",
+        ARTICLE,
+        "parameswaran-2024-08-09-global-south-discontent",
+        "note 4 sends readers to Parameswaren for another point",
+    ),
+    (
+        "outlook-by-arena",
+        r"initiatives",
+        ARTICLE,
+        "parameswaran-2024-08-09-global-south-discontent",
+        "note 4 sends readers to Parameswaren for another point",
+    ),
 ]
 
 _OURS = ("Our analysis:", "Our selection:")
@@ -164,8 +237,9 @@ def test_slide_avoids_the_overstatement(real_library, slide_id, pattern, why):
     assert not re.search(pattern, _all_text(real_library.slide(slide_id)), flags=re.IGNORECASE), why
 
 
-@pytest.mark.parametrize(("slide_id", "pattern", "must", "must_not", "why"), CITATIONS,
-                         ids=[f"{s}:{p}" for s, p, *_ in CITATIONS])
+@pytest.mark.parametrize(
+    ("slide_id", "pattern", "must", "must_not", "why"), CITATIONS, ids=[f"{s}:{p}" for s, p, *_ in CITATIONS]
+)
 def test_claim_cites_the_right_note(real_library, slide_id, pattern, must, must_not, why):
     claims = [(text, cite) for text, cite in _claims(real_library.slide(slide_id)) if re.search(pattern, text)]
     assert claims, f"no claim on {slide_id} matches {pattern!r}"
@@ -185,8 +259,11 @@ def test_quotation_marks_cover_the_whole_quoted_phrase(real_library):
 
 
 def test_slide_text_names_the_author_not_the_article(real_library):
-    offenders = [(s.id, m.group(0)) for s in _slides(real_library)
-                 for m in re.finditer(r"[^.]*\bthe article\b[^.]*", _all_text(s), flags=re.IGNORECASE)]
+    offenders = [
+        (s.id, m.group(0))
+        for s in _slides(real_library)
+        for m in re.finditer(r"[^.]*\bthe article\b[^.]*", _all_text(s), flags=re.IGNORECASE)
+    ]
     offenders += [(t.id, "summary") for t in real_library.topics if re.search(r"\bthe article\b", t.summary, re.I)]
     assert offenders == []
 
@@ -261,23 +338,29 @@ def test_no_point_is_repeated_across_key_slides(real_library):
     assert _shared_runs(claims, 4) == []
 
 
-@pytest.mark.parametrize(("number", "companion"), [
-    ("78%", r"2023"),                      # the semiconductor share comes from 2023 sources
-    ("11,000", r"4,000 may have been casualties"),  # the troop number with its possible casualties
-    ("90 percent of Northern Sea Route", r"2023"),
-    ("47%", r"December 2022–December 2024"),
-])
+@pytest.mark.parametrize(
+    ("number", "companion"),
+    [
+        ("78%", r"2023"),  # the semiconductor share comes from 2023 sources
+        ("11,000", r"4,000 may have been casualties"),  # the troop number with its possible casualties
+        ("90 percent of Northern Sea Route", r"2023"),
+        ("47%", r"December 2022–December 2024"),
+    ],
+)
 def test_key_figures_keep_their_vintage_and_caveat(real_library, number, companion):
     texts = [text for s in _key_slides(real_library) for text, _ in _claims(s) if number in text]
     assert texts, f"{number} is not on a key slide"
     assert all(re.search(companion, text) for text in texts), texts
 
 
-@pytest.mark.parametrize(("subject", "pattern"), [
-    ("the Taiwan readout difference", r"“People's Republic of China”"),
-    ("coast-guard cooperation", r"[Cc]oast guard"),
-    ("the Chinese scholars' debate", r"Chinese scholars"),
-])
+@pytest.mark.parametrize(
+    ("subject", "pattern"),
+    [
+        ("the Taiwan readout difference", r"“People's Republic of China”"),
+        ("coast-guard cooperation", r"[Cc]oast guard"),
+        ("the Chinese scholars' debate", r"Chinese scholars"),
+    ],
+)
 def test_key_depth_covers(real_library, subject, pattern):
     assert any(re.search(pattern, _claim_text(s)) for s in _key_slides(real_library)), subject
 
@@ -288,15 +371,19 @@ def test_key_depth_covers(real_library, subject, pattern):
 def test_article_entry_names_the_author_and_her_affiliation(real_library):
     csl = real_library.sources[ARTICLE].csl
     assert csl["author"] == [{"family": "Wishnick", "given": "Elizabeth"}]
-    assert "Center for Naval Analyses" in csl.get("note", "") and "Weatherhead East Asian Institute" in csl.get("note", "")
+    assert "Center for Naval Analyses" in csl.get("note", "") and "Weatherhead East Asian Institute" in csl.get(
+        "note", ""
+    )
 
 
 def test_the_library_introduces_the_article_and_its_author_with_her_affiliation(real_library):
     # The title slide's notes say it (see tests/compose/test_title_notes.py), so a key-depth deck has it.
     (about,) = real_library.about
     assert "“The Sino-Russian Partnership: Cooperation without Coordination”" in about
-    assert ("senior research scientist in the China and Indo-Pacific Security Affairs Division at the Center for "
-            "Naval Analyses") in about
+    assert (
+        "senior research scientist in the China and Indo-Pacific Security Affairs Division at the Center for "
+        "Naval Analyses"
+    ) in about
     assert "senior research scholar at the Weatherhead East Asian Institute at Columbia University" in about
     assert "our dating" in about  # the article itself gives no date
 

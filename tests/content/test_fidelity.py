@@ -149,8 +149,13 @@ def test_fingerprint_matches_the_tool_settings():
     assert data["shingle_words"] == fp.SHINGLE_WORDS
     assert data["content_run"] == fp.CONTENT_RUN
     assert data["hash"] == f"sha256[:{fp.HASH_CHARS}]"
-    assert all(len(h) == fp.HASH_CHARS for h in data["shingles"][:50] + data["quotations"][:50]
-               + data["stem_shingles"][:50] + data["content_shingles"][:50])
+    assert all(
+        len(h) == fp.HASH_CHARS
+        for h in data["shingles"][:50]
+        + data["quotations"][:50]
+        + data["stem_shingles"][:50]
+        + data["content_shingles"][:50]
+    )
     # A real article of several thousand words, not an empty or truncated file.
     assert len(data["shingles"]) > 4000
     assert len(data["stem_shingles"]) > 4000 and len(data["content_shingles"]) > 2000
@@ -160,12 +165,23 @@ def test_fingerprint_matches_the_tool_settings():
 
 def test_words_normalise_quotes_dashes_and_case():
     assert fp.words("Russia’s “3 noes”—China-Russia ties, 6–7 July.") == [
-        "russias", "3", "noes", "china", "russia", "ties", "6", "7", "july"]
+        "russias",
+        "3",
+        "noes",
+        "china",
+        "russia",
+        "ties",
+        "6",
+        "7",
+        "july",
+    ]
 
 
 def test_fingerprint_tool_round_trips_a_small_article():
-    article = ("Title line\nOne two three four five six seven eight nine, he said “a quoted phrase here”.[1]\n"
-               "Notes\n[1] A note with 2031 in it.\n")
+    article = (
+        "Title line\nOne two three four five six seven eight nine, he said “a quoted phrase here”.[1]\n"
+        "Notes\n[1] A note with 2031 in it.\n"
+    )
     data = fp.fingerprint(article)
     assert fp.digest(["one", "two", "three", "four", "five", "six", "seven", "eight"]) in data["shingles"]
     assert fp.digest(["quoted", "phrase"]) in data["quotations"]
@@ -173,11 +189,20 @@ def test_fingerprint_tool_round_trips_a_small_article():
     assert len(data["shingles"]) == 8  # 15 words on the body line give 8 runs; the title line is too short
 
 
-@pytest.mark.parametrize("variants", [
-    ("signalling", "signaling", "signals"), ("labelled", "labeled"), ("organise", "organize", "organised"),
-    ("defence", "defense"), ("neighbouring", "neighboring"), ("centre", "center"), ("ties", "tie"),
-    ("recognised", "recognized", "recognizes"), ("programme", "program"),
-])
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("signalling", "signaling", "signals"),
+        ("labelled", "labeled"),
+        ("organise", "organize", "organised"),
+        ("defence", "defense"),
+        ("neighbouring", "neighboring"),
+        ("centre", "center"),
+        ("ties", "tie"),
+        ("recognised", "recognized", "recognizes"),
+        ("programme", "program"),
+    ],
+)
 def test_stems_fold_spelling_and_inflection(variants):
     assert len({fp.stem(w) for w in variants}) == 1
 
@@ -188,15 +213,21 @@ def test_content_stems_drop_function_words():
 
 def test_own_pieces_set_aside_quotations_numbers_months_and_terms():
     assert fp.own_pieces("In May 2024, on the South China Sea, Xi said “new efforts” 4,800 times.") == [
-        "In ", ", on the ", ", Xi said ", " times."]
+        "In ",
+        ", on the ",
+        ", Xi said ",
+        " times.",
+    ]
 
 
 def test_checks_catch_copied_text_and_misquotes():
     # A quotation the slides carry anyway, so the test adds no article text to the repository.
     copied = "China is not aware of the specifics of bilateral exchanges"
     assert any(fp.digest(run) in _shingles() for run in fp.runs(fp.words(copied), fp.SHINGLE_WORDS))
-    assert not any(fp.digest(run) in _shingles()
-                   for run in fp.runs(fp.words("China is not aware of the details of bilateral exchanges"), 8))
+    assert not any(
+        fp.digest(run) in _shingles()
+        for run in fp.runs(fp.words("China is not aware of the details of bilateral exchanges"), 8)
+    )
     assert _is_verbatim("If China had really provided military supplies to Russia")
     assert not _is_verbatim("If China had truly provided military supplies to Russia")
     assert _is_verbatim("strategic doorsteps")
@@ -229,7 +260,13 @@ def _chart_value(value: float) -> str:
 
 def test_numbers_are_read_as_written_without_thousands_separators():
     assert _numbers_in("a 4,800-nautical-mile patrol, 15.5 percent, July 6–7, 2024; the 75th year.") == [
-        "4800", "15.5", "6", "7", "2024", "75"]
+        "4800",
+        "15.5",
+        "6",
+        "7",
+        "2024",
+        "75",
+    ]
     assert [_chart_value(v) for v in (70, 70.0, 15.5, 3.4)] == ["70", "70", "15.5", "3.4"]
 
 
@@ -244,8 +281,13 @@ def test_every_chart_value_is_in_the_article(real_library):
     allowed = _article_numbers()
     charts = [s for t in real_library.topics for s in t.slides if s.kind == "chart"]
     assert charts
-    strays = [(s.id, _chart_value(v)) for s in charts for series in s.chart.series for v in series.values
-              if _chart_value(v) not in allowed]
+    strays = [
+        (s.id, _chart_value(v))
+        for s in charts
+        for series in s.chart.series
+        for v in series.values
+        if _chart_value(v) not in allowed
+    ]
     assert strays == []
 
 
@@ -254,8 +296,9 @@ def test_every_timeline_year_and_day_is_in_the_article(real_library):
     events = [(s.id, e) for t in real_library.topics for s in t.slides for e in s.events]
     assert events
     # Months are written as words in the article, so only years and days are numbers to check.
-    strays = [(sid, str(n)) for sid, e in events for n in (e.date.year, e.date.day) if n is not None
-              and str(n) not in allowed]
+    strays = [
+        (sid, str(n)) for sid, e in events for n in (e.date.year, e.date.day) if n is not None and str(n) not in allowed
+    ]
     assert strays == []
 
 
@@ -265,8 +308,12 @@ def test_every_timeline_year_and_day_is_in_the_article(real_library):
 def _copied_runs(text: str, plain: bool = False) -> list[str]:
     """Return the 8-word runs of *text* (outside its quotations) that are the article's, stemmed unless *plain*."""
     normalise, hashes = (fp.words, _shingles()) if plain else (fp.stems, _stem_shingles())
-    return [" ".join(run) for stretch in _outside_quotes(text)
-            for run in fp.runs(normalise(stretch), fp.SHINGLE_WORDS) if fp.digest(run) in hashes]
+    return [
+        " ".join(run)
+        for stretch in _outside_quotes(text)
+        for run in fp.runs(normalise(stretch), fp.SHINGLE_WORDS)
+        if fp.digest(run) in hashes
+    ]
 
 
 def _content_runs(text: str) -> list[str]:
@@ -275,8 +322,12 @@ def _content_runs(text: str) -> list[str]:
     Quotations, numbers, month names and fixed terms (names with no other
     wording) are set aside first, so they neither count nor join two runs.
     """
-    return [" ".join(run) for piece in fp.own_pieces(text)
-            for run in fp.runs(fp.content_stems(piece), fp.CONTENT_RUN) if fp.digest(run) in _content_shingles()]
+    return [
+        " ".join(run)
+        for piece in fp.own_pieces(text)
+        for run in fp.runs(fp.content_stems(piece), fp.CONTENT_RUN)
+        if fp.digest(run) in _content_shingles()
+    ]
 
 
 def test_no_eight_words_outside_quotation_marks_copy_the_article(real_library):
@@ -297,9 +348,11 @@ def test_words_the_article_quotes_are_marked_as_quotations(real_library):
         for piece in fp.own_pieces(text):
             words = fp.words(piece)
             for length in range(4, fp.SHINGLE_WORDS):
-                unmarked += [(where, " ".join(run)) for run in fp.runs(words, length)
-                             if fp.digest(run) in _quotations()
-                             and sum(w not in fp.STOPWORDS for w in run) >= 3]
+                unmarked += [
+                    (where, " ".join(run))
+                    for run in fp.runs(words, length)
+                    if fp.digest(run) in _quotations() and sum(w not in fp.STOPWORDS for w in run) >= 3
+                ]
     assert unmarked == []
 
 
@@ -323,8 +376,13 @@ def test_every_quoted_phrase_in_slide_text_is_verbatim(real_library):
 
 
 def test_long_quoted_phrases_in_bullets_are_verbatim(real_library):
-    long_phrases = [(where, p) for where, text in _texts(real_library) if where.endswith("bullet")
-                    for p in _quoted_phrases(text) if len(fp.words(p)) >= fp.SHINGLE_WORDS]
+    long_phrases = [
+        (where, p)
+        for where, text in _texts(real_library)
+        if where.endswith("bullet")
+        for p in _quoted_phrases(text)
+        if len(fp.words(p)) >= fp.SHINGLE_WORDS
+    ]
     assert long_phrases
     assert [(where, p) for where, p in long_phrases if not _is_verbatim(p)] == []
 

@@ -53,8 +53,11 @@ def test_strict_loading_raises_one_error_with_every_problem(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_libraries([desk])
     messages = [p.message for p in caught.value.problems]
-    assert messages == [f"duplicate source id '{BUILTIN_SOURCE}'", "duplicate topic id 'summits'",
-                        "unknown source 'nowhere'"]
+    assert messages == [
+        f"duplicate source id '{BUILTIN_SOURCE}'",
+        "duplicate topic id 'summits'",
+        "unknown source 'nowhere'",
+    ]
     assert all(p.file.is_relative_to(desk) for p in caught.value.problems)
 
 
@@ -68,7 +71,8 @@ def test_lenient_loading_keeps_the_sound_libraries_and_reports_the_others(tmp_pa
     assert loaded.left_out == (clash, broken)
     assert [(p.file, p.message) for p in loaded.problems] == [
         (clash / "topics" / "summits.yaml", "duplicate topic id 'summits'"),
-        (broken / "sources.yaml", "invalid YAML: expected the node content, but found the end of the file")]
+        (broken / "sources.yaml", "invalid YAML: expected the node content, but found the end of the file"),
+    ]
     assert loaded.library.topic_ids() == [*real_library.topic_ids(), "good"]
     assert loaded.library.topic("summits").origin.file.is_relative_to(default_content_dir())
 
@@ -89,4 +93,7 @@ def test_lenient_loading_reports_a_citation_nothing_resolves_where_it_is_written
     assert loaded.left_out == (user_library_dir(),)
     [problem] = loaded.problems
     assert (problem.file, problem.line, problem.message) == (
-        user_library_dir() / "topics" / "team.yaml", 12, "unknown source 'desk-memo'")
+        user_library_dir() / "topics" / "team.yaml",
+        12,
+        "unknown source 'desk-memo'",
+    )

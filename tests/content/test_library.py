@@ -17,9 +17,18 @@ ARTICLE = "wishnick-2025-cooperation-without-coordination"
 
 #: The topics the project's brief asks for, one per subject a briefer picks.
 REQUIRED_TOPICS = (
-    "overview", "summits", "ukraine-neutrality", "material-support", "military-exercises",
-    "defense-technology", "gray-zone", "arctic-energy", "north-korea", "indo-pacific",
-    "global-order", "outlook",
+    "overview",
+    "summits",
+    "ukraine-neutrality",
+    "material-support",
+    "military-exercises",
+    "defense-technology",
+    "gray-zone",
+    "arctic-energy",
+    "north-korea",
+    "indo-pacific",
+    "global-order",
+    "outlook",
 )
 
 #: The article has 65 notes citing 68 distinct works; the library adds the article itself.
@@ -81,8 +90,9 @@ def test_validate_command_exits_zero(capsys, real_library):
 
 
 def test_every_cite_resolves_to_a_source(real_library):
-    unknown = [(s.id, cite) for s in _slides(real_library) for cite in s.citations()
-               if cite not in real_library.sources]
+    unknown = [
+        (s.id, cite) for s in _slides(real_library) for cite in s.citations() if cite not in real_library.sources
+    ]
     assert unknown == []
 
 
@@ -114,8 +124,9 @@ def test_no_key_slide_lacks_a_citation(real_library):
 
 
 def test_a_slide_cites_a_source_once_per_claim(real_library):
-    repeats = [(s.id, label) for s in _slides(real_library) for label, cite in _claims(s)
-               if len(set(cite)) != len(cite)]
+    repeats = [
+        (s.id, label) for s in _slides(real_library) for label, cite in _claims(s) if len(set(cite)) != len(cite)
+    ]
     assert repeats == []
 
 
@@ -171,12 +182,14 @@ def test_semiconductor_chart_has_the_article_shares(real_library):
     slide = _charts(real_library)[("Semiconductors", "Smart cards")]
     assert [series.values for series in slide.chart.series] == [(78, 96)]
     assert slide.chart.unit == "percent"
-    assert set(slide.cite) == {"silverado-2023-08-24-semiconductor-dashboard", "gorenburg-2023-cna-military-cooperation"}
+    assert set(slide.cite) == {
+        "silverado-2023-08-24-semiconductor-dashboard",
+        "gorenburg-2023-cna-military-cooperation",
+    }
 
 
 def test_exercise_table_covers_2023_and_2024(real_library):
-    slide = _only([s for s in real_library.topic("military-exercises").slides if s.kind == "table"],
-                  "exercise table")
+    slide = _only([s for s in real_library.topic("military-exercises").slides if s.kind == "table"], "exercise table")
     assert slide.columns == ("Exercise", "When", "Where", "What was new")
     rows = {row.cells[0]: row for row in slide.rows}
     assert rows["Joint air patrol"].cells[1:3] == ("June 2023", "Sea of Japan and western Pacific")
@@ -200,7 +213,11 @@ def test_summit_timeline_runs_from_2023_to_2025_in_order(real_library):
     assert set(by_date[(2024, 10, None)].cite) == {ARTICLE, "mfa-2024-10-23-xi-putin-kazan"}
     assert "Kazan" in by_date[(2024, 10, None)].label
     # The call and Trump's inauguration are the article's; what the leaders said is note 5's two works.
-    assert set(by_date[(2025, 1, 21)].cite) == {ARTICLE, "kremlin-2025-01-21-xi-call", "xinhua-2025-01-22-xi-putin-call"}
+    assert set(by_date[(2025, 1, 21)].cite) == {
+        ARTICLE,
+        "kremlin-2025-01-21-xi-call",
+        "xinhua-2025-01-22-xi-putin-call",
+    }
     # The Belt and Road summit sentence carries note 45 (Webster); note 44 is the interview before it.
     assert by_date[(2023, 10, None)].cite == ("webster-2023-10-20-xi-putin-meeting",)
     # The three in-person meetings of 2024: May, July (SCO) and October (Kazan).
@@ -228,26 +245,35 @@ def test_no_timeline_event_cites_a_work_published_before_it(real_library):
 
 def test_latest_day_reads_partial_csl_dates():
     assert [_latest_day([2024]), _latest_day([2024, 2]), _latest_day([2024, 5, 16])] == [
-        dt.date(2024, 12, 31), dt.date(2024, 2, 29), dt.date(2024, 5, 16)]
+        dt.date(2024, 12, 31),
+        dt.date(2024, 2, 29),
+        dt.date(2024, 5, 16),
+    ]
 
 
-@pytest.mark.parametrize(("speaker", "source", "opening"), [
-    ("Medvedev", "guancha-2024-12-12-xi-meets-medvedev", "People of the same mind"),
-    ("Geng Shuang", "globaltimes-2025-01-13-geng-shuang-un", "If China had really provided military supplies"),
-    ("Lin Jian", "mfa-2024-11-01-lin-jian-press", "China is not aware of the specifics"),
-])
+@pytest.mark.parametrize(
+    ("speaker", "source", "opening"),
+    [
+        ("Medvedev", "guancha-2024-12-12-xi-meets-medvedev", "People of the same mind"),
+        ("Geng Shuang", "globaltimes-2025-01-13-geng-shuang-un", "If China had really provided military supplies"),
+        ("Lin Jian", "mfa-2024-11-01-lin-jian-press", "China is not aware of the specifics"),
+    ],
+)
 def test_quote_slide_exists_for(real_library, speaker, source, opening):
-    slide = _only([s for s in _slides(real_library) if s.kind == "quote" and speaker in s.attribution],
-                  f"quote slide for {speaker}")
+    slide = _only(
+        [s for s in _slides(real_library) if s.kind == "quote" and speaker in s.attribution],
+        f"quote slide for {speaker}",
+    )
     assert slide.cite == (source,)
     assert slide.quote.startswith(opening)
     # The layout adds the quotation marks; the text must not bring its own.
-    assert slide.quote[0] not in "“\"" and slide.quote[-1] not in "”\""
+    assert slide.quote[0] not in '“"' and slide.quote[-1] not in '”"'
 
 
 def test_taiwan_readouts_are_compared_side_by_side(real_library):
-    slide = _only([s for s in _slides(real_library) if s.kind == "comparison" and "Taiwan" in s.title],
-                  "Taiwan comparison")
+    slide = _only(
+        [s for s in _slides(real_library) if s.kind == "comparison" and "Taiwan" in s.title], "Taiwan comparison"
+    )
     prc, kremlin = slide.sides
     assert prc.heading == "PRC Foreign Ministry readout, May 2024"
     assert kremlin.heading == "Kremlin statement, May 2024"
@@ -283,15 +309,18 @@ def test_every_note_is_covered_by_the_right_number_of_works(real_library):
     assert dict(per_note) == expected
 
 
-@pytest.mark.parametrize(("source_id", "notes"), [
-    ("prc-russia-2024-05-16-joint-statement-zh", (1, 59, 61)),
-    ("kremlin-2024-05-16-joint-statement-ru", (60, 61)),
-    ("gorenburg-2023-cna-military-cooperation", (15, 16, 30)),
-    ("parameswaran-2024-08-09-global-south-discontent", (4,)),
-    ("guancha-2024-12-12-xi-meets-medvedev", (3,)),
-    ("mfa-2024-11-01-lin-jian-press", (52,)),
-    ("mfa-2024-10-30-lin-jian-press-zh", (53,)),
-])
+@pytest.mark.parametrize(
+    ("source_id", "notes"),
+    [
+        ("prc-russia-2024-05-16-joint-statement-zh", (1, 59, 61)),
+        ("kremlin-2024-05-16-joint-statement-ru", (60, 61)),
+        ("gorenburg-2023-cna-military-cooperation", (15, 16, 30)),
+        ("parameswaran-2024-08-09-global-south-discontent", (4,)),
+        ("guancha-2024-12-12-xi-meets-medvedev", (3,)),
+        ("mfa-2024-11-01-lin-jian-press", (52,)),
+        ("mfa-2024-10-30-lin-jian-press-zh", (53,)),
+    ],
+)
 def test_work_carries_its_note_numbers(real_library, source_id, notes):
     assert real_library.sources[source_id].note_numbers == notes
 
@@ -301,13 +330,16 @@ def test_note_numbers_are_listed_in_order(real_library):
     assert unordered == []
 
 
-@pytest.mark.parametrize(("source_id", "language"), [
-    ("prc-russia-2024-05-16-joint-statement-zh", "zh-CN"),
-    ("guancha-2024-12-12-xi-meets-medvedev", "zh-CN"),
-    ("mfa-2024-10-30-lin-jian-press-zh", "zh-CN"),
-    ("kuzmin-2025-01-25-kazakhstan-gas-transit", "ru"),
-    ("kremlin-2024-05-16-joint-statement-ru", "ru"),
-])
+@pytest.mark.parametrize(
+    ("source_id", "language"),
+    [
+        ("prc-russia-2024-05-16-joint-statement-zh", "zh-CN"),
+        ("guancha-2024-12-12-xi-meets-medvedev", "zh-CN"),
+        ("mfa-2024-10-30-lin-jian-press-zh", "zh-CN"),
+        ("kuzmin-2025-01-25-kazakhstan-gas-transit", "ru"),
+        ("kremlin-2024-05-16-joint-statement-ru", "ru"),
+    ],
+)
 def test_chinese_and_russian_works_keep_their_original_titles(real_library, source_id, language):
     csl = real_library.sources[source_id].csl
     assert csl["language"] == language
@@ -319,8 +351,13 @@ def test_language_and_original_title_go_together(real_library):
     mismatched = []
     for source in real_library.sources.values():
         original = source.csl.get("original-title", "")
-        script = "zh-CN" if re.search(r"[\u3400-\u9fff]", original) else "ru" if re.search(
-            r"[\u0400-\u04ff]", original) else None
+        script = (
+            "zh-CN"
+            if re.search(r"[\u3400-\u9fff]", original)
+            else "ru"
+            if re.search(r"[\u0400-\u04ff]", original)
+            else None
+        )
         if source.csl.get("language") != script:
             mismatched.append((source.id, source.csl.get("language"), script))
     assert mismatched == []

@@ -74,8 +74,7 @@ def test_wrong_type(library_dir):
     assert (problem.file, problem.line, problem.column) == (alpha, 10, 15)
     assert problem.key_path == "slides[0].priority"
     assert problem.message == "expected a whole number from 1 to 3, got text 'high'"
-    assert str(problem) == (f"{alpha}:10:15: slides[0].priority: "
-                            "expected a whole number from 1 to 3, got text 'high'")
+    assert str(problem) == (f"{alpha}:10:15: slides[0].priority: expected a whole number from 1 to 3, got text 'high'")
 
 
 def test_unknown_key_says_did_you_mean_and_nothing_more(library_dir):
@@ -111,14 +110,22 @@ def test_key_without_a_value(library_dir):
     edit(alpha, "title: Alpha key judgments", "title:")
     problem = only_problem(library_dir)
     assert (problem.line, problem.key_path, problem.message, problem.hint) == (
-        9, "slides[0].title", "has no value", "write text here")
+        9,
+        "slides[0].title",
+        "has no value",
+        "write text here",
+    )
 
 
 def test_empty_list_item(library_dir):
     edit(library_dir / "topics" / "alpha.yaml", "cite: [article-2025]", "cite:\n          -")
     problem = only_problem(library_dir)
     assert (problem.line, problem.key_path, problem.message, problem.hint) == (
-        16, "slides[0].bullets[1].cite[0]", "has no value", "write text here")
+        16,
+        "slides[0].bullets[1].cite[0]",
+        "has no value",
+        "write text here",
+    )
 
 
 def test_dangling_citation_with_did_you_mean(library_dir):
@@ -132,8 +139,11 @@ def test_dangling_citation_with_did_you_mean(library_dir):
 
 
 def test_dangling_citation_without_a_near_match(library_dir):
-    edit(library_dir / "topics" / "beta.yaml", "cite: [ru-2024-statement]\n    notes: Two",
-         "cite: [zz-nothing-like-it]\n    notes: Two")
+    edit(
+        library_dir / "topics" / "beta.yaml",
+        "cite: [ru-2024-statement]\n    notes: Two",
+        "cite: [zz-nothing-like-it]\n    notes: Two",
+    )
     problem = only_problem(library_dir)
     assert (problem.message, problem.hint) == ("unknown source 'zz-nothing-like-it'", "add it to sources.yaml")
 
@@ -181,7 +191,9 @@ def test_duplicate_key_does_not_hide_other_problems_in_the_file(library_dir):
     edit(library_dir / "topics" / "alpha.yaml", "    priority: 1\n", "    priority: 1\n    priority: 2\n")
     edit(library_dir / "topics" / "alpha.yaml", "priority: 3", "priority: 4")
     assert [p.message for p in problems_of(library_dir)] == [
-        "duplicate key 'priority'", "expected a whole number from 1 to 3, got 4"]
+        "duplicate key 'priority'",
+        "expected a whole number from 1 to 3, got 4",
+    ]
 
 
 def test_unknown_slide_kind_with_suggestion(library_dir):
@@ -275,7 +287,10 @@ def test_impossible_date_parts_in_a_source(library_dir):
     assert (problem.file, problem.line, problem.column) == (sources, 21, 24)
     assert problem.key_path == "[2].issued.date-parts"
     assert problem.message == "[2024, 13, 1] is not a real date"
-    assert problem.hint == "date-parts are [year, month, day]; the month must be 1 to 12 and the day must exist in that month"
+    assert (
+        problem.hint
+        == "date-parts are [year, month, day]; the month must be 1 to 12 and the day must exist in that month"
+    )
 
 
 @pytest.mark.parametrize("written", ['"2024-02-30"', "2024-02-30", "2024-13", "'2023-00'"])
@@ -289,8 +304,10 @@ def test_impossible_timeline_date(library_dir, written):
     assert problem.hint == "the month must be 1 to 12 and the day must exist in that month"
 
 
-@pytest.mark.parametrize(("written", "described"), [
-    ("soon", "text 'soon'"), ("0", "a number (0)"), ("true", "true (a yes/no value)"), ("[2024]", "a list")])
+@pytest.mark.parametrize(
+    ("written", "described"),
+    [("soon", "text 'soon'"), ("0", "a number (0)"), ("true", "true (a yes/no value)"), ("[2024]", "a list")],
+)
 def test_timeline_date_that_is_no_date(library_dir, written, described):
     edit(library_dir / "topics" / "beta.yaml", "date: 2024-05-16", f"date: {written}")
     problem = only_problem(library_dir)
@@ -316,14 +333,19 @@ def test_all_errors_of_a_run_are_raised_together(library_dir):
     error = caught.value
     assert isinstance(error, BriefError)
     assert [(p.file, p.line, p.key_path) for p in error.problems] == [
-        (sources, 25, "[3].type"), (alpha, 23, "slides[1].priority"), (beta, 48, "slides[3].kind")]
-    assert str(error) == "\n".join([
-        "3 problems found:",
-        f"  {sources}:25:9: [3].type: expected one of {', '.join(_csl_types())}, got text 'web-page' "
-        "(did you mean 'webpage'?)",
-        f"  {alpha}:23:15: slides[1].priority: expected a whole number from 1 to 3, got text 'high'",
-        f"  {beta}:48:11: slides[3].kind: unknown kind 'bulets' in slide (did you mean 'bullets'?)",
-    ])
+        (sources, 25, "[3].type"),
+        (alpha, 23, "slides[1].priority"),
+        (beta, 48, "slides[3].kind"),
+    ]
+    assert str(error) == "\n".join(
+        [
+            "3 problems found:",
+            f"  {sources}:25:9: [3].type: expected one of {', '.join(_csl_types())}, got text 'web-page' "
+            "(did you mean 'webpage'?)",
+            f"  {alpha}:23:15: slides[1].priority: expected a whole number from 1 to 3, got text 'high'",
+            f"  {beta}:48:11: slides[3].kind: unknown kind 'bulets' in slide (did you mean 'bullets'?)",
+        ]
+    )
 
 
 def _csl_types() -> tuple[str, ...]:
@@ -347,8 +369,10 @@ def test_broken_yaml_in_several_files_is_one_error(library_dir):
 def test_missing_content_folder(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_library(tmp_path / "nowhere")
-    assert str(caught.value) == (f"{tmp_path / 'nowhere'}: the content folder does not exist "
-                                 "(pass --content with a folder holding sources.yaml and topics/)")
+    assert str(caught.value) == (
+        f"{tmp_path / 'nowhere'}: the content folder does not exist "
+        "(pass --content with a folder holding sources.yaml and topics/)"
+    )
 
 
 def test_missing_sources_file_and_topics_folder(tmp_path):
@@ -388,7 +412,10 @@ def test_topic_saved_as_yml_is_reported_not_skipped(library_dir):
     beta.rename(beta.with_suffix(".yml"))
     problem = only_problem(library_dir)
     assert (problem.file, problem.message, problem.hint) == (
-        beta.with_suffix(".yml"), "topic files must end in .yaml", "rename it to beta.yaml")
+        beta.with_suffix(".yml"),
+        "topic files must end in .yaml",
+        "rename it to beta.yaml",
+    )
 
 
 def test_empty_topics_folder(library_dir):
@@ -399,8 +426,11 @@ def test_empty_topics_folder(library_dir):
 
 
 def test_unquoted_numbers_times_and_words_in_text_keep_their_spelling(library_dir):
-    edit(library_dir / "topics" / "beta.yaml", "cells: [First event, June 2023, Sea of Examples]",
-         "cells: [Yes, '12:30', 12:30, 1.50, 010, 2024-05-16]")
+    edit(
+        library_dir / "topics" / "beta.yaml",
+        "cells: [First event, June 2023, Sea of Examples]",
+        "cells: [Yes, '12:30', 12:30, 1.50, 010, 2024-05-16]",
+    )
     row = load_library(library_dir).slide("beta-table").rows[0]
     assert row.cells == ("Yes", "12:30", "12:30", "1.50", "010", "2024-05-16")
 
@@ -416,7 +446,9 @@ def test_a_yes_no_value_in_a_cite_list_is_checked_as_the_source_id_it_reads_as(t
     library = tmp_path / "library"
     shutil.copytree(Path(__file__).parents[1] / "data" / "library", library)
     alpha = library / "topics" / "alpha.yaml"
-    alpha.write_text(alpha.read_text(encoding="utf-8").replace("cite: [agency-2024-05-16-statement]", "cite: [true]", 1),
-                     encoding="utf-8")
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace("cite: [agency-2024-05-16-statement]", "cite: [true]", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError, match="unknown source 'true'"):
         load_library(library)

@@ -41,12 +41,18 @@ def test_briefer_is_loaded_apart_from_the_notes(fixture_library):
 
 
 def test_briefer_is_searchable_with_the_slides_text(fixture_library):
-    assert 'If asked, the bullet names the deck "{{ brief.title }}".' in fixture_library.slide("beta-bullets").text_fields()
+    assert (
+        'If asked, the bullet names the deck "{{ brief.title }}".'
+        in fixture_library.slide("beta-bullets").text_fields()
+    )
 
 
 def test_guidance_left_in_the_notes_is_an_error_naming_the_line_and_the_fix(alpha):
-    _edit(alpha, "    notes: Read the key judgments aloud.",
-          "    notes: |\n      Read the key judgments aloud.\n\n      For the briefer: if asked, say so.")
+    _edit(
+        alpha,
+        "    notes: Read the key judgments aloud.",
+        "    notes: |\n      Read the key judgments aloud.\n\n      For the briefer: if asked, say so.",
+    )
     problem = _only_problem(alpha)
     assert (problem.file, problem.line, problem.key_path) == (alpha, 19, "slides[0].notes")
     assert problem.message == "the notes hold guidance for the briefer ('For the briefer:')"
@@ -54,15 +60,20 @@ def test_guidance_left_in_the_notes_is_an_error_naming_the_line_and_the_fix(alph
 
 
 def test_briefer_repeating_the_label_is_an_error(alpha):
-    _edit(alpha, "    notes: Read the key judgments aloud.",
-          "    notes: Read the key judgments aloud.\n    briefer: \"For the briefer: if asked, say so.\"")
+    _edit(
+        alpha,
+        "    notes: Read the key judgments aloud.",
+        '    notes: Read the key judgments aloud.\n    briefer: "For the briefer: if asked, say so."',
+    )
     problem = _only_problem(alpha)
     assert (problem.line, problem.key_path) == (20, "slides[0].briefer")
     assert problem.message == "starts with 'For the briefer:', which the export adds itself"
 
 
 def test_empty_briefer_is_an_error(alpha):
-    _edit(alpha, "    notes: Read the key judgments aloud.", "    notes: Read the key judgments aloud.\n    briefer: \"\"")
+    _edit(
+        alpha, "    notes: Read the key judgments aloud.", '    notes: Read the key judgments aloud.\n    briefer: ""'
+    )
     problem = _only_problem(alpha)
     assert (problem.key_path, problem.message) == ("slides[0].briefer", "must not be empty")
 

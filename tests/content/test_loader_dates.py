@@ -9,12 +9,15 @@ import pytest
 from sinoru_brief.content.models import PartialDate
 
 
-@pytest.mark.parametrize(("value", "expected", "label"), [
-    (2025, PartialDate(2025), "2025"),
-    ("2023-03", PartialDate(2023, 3), "Mar 2023"),
-    ("2024-05-16", PartialDate(2024, 5, 16), "16 May 2024"),
-    (dt.date(2024, 2, 29), PartialDate(2024, 2, 29), "29 Feb 2024"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected", "label"),
+    [
+        (2025, PartialDate(2025), "2025"),
+        ("2023-03", PartialDate(2023, 3), "Mar 2023"),
+        ("2024-05-16", PartialDate(2024, 5, 16), "16 May 2024"),
+        (dt.date(2024, 2, 29), PartialDate(2024, 2, 29), "29 Feb 2024"),
+    ],
+)
 def test_parse_and_label(value, expected, label):
     date = PartialDate.parse(value)
     assert date == expected
@@ -30,5 +33,9 @@ def test_impossible_dates_raise(value):
 def test_sorting_puts_vaguer_dates_first():
     dates = [PartialDate.parse(v) for v in ("2024-05-16", 2024, "2024-05", "2023-12-31")]
     assert [d.label() for d in sorted(dates, key=PartialDate.sort_key)] == [
-        "31 Dec 2023", "2024", "May 2024", "16 May 2024"]
+        "31 Dec 2023",
+        "2024",
+        "May 2024",
+        "16 May 2024",
+    ]
     assert PartialDate(2024, 5).as_date() == dt.date(2024, 5, 1)

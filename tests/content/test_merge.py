@@ -48,8 +48,11 @@ def test_a_citation_no_library_resolves_names_its_place_and_suggests(tmp_path):
     sources = write_library(tmp_path / "sources", sources=["memo-2024"])
     topics = write_library(tmp_path / "topics", topics={"solo": {"solo-slide": ["memo-2042"]}})
     [problem] = merge_parts([part(sources), part(topics)]).problems
-    assert (problem.file, problem.line, problem.key_path) == (topics / "topics" / "solo.yaml", 12,
-                                                              "slides[0].bullets[0].cite[0]")
+    assert (problem.file, problem.line, problem.key_path) == (
+        topics / "topics" / "solo.yaml",
+        12,
+        "slides[0].bullets[0].cite[0]",
+    )
     assert (problem.message, problem.hint) == ("unknown source 'memo-2042'", "did you mean 'memo-2024'?")
 
 
@@ -62,7 +65,8 @@ def test_a_source_id_in_two_libraries_names_both_files_and_lines_and_the_fix(tmp
         f"{second / 'sources.yaml'}:5:7: [1].id: duplicate source id 'shared' (it is already used at "
         f"{first / 'sources.yaml'}:5, in the library {first}; source ids must be unique across all libraries: "
         "rename one of them (and the slides that cite it), or delete this copy: a slide may cite a source "
-        "of any library)")
+        "of any library)"
+    )
     # The first library keeps the id.
     assert merged.library.sources["shared"].origin.file == first / "sources.yaml"
 
@@ -73,7 +77,11 @@ def test_a_topic_id_in_two_libraries_is_one_error_not_one_per_slide(tmp_path):
     merged = merge_parts([part(first), part(second)])
     [problem] = merged.problems
     assert (problem.file, problem.line, problem.column, problem.key_path) == (
-        second / "topics" / "shared.yaml", 1, 5, "id")
+        second / "topics" / "shared.yaml",
+        1,
+        5,
+        "id",
+    )
     assert problem.message == "duplicate topic id 'shared'"
     assert f"already used at {first / 'topics' / 'shared.yaml'}:1, in the library {first}" in problem.hint
     assert "rename one of the topic files and the id: in it" in problem.hint
@@ -87,8 +95,10 @@ def test_a_slide_id_in_two_libraries_names_both_and_the_merged_library_keeps_the
     [problem] = merged.problems
     assert (problem.file, problem.line, problem.key_path) == (second / "topics" / "blue.yaml", 14, "slides[1].id")
     assert problem.message == "duplicate slide id 'same'"
-    assert problem.hint == (f"it is already used at {first / 'topics' / 'red.yaml'}:14, in the library {first}; "
-                            "slide ids must be unique across all libraries: rename one of them")
+    assert problem.hint == (
+        f"it is already used at {first / 'topics' / 'red.yaml'}:14, in the library {first}; "
+        "slide ids must be unique across all libraries: rename one of them"
+    )
     assert merged.library.slide("same").topic_id == "red"
     assert [s.id for s in merged.library.topic("blue").slides] == ["own"]
 
@@ -96,8 +106,9 @@ def test_a_slide_id_in_two_libraries_names_both_and_the_merged_library_keeps_the
 def test_a_slide_id_twice_in_one_library_keeps_its_old_message(tmp_path):
     root = write_library(tmp_path / "lib", sources=["s"], topics={"red": {"x": ["s"]}, "blue": {"x": ["s"]}})
     [problem] = merge_parts([load_part(root, complete=False)]).problems
-    assert problem.hint == (f"it is already used at {root / 'topics' / 'blue.yaml'}:7; slide ids must be unique "
-                            "across all topics")
+    assert problem.hint == (
+        f"it is already used at {root / 'topics' / 'blue.yaml'}:7; slide ids must be unique across all topics"
+    )
 
 
 def test_a_broken_sources_file_in_any_library_silences_the_unknown_source_noise(tmp_path):
@@ -131,13 +142,26 @@ IDS = st.sampled_from(["a", "b", "c", "d", "e"])
 def synthetic_part(index: int, source_ids: list[str], topic_ids: list[str]) -> LibraryPart:
     """Build a part in memory: sources and empty topics with the given ids, each at a line of its own file."""
     root = Path(f"/library-{index}")
-    sources = {s: Source(id=s, csl={"id": s, "title": s}, origin=Origin(root / "sources.yaml", n + 1))
-               for n, s in enumerate(dict.fromkeys(source_ids))}
-    topics = tuple(Topic(id=t, title=t, summary="", as_of=dt.date(2025, 1, 1), order=1,
-                         slides=(), origin=Origin(root / "topics" / f"{t}.yaml", 1))
-                   for t in dict.fromkeys(topic_ids))
-    ids = tuple([IdSite("source", s, root / "sources.yaml", src.origin.line, 7) for s, src in sources.items()]
-                + [IdSite("topic", t.id, root / "topics" / f"{t.id}.yaml", 1, 5) for t in topics])
+    sources = {
+        s: Source(id=s, csl={"id": s, "title": s}, origin=Origin(root / "sources.yaml", n + 1))
+        for n, s in enumerate(dict.fromkeys(source_ids))
+    }
+    topics = tuple(
+        Topic(
+            id=t,
+            title=t,
+            summary="",
+            as_of=dt.date(2025, 1, 1),
+            order=1,
+            slides=(),
+            origin=Origin(root / "topics" / f"{t}.yaml", 1),
+        )
+        for t in dict.fromkeys(topic_ids)
+    )
+    ids = tuple(
+        [IdSite("source", s, root / "sources.yaml", src.origin.line, 7) for s, src in sources.items()]
+        + [IdSite("topic", t.id, root / "topics" / f"{t.id}.yaml", 1, 5) for t in topics]
+    )
     return LibraryPart(root=root, sources=sources, topics=topics, ids=ids)
 
 

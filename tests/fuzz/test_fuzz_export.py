@@ -29,8 +29,11 @@ from sinoru_brief.content import load_library
 from sinoru_brief.pipeline import build, render_pptx
 from sinoru_brief.theme import builtin_template_names
 
-EXPORTS = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 25)), deadline=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+EXPORTS = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 25)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Characters XML 1.0 cannot hold; none may reach a part of the package.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -49,8 +52,13 @@ def write_library(folder: Path, files: dict) -> Path:
 def test_any_valid_library_exports_a_deck_that_reopens_and_passes_the_package_checks(files, template):
     with tempfile.TemporaryDirectory(prefix="sinoru-fuzz-") as folder:
         library = load_library(write_library(Path(folder), files))  # valid by construction: must load
-    brief = Brief(title="Fuzz deck 中俄 ‏عربي", topics=library.topic_ids(), depth="full", template=template,
-                  date=dt.date(2025, 2, 1))
+    brief = Brief(
+        title="Fuzz deck 中俄 ‏عربي",
+        topics=library.topic_ids(),
+        depth="full",
+        template=template,
+        date=dt.date(2025, 2, 1),
+    )
     result = build(brief, library=library)
     data = render_pptx(result)
 

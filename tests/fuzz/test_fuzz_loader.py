@@ -38,17 +38,29 @@ BRIEFING = ROOT / "templates" / "briefing"
 KINDS = ("topic", "sources", "brief", "template")
 
 FIXTURE_BRIEF = {
-    "title": "Deck — 中俄", "subtitle": "A subtitle", "author": "Ann Analyst", "date": dt.date(2025, 2, 1),
-    "topics": ["beta", "alpha"], "depth": "full", "exclude": ["alpha-quote"],
+    "title": "Deck — 中俄",
+    "subtitle": "A subtitle",
+    "author": "Ann Analyst",
+    "date": dt.date(2025, 2, 1),
+    "topics": ["beta", "alpha"],
+    "depth": "full",
+    "exclude": ["alpha-quote"],
     "slide_order": ["beta-bullets", "beta-table"],
-    "overrides": {"alpha-key": {"title": "New title", "notes": "New notes",
-                                "bullets": {"0": "First, changed", "1.0": "Sub-bullet, changed"}}},
-    "template": "plain", "style": "apa",
+    "overrides": {
+        "alpha-key": {
+            "title": "New title",
+            "notes": "New notes",
+            "bullets": {"0": "First, changed", "1.0": "Sub-bullet, changed"},
+        }
+    },
+    "template": "plain",
+    "style": "apa",
 }
 
 # FUZZ_EXAMPLES=2000 runs a longer search than the suite's default.
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)), deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @dataclass
@@ -66,8 +78,12 @@ class Workspace:
         return self.root / "template"
 
     def file(self, kind: str) -> Path:
-        return {"topic": self.library / "topics" / "alpha.yaml", "sources": self.library / "sources.yaml",
-                "brief": self.root / "deck.brief.yaml", "template": self.template / "template.yaml"}[kind]
+        return {
+            "topic": self.library / "topics" / "alpha.yaml",
+            "sources": self.library / "sources.yaml",
+            "brief": self.root / "deck.brief.yaml",
+            "template": self.template / "template.yaml",
+        }[kind]
 
 
 def workspace(folder: str) -> Workspace:
@@ -81,8 +97,11 @@ def valid_data(kind: str) -> Any:
     """Return the parsed content of the valid file of *kind*."""
     if kind == "brief":
         return yaml.safe_load(yaml.safe_dump(FIXTURE_BRIEF))
-    path = {"topic": FIXTURE_LIBRARY / "topics" / "alpha.yaml", "sources": FIXTURE_LIBRARY / "sources.yaml",
-            "template": BRIEFING / "template.yaml"}[kind]
+    path = {
+        "topic": FIXTURE_LIBRARY / "topics" / "alpha.yaml",
+        "sources": FIXTURE_LIBRARY / "sources.yaml",
+        "template": BRIEFING / "template.yaml",
+    }[kind]
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -159,9 +178,30 @@ def paths_in(data: Any, prefix: tuple = ()) -> list[tuple]:
     return found
 
 
-WRONG_TYPES = st.sampled_from(["", " ", [], {}, [[]], [{}], 0, -1, 10**30, -(10**30), 1e308, float("inf"),
-                               float("nan"), True, None, "x" * 5000, dt.date(1, 1, 1), "{{ config }}",
-                               "{{ '{0.__class__}'.format(brief) }}", "\x00\x1f\ufffe"])
+WRONG_TYPES = st.sampled_from(
+    [
+        "",
+        " ",
+        [],
+        {},
+        [[]],
+        [{}],
+        0,
+        -1,
+        10**30,
+        -(10**30),
+        1e308,
+        float("inf"),
+        float("nan"),
+        True,
+        None,
+        "x" * 5000,
+        dt.date(1, 1, 1),
+        "{{ config }}",
+        "{{ '{0.__class__}'.format(brief) }}",
+        "\x00\x1f\ufffe",
+    ]
+)
 
 
 @st.composite

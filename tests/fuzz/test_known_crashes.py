@@ -61,21 +61,28 @@ def test_every_reported_crash_is_fixed_so_none_is_skipped():
     assert known_crash(KeyError("x")) is None
 
 
-@pytest.mark.parametrize("text", ["[" * 1000 + "]" * 1000, "".join(" " * i + "a:\n" for i in range(1000)) + " " * 1000
-                                  + "b", "- " * 1000 + "x"])
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 1000 + "]" * 1000, "".join(" " * i + "a:\n" for i in range(1000)) + " " * 1000 + "b", "- " * 1000 + "x"],
+)
 def test_deeply_nested_yaml_is_an_error(library_dir, text):
     (library_dir / "topics" / "alpha.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_library(library_dir)
     [problem] = caught.value.problems
-    assert (problem.file, problem.message) == (library_dir / "topics" / "alpha.yaml",
-                                               "the file nests lists or mappings more than 100 levels deep")
+    assert (problem.file, problem.message) == (
+        library_dir / "topics" / "alpha.yaml",
+        "the file nests lists or mappings more than 100 levels deep",
+    )
     assert problem.line is not None
 
 
 def test_numeric_cite_id_is_an_error(library_dir):
-    edit(library_dir / "topics" / "alpha.yaml", "cite: [news-2024-10-03-report]\n    notes: The chart",
-         "cite: [2024]\n    notes: The chart")
+    edit(
+        library_dir / "topics" / "alpha.yaml",
+        "cite: [news-2024-10-03-report]\n    notes: The chart",
+        "cite: [2024]\n    notes: The chart",
+    )
     with pytest.raises(ContentError) as caught:
         export_library(library_dir)
     assert "unknown source '2024'" in str(caught.value)
@@ -100,11 +107,13 @@ LONG = "x" * 300
 
 @pytest.mark.parametrize("what", ["template", "style", "style-file", "logo", "master"])
 def test_over_long_file_name_is_an_error(template_dir, what):
-    expected = {"template": "no such template (a built-in name or a folder with template.yaml)",
-                "style": f"unknown citation style '{LONG}'",
-                "style-file": "the citation style file cannot be read: File name too long",
-                "logo": f"the logo file '{LONG}' cannot be read: File name too long",
-                "master": f"the master file '{LONG}' cannot be read: File name too long"}[what]
+    expected = {
+        "template": "no such template (a built-in name or a folder with template.yaml)",
+        "style": f"unknown citation style '{LONG}'",
+        "style-file": "the citation style file cannot be read: File name too long",
+        "logo": f"the logo file '{LONG}' cannot be read: File name too long",
+        "master": f"the master file '{LONG}' cannot be read: File name too long",
+    }[what]
     with pytest.raises(TemplateError) as caught:
         if what == "template":
             load_theme(LONG)
@@ -138,8 +147,11 @@ def test_text_rendered_with_xml_illegal_characters_exports(library_dir, template
     theme = None
     if where.startswith("bullet"):
         escape = "\\\\uffff" if where.endswith("uffff") else "\\\\ud800"
-        edit(library_dir / "topics" / "alpha.yaml", "- text: The first judgment rests on the statement.",
-             f"- text: \"A {{{{ '{escape}' }}}} b\"")
+        edit(
+            library_dir / "topics" / "alpha.yaml",
+            "- text: The first judgment rests on the statement.",
+            f"- text: \"A {{{{ '{escape}' }}}} b\"",
+        )
     else:
         edit(template_dir / "template.yaml", 'title_subtitle: "{{ brief.subtitle }}"', 'title_subtitle: "\\ufffe"')
         theme = load_theme(template_dir)

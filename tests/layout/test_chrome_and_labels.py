@@ -15,8 +15,10 @@ from sinoru_brief.layout.invariants import check_pages
 from sinoru_brief.theme import load_theme
 
 MASTERS = Path(__file__).parents[1] / "data" / "pptx-templates"
-LONG_TITLE = ("The Sino-Russian partnership, cooperation without coordination: a briefing for the committee on "
-              "the Arctic, energy and the Indo-Pacific, January 2025")
+LONG_TITLE = (
+    "The Sino-Russian partnership, cooperation without coordination: a briefing for the committee on "
+    "the Arctic, energy and the Indo-Pacific, January 2025"
+)
 
 
 def _library(slides: tuple[Slide, ...]) -> Library:
@@ -49,10 +51,20 @@ def test_long_timeline_labels_get_room_or_are_shortened_alike_with_the_full_text
     label = "Leaders meet and sign a long joint statement on deepening the partnership in a new era " * 2
     events = tuple(TimelineEvent(PartialDate(2014 + i, 5), f"{label.strip()} ({i})", ("s",)) for i in range(8))
     huge = TimelineEvent(PartialDate(2025, 1), "An event whose label runs on and on " * 80, ("s",))
-    slide = Slide(id="tl", kind="timeline", title="Summits", priority=1, notes="Speaker notes.", topic_id="t",
-                  events=(*events, huge))
-    pages = [p for p in layout_deck(compose(_library((slide,)), Brief(topics=["t"], depth="full"), theme.snippets),
-                                    theme) if p.key == "tl"]
+    slide = Slide(
+        id="tl",
+        kind="timeline",
+        title="Summits",
+        priority=1,
+        notes="Speaker notes.",
+        topic_id="t",
+        events=(*events, huge),
+    )
+    pages = [
+        p
+        for p in layout_deck(compose(_library((slide,)), Brief(topics=["t"], depth="full"), theme.snippets), theme)
+        if p.key == "tl"
+    ]
     assert not check_pages(pages)
     labels = [f for p in pages for f in p.text_frames() if f.role == "label"]
     assert len(labels) == len(events) + 1  # every event is drawn somewhere

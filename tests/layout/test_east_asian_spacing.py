@@ -30,8 +30,9 @@ def test_a_boundary_between_scripts_adds_a_quarter_em(latin):
 def test_a_space_after_chinese_is_set_in_the_east_asian_font():
     east_space = width("不 不") - 2 * width("不")
     assert east_space > width(" ") + 0.5  # wider than Calibri's space
-    assert width("不 summit") == pytest.approx(width("不") + east_space + width("summit")
-                                               + ASIAN_AUTOSPACE_EM * SIZE, abs=0.01)
+    assert width("不 summit") == pytest.approx(
+        width("不") + east_space + width("summit") + ASIAN_AUTOSPACE_EM * SIZE, abs=0.01
+    )
 
 
 def test_pure_latin_and_pure_chinese_text_gain_nothing():

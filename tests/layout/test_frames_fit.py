@@ -30,13 +30,17 @@ def assert_page_fits(page: Page) -> None:
             for para in box.paragraphs:
                 for line in para.lines:
                     assert line.width <= inner_w - para.indent / EMU_PER_POINT + TOLERANCE_PT, (
-                        page.key, box.role, line)
+                        page.key,
+                        box.role,
+                        line,
+                    )
         if isinstance(box, TableFrame):
             assert sum(box.row_heights) <= page.height
             for row, height in zip(box.rows, box.row_heights, strict=True):
                 for cell, width in zip(row, box.column_widths, strict=True):
                     text_h = sum(p.height for p in cell.paragraphs) - (
-                        cell.paragraphs[0].space_before if cell.paragraphs else 0)
+                        cell.paragraphs[0].space_before if cell.paragraphs else 0
+                    )
                     inner_h = (height - box.cell_insets.top - box.cell_insets.bottom) / EMU_PER_POINT
                     assert text_h <= inner_h + TOLERANCE_PT
                     inner_w = (width - box.cell_insets.left - box.cell_insets.right) / EMU_PER_POINT
@@ -53,8 +57,9 @@ def test_full_library_deck_fits(real_library, theme):
 def test_body_text_never_below_theme_floor(real_library, theme):
     brief = Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1))
     pages = layout_deck(compose(real_library, brief, theme.snippets), theme)
-    floor = min(theme.sizes.sub.minimum, theme.sizes.table.minimum, theme.sizes.source.minimum,
-                theme.sizes.reference.minimum)
+    floor = min(
+        theme.sizes.sub.minimum, theme.sizes.table.minimum, theme.sizes.source.minimum, theme.sizes.reference.minimum
+    )
     for page in pages:
         for frame in page.text_frames():
             for para in frame.paragraphs:
@@ -64,18 +69,34 @@ def test_body_text_never_below_theme_floor(real_library, theme):
                         assert span.size >= theme.sizes.body.minimum
 
 
-_WORD = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), max_codepoint=0x7FF),
-                min_size=1, max_size=40)
+_WORD = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), max_codepoint=0x7FF), min_size=1, max_size=40
+)
 _CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=1, max_size=30)
-_TEXT = st.lists(st.one_of(_WORD, _WORD, _WORD, _CJK, st.sampled_from(["—", "-", "well-known", "«»", "1,234"])),
-                 min_size=1, max_size=90).map(" ".join).map(lambda s: s[:600])
+_TEXT = (
+    st.lists(
+        st.one_of(_WORD, _WORD, _WORD, _CJK, st.sampled_from(["—", "-", "well-known", "«»", "1,234"])),
+        min_size=1,
+        max_size=90,
+    )
+    .map(" ".join)
+    .map(lambda s: s[:600])
+)
 
 
 def _library(bullets: list[list[str]]) -> Library:
     source = Source(id="s", csl={"id": "s", "type": "webpage", "title": "T"})
-    slide = Slide(id="p", kind="bullets", title="A generated slide", priority=1, notes="n", topic_id="t",
-                  bullets=tuple(Bullet(text=b[0], cite=("s",), sub=tuple(Bullet(text=x, cite=("s",)) for x in b[1:]))
-                                for b in bullets))
+    slide = Slide(
+        id="p",
+        kind="bullets",
+        title="A generated slide",
+        priority=1,
+        notes="n",
+        topic_id="t",
+        bullets=tuple(
+            Bullet(text=b[0], cite=("s",), sub=tuple(Bullet(text=x, cite=("s",)) for x in b[1:])) for b in bullets
+        ),
+    )
     topic = Topic(id="t", title="Generated", summary="s", as_of=dt.date(2025, 1, 1), order=1, slides=(slide,))
     return Library(sources={"s": source}, topics=[topic])
 
@@ -96,8 +117,10 @@ def test_random_bullets_always_fit(theme, bullets):
 
 
 def test_long_slide_continues_on_cont_pages(theme):
-    claim = ("Claim number %d is a long sentence that takes most of a line on a wide slide, and then it "
-             "goes on for a good while longer, so that at the smallest allowed size it still needs two lines.")
+    claim = (
+        "Claim number %d is a long sentence that takes most of a line on a wide slide, and then it "
+        "goes on for a good while longer, so that at the smallest allowed size it still needs two lines."
+    )
     bullets = [[claim % i] for i in range(12)]
     deck = compose(_library(bullets), Brief(topics=["t"], depth="full"), theme.snippets)
     pages = [p for p in layout_deck(deck, theme) if p.kind == "bullets"]
@@ -106,8 +129,9 @@ def test_long_slide_continues_on_cont_pages(theme):
     titles = [next(f for f in p.text_frames() if f.role == "title").text for p in pages]
     assert titles[0] == "A generated slide"
     # Every page's title is unique: (cont.), (cont. 2), (cont. 3) ...
-    assert titles[1:] == ["A generated slide (cont.)"] + [f"A generated slide (cont. {n})"
-                                                         for n in range(2, len(titles))]
+    assert titles[1:] == ["A generated slide (cont.)"] + [
+        f"A generated slide (cont. {n})" for n in range(2, len(titles))
+    ]
 
 
 def test_unknown_kind_is_a_clear_error(fixture_library, fixture_brief, theme):

@@ -96,12 +96,20 @@ def test_decorations_may_cross_text(pages):
 
 def test_a_frame_with_no_room_says_so():
     span = Span("x", 12, "Calibri", "000000")
-    frame = TextFrame(x=0, y=0, w=inches(1), h=0, role="body", name="body",
-                      paragraphs=(Paragraph(spans=(span,), lines=(Line((span,), 5.0),), line_height=14),))
+    frame = TextFrame(
+        x=0,
+        y=0,
+        w=inches(1),
+        h=0,
+        role="body",
+        name="body",
+        paragraphs=(Paragraph(spans=(span,), lines=(Line((span,), 5.0),), line_height=14),),
+    )
     from sinoru_brief.layout.pages import Page
 
-    page = Page(width=inches(10), height=inches(5), kind="bullets", key="k", title="t", background="FFFFFF",
-                boxes=[frame])
+    page = Page(
+        width=inches(10), height=inches(5), kind="bullets", key="k", title="t", background="FFFFFF", boxes=[frame]
+    )
     assert "has no room" in check_page(page)[0].message
 
 

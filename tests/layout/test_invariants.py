@@ -63,18 +63,30 @@ def _logo() -> Path:
 @functools.cache
 def _theme(look: str, master: str | None, banner: bool, logo: bool):
     theme = load_theme(look, master=master)
-    return replace(theme, banner=Banner("SECRET // REL TO USA, GBR, AUS, CAN, NZL", "C00000", "FFFFFF")
-                   if banner else None, logo=_logo() if logo else None)
+    return replace(
+        theme,
+        banner=Banner("SECRET // REL TO USA, GBR, AUS, CAN, NZL", "C00000", "FFFFFF") if banner else None,
+        logo=_logo() if logo else None,
+    )
 
 
-_LATIN = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), max_codepoint=0x24F),
-                 min_size=1, max_size=14)
+_LATIN = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), max_codepoint=0x24F), min_size=1, max_size=14
+)
 _CYRILLIC = st.text(alphabet=st.characters(min_codepoint=0x0410, max_codepoint=0x044F), min_size=1, max_size=14)
 _CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=20)
 _URL = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-/._", min_size=10, max_size=120).map(
-    lambda s: "https://www.example.org/" + s)
-_TOKEN = st.one_of(_LATIN, _LATIN, _LATIN, _CYRILLIC, _CJK, _URL,
-                   st.sampled_from(["—", "well-known", "“quoted”", "(see note)", "1,234", "90%", "2024–2025"]))
+    lambda s: "https://www.example.org/" + s
+)
+_TOKEN = st.one_of(
+    _LATIN,
+    _LATIN,
+    _LATIN,
+    _CYRILLIC,
+    _CJK,
+    _URL,
+    st.sampled_from(["—", "well-known", "“quoted”", "(see note)", "1,234", "90%", "2024–2025"]),
+)
 
 
 def _text(max_words: int) -> st.SearchStrategy[str]:
@@ -90,55 +102,137 @@ _CITES = st.lists(st.sampled_from(_SOURCES), min_size=1, max_size=12, unique=Tru
 def _bullets(draw) -> tuple[Bullet, ...]:
     if draw(st.booleans()):  # one very long bullet, reworded at length
         return (Bullet(text=draw(_text(260)), cite=draw(_CITES)),)
-    return tuple(Bullet(text=draw(_text(12)), cite=draw(_CITES),
-                        sub=tuple(Bullet(text=draw(_text(10)), cite=draw(_CITES))
-                                  for _ in range(draw(st.integers(0, 2)))))
-                 for _ in range(draw(st.integers(1, 14))))
+    return tuple(
+        Bullet(
+            text=draw(_text(12)),
+            cite=draw(_CITES),
+            sub=tuple(Bullet(text=draw(_text(10)), cite=draw(_CITES)) for _ in range(draw(st.integers(0, 2)))),
+        )
+        for _ in range(draw(st.integers(1, 14)))
+    )
 
 
 @st.composite
 def _library(draw) -> Library:
-    slides = [Slide(id="bullets", kind="bullets", title=draw(_TITLE), priority=1, notes="n", topic_id="t",
-                    bullets=draw(_bullets()))]
-    kinds = draw(st.sets(st.sampled_from(["timeline", "table", "quote", "comparison", "key_judgments",
-                                          "key_figures"]), max_size=2))
+    slides = [
+        Slide(
+            id="bullets",
+            kind="bullets",
+            title=draw(_TITLE),
+            priority=1,
+            notes="n",
+            topic_id="t",
+            bullets=draw(_bullets()),
+        )
+    ]
+    kinds = draw(
+        st.sets(
+            st.sampled_from(["timeline", "table", "quote", "comparison", "key_judgments", "key_figures"]), max_size=2
+        )
+    )
     if "timeline" in kinds:
         dates = draw(st.lists(st.tuples(st.integers(2014, 2025), st.integers(1, 12)), min_size=1, max_size=10))
-        slides.append(Slide(id="timeline", kind="timeline", title=draw(_TITLE), priority=1, notes="n",
-                            topic_id="t", events=tuple(TimelineEvent(PartialDate(y, m), draw(_text(14)),
-                                                                     draw(_CITES)) for y, m in dates)))
+        slides.append(
+            Slide(
+                id="timeline",
+                kind="timeline",
+                title=draw(_TITLE),
+                priority=1,
+                notes="n",
+                topic_id="t",
+                events=tuple(TimelineEvent(PartialDate(y, m), draw(_text(14)), draw(_CITES)) for y, m in dates),
+            )
+        )
     if "table" in kinds:
-        rows = tuple(TableRow(cells=(draw(_text(3)), draw(_text(30)), draw(_text(2)))[:3], cite=draw(_CITES))
-                     for _ in range(draw(st.integers(1, 12))))
-        slides.append(Slide(id="table", kind="table", title=draw(_TITLE), priority=1, notes="n", topic_id="t",
-                            columns=("Name", "What", "When"), rows=rows))
+        rows = tuple(
+            TableRow(cells=(draw(_text(3)), draw(_text(30)), draw(_text(2)))[:3], cite=draw(_CITES))
+            for _ in range(draw(st.integers(1, 12)))
+        )
+        slides.append(
+            Slide(
+                id="table",
+                kind="table",
+                title=draw(_TITLE),
+                priority=1,
+                notes="n",
+                topic_id="t",
+                columns=("Name", "What", "When"),
+                rows=rows,
+            )
+        )
     if "quote" in kinds:
-        slides.append(Slide(id="quote", kind="quote", title=draw(_TITLE), priority=1, notes="n", topic_id="t",
-                            quote=draw(_text(80)), attribution=draw(_text(8)), context=draw(_text(20)),
-                            cite=draw(_CITES)))
+        slides.append(
+            Slide(
+                id="quote",
+                kind="quote",
+                title=draw(_TITLE),
+                priority=1,
+                notes="n",
+                topic_id="t",
+                quote=draw(_text(80)),
+                attribution=draw(_text(8)),
+                context=draw(_text(20)),
+                cite=draw(_CITES),
+            )
+        )
     if "comparison" in kinds:
         sides = tuple(Column(heading=draw(_text(6)), bullets=draw(_bullets())) for _ in range(2))
-        slides.append(Slide(id="comparison", kind="comparison", title=draw(_TITLE), priority=1, notes="n",
-                            topic_id="t", sides=sides))
+        slides.append(
+            Slide(
+                id="comparison", kind="comparison", title=draw(_TITLE), priority=1, notes="n", topic_id="t", sides=sides
+            )
+        )
     if "key_judgments" in kinds:
-        slides.append(Slide(id="judgments", kind="key_judgments", title=draw(_TITLE), priority=1, notes="n",
-                            topic_id="t", bullets=draw(_bullets())))
+        slides.append(
+            Slide(
+                id="judgments",
+                kind="key_judgments",
+                title=draw(_TITLE),
+                priority=1,
+                notes="n",
+                topic_id="t",
+                bullets=draw(_bullets()),
+            )
+        )
     if "key_figures" in kinds:  # a brief's own slide kind; values as users write them, labels long and in any script
-        value = st.one_of(st.sampled_from(["78%", "$245 bn", "96%", "1,234", "2024–2025", "¥1.7 трлн"]),
-                          _text(3).map(lambda s: s[:24]))
-        figures = tuple(KeyFigure(draw(value), draw(_text(25)), draw(st.sampled_from([(), *[(s,) for s in _SOURCES]])))
-                        for _ in range(draw(st.integers(1, 3))))
-        slides.append(Slide(id="figures", kind="key_figures", title=draw(_TITLE), priority=1, notes="n",
-                            topic_id="t", figures=figures))
-    sources = {s: Source(id=s, csl={"id": s, "type": "webpage", "title": f"Source {s} " + draw(_text(6)),
-                                    "URL": f"https://example.org/{s}"}) for s in _SOURCES}
-    topic = Topic(id="t", title=draw(_TITLE), summary=draw(_text(30)), as_of=dt.date(2025, 1, 1), order=1,
-                  slides=tuple(slides))
+        value = st.one_of(
+            st.sampled_from(["78%", "$245 bn", "96%", "1,234", "2024–2025", "¥1.7 трлн"]),
+            _text(3).map(lambda s: s[:24]),
+        )
+        figures = tuple(
+            KeyFigure(draw(value), draw(_text(25)), draw(st.sampled_from([(), *[(s,) for s in _SOURCES]])))
+            for _ in range(draw(st.integers(1, 3)))
+        )
+        slides.append(
+            Slide(
+                id="figures",
+                kind="key_figures",
+                title=draw(_TITLE),
+                priority=1,
+                notes="n",
+                topic_id="t",
+                figures=figures,
+            )
+        )
+    sources = {
+        s: Source(
+            id=s,
+            csl={
+                "id": s,
+                "type": "webpage",
+                "title": f"Source {s} " + draw(_text(6)),
+                "URL": f"https://example.org/{s}",
+            },
+        )
+        for s in _SOURCES
+    }
+    topic = Topic(
+        id="t", title=draw(_TITLE), summary=draw(_text(30)), as_of=dt.date(2025, 1, 1), order=1, slides=tuple(slides)
+    )
     return Library(sources=sources, topics=[topic])
 
 
-_THEMES = st.tuples(st.sampled_from(LOOKS), st.sampled_from([None, *map(str, MASTERS)]), st.booleans(),
-                    st.booleans())
+_THEMES = st.tuples(st.sampled_from(LOOKS), st.sampled_from([None, *map(str, MASTERS)]), st.booleans(), st.booleans())
 
 
 @settings(max_examples=45, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -164,8 +258,12 @@ def _drawn_text(page: Page) -> list[str]:
         if isinstance(box, TextFrame):
             out.extend("".join(s.text for line in p.lines for s in line.spans) for p in box.paragraphs)
         elif isinstance(box, TableFrame):
-            out.extend("".join(s.text for line in p.lines for s in line.spans)
-                       for row in box.rows for cell in row for p in cell.paragraphs)
+            out.extend(
+                "".join(s.text for line in p.lines for s in line.spans)
+                for row in box.rows
+                for cell in row
+                for p in cell.paragraphs
+            )
     return [t for t in out if t]
 
 
@@ -189,15 +287,35 @@ def test_a_long_reworded_bullet_shrinks_then_continues_at_a_line_break(master):
     """The reported case: banner on, a user master, one bullet reworded to hundreds of characters."""
     path = str(MASTERS[0].parent / master) if master else None
     theme = _theme("briefing", path, True, False)
-    long = ("Beijing and Moscow keep coordinating their positions on many issues while stopping well short "
-            "of an alliance, ") * 30
-    topic = Topic(id="t", title="T", summary="s", as_of=dt.date(2025, 1, 1), order=1, slides=(
-        Slide(id="p", kind="bullets", title="Long", priority=1, notes="n", topic_id="t",
-              bullets=(Bullet(text=long, cite=("s0",)), Bullet(text="A short second point.", cite=("s1",)))),))
-    library = Library(sources={s: Source(id=s, csl={"id": s, "type": "webpage", "title": s}) for s in ("s0", "s1")},
-                      topics=[topic])
-    pages = [p for p in layout_deck(compose(library, Brief(topics=["t"], depth="full"), theme.snippets), theme)
-             if p.key == "p"]
+    long = (
+        "Beijing and Moscow keep coordinating their positions on many issues while stopping well short of an alliance, "
+    ) * 30
+    topic = Topic(
+        id="t",
+        title="T",
+        summary="s",
+        as_of=dt.date(2025, 1, 1),
+        order=1,
+        slides=(
+            Slide(
+                id="p",
+                kind="bullets",
+                title="Long",
+                priority=1,
+                notes="n",
+                topic_id="t",
+                bullets=(Bullet(text=long, cite=("s0",)), Bullet(text="A short second point.", cite=("s1",))),
+            ),
+        ),
+    )
+    library = Library(
+        sources={s: Source(id=s, csl={"id": s, "type": "webpage", "title": s}) for s in ("s0", "s1")}, topics=[topic]
+    )
+    pages = [
+        p
+        for p in layout_deck(compose(library, Brief(topics=["t"], depth="full"), theme.snippets), theme)
+        if p.key == "p"
+    ]
     assert not check_pages(pages)
     assert len(pages) >= 2
     bodies = [next(f for f in p.text_frames() if f.role == "body") for p in pages]

@@ -16,19 +16,21 @@ from sinoru_brief.layout.pages import ChartFrame
 
 
 def _pages(chart: Chart, theme):
-    slide = Slide(id="c", kind="chart", title="Shares", priority=1, notes="n", topic_id="t", chart=chart,
-                  cite=("s",))
+    slide = Slide(id="c", kind="chart", title="Shares", priority=1, notes="n", topic_id="t", chart=chart, cite=("s",))
     topic = Topic(id="t", title="T", summary="s", as_of=dt.date(2025, 1, 1), order=1, slides=(slide,))
-    library = Library(sources={"s": Source(id="s", csl={"id": "s", "type": "webpage", "title": "S"})},
-                      topics=[topic])
+    library = Library(sources={"s": Source(id="s", csl={"id": "s", "type": "webpage", "title": "S"})}, topics=[topic])
     pages = layout_deck(compose(library, Brief(topics=["t"], depth="full"), theme.snippets), theme)
     return [p for p in pages if p.key == "c"]
 
 
 @pytest.mark.parametrize("values", [(78.0,), (78.0, 96.0)])
 def test_one_or_two_values_become_key_figures(theme, values):
-    chart = Chart(type="column", categories=("Semiconductors", "Smart cards")[:len(values)],
-                  series=(ChartSeries("Share of imports from China", values),), unit="percent")
+    chart = Chart(
+        type="column",
+        categories=("Semiconductors", "Smart cards")[: len(values)],
+        series=(ChartSeries("Share of imports from China", values),),
+        unit="percent",
+    )
     (page,) = _pages(chart, theme)
     assert not check_pages([page])
     assert not [b for b in page.boxes if isinstance(b, ChartFrame)]
@@ -50,22 +52,39 @@ def test_three_values_or_a_pie_stay_a_chart(theme):
 # ------------------------------------------------------- a brief's own key-figures slides
 
 _MASTER = str(Path(__file__).parents[1] / "data" / "pptx-templates" / "pandoc__default-reference.pptx")
-_OWN_FIGURES = (("78%", "of the trade is settled in roubles and yuan, a share that has grown every year", ("a",)),
-                ("$245 bn", "bilateral trade in 2024 — 中俄贸易额", ("b", "a")),
-                ("96%", "сделок в национальных валютах", ()))
+_OWN_FIGURES = (
+    ("78%", "of the trade is settled in roubles and yuan, a share that has grown every year", ("a",)),
+    ("$245 bn", "bilateral trade in 2024 — 中俄贸易额", ("b", "a")),
+    ("96%", "сделок в национальных валютах", ()),
+)
 
 
 def _own_figures_pages(figures, theme):
     """Lay out a deck with one library slide citing 'b' and the brief's key-figures slide after it."""
     from sinoru_brief.brief import BriefFigure, CustomSlide
 
-    first = Slide(id="first", kind="bullets", title="First", priority=1, notes="n", topic_id="t",
-                  bullets=(Bullet("A claim", ("b",)),))
+    first = Slide(
+        id="first",
+        kind="bullets",
+        title="First",
+        priority=1,
+        notes="n",
+        topic_id="t",
+        bullets=(Bullet("A claim", ("b",)),),
+    )
     topic = Topic(id="t", title="T", summary="s", as_of=dt.date(2025, 1, 1), order=1, slides=(first,))
-    library = Library(sources={s: Source(id=s, csl={"id": s, "type": "webpage", "title": f"Source {s}"})
-                               for s in ("a", "b")}, topics=[topic])
-    own = CustomSlide(id="own", after="first", kind="key_figures", title="Numbers", notes="Say them.",
-                      figures=[BriefFigure(v, label, list(cite)) for v, label, cite in figures])
+    library = Library(
+        sources={s: Source(id=s, csl={"id": s, "type": "webpage", "title": f"Source {s}"}) for s in ("a", "b")},
+        topics=[topic],
+    )
+    own = CustomSlide(
+        id="own",
+        after="first",
+        kind="key_figures",
+        title="Numbers",
+        notes="Say them.",
+        figures=[BriefFigure(v, label, list(cite)) for v, label, cite in figures],
+    )
     deck = compose(library, Brief(topics=["t"], depth="full", custom_slides=[own]), theme.snippets)
     pages = layout_deck(deck, theme)
     return deck, pages, next(p for p in pages if p.key == "own")

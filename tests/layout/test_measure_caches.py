@@ -51,8 +51,9 @@ def test_a_single_span_measures_as_its_slices():
 
 
 _WORDS = st.text(alphabet="ab Zé1-中。 ", min_size=0, max_size=30)
-_SPANS = st.lists(st.tuples(_WORDS, st.sampled_from([10.0, 14.0, 20.0, 31.5]), st.booleans(), st.booleans()),
-                  min_size=1, max_size=5)
+_SPANS = st.lists(
+    st.tuples(_WORDS, st.sampled_from([10.0, 14.0, 20.0, 31.5]), st.booleans(), st.booleans()), min_size=1, max_size=5
+)
 
 
 @settings(max_examples=300)
@@ -64,8 +65,9 @@ def test_empty_spans_change_nothing_about_the_lines(parts, width):
     kept = tuple(s for s in spans if s.text) or spans[:1]
     with_empties, without = linebreak.break_lines(spans, width), linebreak.break_lines(kept, width)
     assert [line.width for line in with_empties] == [line.width for line in without]
-    assert ["".join(s.text for s in line.spans) for line in with_empties] == \
-        ["".join(s.text for s in line.spans) for line in without]
+    assert ["".join(s.text for s in line.spans) for line in with_empties] == [
+        "".join(s.text for s in line.spans) for line in without
+    ]
 
 
 def test_a_piece_after_an_empty_span_is_measured_at_its_own_size():

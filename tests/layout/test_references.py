@@ -12,14 +12,22 @@ from sinoru_brief.layout import layout_deck
 from sinoru_brief.layout.kinds.generated import URL_DISPLAY_LIMIT, display_url
 
 
-@pytest.mark.parametrize("url, shown", [
-    ("https://www.cna.org/reports/2023/05/Russian-Chinese-Military-Cooperation.pdf",
-     "cna.org/…/Russian-Chinese-Military-Cooperation.pdf"),
-    ("https://www.globaltimes.cn/page/202411/1324090.shtml", "globaltimes.cn/page/202411/1324090.shtml"),
-    ("http://example.org/", "example.org"),
-    ("https://media.defense.gov/2024/Dec/18/2003615520/-1/-1/0/MILITARY-AND-SECURITY-DEVELOPMENTS-INVOLVING-THE-"
-     "PEOPLES-REPUBLIC-OF-CHINA-2024.PDF", "media.defense.gov/…/MILITARY-AND-SECURITY-DEVELOPMENTS-…"),
-])
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        (
+            "https://www.cna.org/reports/2023/05/Russian-Chinese-Military-Cooperation.pdf",
+            "cna.org/…/Russian-Chinese-Military-Cooperation.pdf",
+        ),
+        ("https://www.globaltimes.cn/page/202411/1324090.shtml", "globaltimes.cn/page/202411/1324090.shtml"),
+        ("http://example.org/", "example.org"),
+        (
+            "https://media.defense.gov/2024/Dec/18/2003615520/-1/-1/0/MILITARY-AND-SECURITY-DEVELOPMENTS-INVOLVING-THE-"
+            "PEOPLES-REPUBLIC-OF-CHINA-2024.PDF",
+            "media.defense.gov/…/MILITARY-AND-SECURITY-DEVELOPMENTS-…",
+        ),
+    ],
+)
 def test_urls_show_without_scheme_and_with_a_long_middle_elided(url, shown):
     assert display_url(url) == shown
     assert len(display_url(url)) <= URL_DISPLAY_LIMIT

@@ -34,18 +34,20 @@ def test_a_time_true_axis_is_proportional_and_an_eased_one_still_increases():
 
 
 def _timeline_pages(events, theme):
-    slide = Slide(id="tl", kind="timeline", title="Milestones", priority=1, notes="n", topic_id="t",
-                  events=tuple(events))
+    slide = Slide(
+        id="tl", kind="timeline", title="Milestones", priority=1, notes="n", topic_id="t", events=tuple(events)
+    )
     topic = Topic(id="t", title="T", summary="s", as_of=dt.date(2025, 1, 1), order=1, slides=(slide,))
-    library = Library(sources={"s": Source(id="s", csl={"id": "s", "type": "webpage", "title": "S"})},
-                      topics=[topic])
-    return [p for p in layout_deck(compose(library, Brief(topics=["t"], depth="full"), theme.snippets), theme)
-            if p.key == "tl"]
+    library = Library(sources={"s": Source(id="s", csl={"id": "s", "type": "webpage", "title": "S"})}, topics=[topic])
+    return [
+        p
+        for p in layout_deck(compose(library, Brief(topics=["t"], depth="full"), theme.snippets), theme)
+        if p.key == "tl"
+    ]
 
 
 def test_every_year_spanned_gets_a_tick_and_labels_do_not_collide(theme):
-    pages = _timeline_pages([_event(2012), _event(2016, 3), _event(2022, 8), _event(2023, 4), _event(2024, 9)],
-                            theme)
+    pages = _timeline_pages([_event(2012), _event(2016, 3), _event(2022, 8), _event(2023, 4), _event(2024, 9)], theme)
     assert len(pages) == 1 and not check_pages(pages)
     ticks = [b for b in pages[0].boxes if isinstance(b, Shape) and b.name == "year tick"]
     assert len(ticks) == 2024 - 2012

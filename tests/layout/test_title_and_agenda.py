@@ -34,8 +34,9 @@ def title_page(library, theme, **fields):
 @pytest.mark.parametrize("look", LOOKS)
 def test_the_lines_stand_in_reading_order(fixture_library, look):
     theme = load_theme(look)
-    page = title_page(fixture_library, theme, organisation="Asia Desk", presenter="J. Analyst",
-                      classification="UNCLASSIFIED")
+    page = title_page(
+        fixture_library, theme, organisation="Asia Desk", presenter="J. Analyst", classification="UNCLASSIFIED"
+    )
     f = frames(page)
     assert f["classification"].text == "UNCLASSIFIED"
     assert f["classification"].paragraphs[0].align == "center"
@@ -57,15 +58,23 @@ _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), m
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(organisation=_TEXT, presenter=_TEXT, classification=_TEXT, look=st.sampled_from(LOOKS),
-       master=st.booleans(), banner=st.booleans())
-def test_any_lines_keep_the_layout_invariants(fixture_library, organisation, presenter, classification, look,
-                                              master, banner):
+@given(
+    organisation=_TEXT,
+    presenter=_TEXT,
+    classification=_TEXT,
+    look=st.sampled_from(LOOKS),
+    master=st.booleans(),
+    banner=st.booleans(),
+)
+def test_any_lines_keep_the_layout_invariants(
+    fixture_library, organisation, presenter, classification, look, master, banner
+):
     theme = load_theme(look, master=SMALL_MASTER if master else None)
     if banner:
         theme = replace(theme, banner=Banner("SECRET//NOFORN", "C8102E", "FFFFFF"))
-    page = title_page(fixture_library, theme, organisation=organisation, presenter=presenter,
-                      classification=classification)
+    page = title_page(
+        fixture_library, theme, organisation=organisation, presenter=presenter, classification=classification
+    )
     assert check_pages([page]) == []
 
 
@@ -75,8 +84,9 @@ def test_twelve_agenda_entries_fit_one_slide_on_the_small_master(real_library):
 
     theme = load_theme("briefing", master=SMALL_MASTER)
     theme = replace(theme, sizes=load_theme("briefing").sizes)
-    deck = compose(real_library, Brief(topics=real_library.topic_ids(), depth="standard"), theme.snippets,
-                   theme.structure)
+    deck = compose(
+        real_library, Brief(topics=real_library.topic_ids(), depth="standard"), theme.snippets, theme.structure
+    )
     pages = [p for p in layout_deck(deck, theme) if p.kind == "agenda"]
     assert len(pages) == 1
     columns = [box for box in pages[0].boxes if isinstance(box, TextFrame) and box.role == "body"]
@@ -90,7 +100,8 @@ def test_twelve_agenda_entries_fit_one_slide_on_the_small_master(real_library):
 @pytest.mark.parametrize("look", LOOKS)
 def test_the_agenda_stays_one_column_where_it_fits(real_library, look):
     theme = load_theme(look)
-    deck = compose(real_library, Brief(topics=real_library.topic_ids()[:5], depth="standard"), theme.snippets,
-                   theme.structure)
+    deck = compose(
+        real_library, Brief(topics=real_library.topic_ids()[:5], depth="standard"), theme.snippets, theme.structure
+    )
     [agenda] = [p for p in layout_deck(deck, theme) if p.kind == "agenda"]
     assert [box.name for box in agenda.boxes if isinstance(box, TextFrame) and box.role == "body"] == ["body"]

@@ -32,28 +32,60 @@ def test_never_below_the_floor_and_nothing_without_text_slides():
 
 
 def _body_sizes(pages) -> list[float]:
-    return [para.spans[0].size for p in pages if p.kind in ("bullets", "key_judgments")
-            for f in p.text_frames() if f.role == "body" for para in f.paragraphs if para.level == 0]
+    return [
+        para.spans[0].size
+        for p in pages
+        if p.kind in ("bullets", "key_judgments")
+        for f in p.text_frames()
+        if f.role == "body"
+        for para in f.paragraphs
+        if para.level == 0
+    ]
 
 
 @pytest.mark.parametrize("look", ["briefing", "academic", "plain"])
 def test_every_text_slide_of_the_library_shares_one_body_size(real_library, look):
     theme = load_theme(look)
-    deck = compose(real_library, Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1)),
-                   theme.snippets, theme.structure)
+    deck = compose(
+        real_library,
+        Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1)),
+        theme.snippets,
+        theme.structure,
+    )
     assert len(set(_body_sizes(layout_deck(deck, theme)))) == 1
 
 
 def test_a_dense_slide_continues_at_the_decks_size(theme):
-    short = [Slide(id=f"s{i}", kind="bullets", title=f"Slide {i}", priority=1, notes="n", topic_id="t",
-                   bullets=(Bullet(text="A short point that fits easily.", cite=("s",)),)) for i in range(6)]
-    dense = Slide(id="dense", kind="bullets", title="Dense", priority=1, notes="n", topic_id="t",
-                  bullets=tuple(Bullet(text="A long point that takes most of a line on a wide slide and then a "
-                                            "little more, so that it wraps onto a second line.", cite=("s",))
-                                for _ in range(12)))
+    short = [
+        Slide(
+            id=f"s{i}",
+            kind="bullets",
+            title=f"Slide {i}",
+            priority=1,
+            notes="n",
+            topic_id="t",
+            bullets=(Bullet(text="A short point that fits easily.", cite=("s",)),),
+        )
+        for i in range(6)
+    ]
+    dense = Slide(
+        id="dense",
+        kind="bullets",
+        title="Dense",
+        priority=1,
+        notes="n",
+        topic_id="t",
+        bullets=tuple(
+            Bullet(
+                text="A long point that takes most of a line on a wide slide and then a "
+                "little more, so that it wraps onto a second line.",
+                cite=("s",),
+            )
+            for _ in range(12)
+        ),
+    )
     topic = Topic(id="t", title="T", summary="s", as_of=dt.date(2025, 1, 1), order=1, slides=(*short, dense))
-    library = Library(sources={"s": Source(id="s", csl={"id": "s", "type": "webpage", "title": "S"})},
-                      topics=[topic])
+    library = Library(sources={"s": Source(id="s", csl={"id": "s", "type": "webpage", "title": "S"})}, topics=[topic])
     pages = layout_deck(compose(library, Brief(topics=["t"], depth="full"), theme.snippets), theme)
     sizes = set(_body_sizes(pages))
     assert len(sizes) == 1 and sizes.pop() >= theme.sizes.body.size - OUTLIER_POINTS

@@ -17,9 +17,18 @@ from sinoru_brief.layout.width_cache import MAX_ENTRIES, WidthCache
 DIGEST = "d" * 64
 
 
-@given(st.dictionaries(st.tuples(st.sampled_from(["Calibri", "Arial", "Times New Roman", "A/B"]), st.booleans(),
-                                 st.booleans(), st.text(max_size=30)),
-                       st.floats(min_value=0, max_value=1e6, allow_nan=False), max_size=40))
+@given(
+    st.dictionaries(
+        st.tuples(
+            st.sampled_from(["Calibri", "Arial", "Times New Roman", "A/B"]),
+            st.booleans(),
+            st.booleans(),
+            st.text(max_size=30),
+        ),
+        st.floats(min_value=0, max_value=1e6, allow_nan=False),
+        max_size=40,
+    )
+)
 def test_widths_read_back_as_the_same_floats(tmp_path_factory, widths):
     folder = tmp_path_factory.mktemp("widths")
     written = WidthCache(DIGEST, folder)
@@ -32,8 +41,12 @@ def test_widths_read_back_as_the_same_floats(tmp_path_factory, widths):
 
 def test_a_corrupt_or_foreign_file_counts_as_empty_and_is_rewritten(tmp_path):
     cache = WidthCache(DIGEST, tmp_path)
-    for junk in (b"\xff\xfe not json", b"[1, 2]", json.dumps({"format": 1, "digest": "other", "widths": {}}).encode(),
-                 json.dumps({"format": 1, "digest": DIGEST, "widths": {"Calibri/00": {"a": "wide"}, "x": 3}}).encode()):
+    for junk in (
+        b"\xff\xfe not json",
+        b"[1, 2]",
+        json.dumps({"format": 1, "digest": "other", "widths": {}}).encode(),
+        json.dumps({"format": 1, "digest": DIGEST, "widths": {"Calibri/00": {"a": "wide"}, "x": 3}}).encode(),
+    ):
         cache.path.parent.mkdir(parents=True, exist_ok=True)
         cache.path.write_bytes(junk)
         fresh = WidthCache(DIGEST, tmp_path)

@@ -25,8 +25,10 @@ pytestmark = pytest.mark.libreoffice
 @pytest.fixture(scope="module", params=builtin_template_names())
 def full_export(request, real_library, libreoffice, tmp_path_factory):
     out = tmp_path_factory.mktemp("lo")
-    result = build(Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1),
-                         template=request.param), library=real_library)
+    result = build(
+        Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1), template=request.param),
+        library=real_library,
+    )
     pptx = out / "full.pptx"
     pptx.write_bytes(render_pptx(result))
     pdf = convert_with_libreoffice(libreoffice, pptx, out)

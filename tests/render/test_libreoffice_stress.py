@@ -35,8 +35,10 @@ TEMPLATES = Path(__file__).parents[1] / "data" / "pptx-templates"
 MASTERS = ["pandoc__default-reference.pptx", "officer__template.pptx", "coreoz__demo-template.pptx"]
 TOPICS = ["summits", "arctic-energy", "indo-pacific"]
 BANNER = Banner("SECRET // REL TO USA, GBR, AUS, CAN, NZL", "C00000", "FFFFFF")
-_WORDS = ("partnership coordination without alliance Beijing Moscow pipeline exercises neutrality sanctions "
-          "cooperation strategic Arctic energy summit").split()
+_WORDS = (
+    "partnership coordination without alliance Beijing Moscow pipeline exercises neutrality sanctions "
+    "cooperation strategic Arctic energy summit"
+).split()
 _RUSSIAN = "партнёрство сотрудничество без координации Пекин Москва трубопровод учения".split()
 _CHINESE = ["全面战略协作伙伴关系", "新时代", "不结盟", "不对抗", "不针对第三方", "北极航道"]
 
@@ -47,8 +49,10 @@ def reworded(rng: random.Random, length: int) -> str:
     while sum(len(w) + 1 for w in words) < length:
         pool = rng.choice((_WORDS, _WORDS, _WORDS, _RUSSIAN, _CHINESE))
         words.append(rng.choice(pool))
-    words.insert(len(words) // 2, "https://www.example.org/reports/2025/sino-russian-partnership-cooperation-"
-                                  "without-coordination/full-text.html")
+    words.insert(
+        len(words) // 2,
+        "https://www.example.org/reports/2025/sino-russian-partnership-cooperation-without-coordination/full-text.html",
+    )
     return " ".join(words)
 
 
@@ -58,8 +62,13 @@ def stress_brief(library) -> Brief:
     for slide in (s for topic_id in TOPICS for s in library.topic(topic_id).slides):
         if slide.bullets:
             overrides[slide.id] = SlideOverride(title=reworded(rng, 110), bullets={"0": reworded(rng, 1800)})
-    return Brief(title="A briefing on the Sino-Russian partnership: cooperation without coordination, as of 2025",
-                 topics=TOPICS, depth="full", date=dt.date(2025, 2, 1), overrides=overrides)
+    return Brief(
+        title="A briefing on the Sino-Russian partnership: cooperation without coordination, as of 2025",
+        topics=TOPICS,
+        depth="full",
+        date=dt.date(2025, 2, 1),
+        overrides=overrides,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -91,10 +100,16 @@ def test_stress_deck_keeps_every_word_inside_its_own_frame(stress_decks, name):
     assert len(drawn[name]) == len(result.pages)
     # The rewordings really are long: text slides are at their floor, or continued.
     floor = result.theme.sizes.body.minimum
-    assert any(p.continued or any(f.role == "body" and f.paragraphs and f.paragraphs[0].spans[0].size == floor
-                                  for f in p.text_frames()) for p in result.pages)
-    failures = [f for page, (width, height, words) in zip(result.pages, drawn[name], strict=True)
-                for f in misplaced_words(page, words, width, height, static_text(result.theme.master, page.kind))]
+    assert any(
+        p.continued
+        or any(f.role == "body" and f.paragraphs and f.paragraphs[0].spans[0].size == floor for f in p.text_frames())
+        for p in result.pages
+    )
+    failures = [
+        f
+        for page, (width, height, words) in zip(result.pages, drawn[name], strict=True)
+        for f in misplaced_words(page, words, width, height, static_text(result.theme.master, page.kind))
+    ]
     assert not failures, "\n".join(map(str, failures[:20]))
 
 
@@ -107,13 +122,22 @@ def test_a_word_inside_another_frame_is_still_caught(stress_decks):
     """
     builds, drawn = stress_decks
     result = builds["briefing"]
-    index, page = next((i, p) for i, p in enumerate(result.pages)
-                       if p.kind == "bullets" and any(f.role == "source" for f in p.text_frames()))
+    index, page = next(
+        (i, p)
+        for i, p in enumerate(result.pages)
+        if p.kind == "bullets" and any(f.role == "source" for f in p.text_frames())
+    )
     body = next(f for f in page.text_frames() if f.role == "body")
     source = next(f for f in page.text_frames() if f.role == "source")
     half = body.y + body.h // 2
-    moved = [replace(body, h=body.h // 2) if b is body else
-             replace(source, y=half, h=source.bottom - half) if b is source else b for b in page.boxes]
+    moved = [
+        replace(body, h=body.h // 2)
+        if b is body
+        else replace(source, y=half, h=source.bottom - half)
+        if b is source
+        else b
+        for b in page.boxes
+    ]
     width, height, words = drawn["briefing"][index]
     failures = misplaced_words(replace(page, boxes=moved), words, width, height)
     assert failures, "a bullet printed over the source line was not caught"

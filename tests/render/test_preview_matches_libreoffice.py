@@ -71,13 +71,15 @@ def difference_ratio(reference: Image.Image, candidate: Image.Image) -> float:
 @pytest.fixture(scope="module")
 def rendered(real_library, libreoffice, tmp_path_factory):
     out = tmp_path_factory.mktemp("preview-vs-lo")
-    result = build(Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1)),
-                   library=real_library)
+    result = build(Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1)), library=real_library)
     pptx = out / "deck.pptx"
     pptx.write_bytes(render_pptx(result))
     pdf = convert_with_libreoffice(libreoffice, pptx, out)
-    subprocess.run(["pdftoppm", "-png", "-scale-to-x", str(WIDTH), "-scale-to-y", "-1", str(pdf), str(out / "lo")],
-                   check=True, timeout=300)
+    subprocess.run(
+        ["pdftoppm", "-png", "-scale-to-x", str(WIDTH), "-scale-to-y", "-1", str(pdf), str(out / "lo")],
+        check=True,
+        timeout=300,
+    )
     lo_images = [Image.open(p).convert("L") for p in sorted(out.glob("lo-*.png"))]
     assert len(lo_images) == len(result.pages)
     return result, lo_images
@@ -85,13 +87,19 @@ def rendered(real_library, libreoffice, tmp_path_factory):
 
 def test_every_slide_of_the_preview_matches_libreoffice(rendered, monkeypatch):
     result, lo_images = rendered
-    scores = [(difference_ratio(lo, _grey_preview(page)), page.number, page.key)
-              for page, lo in zip(result.pages, lo_images, strict=True)]
+    scores = [
+        (difference_ratio(lo, _grey_preview(page)), page.number, page.key)
+        for page, lo in zip(result.pages, lo_images, strict=True)
+    ]
     near_misses = [number for score, number, _ in scores if score >= THRESHOLD]
     if near_misses:
         as_libreoffice = _pages_broken_as_libreoffice(result, monkeypatch)
-        scores = [(difference_ratio(lo_images[n - 1], _grey_preview(as_libreoffice[n - 1])), n, key)
-                  if n in near_misses else (score, n, key) for score, n, key in scores]
+        scores = [
+            (difference_ratio(lo_images[n - 1], _grey_preview(as_libreoffice[n - 1])), n, key)
+            if n in near_misses
+            else (score, n, key)
+            for score, n, key in scores
+        ]
     worst = sorted(scores, reverse=True)[:5]
     assert all(score < THRESHOLD for score, _, _ in scores), f"worst slides: {worst}"
 
@@ -119,8 +127,9 @@ def test_the_metric_catches_missing_text(rendered):
     for page, lo in zip(result.pages, lo_images, strict=True):
         if page.kind not in ("bullets", "key_judgments"):
             continue
-        without_body = replace(page, boxes=[b for b in page.boxes
-                                            if not (isinstance(b, TextFrame) and b.role == "body")])
+        without_body = replace(
+            page, boxes=[b for b in page.boxes if not (isinstance(b, TextFrame) and b.role == "body")]
+        )
         assert difference_ratio(lo, _grey_preview(without_body)) > THRESHOLD, page.key
         checked += 1
     assert checked >= 10

@@ -24,8 +24,21 @@ ENV_VALUE = "env-canary-5b1d9e"
 FILE_SECRET = "file-canary-c40f7a"
 
 # Text that only shows up when a template reached Python objects, the process or the file system.
-LEAK_MARKERS = ("<module", "<class", "<function", "<built-in", " at 0x", "__builtins__", "__globals__': {",
-                "environ(", "posix", "subprocess", "site-packages", "uid=", "root:x:0:0")
+LEAK_MARKERS = (
+    "<module",
+    "<class",
+    "<function",
+    "<built-in",
+    " at 0x",
+    "__builtins__",
+    "__globals__': {",
+    "environ(",
+    "posix",
+    "subprocess",
+    "site-packages",
+    "uid=",
+    "root:x:0:0",
+)
 
 
 @dataclass
@@ -65,8 +78,24 @@ class Workspace:
 
     def export(self, capsys, *extra: str | Path) -> tuple[int, str, str]:
         """Export the whole fixture library at full depth with this workspace's template; return code, out, err."""
-        argv = ["export", "--content", self.library, "--template", self.template, "--depth", "full",
-                "--topics", "alpha,beta", "--title", "Deck", "--date", "2025-02-01", "-o", self.out, *extra]
+        argv = [
+            "export",
+            "--content",
+            self.library,
+            "--template",
+            self.template,
+            "--depth",
+            "full",
+            "--topics",
+            "alpha,beta",
+            "--title",
+            "Deck",
+            "--date",
+            "2025-02-01",
+            "-o",
+            self.out,
+            *extra,
+        ]
         code = main([str(a) for a in argv])
         captured = capsys.readouterr()
         return code, captured.out, captured.err
@@ -97,14 +126,21 @@ def workspace(tmp_path: Path, monkeypatch) -> Workspace:
     secret = tmp_path / "secret.txt"
     secret.write_text(FILE_SECRET, encoding="utf-8")
     monkeypatch.setenv(ENV_NAME, ENV_VALUE)
-    space = Workspace(root=tmp_path, library=library, template=template, out=tmp_path / "out" / "deck.pptx",
-                      secret_file=secret, canary_command=tmp_path / "pwned")
+    space = Workspace(
+        root=tmp_path,
+        library=library,
+        template=template,
+        out=tmp_path / "out" / "deck.pptx",
+        secret_file=secret,
+        canary_command=tmp_path / "pwned",
+    )
 
     # Nothing in a run may start a process; record any attempt instead of running it.
     def spy(name):
         def record(*args, **kwargs):
             space.calls.append(f"{name}{args!r}")
             raise AssertionError(f"{name} was called")
+
         return record
 
     monkeypatch.setattr(os, "system", spy("os.system"))

@@ -85,46 +85,58 @@ def refused(library) -> tuple[ContentError, float, int]:
 # ------------------------------------------------------------------ refused quickly today
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("{{ 'a' * 10**9 }}", "repeating a text or list 1,000,000,000 times makes it longer than 100,000"),
-    ("{{ 2 ** (10**8) }}", "the power 100000000 is too large"),
-    ("{% for a in range(10**5) %}{% for b in range(10**5) %}{% endfor %}{% endfor %}",
-     "the loops of one text may count to 100,000 in all"),
-    ("{{ range(10**12)|list|length }}", "the loops of one text may count to 100,000 in all"),
-    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "the template calls itself without end"),
-    ("{{ ''.ljust(10**100) }}", "the text would be longer than 100,000 characters"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("{{ 'a' * 10**9 }}", "repeating a text or list 1,000,000,000 times makes it longer than 100,000"),
+        ("{{ 2 ** (10**8) }}", "the power 100000000 is too large"),
+        (
+            "{% for a in range(10**5) %}{% for b in range(10**5) %}{% endfor %}{% endfor %}",
+            "the loops of one text may count to 100,000 in all",
+        ),
+        ("{{ range(10**12)|list|length }}", "the loops of one text may count to 100,000 in all"),
+        ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "the template calls itself without end"),
+        ("{{ ''.ljust(10**100) }}", "the text would be longer than 100,000 characters"),
+    ],
+)
 def test_runaway_text_is_refused_quickly_with_little_memory(library_with_bullet, text, reason):
     error, seconds, peak = refused(library_with_bullet(text))
     assert error.problems[0].message == "slide 'beta-bullets': the text cannot be rendered: " + (
-        reason if reason.startswith("the template") else f"not allowed: {reason}")
+        reason if reason.startswith("the template") else f"not allowed: {reason}"
+    )
     assert seconds < SECONDS and peak < PEAK_BYTES, (seconds, peak)
 
 
 # ------------------------------------------------------------------ counted and sized before they run
 
 
-@pytest.mark.parametrize("text", [
-    "{% for a in 'x' * 100000 %}{% for b in 'x' * 100000 %}{% endfor %}{% endfor %}",
-    "{% for a in 'x'|center(100000) %}{% for b in [0] * 100000 %}{% endfor %}{% endfor %}",
-    "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}{{ m(60) }}",
-    "{{ ((9 ** 999) ** 999) ** 99 > 1 }}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{% for a in 'x' * 100000 %}{% for b in 'x' * 100000 %}{% endfor %}{% endfor %}",
+        "{% for a in 'x'|center(100000) %}{% for b in [0] * 100000 %}{% endfor %}{% endfor %}",
+        "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}{{ m(60) }}",
+        "{{ ((9 ** 999) ** 999) ** 99 > 1 }}",
+    ],
+)
 def test_cpu_bomb_is_refused_quickly(library_with_bullet, text):
     _, seconds, _ = refused(library_with_bullet(text))
     assert seconds < SECONDS
 
 
-@pytest.mark.parametrize("text", [
-    "{{ ('x' * 6000)|replace('x', 'y' * 6000) }}",
-    "{{ 'a'.ljust(20000000) }}",
-    "{{ 'x'|center(20000000) }}",
-    "{{ 'a\\nb'|indent(10000000) }}",
-    "{{ '%020000000d' % 1 }}",
-    "{{ '{:>20000000}'.format('x') }}",
-    "{{ ['x' * 100000] * 300 }}",
-    "{{ ('ab' * 50000)|join('x' * 300) }}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ ('x' * 6000)|replace('x', 'y' * 6000) }}",
+        "{{ 'a'.ljust(20000000) }}",
+        "{{ 'x'|center(20000000) }}",
+        "{{ 'a\\nb'|indent(10000000) }}",
+        "{{ '%020000000d' % 1 }}",
+        "{{ '{:>20000000}'.format('x') }}",
+        "{{ ['x' * 100000] * 300 }}",
+        "{{ ('ab' * 50000)|join('x' * 300) }}",
+    ],
+)
 def test_memory_bomb_is_refused_before_it_is_built(library_with_bullet, text):
     _, seconds, peak = refused(library_with_bullet(text))
     assert peak < PEAK_BYTES, f"peak {peak / 2**20:.0f} MiB"

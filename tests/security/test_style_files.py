@@ -23,7 +23,7 @@ def hostile_style(folder: Path, entities: str, use: str) -> Path:
     text = f"{declaration}?>\n<!DOCTYPE style [{entities}]>{rest}"
     layout = re.search(r"<bibliography[^>]*>.*?<layout[^>]*>", text, re.S)
     assert layout
-    text = text[:layout.end()] + f'<text value="{use}"/>' + text[layout.end():]
+    text = text[: layout.end()] + f'<text value="{use}"/>' + text[layout.end() :]
     path = folder / "house.csl"
     path.write_text(text, encoding="utf-8")
     return path
@@ -33,8 +33,9 @@ def test_external_entity_in_a_style_reads_no_file(workspace, capsys):
     style = hostile_style(workspace.root, f'<!ENTITY xxe SYSTEM "file://{workspace.secret_file}">', "&xxe;")
     code, out, err = workspace.export(capsys, "--style", style)
     assert (code, out) == (EXIT_ERROR, "")
-    assert err.startswith(f"sinoru-brief: template error: {style}: cannot read the citation style: "
-                          "Entity 'xxe' not defined")
+    assert err.startswith(
+        f"sinoru-brief: template error: {style}: cannot read the citation style: Entity 'xxe' not defined"
+    )
     assert err.rstrip("\n").endswith("(use a valid CSL 1.0 style file)")
     assert not workspace.out.exists()
     workspace.assert_nothing_leaked(out, err)
@@ -42,11 +43,14 @@ def test_external_entity_in_a_style_reads_no_file(workspace, capsys):
 
 def test_entity_expansion_bomb_in_a_style_is_refused(workspace, capsys):
     entities = '<!ENTITY l0 "lollollollollollollollollollol">' + "".join(
-        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )
     style = hostile_style(workspace.root, entities, "&l9;")
     code, out, err = workspace.export(capsys, "--style", style)
     assert (code, out) == (EXIT_ERROR, "")
-    assert err.startswith(f"sinoru-brief: template error: {style}: cannot read the citation style: "
-                          "Maximum entity amplification factor exceeded")
+    assert err.startswith(
+        f"sinoru-brief: template error: {style}: cannot read the citation style: "
+        "Maximum entity amplification factor exceeded"
+    )
     assert not workspace.out.exists()
     workspace.assert_nothing_leaked(out, err)

@@ -19,6 +19,7 @@ from sinoru_brief.theme import load_theme
 
 def png_header(width: int, height: int) -> bytes:
     """Return a PNG of one empty data chunk whose header claims *width* x *height* 1-bit pixels."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
@@ -37,19 +38,24 @@ def test_an_ordinary_logo_loads(workspace):
     assert load_theme(workspace.template).logo == (workspace.template / "logo.png").resolve()
 
 
-@pytest.mark.parametrize(("width", "height", "size"), [
-    (20_000, 20_000, "an image of hundreds of millions of pixels"),  # Pillow will not even open it
-    (12_000, 8_000, "12,000 x 8,000 pixels"),  # Pillow only warns
-    (8_000, 5_001, "8,000 x 5,001 pixels"),  # just over our limit
-])
+@pytest.mark.parametrize(
+    ("width", "height", "size"),
+    [
+        (20_000, 20_000, "an image of hundreds of millions of pixels"),  # Pillow will not even open it
+        (12_000, 8_000, "12,000 x 8,000 pixels"),  # Pillow only warns
+        (8_000, 5_001, "8,000 x 5,001 pixels"),  # just over our limit
+    ],
+)
 def test_logo_claiming_a_huge_pixel_count_is_a_template_error(workspace, width, height, size):
     use_logo(workspace.template, png_header(width, height))
     with pytest.raises(TemplateError) as caught:
         load_theme(workspace.template)
     [problem] = caught.value.problems
     assert (problem.key_path, problem.message, problem.hint) == (
-        "logo", f"the logo file 'logo.png' is {size}; a logo may have at most 40 million pixels",
-        "scale it down: a logo 2,000 pixels wide is sharp on any slide")
+        "logo",
+        f"the logo file 'logo.png' is {size}; a logo may have at most 40 million pixels",
+        "scale it down: a logo 2,000 pixels wide is sharp on any slide",
+    )
 
 
 def test_logo_at_the_pixel_limit_loads(workspace):

@@ -36,17 +36,29 @@ PAYLOADS = [
     ("{{ joiner.__init__.__globals__.os.environ }}", unsafe("__init__", "type"), "security"),
     ("{{ lipsum.__globals__ }}", undefined("lipsum"), "undefined"),
     ("{{ self.__init__.__globals__ }}", unsafe("__init__", "TemplateReference"), "security"),
-    ("{{ self._TemplateReference__context.cycler.__init__.__globals__.os }}",
-     unsafe("_TemplateReference__context", "TemplateReference"), "security"),
+    (
+        "{{ self._TemplateReference__context.cycler.__init__.__globals__.os }}",
+        unsafe("_TemplateReference__context", "TemplateReference"),
+        "security",
+    ),
     ("{{ config }}", undefined("config"), "undefined"),
     ("{{ request }}", undefined("request"), "undefined"),
     ("{{ namespace.__init__.__globals__ }}", unsafe("__init__", "type"), "security"),
-    ("{% for c in [].__class__.__base__.__subclasses__() %}{{ c }}{% endfor %}", unsafe("__class__", "list"),
-     "security"),
-    ("{{ ().__class__.__bases__[0].__subclasses__()[132].__init__.__globals__['popen']('id').read() }}",
-     unsafe("__class__", "tuple"), "security"),
-    ("{{ ''.__class__.__mro__[1].__subclasses__()[40]('/etc/passwd').read() }}", unsafe("__class__", "str"),
-     "security"),
+    (
+        "{% for c in [].__class__.__base__.__subclasses__() %}{{ c }}{% endfor %}",
+        unsafe("__class__", "list"),
+        "security",
+    ),
+    (
+        "{{ ().__class__.__bases__[0].__subclasses__()[132].__init__.__globals__['popen']('id').read() }}",
+        unsafe("__class__", "tuple"),
+        "security",
+    ),
+    (
+        "{{ ''.__class__.__mro__[1].__subclasses__()[40]('/etc/passwd').read() }}",
+        unsafe("__class__", "str"),
+        "security",
+    ),
     ("{{ brief.__class__ }}", unsafe("__class__", "dict"), "security"),
     ("{{ brief['__class__'] }}", unsafe("__class__", "dict"), "security"),
     ("{{ ''|attr('__class__') }}", unsafe("__class__", "str"), "security"),
@@ -86,53 +98,93 @@ def assert_refused(workspace, code: int, out: str, err: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(("payload", "reason", "kind"), PAYLOADS, ids=IDS)
-def test_payload_in_slide_text_is_a_content_error_naming_file_slide_and_key(workspace, capsys, payload, reason,
-                                                                             kind):
+def test_payload_in_slide_text_is_a_content_error_naming_file_slide_and_key(workspace, capsys, payload, reason, kind):
     topic, line = workspace.set_bullet(payload)
     code, out, err = workspace.export(capsys)
-    assert_refused(workspace, code, out, err, (
-        f"sinoru-brief: content error: {topic}:{line}: slides[3].bullets[0].text: slide 'beta-bullets': "
-        f"the text cannot be rendered: {reason} ({hint(kind, CONTENT_VARIABLES)})"))
+    assert_refused(
+        workspace,
+        code,
+        out,
+        err,
+        (
+            f"sinoru-brief: content error: {topic}:{line}: slides[3].bullets[0].text: slide 'beta-bullets': "
+            f"the text cannot be rendered: {reason} ({hint(kind, CONTENT_VARIABLES)})"
+        ),
+    )
 
 
 @pytest.mark.parametrize(("payload", "reason", "kind"), PAYLOADS, ids=IDS)
-def test_payload_in_a_template_snippet_is_a_template_error_naming_the_snippet(workspace, capsys, payload, reason,
-                                                                              kind):
+def test_payload_in_a_template_snippet_is_a_template_error_naming_the_snippet(workspace, capsys, payload, reason, kind):
     template = workspace.set_snippet("footer", payload)
     code, out, err = workspace.export(capsys)
-    assert_refused(workspace, code, out, err, (
-        f"sinoru-brief: template error: {written_at(template, 'footer')}: snippets.footer: "
-        f"the template text 'footer' cannot be rendered: "
-        f"{reason} ({hint(kind, SNIPPET_VARIABLES)})"))
+    assert_refused(
+        workspace,
+        code,
+        out,
+        err,
+        (
+            f"sinoru-brief: template error: {written_at(template, 'footer')}: snippets.footer: "
+            f"the template text 'footer' cannot be rendered: "
+            f"{reason} ({hint(kind, SNIPPET_VARIABLES)})"
+        ),
+    )
 
 
 @pytest.mark.parametrize(("payload", "reason", "kind"), PAYLOADS, ids=IDS)
 def test_payload_in_a_brief_override_is_a_brief_error_naming_the_key(workspace, capsys, payload, reason, kind):
-    brief = workspace.write_brief({"title": "Deck", "topics": ["alpha"],
-                                   "overrides": {"alpha-key": {"bullets": {"1.0": payload}}}})
+    brief = workspace.write_brief(
+        {"title": "Deck", "topics": ["alpha"], "overrides": {"alpha-key": {"bullets": {"1.0": payload}}}}
+    )
     code, out, err = workspace.export(capsys, "--brief", brief)
-    assert_refused(workspace, code, out, err, (
-        f"sinoru-brief: brief error: {brief}:1: overrides.alpha-key.bullets.1.0: "
-        f"the changed text of slide 'alpha-key' "
-        f"cannot be rendered: {reason} ({hint(kind, CONTENT_VARIABLES)})"))
+    assert_refused(
+        workspace,
+        code,
+        out,
+        err,
+        (
+            f"sinoru-brief: brief error: {brief}:1: overrides.alpha-key.bullets.1.0: "
+            f"the changed text of slide 'alpha-key' "
+            f"cannot be rendered: {reason} ({hint(kind, CONTENT_VARIABLES)})"
+        ),
+    )
 
 
 def test_payload_in_an_override_title_and_notes(workspace, capsys):
-    brief = workspace.write_brief({"title": "Deck", "topics": ["alpha"], "overrides": {
-        "alpha-quote": {"title": "{{ cycler.__init__.__globals__.os.environ }}",
-                        "notes": "{{ ''.__class__ }}"}}})
+    brief = workspace.write_brief(
+        {
+            "title": "Deck",
+            "topics": ["alpha"],
+            "overrides": {
+                "alpha-quote": {"title": "{{ cycler.__init__.__globals__.os.environ }}", "notes": "{{ ''.__class__ }}"}
+            },
+        }
+    )
     code, out, err = workspace.export(capsys, "--brief", brief)
-    assert_refused(workspace, code, out, err, (
-        f"sinoru-brief: brief error: {brief}:1: overrides.alpha-quote.title: the changed text of slide "
-        f"'alpha-quote' cannot be rendered: {unsafe('__init__', 'type')} ({hint('security', CONTENT_VARIABLES)})"))
+    assert_refused(
+        workspace,
+        code,
+        out,
+        err,
+        (
+            f"sinoru-brief: brief error: {brief}:1: overrides.alpha-quote.title: the changed text of slide "
+            f"'alpha-quote' cannot be rendered: {unsafe('__init__', 'type')} ({hint('security', CONTENT_VARIABLES)})"
+        ),
+    )
 
 
 def test_including_the_canary_file_by_its_absolute_path_reads_nothing(workspace, capsys):
     topic, line = workspace.set_bullet(f"{{% include '{workspace.secret_file}' %}}")
     code, out, err = workspace.export(capsys)
-    assert_refused(workspace, code, out, err, (
-        f"sinoru-brief: content error: {topic}:{line}: slides[3].bullets[0].text: slide 'beta-bullets': "
-        f"the text cannot be rendered: {NO_FILES} ({hint('other', CONTENT_VARIABLES)})"))
+    assert_refused(
+        workspace,
+        code,
+        out,
+        err,
+        (
+            f"sinoru-brief: content error: {topic}:{line}: slides[3].bullets[0].text: slide 'beta-bullets': "
+            f"the text cannot be rendered: {NO_FILES} ({hint('other', CONTENT_VARIABLES)})"
+        ),
+    )
 
 
 def test_every_text_field_of_a_slide_is_sandboxed(workspace, capsys):
@@ -167,26 +219,47 @@ def test_every_text_field_of_a_slide_is_sandboxed(workspace, capsys):
         assert code == EXIT_ERROR, key_path
         assert f"{topics / name}:" in err and f": {key_path}: slide '" in err, err
         assert err.rstrip("\n").endswith(
-            f"the text cannot be rendered: {unsafe('__init__', 'type')} ({hint('security', CONTENT_VARIABLES)})")
+            f"the text cannot be rendered: {unsafe('__init__', 'type')} ({hint('security', CONTENT_VARIABLES)})"
+        )
         workspace.assert_nothing_leaked(out, err)
 
 
-@pytest.mark.parametrize("snippet", ["title_subtitle", "title_byline", "agenda_heading", "references_heading",
-                                     "closing_title", "closing_text", "as_of", "notes"])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "title_subtitle",
+        "title_byline",
+        "agenda_heading",
+        "references_heading",
+        "closing_title",
+        "closing_text",
+        "as_of",
+        "notes",
+    ],
+)
 def test_every_snippet_is_sandboxed(workspace, capsys, snippet):
     template = workspace.set_snippet(snippet, "{{ self.__init__.__globals__ }}")
     code, out, err = workspace.export(capsys)
     variables = "brief, as_of, notes and references" if snippet == "notes" else SNIPPET_VARIABLES
-    assert_refused(workspace, code, out, err, (
-        f"sinoru-brief: template error: {written_at(template, snippet)}: snippets.{snippet}: "
-        f"the template text '{snippet}' cannot be rendered: "
-        f"{unsafe('__init__', 'TemplateReference')} ({hint('security', variables)})"))
+    assert_refused(
+        workspace,
+        code,
+        out,
+        err,
+        (
+            f"sinoru-brief: template error: {written_at(template, snippet)}: snippets.{snippet}: "
+            f"the template text '{snippet}' cannot be rendered: "
+            f"{unsafe('__init__', 'TemplateReference')} ({hint('security', variables)})"
+        ),
+    )
 
 
 def test_harmless_templates_still_export_and_reveal_nothing(workspace, capsys):
     """What the sandbox allows (variables, filters, loops, format on our own values) reaches no secret."""
-    workspace.set_bullet("{{ brief|pprint }} {{ topic|dictsort }} {% for k, v in slide.items() %}{{ k }}={{ v }} "
-                         "{% endfor %}{{ '{0[title]}'.format(brief) }} {{ '%s'|format(slide) }}")
+    workspace.set_bullet(
+        "{{ brief|pprint }} {{ topic|dictsort }} {% for k, v in slide.items() %}{{ k }}={{ v }} "
+        "{% endfor %}{{ '{0[title]}'.format(brief) }} {{ '%s'|format(slide) }}"
+    )
     workspace.set_snippet("footer", "{{ brief.title|upper }} {{ namespace(a=1).a }} {{ as_of }}")
     code, out, err = workspace.export(capsys)
     assert (code, err) == (EXIT_OK, "")
@@ -216,10 +289,17 @@ PRINTS_OBJECTS = [
 def test_printing_a_python_object_is_refused(workspace, capsys, payload):
     topic, line = workspace.set_bullet(payload)
     code, out, err = workspace.export(capsys)
-    assert_refused(workspace, code, out, err, (
-        f"sinoru-brief: content error: {topic}:{line}: slides[3].bullets[0].text: slide 'beta-bullets': "
-        f"the text cannot be rendered: not allowed: a template may print text, numbers and dates only "
-        f"({hint('security', CONTENT_VARIABLES)})"))
+    assert_refused(
+        workspace,
+        code,
+        out,
+        err,
+        (
+            f"sinoru-brief: content error: {topic}:{line}: slides[3].bullets[0].text: slide 'beta-bullets': "
+            f"the text cannot be rendered: not allowed: a template may print text, numbers and dates only "
+            f"({hint('security', CONTENT_VARIABLES)})"
+        ),
+    )
 
 
 def test_snippet_error_names_the_template_file_and_line(workspace, capsys):
@@ -231,8 +311,9 @@ def test_snippet_error_names_the_template_file_and_line(workspace, capsys):
 
 
 def test_override_error_names_the_brief_file(workspace, capsys):
-    brief = workspace.write_brief({"title": "Deck", "topics": ["alpha"],
-                                   "overrides": {"alpha-key": {"title": "{{ config }}"}}})
+    brief = workspace.write_brief(
+        {"title": "Deck", "topics": ["alpha"], "overrides": {"alpha-key": {"title": "{{ config }}"}}}
+    )
     code, out, err = workspace.export(capsys, "--brief", brief)
     assert code == EXIT_ERROR
     assert err.startswith(f"sinoru-brief: brief error: {brief}:")

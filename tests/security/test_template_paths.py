@@ -16,8 +16,10 @@ import pytest
 from sinoru_brief.errors import TemplateError
 from sinoru_brief.theme import load_theme
 
-HINTS = {"logo": "put the logo file inside the template folder",
-         "master": "put the .pptx file inside the template folder"}
+HINTS = {
+    "logo": "put the logo file inside the template folder",
+    "master": "put the .pptx file inside the template folder",
+}
 
 
 def name_template(workspace, key: str, value: str) -> None:
@@ -48,7 +50,10 @@ def test_paths_leading_out_of_the_folder_are_refused(workspace, key):
             load_theme(workspace.template)
         [problem] = caught.value.problems
         assert (problem.key_path, problem.message, problem.hint) == (
-            key, f"the {key} path '{value}' leads outside the template folder", HINTS[key]), value
+            key,
+            f"the {key} path '{value}' leads outside the template folder",
+            HINTS[key],
+        ), value
         workspace.assert_nothing_leaked(str(caught.value))
         path.write_text(original, encoding="utf-8")
 
@@ -98,6 +103,7 @@ def test_exported_deck_never_holds_a_file_from_outside(workspace, capsys):
     assert err.splitlines() == [
         f"sinoru-brief: template error: {(workspace.template / 'template.yaml').resolve()}:"
         f"{len((workspace.template / 'template.yaml').read_text(encoding='utf-8').splitlines())}:7: logo: "
-        "the logo path 'logo.png' leads outside the template folder (put the logo file inside the template folder)"]
+        "the logo path 'logo.png' leads outside the template folder (put the logo file inside the template folder)"
+    ]
     assert not workspace.out.exists()
     workspace.assert_nothing_leaked(out, err)

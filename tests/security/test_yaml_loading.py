@@ -46,7 +46,7 @@ def replace_once(path: Path, old: str, new: str) -> int:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
+    return text[: text.index(old)].count("\n") + 1
 
 
 def load(kind: str, workspace) -> None:
@@ -85,8 +85,9 @@ def test_python_tag_on_a_value_is_an_error_and_runs_nothing(workspace, kind, tag
     path, line, column = plant(kind, workspace, tag)
     with pytest.raises(ERRORS[kind]) as caught:
         load(kind, workspace)
-    assert str(caught.value) == (f"{path}:{line}:{column}: invalid YAML value: could not determine a constructor "
-                                 f"for the tag '{tag_name(tag)}'")
+    assert str(caught.value) == (
+        f"{path}:{line}:{column}: invalid YAML value: could not determine a constructor for the tag '{tag_name(tag)}'"
+    )
     workspace.assert_nothing_leaked(str(caught.value))
 
 
@@ -105,27 +106,34 @@ def test_unsafe_yaml_through_the_cli_is_one_line(workspace, capsys):
     path, line, column = plant("topic", workspace, "!!python/name:os.system")
     code, out, err = workspace.export(capsys)
     assert (code, out) == (EXIT_ERROR, "")
-    assert err.splitlines() == [f"sinoru-brief: content error: {path}:{line}:{column}: invalid YAML value: could "
-                                "not determine a constructor for the tag 'tag:yaml.org,2002:python/name:os.system'"]
+    assert err.splitlines() == [
+        f"sinoru-brief: content error: {path}:{line}:{column}: invalid YAML value: could "
+        "not determine a constructor for the tag 'tag:yaml.org,2002:python/name:os.system'"
+    ]
     workspace.assert_nothing_leaked(out, err)
 
 
 def test_python_tag_on_a_key_runs_nothing(workspace):
     path = workspace.library / "topics" / "alpha.yaml"
-    replace_once(path, "order: 10\n",
-                 f'order: 10\n? !!python/object/apply:os.system ["touch {workspace.canary_command}"]\n'
-                 ": 1\n")
+    replace_once(
+        path, "order: 10\n", f'order: 10\n? !!python/object/apply:os.system ["touch {workspace.canary_command}"]\n: 1\n'
+    )
     with pytest.raises(ContentError) as caught:
         load_library(workspace.library)
-    assert "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'" \
-        in str(caught.value)
+    assert "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'" in str(
+        caught.value
+    )
     workspace.assert_nothing_leaked(str(caught.value))
 
 
 # A tag on a list or mapping where a list or mapping is expected: the one place a dropped tag would go unnoticed.
 TAGGED_COLLECTIONS = [
-    ("topic", "alpha.yaml", "        cite: [news-2024-10-03-report]",
-     "        cite: !!python/object/apply:os.system [news-2024-10-03-report]"),
+    (
+        "topic",
+        "alpha.yaml",
+        "        cite: [news-2024-10-03-report]",
+        "        cite: !!python/object/apply:os.system [news-2024-10-03-report]",
+    ),
     ("brief", None, None, None),
     ("template", None, '  chart: ["E0A526"', '  chart: !!python/object/apply:os.system ["E0A526"'),
     ("template-map", None, "margins_in: {", "margins_in: !!python/object/new:dict {"),
@@ -136,7 +144,8 @@ TAGGED_COLLECTIONS = [
 def test_python_tag_on_a_list_or_mapping_is_an_error(workspace, kind, file, old, new):
     if kind == "brief":
         (workspace.root / "deck.brief.yaml").write_text(
-            "title: Deck\ntopics: !!python/object/apply:os.system [alpha]\n", encoding="utf-8")
+            "title: Deck\ntopics: !!python/object/apply:os.system [alpha]\n", encoding="utf-8"
+        )
     elif kind == "topic":
         replace_once(workspace.library / "topics" / file, old, new)
     else:
@@ -144,6 +153,7 @@ def test_python_tag_on_a_list_or_mapping_is_an_error(workspace, kind, file, old,
     with pytest.raises(BriefError) as caught:
         load("template" if kind.startswith("template") else kind, workspace)
     [problem] = caught.value.problems
-    assert problem.message.startswith("invalid YAML value: could not determine a constructor for the tag "
-                                      "'tag:yaml.org,2002:python/object/")
+    assert problem.message.startswith(
+        "invalid YAML value: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/"
+    )
     workspace.assert_nothing_leaked(str(caught.value))

@@ -24,10 +24,13 @@ def test_import_reports_what_it_added_and_skipped(tmp_path: Path, capsys: pytest
     assert (code, err) == (EXIT_OK, "")
     lines = out.splitlines()
     assert lines[0] == f"Imported 5 sources into {target}:"
-    assert "  lukin-2023-rossiysko-kitayskie-otnosheniya  “Российско-китайские отношения в новую эпоху” " \
-           "(zotero.bib:26, lukin2023)" in lines
+    assert (
+        "  lukin-2023-rossiysko-kitayskie-otnosheniya  “Российско-китайские отношения в новую эпоху” "
+        "(zotero.bib:26, lukin2023)" in lines
+    )
     assert lines[lines.index("Skipped 1 duplicate:") + 1].endswith(
-        "same title as 'wishnick-2025-cooperation-without-coordination' (already in the built-in library)")
+        "same title as 'wishnick-2025-cooperation-without-coordination' (already in the built-in library)"
+    )
     assert lines[-1] == "Left out (fields no citation on a slide uses): notes (1)"  # the skipped entry's don't count
     assert target.is_file()
     code, out, _ = run(capsys, DATA / "zotero.bib", "-o", target)
@@ -41,13 +44,17 @@ def test_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert not target.exists()
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("malformed.bib", "malformed.bib:6: entry 'cut' (@misc) cannot be read"),
-    ("malformed.json", "malformed.json:3:38: not valid JSON: Expecting property name enclosed in double quotes"),
-    ("malformed.ris", "malformed.ris:1: this record has no end ('ER  - ') before the next one starts"),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("malformed.bib", "malformed.bib:6: entry 'cut' (@misc) cannot be read"),
+        ("malformed.json", "malformed.json:3:38: not valid JSON: Expecting property name enclosed in double quotes"),
+        ("malformed.ris", "malformed.ris:1: this record has no end ('ER  - ') before the next one starts"),
+    ],
+)
 def test_a_malformed_file_is_one_clear_error_and_the_target_is_untouched(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, message: str):
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, message: str
+):
     target = tmp_path / "sources.yaml"
     target.write_bytes(b"# mine\n- {id: mine, type: book, title: Mine}\n")
     code, out, err = run(capsys, DATA / "endnote.ris", DATA / name, "-o", target)
@@ -58,8 +65,14 @@ def test_a_malformed_file_is_one_clear_error_and_the_target_is_untouched(
 
 
 def test_several_problems_are_all_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    code, _, err = run(capsys, DATA / "malformed.ris", tmp_path / "missing.bib", tmp_path / "refs.docx",
-                       "-o", tmp_path / "sources.yaml")
+    code, _, err = run(
+        capsys,
+        DATA / "malformed.ris",
+        tmp_path / "missing.bib",
+        tmp_path / "refs.docx",
+        "-o",
+        tmp_path / "sources.yaml",
+    )
     assert code == EXIT_ERROR
     assert err.splitlines() == [
         "sinoru-brief: import error: 3 problems found:",
@@ -74,8 +87,10 @@ def test_several_problems_are_all_listed(tmp_path: Path, capsys: pytest.CaptureF
 def test_writing_into_a_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     code, _, err = run(capsys, DATA / "endnote.ris", "-o", tmp_path)
     assert code == EXIT_ERROR
-    assert err == f"sinoru-brief: import error: {tmp_path}: is a folder, not a sources file (name the sources.yaml " \
-                  "file inside it, e.g. -o DIR/sources.yaml)\n"
+    assert (
+        err == f"sinoru-brief: import error: {tmp_path}: is a folder, not a sources file (name the sources.yaml "
+        "file inside it, e.g. -o DIR/sources.yaml)\n"
+    )
 
 
 def test_without_output_the_users_own_library_is_the_target(capsys: pytest.CaptureFixture[str]):

@@ -47,9 +47,15 @@ def test_an_imported_source_is_numbered_cited_and_listed(tmp_path: Path, capsys)
     assert "Российско-китайские отношения в новую эпоху" in reference and "Лукин" in reference
     slides = list(Presentation(str(out)).slides)
     [own] = [s for s in slides if "Our reading of the Russian debate" in slide_texts(s)]
-    marker_runs = [run for shape in own.shapes if shape.has_text_frame
-                   for p in shape.text_frame.paragraphs for run in p.runs if run.text == str(number)]
+    marker_runs = [
+        run
+        for shape in own.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+        if run.text == str(number)
+    ]
     assert marker_runs and all(int(run.font._rPr.get("baseline", "0")) > 0 for run in marker_runs)
     assert f"[{number}] {reference}" in own.notes_slide.notes_text_frame.text
-    after = "\n".join(slide_texts(s) for s in slides[slides.index(own) + 1:])
+    after = "\n".join(slide_texts(s) for s in slides[slides.index(own) + 1 :])
     assert reference[:40] in after  # the reference slides at the end list it under its number

@@ -17,18 +17,41 @@ from sinoru_brief.yamlio.marked import load_marked
 
 
 def test_ids_read_author_year_title_like_ours():
-    assert make_id({"author": [{"family": "Wishnick", "given": "E."}], "issued": {"date-parts": [[2025, 1]]},
-                    "title": "The Sino-Russian Partnership: Cooperation without Coordination"}, set()) == \
-        "wishnick-2025-sino-russian-partnership"
-    assert make_id({"author": [{"family": "Лавров"}], "issued": {"date-parts": [[2024]]},
-                    "title": "Российско-китайские отношения"}, set()) == "lavrov-2024-rossiysko-kitayskie-otnosheniya"
-    assert make_id({"author": [{"literal": "U.S. Department of Defense"}], "title": "Annual Report"}, set()) == \
-        "us-department-nd-annual-report"
+    assert (
+        make_id(
+            {
+                "author": [{"family": "Wishnick", "given": "E."}],
+                "issued": {"date-parts": [[2025, 1]]},
+                "title": "The Sino-Russian Partnership: Cooperation without Coordination",
+            },
+            set(),
+        )
+        == "wishnick-2025-sino-russian-partnership"
+    )
+    assert (
+        make_id(
+            {
+                "author": [{"family": "Лавров"}],
+                "issued": {"date-parts": [[2024]]},
+                "title": "Российско-китайские отношения",
+            },
+            set(),
+        )
+        == "lavrov-2024-rossiysko-kitayskie-otnosheniya"
+    )
+    assert (
+        make_id({"author": [{"literal": "U.S. Department of Defense"}], "title": "Annual Report"}, set())
+        == "us-department-nd-annual-report"
+    )
 
 
 def test_chinese_work_falls_back_on_the_outlet_then_the_users_key():
-    chinese = {"type": "legal_case", "author": [{"literal": "新华社"}], "title": "中俄关系",
-               "issued": {"date-parts": [[2024]]}}
+    chinese = {
+        "type": "legal_case",
+        "author": [{"literal": "新华社"}],
+        "title": "中俄关系",
+        "issued": {"date-parts": [[2024]]},
+    }
     assert make_id({**chinese, "container-title": "Xinhua"}, set()) == "xinhua-2024-untitled"
     assert make_id(chinese, set(), key="xinhua2024") == "xinhua-2024"
     assert make_id(chinese, set(), key="http://zotero.org/users/1/items/AB12") == "legal-case-2024-untitled"
@@ -42,8 +65,12 @@ def test_a_clash_gets_a_number():
 _NAME = st.fixed_dictionaries({}, optional={"family": st.text(max_size=30), "literal": st.text(max_size=30)})
 
 
-@given(title=st.text(max_size=200), names=st.lists(_NAME, max_size=3), key=st.text(max_size=40),
-       taken=st.sets(st.text(alphabet="abc-", min_size=1, max_size=8), max_size=5))
+@given(
+    title=st.text(max_size=200),
+    names=st.lists(_NAME, max_size=3),
+    key=st.text(max_size=40),
+    taken=st.sets(st.text(alphabet="abc-", min_size=1, max_size=8), max_size=5),
+)
 @example(title="", names=[], key="", taken=set())
 def test_every_id_fits_the_schema_and_is_new(title: str, names: list, key: str, taken: set[str]):
     source_id = make_id({"title": title, "author": names, "type": "legal_case"}, taken, key)
@@ -54,8 +81,9 @@ def test_every_id_fits_the_schema_and_is_new(title: str, names: list, key: str, 
 
 def test_doi_and_title_normalisation():
     assert normal_doi("https://doi.org/10.1353/ASP.2025") == normal_doi("doi: 10.1353/asp.2025") == "10.1353/asp.2025"
-    assert normal_title("The Sino-Russian partnership:  Cooperation") == normal_title("the sino russian PARTNERSHIP, "
-                                                                                        "cooperation")
+    assert normal_title("The Sino-Russian partnership:  Cooperation") == normal_title(
+        "the sino russian PARTNERSHIP, cooperation"
+    )
     assert normal_title("Énergie") == normal_title("energie")
     assert normal_title("中俄关系") != normal_title("中美关系")
 
@@ -96,14 +124,24 @@ def test_dates_as_reference_managers_write_them():
     assert year_month_day("in press") == {"literal": "in press"}
 
 
-_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60).map(
-    lambda s: " ".join(s.split())).filter(bool)
+_TEXT = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60)
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
 
 
 @given(title=_TEXT, note=_TEXT, family=_TEXT, volume=_TEXT)
 def test_an_entry_reads_back_exactly_as_it_was_written(title: str, note: str, family: str, volume: str):
-    item = {"id": "x-2024-y", "type": "book", "title": title, "author": [{"family": family}], "volume": volume,
-            "note": note, "issued": {"date-parts": [[2024, 5]]}}
+    item = {
+        "id": "x-2024-y",
+        "type": "book",
+        "title": title,
+        "author": [{"family": family}],
+        "volume": volume,
+        "note": note,
+        "issued": {"date-parts": [[2024, 5]]},
+    }
     doc = load_marked(Path("sources.yaml"), entry_yaml(item))
     assert doc.problems == []
     assert doc.data == [item]

@@ -12,8 +12,10 @@ from sinoru_brief.errors import Problem
 from sinoru_brief.sources import SourceImportError, import_sources, read_references
 
 DATA = Path(__file__).parent / "data"
-SAMPLES = {suffix: (DATA / name).read_text(encoding="utf-8")
-           for suffix, name in ((".bib", "zotero.bib"), (".json", "zotero.json"), (".ris", "endnote.ris"))}
+SAMPLES = {
+    suffix: (DATA / name).read_text(encoding="utf-8")
+    for suffix, name in ((".bib", "zotero.bib"), (".json", "zotero.json"), (".ris", "endnote.ris"))
+}
 
 
 @st.composite

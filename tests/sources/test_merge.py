@@ -41,15 +41,23 @@ def test_import_into_a_new_file_writes_a_library_that_loads(tmp_path: Path):
     report = import_sources(files, target, known=[])
     assert report.written and not report.rewritten
     assert [source_id for source_id, _ in report.imported] == [
-        "wishnick-2025-sino-russian-partnership", "xinhua-2024", "lukin-2023-rossiysko-kitayskie-otnosheniya",
-        "muller-2024-arctique-energie-uber", "kashin-2024-voenno-tekhnicheskoe-sotrudnichestvo",
-        "us-department-2023-military-security-developments", "us-department-2024-military-security-developments",
-        "ng-2024-china-russia-stage", "gabuev-2024-putin-xi-asymmetric"]
+        "wishnick-2025-sino-russian-partnership",
+        "xinhua-2024",
+        "lukin-2023-rossiysko-kitayskie-otnosheniya",
+        "muller-2024-arctique-energie-uber",
+        "kashin-2024-voenno-tekhnicheskoe-sotrudnichestvo",
+        "us-department-2023-military-security-developments",
+        "us-department-2024-military-security-developments",
+        "ng-2024-china-russia-stage",
+        "gabuev-2024-putin-xi-asymmetric",
+    ]
     # The JSON's copy of the Wishnick article has the bib's DOI in another spelling.
     [(skipped, reason)] = report.skipped
     assert skipped.key == "http://zotero.org/users/1/items/ABCD1234"
-    assert reason == "same DOI as 'wishnick-2025-sino-russian-partnership' (zotero.bib:3, " \
-                     "wishnickSinoRussianPartnership2025)"
+    assert (
+        reason == "same DOI as 'wishnick-2025-sino-russian-partnership' (zotero.bib:3, "
+        "wishnickSinoRussianPartnership2025)"
+    )
     # The fixture topics cite the fixture's sources, which this file lacks: only the sources are checked here.
     with pytest.raises(Exception, match="unknown source"):
         load_library(library)
@@ -58,11 +66,15 @@ def test_import_into_a_new_file_writes_a_library_that_loads(tmp_path: Path):
     (library / "topics" / "mine.yaml").write_text(
         "id: mine\ntitle: Mine\nsummary: S\nas_of: 2025-01-01\nslides:\n  - id: mine-one\n    kind: bullets\n"
         "    title: T\n    priority: 1\n    notes: N\n    bullets:\n      - text: A claim\n"
-        "        cite: [lukin-2023-rossiysko-kitayskie-otnosheniya]\n", encoding="utf-8")
+        "        cite: [lukin-2023-rossiysko-kitayskie-otnosheniya]\n",
+        encoding="utf-8",
+    )
     loaded = load_library(library)
     assert loaded.sources["xinhua-2024"].csl["title"] == "中俄关系处于历史最好时期"
-    assert loaded.sources["gabuev-2024-putin-xi-asymmetric"].csl["original-title"] == \
-        "Путин и Си: асимметричное партнёрство"
+    assert (
+        loaded.sources["gabuev-2024-putin-xi-asymmetric"].csl["original-title"]
+        == "Путин и Си: асимметричное партнёрство"
+    )
 
 
 def test_merge_keeps_the_users_file_byte_for_byte_and_skips_what_it_has(tmp_path: Path):
@@ -91,24 +103,31 @@ def test_importing_the_same_file_again_changes_nothing(tmp_path: Path):
 
 
 def test_ids_and_duplicates_are_checked_against_the_other_libraries(tmp_path: Path):
-    known = [KnownSource("lukin-2023-rossiysko-kitayskie-otnosheniya", {"title": "Something else"},
-                         "the built-in library"),
-             KnownSource("desk", {"title": "Military and Security Developments Involving the People's Republic "
-                                           "of China", "issued": {"date-parts": [[2024]]}}, "your library")]
+    known = [
+        KnownSource("lukin-2023-rossiysko-kitayskie-otnosheniya", {"title": "Something else"}, "the built-in library"),
+        KnownSource(
+            "desk",
+            {
+                "title": "Military and Security Developments Involving the People's Republic of China",
+                "issued": {"date-parts": [[2024]]},
+            },
+            "your library",
+        ),
+    ]
     target = tmp_path / "sources.yaml"
     report = import_sources([DATA / "zotero.bib", DATA / "zotero.json"], target, known=known)
     imported = dict(report.imported)
     assert imported["lukin-2023-rossiysko-kitayskie-otnosheniya-2"].key == "lukin2023"
     assert "us-department-2023-military-security-developments" in imported  # another year's edition
-    assert ("dod2024", "same title as 'desk' (already in your library)") in [
-        (e.key, r) for e, r in report.skipped]
+    assert ("dod2024", "same title as 'desk' (already in your library)") in [(e.key, r) for e, r in report.skipped]
 
 
 def test_by_default_the_built_in_library_is_checked(tmp_path: Path):
     report = import_sources([DATA / "zotero.bib"], tmp_path / "sources.yaml")
     assert (report.skipped[0][0].key, report.skipped[0][1]) == (
         "wishnickSinoRussianPartnership2025",
-        "same title as 'wishnick-2025-cooperation-without-coordination' (already in the built-in library)")
+        "same title as 'wishnick-2025-cooperation-without-coordination' (already in the built-in library)",
+    )
 
 
 def test_a_flow_list_is_rewritten_with_its_entries_kept(tmp_path: Path):
@@ -141,9 +160,12 @@ def test_a_broken_target_is_refused_and_left_alone(tmp_path: Path):
 
 def test_an_entry_our_schema_refuses_names_file_line_and_key(tmp_path: Path):
     bib = tmp_path / "refs.bib"
-    bib.write_text("@book{fine, title = {Fine}, year = 2020}\n\n@book{untitled,\n  year = 2021\n}\n\n"
-                   "@article{baddate, title = {Bad date}, date = {2024-02-30}}\n"
-                   f"@misc{{long, title = {{{'x' * 1001}}}}}\n", encoding="utf-8")
+    bib.write_text(
+        "@book{fine, title = {Fine}, year = 2020}\n\n@book{untitled,\n  year = 2021\n}\n\n"
+        "@article{baddate, title = {Bad date}, date = {2024-02-30}}\n"
+        f"@misc{{long, title = {{{'x' * 1001}}}}}\n",
+        encoding="utf-8",
+    )
     target = tmp_path / "sources.yaml"
     with pytest.raises(SourceImportError) as caught:
         import_sources([bib], target, known=[])

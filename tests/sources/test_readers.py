@@ -31,10 +31,18 @@ def test_zotero_bibtex_entries_become_csl_items():
     wishnick = items["wishnickSinoRussianPartnership2025"]
     assert wishnick.line == 3
     assert wishnick.csl == {
-        "type": "article-journal", "title": "The Sino-Russian Partnership: Cooperation without Coordination",
-        "author": [{"family": "Wishnick", "given": "Elizabeth"}], "container-title": "Asia Policy",
-        "volume": "20", "issue": "1", "page": "1-24", "DOI": "10.1353/asp.2025.a900001",
-        "URL": "https://example.org/wishnick-2025", "language": "en", "issued": {"date-parts": [[2025, 1, 31]]}}
+        "type": "article-journal",
+        "title": "The Sino-Russian Partnership: Cooperation without Coordination",
+        "author": [{"family": "Wishnick", "given": "Elizabeth"}],
+        "container-title": "Asia Policy",
+        "volume": "20",
+        "issue": "1",
+        "page": "1-24",
+        "DOI": "10.1353/asp.2025.a900001",
+        "URL": "https://example.org/wishnick-2025",
+        "language": "en",
+        "issued": {"date-parts": [[2025, 1, 31]]},
+    }
     assert wishnick.dropped == ["abstract", "keywords"]
 
 
@@ -54,18 +62,25 @@ def test_bibtex_keeps_chinese_and_russian_titles_and_organisations_whole():
 def test_bibtex_latex_accents_particles_and_report_fields():
     muller = by_key(read(DATA / "zotero.bib")[0])["muller2024"].csl
     assert muller["title"] == "L'Arctique et l'énergie: Über die Grenzen"
-    assert muller["author"] == [{"family": "Müller", "given": "Jean-François"},
-                                {"family": "Fontaine", "given": "Jean", "non-dropping-particle": "de la"},
-                                {"literal": "North Atlantic Treaty Organization"}]
+    assert muller["author"] == [
+        {"family": "Müller", "given": "Jean-François"},
+        {"family": "Fontaine", "given": "Jean", "non-dropping-particle": "de la"},
+        {"literal": "North Atlantic Treaty Organization"},
+    ]
     assert (muller["type"], muller["publisher"], muller["number"], muller["genre"]) == (
-        "report", "Centre d'Études", "12", "Working Paper")
+        "report",
+        "Centre d'Études",
+        "12",
+        "Working Paper",
+    )
 
 
 def test_bibtex_entry_that_cannot_be_parsed_is_named_with_its_line(tmp_path: Path):
     entries, problems = read(DATA / "malformed.bib")
     assert [str(p) for p in problems] == [
         f"{DATA / 'malformed.bib'}:6: entry 'cut' (@misc) cannot be read (check its braces, quotes and commas: "
-        "every field is name = {value}, separated by commas, and every { has its })"]
+        "every field is name = {value}, separated by commas, and every { has its })"
+    ]
     assert "good" in by_key(entries)
 
 
@@ -102,17 +117,21 @@ def test_zotero_csl_json_items_keep_their_lines_and_normalise_dates():
 def test_malformed_json_names_line_and_column():
     _, problems = read(DATA / "malformed.json")
     assert [(p.line, p.column, p.message) for p in problems] == [
-        (3, 38, "not valid JSON: Expecting property name enclosed in double quotes")]
+        (3, 38, "not valid JSON: Expecting property name enclosed in double quotes")
+    ]
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('{"not": "items"}', "expected a CSL-JSON list of items"),
-    ('[1, {"type": "book", "title": "T"}]', "item 1 is not a JSON object"),
-    ('[{"type": "book", "title": "T"}] trailing', "not valid JSON: Extra data after the list"),
-    ('[{"type": "book", "title": "T"}', "not valid JSON: Expecting ',' or ']' after an item"),
-    ("", "not valid JSON: Expecting value"),
-    ("[" * 100_000, "the JSON nests too deeply to be a CSL-JSON file"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"not": "items"}', "expected a CSL-JSON list of items"),
+        ('[1, {"type": "book", "title": "T"}]', "item 1 is not a JSON object"),
+        ('[{"type": "book", "title": "T"}] trailing', "not valid JSON: Extra data after the list"),
+        ('[{"type": "book", "title": "T"}', "not valid JSON: Expecting ',' or ']' after an item"),
+        ("", "not valid JSON: Expecting value"),
+        ("[" * 100_000, "the JSON nests too deeply to be a CSL-JSON file"),
+    ],
+)
 def test_json_that_is_not_csl_json_is_reported(tmp_path: Path, text: str, message: str):
     path = tmp_path / "items.json"
     path.write_text(text, encoding="utf-8")
@@ -137,22 +156,33 @@ def test_ris_records_become_csl_items_with_translated_titles():
     assert problems == []
     news, report = entries
     assert news.line == 1 and report.line == 11
-    assert news.csl == {"type": "article-newspaper", "title": "China and Russia stage joint bomber patrol near Alaska",
-                        "author": [{"family": "Ng", "given": "Teddy"}], "container-title": "South China Morning Post",
-                        "URL": "https://example.org/scmp-2024-07-25", "language": "en",
-                        "issued": {"date-parts": [[2024, 7, 25]]}}
+    assert news.csl == {
+        "type": "article-newspaper",
+        "title": "China and Russia stage joint bomber patrol near Alaska",
+        "author": [{"family": "Ng", "given": "Teddy"}],
+        "container-title": "South China Morning Post",
+        "URL": "https://example.org/scmp-2024-07-25",
+        "language": "en",
+        "issued": {"date-parts": [[2024, 7, 25]]},
+    }
     assert news.dropped == ["notes"]
     assert report.csl["title"] == "Putin and Xi: An Asymmetric Partnership"
     assert report.csl["original-title"] == "Путин и Си: асимметричное партнёрство"
 
 
-@pytest.mark.parametrize(("text", "line", "message"), [
-    ("TY  - JOUR\nTI  - No end\nTY  - BOOK\nTI  - Second\nER  - \n", 1,
-     "this record has no end ('ER  - ') before the next one starts"),
-    ("TY  - JOUR\nTI  - Cut short\n", 1, "the last record has no end ('ER  - ')"),
-    ("Title: not RIS\n", 1, "line 1 is outside any record: 'Title: not RIS'"),
-    ("\n\n", None, "no RIS records found"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            "TY  - JOUR\nTI  - No end\nTY  - BOOK\nTI  - Second\nER  - \n",
+            1,
+            "this record has no end ('ER  - ') before the next one starts",
+        ),
+        ("TY  - JOUR\nTI  - Cut short\n", 1, "the last record has no end ('ER  - ')"),
+        ("Title: not RIS\n", 1, "line 1 is outside any record: 'Title: not RIS'"),
+        ("\n\n", None, "no RIS records found"),
+    ],
+)
 def test_malformed_ris_is_reported_by_line(tmp_path: Path, text: str, line: int | None, message: str):
     path = tmp_path / "refs.ris"
     path.write_text(text, encoding="utf-8")
@@ -165,17 +195,24 @@ def test_malformed_ris_is_reported_by_line(tmp_path: Path, text: str, line: int 
 def test_unreadable_files_are_problems_not_tracebacks(tmp_path: Path):
     (tmp_path / "latin1.bib").write_bytes("@book{a, title = {Caf\xe9}}\n".encode("latin-1"))
     (tmp_path / "refs.txt").write_text("x", encoding="utf-8")
-    cases = {tmp_path / "latin1.bib": "the file is not UTF-8 text", tmp_path / "refs.txt": "cannot import '.txt'",
-             tmp_path / "missing.ris": "no such file", tmp_path: "cannot import 'files without a suffix'"}
+    cases = {
+        tmp_path / "latin1.bib": "the file is not UTF-8 text",
+        tmp_path / "refs.txt": "cannot import '.txt'",
+        tmp_path / "missing.ris": "no such file",
+        tmp_path: "cannot import 'files without a suffix'",
+    }
     for path, message in cases.items():
         assert [p.message for p in read(path)[1]] == [message], path
 
 
 def test_a_work_in_cyrillic_or_chinese_without_a_language_gets_one_from_its_script(tmp_path: Path):
     path = tmp_path / "refs.json"
-    path.write_text('[{"type": "book", "title": "Путин и Си"}, {"type": "book", "title": "中俄关系"},'
-                    ' {"type": "book", "title": "Україна і Китай"}, {"type": "book", "title": "NATO and Россия"},'
-                    ' {"type": "book", "title": "Россия", "language": "en"}]', encoding="utf-8")
+    path.write_text(
+        '[{"type": "book", "title": "Путин и Си"}, {"type": "book", "title": "中俄关系"},'
+        ' {"type": "book", "title": "Україна і Китай"}, {"type": "book", "title": "NATO and Россия"},'
+        ' {"type": "book", "title": "Россия", "language": "en"}]',
+        encoding="utf-8",
+    )
     entries, _ = read(path)
     assert [e.csl.get("language") for e in entries] == ["ru", "zh-CN", "uk", None, "en"]
     assert entries[0].notes == ["language set to ru from the title's script (so styles do not title-case it)"]
@@ -185,16 +222,25 @@ def test_a_work_in_cyrillic_or_chinese_without_a_language_gets_one_from_its_scri
 
 def test_zoteros_own_bibtex_layout_with_windows_line_ends(tmp_path: Path):
     path = tmp_path / "Exported Items.bib"
-    path.write_bytes((
-        "\ufeff\r\n@article{wishnick_sino-russian_2025,\r\n\ttitle = {The {Sino}-{Russian} {Partnership}},\r\n"
-        "\tvolume = {20},\r\n\tissn = {1559-0968},\r\n\turl = {https://example.org/a_b},\r\n"
-        "\turldate = {2025-02-01},\r\n\tjournal = {Asia Policy},\r\n\tauthor = {Wishnick, Elizabeth},\r\n"
-        "\tmonth = jan,\r\n\tyear = {2025},\r\n\tfile = {Full Text:C\\:\\\\x.pdf:application/pdf},\r\n}\r\n"
-    ).encode("utf-8"))
+    path.write_bytes(
+        (
+            "\ufeff\r\n@article{wishnick_sino-russian_2025,\r\n\ttitle = {The {Sino}-{Russian} {Partnership}},\r\n"
+            "\tvolume = {20},\r\n\tissn = {1559-0968},\r\n\turl = {https://example.org/a_b},\r\n"
+            "\turldate = {2025-02-01},\r\n\tjournal = {Asia Policy},\r\n\tauthor = {Wishnick, Elizabeth},\r\n"
+            "\tmonth = jan,\r\n\tyear = {2025},\r\n\tfile = {Full Text:C\\:\\\\x.pdf:application/pdf},\r\n}\r\n"
+        ).encode("utf-8")
+    )
     (entry,), problems = read(path)
     assert problems == [] and (entry.key, entry.line) == ("wishnick_sino-russian_2025", 2)
-    assert entry.csl == {"type": "article-journal", "title": "The Sino-Russian Partnership", "volume": "20",
-                         "ISSN": "1559-0968", "URL": "https://example.org/a_b", "container-title": "Asia Policy",
-                         "author": [{"family": "Wishnick", "given": "Elizabeth"}],
-                         "issued": {"date-parts": [[2025, 1]]}, "accessed": {"date-parts": [[2025, 2, 1]]}}
+    assert entry.csl == {
+        "type": "article-journal",
+        "title": "The Sino-Russian Partnership",
+        "volume": "20",
+        "ISSN": "1559-0968",
+        "URL": "https://example.org/a_b",
+        "container-title": "Asia Policy",
+        "author": [{"family": "Wishnick", "given": "Elizabeth"}],
+        "issued": {"date-parts": [[2025, 1]]},
+        "accessed": {"date-parts": [[2025, 2, 1]]},
+    }
     assert entry.dropped == ["file"]

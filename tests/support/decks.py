@@ -10,8 +10,12 @@ from sinoru_brief.compose import Deck, DeckSlide
 FIXTURE_LIBRARY = Path(__file__).parents[1] / "data" / "library"
 
 #: Source ids of the fixture library, as its slides cite them.
-AGENCY, ARTICLE, NEWS, RU = ("agency-2024-05-16-statement", "article-2025", "news-2024-10-03-report",
-                             "ru-2024-statement")
+AGENCY, ARTICLE, NEWS, RU = (
+    "agency-2024-05-16-statement",
+    "article-2025",
+    "news-2024-10-03-report",
+    "ru-2024-statement",
+)
 
 
 def authored(deck: Deck) -> list[str]:

@@ -30,8 +30,10 @@ def drawn_words(pdf: Path, out: Path) -> list[tuple[float, float, list[Word]]]:
     text = re.sub(r"<!DOCTYPE[^>]*>", "", out.read_text(encoding="utf-8"))
     pages = []
     for page in ET.fromstring(text).iter(f"{_XHTML}page"):
-        words = [(w.text or "", float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")),
-                  float(w.get("yMax"))) for w in page.iter(f"{_XHTML}word")]
+        words = [
+            (w.text or "", float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")), float(w.get("yMax")))
+            for w in page.iter(f"{_XHTML}word")
+        ]
         pages.append((float(page.get("width")), float(page.get("height")), words))
     return pages
 
@@ -79,8 +81,13 @@ def _holds(text: str, word: str) -> bool:
     return not core or core in text or core[:6] in text
 
 
-def misplaced_words(page: Page, words: list[Word], width: float, height: float,
-                    static_text: list[tuple[str, tuple[float, float, float, float]]] = ()) -> list[tuple]:
+def misplaced_words(
+    page: Page,
+    words: list[Word],
+    width: float,
+    height: float,
+    static_text: list[tuple[str, tuple[float, float, float, float]]] = (),
+) -> list[tuple]:
     """Return (slide number, key, word, why) for every word not inside the slide and the frame that holds it.
 
     *static_text* is text a master's layout draws by itself, with its box.
@@ -98,8 +105,9 @@ def misplaced_words(page: Page, words: list[Word], width: float, height: float,
         holders = [i for i in range(current, len(frames)) if texts[i] and _holds(texts[i], word[0])]
         owner = next((i for i in holders if inside(word, rect(frames[i]))), None)
         if owner is None and not holders:  # drawn out of order: any frame that holds it where it lies
-            owner = next((i for i, t in enumerate(texts) if t and _holds(t, word[0]) and inside(word, rect(frames[i]))),
-                         None)
+            owner = next(
+                (i for i, t in enumerate(texts) if t and _holds(t, word[0]) and inside(word, rect(frames[i]))), None
+            )
         if owner is not None:
             current = owner
             continue
@@ -108,8 +116,11 @@ def misplaced_words(page: Page, words: list[Word], width: float, height: float,
             continue
         if any(_core(word[0]) in text and inside(word, area) for text, area in static_text):
             continue
-        where = f"outside its frame ({frames[owner].name or frames[owner].role})" if owner is not None else \
-            "in no frame whose text holds it"
+        where = (
+            f"outside its frame ({frames[owner].name or frames[owner].role})"
+            if owner is not None
+            else "in no frame whose text holds it"
+        )
         failures.append((page.number, page.key, word, where))
     return failures
 

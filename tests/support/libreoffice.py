@@ -36,15 +36,19 @@ def fontconfig_file() -> Path:
     """Return a fontconfig configuration that offers LibreOffice only the fonts in ``assets/fonts``."""
     folder = Path(tempfile.mkdtemp(prefix="sinoru-fontconfig-"))
     aliases = "".join(
-        f"<alias binding=\"same\"><family>{escape(name)}</family><prefer><family>{escape(twin)}</family>"
-        f"</prefer></alias>" for name, twin in METRIC_TWINS.items())
+        f'<alias binding="same"><family>{escape(name)}</family><prefer><family>{escape(twin)}</family></prefer></alias>'
+        for name, twin in METRIC_TWINS.items()
+    )
     generic = "".join(
         f"<alias><family>{family}</family><prefer><family>{twin}</family><family>Droid Sans Fallback</family>"
-        f"</prefer></alias>" for family, twin in (("sans-serif", "Carlito"), ("serif", "Liberation Serif"),
-                                                   ("monospace", "Liberation Sans")))
-    config = (f'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-              f"<dir>{escape(str(fonts_dir()))}</dir><cachedir>{escape(str(folder / 'cache'))}</cachedir>"
-              f"{aliases}{generic}</fontconfig>\n")
+        f"</prefer></alias>"
+        for family, twin in (("sans-serif", "Carlito"), ("serif", "Liberation Serif"), ("monospace", "Liberation Sans"))
+    )
+    config = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+        f"<dir>{escape(str(fonts_dir()))}</dir><cachedir>{escape(str(folder / 'cache'))}</cachedir>"
+        f"{aliases}{generic}</fontconfig>\n"
+    )
     path = folder / "fonts.conf"
     path.write_text(config, encoding="utf-8")
     return path
@@ -58,9 +62,23 @@ def hermetic_environment() -> dict[str, str]:
 def run_libreoffice(soffice: str, out_dir: Path, decks: list[Path], timeout: int = 600) -> None:
     """Convert *decks* to PDF in *out_dir* in one LibreOffice run, with its own profile and our fonts only."""
     profile = out_dir / "lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(out_dir), *(str(d) for d in decks)],
-                   check=True, capture_output=True, timeout=timeout, env=hermetic_environment())
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            *(str(d) for d in decks),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=timeout,
+        env=hermetic_environment(),
+    )
 
 
 def convert_with_libreoffice(soffice: str, pptx: Path, out_dir: Path) -> Path:

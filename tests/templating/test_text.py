@@ -38,15 +38,28 @@ def test_undefined_variable_is_an_error():
         render_text("{{ nothing }}", {})
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("{{ 'a' * 10**9 }}", f"repeating a text or list 1,000,000,000 times makes it longer than {MAX_RENDERED_CHARS:,}"),
-    ("{{ [1] * 10**9 }}", f"repeating a text or list 1,000,000,000 times makes it longer than {MAX_RENDERED_CHARS:,}"),
-    ("{{ 2 ** 100000000 }}", "the power 100000000 is too large"),
-    ("{% for a in range(99999) %}{% for b in range(9999) %}{% endfor %}{% endfor %}",
-     "the loops of one text may count to 100,000 in all"),
-    ("{% for a in range(2000) %}{{ brief.title * 50 }}{% endfor %}",
-     "the text is 1,100,000 characters long once rendered; the limit is 100,000"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "{{ 'a' * 10**9 }}",
+            f"repeating a text or list 1,000,000,000 times makes it longer than {MAX_RENDERED_CHARS:,}",
+        ),
+        (
+            "{{ [1] * 10**9 }}",
+            f"repeating a text or list 1,000,000,000 times makes it longer than {MAX_RENDERED_CHARS:,}",
+        ),
+        ("{{ 2 ** 100000000 }}", "the power 100000000 is too large"),
+        (
+            "{% for a in range(99999) %}{% for b in range(9999) %}{% endfor %}{% endfor %}",
+            "the loops of one text may count to 100,000 in all",
+        ),
+        (
+            "{% for a in range(2000) %}{{ brief.title * 50 }}{% endfor %}",
+            "the text is 1,100,000 characters long once rendered; the limit is 100,000",
+        ),
+    ],
+)
 def test_runaway_text_is_refused_quickly(text, message):
     with pytest.raises(SecurityError) as caught:
         render_text(text, {"brief": {"title": "Deck + Deck"}})
@@ -59,11 +72,14 @@ def test_range_budget_is_per_rendering():
     assert render_text(text, {}) == "ok"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("{{ 1 / 0 }}", "division by zero"),
-    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "the template calls itself without end"),
-    ("{{ lipsum(5) }}", "'lipsum' is undefined"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{{ 1 / 0 }}", "division by zero"),
+        ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "the template calls itself without end"),
+        ("{{ lipsum(5) }}", "'lipsum' is undefined"),
+    ],
+)
 def test_python_errors_become_template_errors(text, message):
     with pytest.raises(JinjaTemplateError) as caught:
         render_text(text, {})
@@ -81,4 +97,6 @@ def test_explain_failure():
         render_text("{{ as_f }}", VARIABLES)
     except JinjaTemplateError as exc:
         assert explain_failure(exc, ["brief", "as_of"]) == (
-            "'as_f' is undefined", "did you mean 'as_of'? The variables are brief and as_of")
+            "'as_f' is undefined",
+            "did you mean 'as_of'? The variables are brief and as_of",
+        )

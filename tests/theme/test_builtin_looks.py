@@ -21,11 +21,12 @@ MIN_CONTRAST = {"plain": 7.0, "academic": 4.5, "briefing": 4.5}
 
 def relative_luminance(rgb: str) -> float:
     """Return the WCAG 2 relative luminance of an ``RRGGBB`` colour."""
+
     def linear(channel: int) -> float:
         c = channel / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(rgb[i : i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
 
 
@@ -131,7 +132,9 @@ def test_whole_library_lays_out_inside_each_look(decks, name):
         assert page.background == theme.colors.background
         for box in page.boxes:
             assert 0 <= box.x and 0 <= box.y and box.right <= page.width and box.bottom <= page.height, (
-                page.key, box.name)
+                page.key,
+                box.name,
+            )
             if isinstance(box, TextFrame):
                 inner_h = (box.h - box.insets.top - box.insets.bottom) / EMU_PER_POINT
                 assert box.text_height() <= inner_h + 0.01, (page.key, box.role)

@@ -17,8 +17,10 @@ from sinoru_brief.theme.master import load_master
 TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "pptx-templates"
 WITH_FOOTER = TEMPLATES / "pandoc__footer-basic-reference.pptx"  # "this is the footer" on every layout
 PROMPT_ONLY = TEMPLATES / "automizer__SlideDimensions1.pptx"  # "<footer>" in the master's placeholder only
-NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-      "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+NS = {
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
 
 
 def _footer_on(master: Path, real_library, brief: Brief | None = None) -> tuple[str, list[str]]:
@@ -27,8 +29,12 @@ def _footer_on(master: Path, real_library, brief: Brief | None = None) -> tuple[
     theme = apply_look(load_theme("briefing", master=master), brief.look)  # as the app and export --brief do
     result = pipeline.build(brief, library=real_library, theme=theme)
     deck = Presentation(io.BytesIO(pipeline.render_pptx(result)))
-    texts = [shape.text_frame.text for slide in deck.slides for shape in slide.placeholders
-             if shape.placeholder_format.type is not None and "FOOTER" in str(shape.placeholder_format.type)]
+    texts = [
+        shape.text_frame.text
+        for slide in deck.slides
+        for shape in slide.placeholders
+        if shape.placeholder_format.type is not None and "FOOTER" in str(shape.placeholder_format.type)
+    ]
     return result.deck.footer, texts
 
 

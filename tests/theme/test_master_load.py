@@ -18,8 +18,7 @@ from sinoru_brief.theme.master_zip import PRESENTATION_MAIN, SAVE_AS_HINT, ZipLi
 
 TEMPLATES = Path(__file__).parents[1] / "data" / "pptx-templates"
 DEFAULT = TEMPLATES / "pythonpptx__default.pptx"
-BOMB_HINT = ("use the master as PowerPoint saved it; if it is yours, remove sample slides and large media and "
-             "save again")
+BOMB_HINT = "use the master as PowerPoint saved it; if it is yours, remove sample slides and large media and save again"
 MASTER_HINT = "open the file in PowerPoint, check View > Slide Master, and save it again"
 
 #: file -> (width, height in EMU, layouts per master)
@@ -54,9 +53,16 @@ def test_layout_placeholders_are_read_by_type_and_idx():
     master = load_master(TEMPLATES / "automizer__RootTemplate.pptx")
     layouts = {layout.name: layout for layout in master.masters[0].layouts}
     assert [p.describe() for p in layouts["Titelfolie"].placeholders] == [
-        "ctrTitle[0]", "subTitle[1]", "dt[10]", "ftr[11]", "sldNum[12]"]
+        "ctrTitle[0]",
+        "subTitle[1]",
+        "dt[10]",
+        "ftr[11]",
+        "sldNum[12]",
+    ]
     assert [p.describe() for p in layouts["Titel und vertikaler Text"].placeholders][:2] == [
-        "title[0]", "body[1] (vertical)"]
+        "title[0]",
+        "body[1] (vertical)",
+    ]
     assert "Abschnitts-\nüberschrift" in layouts
     # A layout placeholder without its own position takes the master's.
     title = layouts["Titel und Inhalt"].placeholders[0]
@@ -108,8 +114,11 @@ def only_problem(excinfo) -> tuple[Path | None, str, str]:
 def test_a_missing_file(tmp_path):
     with pytest.raises(TemplateError) as caught:
         load_master(tmp_path / "nowhere.pptx")
-    assert only_problem(caught) == (tmp_path / "nowhere.pptx", "cannot read the file: No such file or directory",
-                                    "check the path; choose a .pptx or .potx file")
+    assert only_problem(caught) == (
+        tmp_path / "nowhere.pptx",
+        "cannot read the file: No such file or directory",
+        "check the path; choose a .pptx or .potx file",
+    )
 
 
 def test_not_a_zip(tmp_path):
@@ -131,12 +140,16 @@ def test_an_old_binary_ppt(tmp_path):
 
 def test_a_word_document(tmp_path):
     types = entry("[Content_Types].xml").replace(
-        PRESENTATION_MAIN, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
+        PRESENTATION_MAIN, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    )
     path = rezip(DEFAULT, tmp_path / "letter.pptx", {"[Content_Types].xml": types.encode()})
     with pytest.raises(TemplateError) as caught:
         load_master(path)
-    assert only_problem(caught) == (path, "is a Word document, not a PowerPoint presentation",
-                                    "choose a .pptx or .potx file saved from PowerPoint")
+    assert only_problem(caught) == (
+        path,
+        "is a Word document, not a PowerPoint presentation",
+        "choose a .pptx or .potx file saved from PowerPoint",
+    )
 
 
 def test_a_zip_that_is_no_office_file(tmp_path):
@@ -146,7 +159,10 @@ def test_a_zip_that_is_no_office_file(tmp_path):
     with pytest.raises(TemplateError) as caught:
         load_master(path)
     assert only_problem(caught) == (
-        path, "is not a PowerPoint presentation (it has no readable [Content_Types].xml)", SAVE_AS_HINT)
+        path,
+        "is not a PowerPoint presentation (it has no readable [Content_Types].xml)",
+        SAVE_AS_HINT,
+    )
 
 
 def test_no_slide_master(tmp_path):
@@ -161,12 +177,16 @@ def test_no_slide_master(tmp_path):
 def test_no_layouts(tmp_path):
     xml = entry("ppt/slideMasters/slideMaster1.xml")
     start, end = xml.index("<p:sldLayoutIdLst>"), xml.index("</p:sldLayoutIdLst>") + len("</p:sldLayoutIdLst>")
-    path = rezip(DEFAULT, tmp_path / "empty.pptx",
-                 {"ppt/slideMasters/slideMaster1.xml": (xml[:start] + xml[end:]).encode()})
+    path = rezip(
+        DEFAULT, tmp_path / "empty.pptx", {"ppt/slideMasters/slideMaster1.xml": (xml[:start] + xml[end:]).encode()}
+    )
     with pytest.raises(TemplateError) as caught:
         load_master(path)
-    assert only_problem(caught) == (path, "the slide master has no layouts",
-                                    MASTER_HINT + "; a master needs at least one layout")
+    assert only_problem(caught) == (
+        path,
+        "the slide master has no layouts",
+        MASTER_HINT + "; a master needs at least one layout",
+    )
 
 
 def test_a_slide_size_powerpoint_would_refuse(tmp_path):
@@ -174,8 +194,11 @@ def test_a_slide_size_powerpoint_would_refuse(tmp_path):
     path = rezip(DEFAULT, tmp_path / "tiny.pptx", {"ppt/presentation.xml": xml.encode()})
     with pytest.raises(TemplateError) as caught:
         load_master(path)
-    assert only_problem(caught) == (path, "the slide size 0.1 x 7.5 in is outside PowerPoint's range of 1 to 56 in",
-                                    "set a normal size with Design > Slide Size")
+    assert only_problem(caught) == (
+        path,
+        "the slide size 0.1 x 7.5 in is outside PowerPoint's range of 1 to 56 in",
+        "set a normal size with Design > Slide Size",
+    )
 
 
 def test_a_template_file_potx_is_accepted_and_exported_as_a_presentation(tmp_path):
@@ -196,8 +219,11 @@ def test_too_many_entries(tmp_path):
     path = rezip(DEFAULT, tmp_path / "many.pptx", {f"ppt/junk/{i}.xml": b"<a/>" for i in range(2_000)})
     with pytest.raises(TemplateError) as caught:
         load_master(path)
-    assert only_problem(caught) == (path, "the package has 2,036 entries; a master may have at most 2,000 "
-                                          "(this looks like a zip bomb)", BOMB_HINT)
+    assert only_problem(caught) == (
+        path,
+        "the package has 2,036 entries; a master may have at most 2,000 (this looks like a zip bomb)",
+        BOMB_HINT,
+    )
 
 
 def test_an_entry_that_unpacks_far_larger_than_it_is_stored(tmp_path):
@@ -207,8 +233,11 @@ def test_an_entry_that_unpacks_far_larger_than_it_is_stored(tmp_path):
         load_master(path)
     ratio = stored.file_size // stored.compress_size
     assert ratio > 200
-    assert only_problem(caught) == (path, f"the part 'ppt/media/zeros.bin' unpacks {ratio:,} times larger than "
-                                          f"it is stored (this looks like a zip bomb)", BOMB_HINT)
+    assert only_problem(caught) == (
+        path,
+        f"the part 'ppt/media/zeros.bin' unpacks {ratio:,} times larger than it is stored (this looks like a zip bomb)",
+        BOMB_HINT,
+    )
 
 
 def test_the_total_unpacked_size_is_counted_from_real_bytes(tmp_path):
@@ -216,16 +245,22 @@ def test_the_total_unpacked_size_is_counted_from_real_bytes(tmp_path):
     path = rezip(DEFAULT, tmp_path / "big.pptx", {f"ppt/media/part{i}.bin": noise for i in range(3)})
     with pytest.raises(TemplateError) as caught:
         load_master(path, ZipLimits(max_total=800_000))
-    assert only_problem(caught) == (path, "the package unpacks to more than 781 KB (this looks like a zip bomb)",
-                                    BOMB_HINT)
+    assert only_problem(caught) == (
+        path,
+        "the package unpacks to more than 781 KB (this looks like a zip bomb)",
+        BOMB_HINT,
+    )
 
 
 def test_one_part_too_large(tmp_path):
     path = rezip(DEFAULT, tmp_path / "part.pptx", {"ppt/media/big.bin": bytes(300_000)})
     with pytest.raises(TemplateError) as caught:
         load_master(path, ZipLimits(max_part=100_000))
-    assert only_problem(caught) == (path, "the part 'ppt/media/big.bin' unpacks to 293 KB; a part may be at most "
-                                          "98 KB", BOMB_HINT)
+    assert only_problem(caught) == (
+        path,
+        "the part 'ppt/media/big.bin' unpacks to 293 KB; a part may be at most 98 KB",
+        BOMB_HINT,
+    )
 
 
 def test_a_header_that_lies_about_a_size_is_a_damaged_file(tmp_path):
@@ -238,17 +273,24 @@ def test_a_header_that_lies_about_a_size_is_a_damaged_file(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(TemplateError) as caught:
         load_master(path)
-    assert only_problem(caught) == (path, "the zip package is damaged or uses an unsupported format "
-                                          "(Bad CRC-32 for file 'ppt/zzz.xml')", SAVE_AS_HINT)
+    assert only_problem(caught) == (
+        path,
+        "the zip package is damaged or uses an unsupported format (Bad CRC-32 for file 'ppt/zzz.xml')",
+        SAVE_AS_HINT,
+    )
 
 
 def _png_header(width: int, height: int) -> bytes:
     """Return a PNG whose header claims *width* x *height* (no pixel data: only the header is read)."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_a_large_picture_within_the_limits_is_accepted(tmp_path):
@@ -256,17 +298,22 @@ def test_a_large_picture_within_the_limits_is_accepted(tmp_path):
     assert load_master(path).width == 9_144_000
 
 
-@pytest.mark.parametrize(("width", "height", "size"), [
-    (9_000, 9_000, "9,000 x 9,000 pixels"),  # 81 million pixels
-    (30_000, 30_000, "over 178 million pixels"),  # so large that Pillow itself refuses it
-    (25_000, 100, "25,000 x 100 pixels"),  # few pixels, but a side too long
-])
+@pytest.mark.parametrize(
+    ("width", "height", "size"),
+    [
+        (9_000, 9_000, "9,000 x 9,000 pixels"),  # 81 million pixels
+        (30_000, 30_000, "over 178 million pixels"),  # so large that Pillow itself refuses it
+        (25_000, 100, "25,000 x 100 pixels"),  # few pixels, but a side too long
+    ],
+)
 def test_a_huge_picture(tmp_path, width, height, size):
     path = rezip(DEFAULT, tmp_path / "poster.pptx", {"ppt/media/poster.png": _png_header(width, height)})
     with pytest.raises(TemplateError) as caught:
         load_master(path)
     assert only_problem(caught) == (
-        path, f"the picture 'ppt/media/poster.png' is {size}; pictures in a master may have at most "
-              f"60 million pixels and 20,000 pixels a side",
+        path,
+        f"the picture 'ppt/media/poster.png' is {size}; pictures in a master may have at most "
+        f"60 million pixels and 20,000 pixels a side",
         "select the picture in PowerPoint and use Picture Format > Compress Pictures, or replace it with a "
-        "smaller image")
+        "smaller image",
+    )

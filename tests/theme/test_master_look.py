@@ -26,23 +26,49 @@ from sinoru_brief.units import inches
 TEMPLATES = Path(__file__).parents[1] / "data" / "pptx-templates"
 
 
-@pytest.mark.parametrize(("name", "measured"), [
-    ("Calibri", "Calibri"), ("Calibri Light", "Calibri"), ("Carlito", "Calibri"),
-    ("Arial", "Arial"), ("Arial Narrow", "Arial"), ("Helvetica Neue", "Arial"), ("Verdana", "Arial"),
-    ("Segoe UI", "Arial"), ("Liberation Sans", "Arial"),
-    ("Times New Roman", "Times New Roman"), ("Georgia", "Times New Roman"), ("Cambria", "Times New Roman"),
-    ("Garamond", "Times New Roman"), ("Noto Serif", "Times New Roman"), ("MS Mincho", "Times New Roman"),
-    ("Noto Sans", "Arial"), ("PT Sans", "Calibri"), ("Corbel", "Calibri"), ("Aptos", "Calibri"),
-    ("Some House Font", "Calibri"), ("", "Calibri"),
-])
+@pytest.mark.parametrize(
+    ("name", "measured"),
+    [
+        ("Calibri", "Calibri"),
+        ("Calibri Light", "Calibri"),
+        ("Carlito", "Calibri"),
+        ("Arial", "Arial"),
+        ("Arial Narrow", "Arial"),
+        ("Helvetica Neue", "Arial"),
+        ("Verdana", "Arial"),
+        ("Segoe UI", "Arial"),
+        ("Liberation Sans", "Arial"),
+        ("Times New Roman", "Times New Roman"),
+        ("Georgia", "Times New Roman"),
+        ("Cambria", "Times New Roman"),
+        ("Garamond", "Times New Roman"),
+        ("Noto Serif", "Times New Roman"),
+        ("MS Mincho", "Times New Roman"),
+        ("Noto Sans", "Arial"),
+        ("PT Sans", "Calibri"),
+        ("Corbel", "Calibri"),
+        ("Aptos", "Calibri"),
+        ("Some House Font", "Calibri"),
+        ("", "Calibri"),
+    ],
+)
 def test_theme_fonts_map_to_a_measurable_font_by_family(name, measured):
     assert measurable_font(name) == measured
 
 
-@pytest.mark.parametrize(("name", "cjk"), [
-    ("Microsoft YaHei", True), ("等线", True), ("MS Gothic", True), ("Malgun Gothic", True), ("SimSun", True),
-    ("DejaVu Sans", False), ("Century Gothic", False), ("", False),
-])
+@pytest.mark.parametrize(
+    ("name", "cjk"),
+    [
+        ("Microsoft YaHei", True),
+        ("等线", True),
+        ("MS Gothic", True),
+        ("Malgun Gothic", True),
+        ("SimSun", True),
+        ("DejaVu Sans", False),
+        ("Century Gothic", False),
+        ("", False),
+    ],
+)
 def test_east_asian_fonts_are_recognised(name, cjk):
     assert is_cjk_font(name) is cjk
 
@@ -54,12 +80,13 @@ def _color(xml: str) -> etree._Element:
 def test_colours_resolve_through_the_colour_map_with_their_modifiers():
     palette = Palette({"dk1": "000000", "lt1": "FFFFFF", "accent1": "4472C4"}, {"bg1": "dk1", "tx1": "lt1"})
     assert palette.color(_color('<a:schemeClr val="tx1"/>')) == "FFFFFF"
-    assert palette.color(_color('<a:schemeClr val="bg1"><a:lumMod val="25000"/><a:lumOff val="75000"/>'
-                                "</a:schemeClr>")) == "BFBFBF"
+    assert (
+        palette.color(_color('<a:schemeClr val="bg1"><a:lumMod val="25000"/><a:lumOff val="75000"/></a:schemeClr>'))
+        == "BFBFBF"
+    )
     assert palette.color(_color('<a:srgbClr val="4472C4"><a:lumMod val="50000"/></a:srgbClr>')) == "203864"
     assert palette.color(_color('<a:sysClr val="windowText" lastClr="111111"/>')) == "111111"
-    assert palette.color(_color('<a:schemeClr val="phClr"><a:shade val="50000"/></a:schemeClr>'), "808080") \
-        == "404040"
+    assert palette.color(_color('<a:schemeClr val="phClr"><a:shade val="50000"/></a:schemeClr>'), "808080") == "404040"
     assert palette.color(_color('<a:srgbClr val="000000"><a:tint val="25000"/></a:srgbClr>')) == "BFBFBF"
 
 
@@ -75,8 +102,9 @@ def test_a_plain_master_gives_its_theme_colours_and_fonts():
     c = look.colors
     assert (c.background, c.title, c.text, c.accent) == ("FFFFFF", "000000", "000000", "4472C4")
     assert c.chart == ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47")
-    assert look.notes == ("theme font 'Calibri Light' for headings is written as Calibri, the closest font whose "
-                          "widths we can measure",)
+    assert look.notes == (
+        "theme font 'Calibri Light' for headings is written as Calibri, the closest font whose widths we can measure",
+    )
 
 
 def test_text_hard_to_read_on_the_background_is_replaced_and_reported():
@@ -85,8 +113,12 @@ def test_text_hard_to_read_on_the_background_is_replaced_and_reported():
     assert c.background == "9F9F9F"
     assert (c.title, c.text) == ("000000", "000000")
     # The accent sets small text (citation markers, reference numbers), so it needs text contrast.
-    for colour, minimum in ((c.title, TITLE_CONTRAST), (c.accent, TEXT_CONTRAST), (c.text, TEXT_CONTRAST),
-                            (c.muted, TEXT_CONTRAST)):
+    for colour, minimum in (
+        (c.title, TITLE_CONTRAST),
+        (c.accent, TEXT_CONTRAST),
+        (c.text, TEXT_CONTRAST),
+        (c.muted, TEXT_CONTRAST),
+    ):
         assert contrast(colour, c.background) >= minimum, colour
     assert look.notes == (
         "theme font 'Corbel' for headings is written as Calibri, the closest font whose widths we can measure",
@@ -115,8 +147,9 @@ def test_libreoffice_default_east_asian_font_is_not_taken():
     assert master_look(master).fonts.east_asian == "Microsoft YaHei"
 
 
-@pytest.mark.parametrize("name", ["officer__no_master.pptx", "automizer__SlideDimensions1.pptx",
-                                  "pandoc__default-reference.pptx"])
+@pytest.mark.parametrize(
+    "name", ["officer__no_master.pptx", "automizer__SlideDimensions1.pptx", "pandoc__default-reference.pptx"]
+)
 def test_theme_with_master_takes_size_and_look_and_scales_sizes(name):
     theme = load_theme("briefing")
     master = load_master(TEMPLATES / name)
@@ -127,8 +160,12 @@ def test_theme_with_master_takes_size_and_look_and_scales_sizes(name):
     assert on_master.sizes == scaled_sizes(theme.sizes, factor) and on_master.snippets == theme.snippets
     assert on_master.colors == master_look(master).colors
     # Margins stay inside the slide, at most a fifth of a side.
-    for margin, side in ((on_master.margin_left, master.width), (on_master.margin_right, master.width),
-                         (on_master.margin_top, master.height), (on_master.margin_bottom, master.height)):
+    for margin, side in (
+        (on_master.margin_left, master.width),
+        (on_master.margin_right, master.width),
+        (on_master.margin_top, master.height),
+        (on_master.margin_bottom, master.height),
+    ):
         assert inches(0.1) <= margin <= side // 5
     assert dataclasses.replace(on_master, master=None) != theme
 
@@ -146,4 +183,7 @@ def test_a_master_without_any_title_keeps_the_templates_margins():
     theme = load_theme("briefing")
     on_master = theme_with_master(theme, load_master(TEMPLATES / "officer__test-no-placeholders-in-layout.pptx"))
     assert (on_master.margin_left, on_master.margin_top, on_master.margin_bottom) == (
-        theme.margin_left, theme.margin_top, theme.margin_bottom)
+        theme.margin_left,
+        theme.margin_top,
+        theme.margin_bottom,
+    )

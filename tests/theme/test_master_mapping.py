@@ -15,12 +15,18 @@ ENGLISH = ("Title Slide", "Section Header", "Title and Content", "Title Only")
 
 #: file -> the layout chosen for each need (title-slide, section, content, title-only), and which are exact.
 EXPECTED = {
-    "automizer__RootTemplate.pptx": (("Titelfolie", "Abschnitts-\nüberschrift", "Titel und Inhalt", "Nur Titel"),
-                                     (True, True, True, True)),
-    "automizer__SlideDimensions1.pptx": (("Title Slide", "Title Only", "Title, Content", "Title Only"),
-                                         (False, False, True, True)),
-    "coreoz__demo-template.pptx": (("Diapositive de titre", "Titre de section", "Titre et contenu", "Titre seul"),
-                                   (True, True, True, True)),
+    "automizer__RootTemplate.pptx": (
+        ("Titelfolie", "Abschnitts-\nüberschrift", "Titel und Inhalt", "Nur Titel"),
+        (True, True, True, True),
+    ),
+    "automizer__SlideDimensions1.pptx": (
+        ("Title Slide", "Title Only", "Title, Content", "Title Only"),
+        (False, False, True, True),
+    ),
+    "coreoz__demo-template.pptx": (
+        ("Diapositive de titre", "Titre de section", "Titre et contenu", "Titre seul"),
+        (True, True, True, True),
+    ),
     "officer__no_master.pptx": (("Page One",) * 4, (False,) * 4),
     "officer__template.pptx": (ENGLISH, (True,) * 4),
     "officer__test-no-placeholders-in-layout.pptx": (("layout_without_placeholders",) * 4, (False,) * 4),
@@ -76,13 +82,17 @@ def test_nothing_is_missing_from_a_complete_master(masters):
 def test_a_master_without_placeholders_reports_every_gap(masters):
     assert mapping(masters["officer__test-no-placeholders-in-layout.pptx"]).missing == tuple(
         f"no layout is {label}: {kinds} slides use 'layout_without_placeholders' (no placeholder fits, so "
-        f"everything is drawn as text boxes and shapes)" for label, kinds in (
+        f"everything is drawn as text boxes and shapes)"
+        for label, kinds in (
             ("a title slide (ctrTitle + subTitle)", "title, closing"),
             ("a section header (title + one text placeholder, not the title or content layout)", "section"),
             ("a content layout (title + one body)", "agenda, bullets, key_judgments, references"),
             ("a title-only layout (title, no body)", "quote, comparison, chart, key_figures, table, timeline"),
-        )) + ("layout 'layout_without_placeholders' has no footer, date or slide number placeholder: the footer, "
-              "date and slide number are drawn as text boxes instead",)
+        )
+    ) + (
+        "layout 'layout_without_placeholders' has no footer, date or slide number placeholder: the footer, "
+        "date and slide number are drawn as text boxes instead",
+    )
 
 
 def test_a_libreoffice_master_reports_its_gaps_and_its_second_master(masters):
@@ -107,8 +117,10 @@ def test_a_layout_drawn_over_its_content_area_hides_its_graphics(masters):
     assert round(obstruction(master, layout), 2) == 0.72
     chosen = mapping(master)
     assert all(c.hide_shapes for c in chosen.choices)
-    assert ("layout 'Page One' draws shapes over 72% of the content area: slides on it hide the layout's own "
-            "graphics so the text stays readable") in chosen.missing
+    assert (
+        "layout 'Page One' draws shapes over 72% of the content area: slides on it hide the layout's own "
+        "graphics so the text stays readable"
+    ) in chosen.missing
     # Small decorations at the edge of a slide do not count.
     dimensions = masters["automizer__SlideDimensions1.pptx"]
     assert not any(c.hide_shapes for c in mapping(dimensions).choices)

@@ -27,8 +27,9 @@ def test_sizes_scale_on_half_points_and_never_below_the_absolute_floor():
     assert all(r.minimum <= r.size for r in (small.title, small.body, small.sub, small.reference))
 
 
-@pytest.mark.parametrize("name, factor", [("pandoc__default-reference.pptx", 0.75),
-                                          ("pandoc__footer-basic-reference.pptx", 1.0)])
+@pytest.mark.parametrize(
+    "name, factor", [("pandoc__default-reference.pptx", 0.75), ("pandoc__footer-basic-reference.pptx", 1.0)]
+)
 def test_a_master_gets_sizes_for_its_slide(name, factor):
     base = load_theme("briefing")
     theme = load_theme("briefing", master=MASTERS / name)

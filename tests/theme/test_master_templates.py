@@ -68,13 +68,22 @@ def test_load_theme_with_a_master_file(tmp_path):
     assert theme.name == "briefing" and theme.master.path.name == "officer__no_master.pptx"
 
 
-@pytest.mark.parametrize(("line", "message", "hint"), [
-    ("master: missing.pptx", "the master file 'missing.pptx' does not exist", "check the file name"),
-    ("master: ../outside.pptx", "the master path '../outside.pptx' leads outside the template folder",
-     "put the .pptx file inside the template folder"),
-    ("master: notes.txt", "the master file 'notes.txt' cannot be used: is not a PowerPoint file (it is not a zip "
-     "package)", "open it in PowerPoint and save it as a PowerPoint presentation (.pptx) or template (.potx)"),
-])
+@pytest.mark.parametrize(
+    ("line", "message", "hint"),
+    [
+        ("master: missing.pptx", "the master file 'missing.pptx' does not exist", "check the file name"),
+        (
+            "master: ../outside.pptx",
+            "the master path '../outside.pptx' leads outside the template folder",
+            "put the .pptx file inside the template folder",
+        ),
+        (
+            "master: notes.txt",
+            "the master file 'notes.txt' cannot be used: is not a PowerPoint file (it is not a zip package)",
+            "open it in PowerPoint and save it as a PowerPoint presentation (.pptx) or template (.potx)",
+        ),
+    ],
+)
 def test_a_bad_master_is_one_problem_at_its_line(tmp_path, line, message, hint):
     folder = plain_with(tmp_path, {"margins_in:": f"{line}\nmargins_in:"})
     (folder / "notes.txt").write_text("not a presentation", encoding="utf-8")
@@ -84,7 +93,12 @@ def test_a_bad_master_is_one_problem_at_its_line(tmp_path, line, message, hint):
     [problem] = caught.value.problems
     lines = (folder / "template.yaml").read_text(encoding="utf-8").splitlines()
     assert (problem.file, problem.line, problem.key_path, problem.message, problem.hint) == (
-        folder / "template.yaml", lines.index(line) + 1, "master", message, hint)
+        folder / "template.yaml",
+        lines.index(line) + 1,
+        "master",
+        message,
+        hint,
+    )
 
 
 def test_neither_slide_size_nor_master(tmp_path):
@@ -94,7 +108,8 @@ def test_neither_slide_size_nor_master(tmp_path):
     [problem] = caught.value.problems
     assert (problem.message, problem.hint) == (
         "missing required key 'slide' in template",
-        "add 'slide:' with width_in and height_in, or name a PowerPoint file with 'master:' to take its slide size")
+        "add 'slide:' with width_in and height_in, or name a PowerPoint file with 'master:' to take its slide size",
+    )
 
 
 # ---------------------------------------------------------------- user templates
@@ -122,11 +137,14 @@ def test_new_template_with_a_master(user_dir):
     assert load_theme("corp").width == 12_192_000
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("../escape", "'../escape' cannot name a template"),
-    ("", "'' cannot name a template"),
-    ("briefing", "'briefing' is the name of a built-in template"),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("../escape", "'../escape' cannot name a template"),
+        ("", "'' cannot name a template"),
+        ("briefing", "'briefing' is the name of a built-in template"),
+    ],
+)
 def test_new_template_refuses_bad_names(user_dir, name, message):
     with pytest.raises(TemplateError) as caught:
         new_template(name, "briefing")
@@ -139,7 +157,9 @@ def test_new_template_refuses_to_overwrite_and_a_bad_master(user_dir, tmp_path):
     with pytest.raises(TemplateError) as caught:
         new_template("mine", "briefing")
     assert (caught.value.problems[0].file, caught.value.problems[0].message) == (
-        user_dir / "mine", "a template of this name already exists")
+        user_dir / "mine",
+        "a template of this name already exists",
+    )
     bad = tmp_path / "bad.pptx"
     bad.write_text("nope", encoding="utf-8")
     with pytest.raises(TemplateError):
@@ -163,8 +183,10 @@ def test_template_inspect_prints_layouts_mapping_and_gaps(capsys):
     lines = out.splitlines()
     assert lines[1] == "Slide size: 10.000 x 7.500 in (4:3)"
     assert "    Layout 1 'Title Slide': ctrTitle[0], subTitle[1], dt[10], ftr[11], sldNum[12]" in lines
-    assert ("  quote, comparison, chart, key_figures, table, timeline: layout 6 'Title Only', as a title-only layout "
-            "(title, no body)") in lines
+    assert (
+        "  quote, comparison, chart, key_figures, table, timeline: layout 6 'Title Only', as a title-only layout "
+        "(title, no body)"
+    ) in lines
     assert "Missing: nothing; every slide kind has a layout that fits." in lines
 
 
@@ -185,9 +207,11 @@ def test_template_inspect_of_a_bad_file_raises_the_template_error(tmp_path):
 
 def test_template_new_and_list(user_dir, capsys):
     assert run_template(parse("template", "new", "field", "--from", "plain")) == 0
-    assert capsys.readouterr().out == (f"Created template 'field' in {user_dir / 'field'}. Edit "
-                                       f"{user_dir / 'field' / 'template.yaml'}, then export with --template "
-                                       f"\"field\".\n")
+    assert capsys.readouterr().out == (
+        f"Created template 'field' in {user_dir / 'field'}. Edit "
+        f"{user_dir / 'field' / 'template.yaml'}, then export with --template "
+        f'"field".\n'
+    )
     run_template(parse("template", "list"))
     out = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in out] == [*builtin_template_names(), "field"]
@@ -204,5 +228,7 @@ def test_an_empty_slide_size_without_a_master(tmp_path):
         load_theme(folder)
     [problem] = caught.value.problems
     assert (problem.key_path, problem.message, problem.hint) == (
-        "slide", "has no value",
-        "write width_in and height_in here, or name a PowerPoint file with 'master:' to take its slide size")
+        "slide",
+        "has no value",
+        "write width_in and height_in here, or name a PowerPoint file with 'master:' to take its slide size",
+    )

@@ -10,8 +10,10 @@ from sinoru_brief.theme.model import Structure
 from sinoru_brief.theme.writer import save_theme
 from tests.theme.test_template_errors import VALID, line_of, only_problem, write_template
 
-HINT = ("a topic gets a section divider only when it has at least this many slides in the deck; "
-        "write a whole number such as 3 (1 gives every topic a divider)")
+HINT = (
+    "a topic gets a section divider only when it has at least this many slides in the deck; "
+    "write a whole number such as 3 (1 gives every topic a divider)"
+)
 
 
 def test_without_the_key_a_topic_needs_three_slides(tmp_path):
@@ -24,12 +26,15 @@ def test_the_number_is_read(tmp_path, value):
     assert load_theme(write_template(tmp_path / "t", text)).structure.section_min_slides == value
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("0", "expected a whole number from 1 to 50, got 0"),
-    ("51", "expected a whole number from 1 to 50, got 51"),
-    ("2.5", "expected a whole number from 1 to 50, got a number (2.5)"),
-    ("three", "expected a whole number from 1 to 50, got text 'three'"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "expected a whole number from 1 to 50, got 0"),
+        ("51", "expected a whole number from 1 to 50, got 51"),
+        ("2.5", "expected a whole number from 1 to 50, got a number (2.5)"),
+        ("three", "expected a whole number from 1 to 50, got text 'three'"),
+    ],
+)
 def test_a_bad_number_names_line_key_and_what_it_means(tmp_path, value, message):
     text = VALID + f"structure:\n  section_min_slides: {value}\n"
     problem = only_problem(write_template(tmp_path / "t", text))

@@ -96,8 +96,10 @@ def test_bad_colour(tmp_path):
     folder = write_template(tmp_path / "t", text)
     problem = only_problem(folder)
     line = line_of(text, "accent:")
-    assert str(problem) == (f"{folder.resolve() / 'template.yaml'}:{line}:11: colors.accent: '12345G' is not a colour "
-                            '(write six hex digits RRGGBB using 0-9 and A-F, e.g. "1F3864")')
+    assert str(problem) == (
+        f"{folder.resolve() / 'template.yaml'}:{line}:11: colors.accent: '12345G' is not a colour "
+        '(write six hex digits RRGGBB using 0-9 and A-F, e.g. "1F3864")'
+    )
 
 
 def test_colour_yaml_reads_as_a_number_says_to_quote_it(tmp_path):
@@ -113,8 +115,10 @@ def test_size_pair_with_minimum_above_size(tmp_path):
     problem = only_problem(write_template(tmp_path / "t", text))
     assert (problem.line, problem.key_path) == (line_of(text, "body: [14"), "sizes.body")
     assert problem.message == "the minimum 16 pt is larger than the size 14 pt"
-    assert problem.hint == ("write [size, minimum]: the second number is the smallest size text may shrink to, "
-                            "so it cannot exceed the first")
+    assert problem.hint == (
+        "write [size, minimum]: the second number is the smallest size text may shrink to, "
+        "so it cannot exceed the first"
+    )
 
 
 def test_size_pair_outside_readable_range(tmp_path):
@@ -136,15 +140,16 @@ def test_missing_required_key(tmp_path):
     # A block mapping starts at its first key: that is the line the colours section is reported at.
     assert (problem.line, problem.key_path) == (line_of(text, "background:"), "colors")
     assert problem.message == "missing required key 'muted' in colours"
-    assert problem.hint == 'add \'muted:\' with a colour written RRGGBB in hex, e.g. "1F3864"'
+    assert problem.hint == "add 'muted:' with a colour written RRGGBB in hex, e.g. \"1F3864\""
 
 
 def test_snippet_that_does_not_compile(tmp_path):
     text = edited('footer: "{{ brief.title }}"', 'footer: "{{ brief.title "')
     problem = only_problem(write_template(tmp_path / "t", text))
     assert (problem.line, problem.key_path) == (line_of(text, "{{ brief.title"), "snippets.footer")
-    assert problem.message == ("template text does not compile: unexpected end of template, "
-                               "expected 'end of print statement'.")
+    assert problem.message == (
+        "template text does not compile: unexpected end of template, expected 'end of print statement'."
+    )
     assert problem.hint == "check the {{ }} and {% %} pairs"
 
 
@@ -191,8 +196,10 @@ def test_slide_size_out_of_range(tmp_path):
 
 
 def test_margins_that_leave_too_little_room(tmp_path):
-    text = edited("margins_in: {left: 0.5, right: 0.5, top: 0.4, bottom: 0.3}",
-                  "margins_in: {left: 3, right: 2.5, top: 0.4, bottom: -0.3}")
+    text = edited(
+        "margins_in: {left: 0.5, right: 0.5, top: 0.4, bottom: 0.3}",
+        "margins_in: {left: 3, right: 2.5, top: 0.4, bottom: -0.3}",
+    )
     problems = problems_of(write_template(tmp_path / "t", text))
     assert [(p.key_path, p.message) for p in problems] == [
         ("margins_in.bottom", "a margin cannot be negative, got -0.3"),
@@ -205,8 +212,9 @@ def test_font_we_cannot_measure_lists_the_choices(tmp_path):
     problem = only_problem(write_template(tmp_path / "t", text))
     assert (problem.line, problem.key_path) == (line_of(text, "heading:"), "fonts.heading")
     assert problem.message == "cannot measure the font 'Comic Sans'; use one of Calibri, Arial, Times New Roman"
-    assert problem.hint == ("line breaks are computed with metric-compatible font files, "
-                            "which exist only for these fonts")
+    assert problem.hint == (
+        "line breaks are computed with metric-compatible font files, which exist only for these fonts"
+    )
 
 
 def test_misspelt_font_gets_a_suggestion(tmp_path):
@@ -234,8 +242,9 @@ def test_unknown_template_name_suggests_a_built_in(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # so "acadmic" is no folder here either
     with pytest.raises(TemplateError) as caught:
         load_theme("acadmic")
-    assert str(caught.value) == ("acadmic: no such template (a built-in name or a folder with template.yaml) "
-                                 "(did you mean 'academic'?)")
+    assert str(caught.value) == (
+        "acadmic: no such template (a built-in name or a folder with template.yaml) (did you mean 'academic'?)"
+    )
 
 
 def test_unknown_template_name_lists_the_built_ins(tmp_path, monkeypatch):

@@ -42,8 +42,13 @@ def marked_template(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def marked_export(marked_template, fixture_library):
-    brief = Brief(title="Fixture deck", topics=fixture_library.topic_ids(), depth="full",
-                  date=dt.date(2025, 2, 1), template=str(marked_template))
+    brief = Brief(
+        title="Fixture deck",
+        topics=fixture_library.topic_ids(),
+        depth="full",
+        date=dt.date(2025, 2, 1),
+        template=str(marked_template),
+    )
     result = build(brief, library=fixture_library)
     return result, Presentation(io.BytesIO(render_pptx(result)))
 
@@ -62,8 +67,9 @@ def test_every_slide_has_the_banner_top_and_bottom(marked_export):
     for number, slide in enumerate(prs.slides, start=1):
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert texts.count("UNCLASSIFIED") == 2, (number, texts)
-        strips = [shape for shape in slide.shapes
-                  if shape.name == "banner" and shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE]
+        strips = [
+            shape for shape in slide.shapes if shape.name == "banner" and shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE
+        ]
         assert sorted(shape.top for shape in strips) == [0, prs.slide_height - STRIP], number
         assert all(str(shape.fill.fore_color.rgb) == "007A33" for shape in strips), number
 

@@ -37,13 +37,21 @@ def test_every_customised_value_round_trips(tmp_path):
     sizes = dataclasses.replace(base.sizes, body=dataclasses.replace(base.sizes.body, size=19.5, minimum=13))
     tricky = 'Über "Partnerschaft": {{ brief.title }} # 中俄 — a\nb \u2028 c \\ d'
     theme = dataclasses.replace(
-        base, name="Ministry look", label="Ministry: \"quoted\" # not a comment",
-        width=inches(10), height=inches(6.25), margin_left=inches(0.55),
+        base,
+        name="Ministry look",
+        label='Ministry: "quoted" # not a comment',
+        width=inches(10),
+        height=inches(6.25),
+        margin_left=inches(0.55),
         colors=dataclasses.replace(base.colors, background="000000", title="1E5000", chart=("0E1000", "ABCDEF")),
-        fonts=Fonts(heading="Times New Roman", body="Arial", east_asian="SimSun"), sizes=sizes,
-        line_spacing=1.3, paragraph_space=0.2,
-        banner=Banner("SECRET // 中文", "C00000", "FFFF00"), logo=make_logo(tmp_path / "brand.png"),
-        snippets=dataclasses.replace(Snippets(), footer=tricky, agenda_heading="Plan: today"))
+        fonts=Fonts(heading="Times New Roman", body="Arial", east_asian="SimSun"),
+        sizes=sizes,
+        line_spacing=1.3,
+        paragraph_space=0.2,
+        banner=Banner("SECRET // 中文", "C00000", "FFFF00"),
+        logo=make_logo(tmp_path / "brand.png"),
+        snippets=dataclasses.replace(Snippets(), footer=tricky, agenda_heading="Plan: today"),
+    )
     saved = save_theme(theme, tmp_path / "templates" / "Ministry look")
     assert same_look(saved, theme)
     assert saved.snippets.footer == tricky

@@ -47,29 +47,79 @@ def test_reads_files_and_reports_a_missing_one(tmp_path):
     assert load_marked(path).data == {"a": 1}
     missing = load_marked(tmp_path / "none.yaml")
     assert [str(p) for p in missing.problems] == [
-        f"{tmp_path / 'none.yaml'}: cannot read the file: No such file or directory"]
+        f"{tmp_path / 'none.yaml'}: cannot read the file: No such file or directory"
+    ]
 
 
-@pytest.mark.parametrize(("text", "line", "column", "message", "hint"), [
-    ("a:\n  b: [x, y\n  c: 1\n", 2, 6, "invalid YAML: the '[' here is never closed",
-     "add the missing ']'; YAML expected ',' or ']', but found ':' at line 3, column 4"),
-    ("a: {x: 1\nb: 2\n", 1, 4, "invalid YAML: the '{' here is never closed",
-     "add the missing '}'; YAML expected ',' or '}', but found ':' at line 2, column 2"),
-    ('a: "open\nb: 1\n', 1, 4, "invalid YAML: the quotation mark here is never closed",
-     "add the closing quotation mark"),
-    ("a:\n\tb: 1\n", 2, 1, "invalid YAML: a tab character where YAML expects spaces",
-     "YAML indents with spaces, never tabs"),
-    ("a: b: c\n", 1, 5, "invalid YAML: a ':' where no key can start",
-     "put text that contains ': ' in quotes, or check the indentation of this line"),
-    ("a: [x]]\n", 1, 7, "invalid YAML: a ']' that closes nothing", "remove it, or add the '[' or '{' it should close"),
-    ("- a\nb: 1\n", 2, 1, "invalid YAML: this line does not line up with the lines above it",
-     "items of one list or mapping start in the same column; check the indentation"),
-    ("a:\n  b: text\n  more text\n  c: 1\n", 3, 3, "invalid YAML: this line is neither 'key: value' nor a list item",
-     "add the ':' after the key, or indent text that continues the line above further than its key"),
-    ("a: !!python/object:os.system x\n", 1, 4,
-     "invalid YAML value: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object:os.system'",
-     ""),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message", "hint"),
+    [
+        (
+            "a:\n  b: [x, y\n  c: 1\n",
+            2,
+            6,
+            "invalid YAML: the '[' here is never closed",
+            "add the missing ']'; YAML expected ',' or ']', but found ':' at line 3, column 4",
+        ),
+        (
+            "a: {x: 1\nb: 2\n",
+            1,
+            4,
+            "invalid YAML: the '{' here is never closed",
+            "add the missing '}'; YAML expected ',' or '}', but found ':' at line 2, column 2",
+        ),
+        (
+            'a: "open\nb: 1\n',
+            1,
+            4,
+            "invalid YAML: the quotation mark here is never closed",
+            "add the closing quotation mark",
+        ),
+        (
+            "a:\n\tb: 1\n",
+            2,
+            1,
+            "invalid YAML: a tab character where YAML expects spaces",
+            "YAML indents with spaces, never tabs",
+        ),
+        (
+            "a: b: c\n",
+            1,
+            5,
+            "invalid YAML: a ':' where no key can start",
+            "put text that contains ': ' in quotes, or check the indentation of this line",
+        ),
+        (
+            "a: [x]]\n",
+            1,
+            7,
+            "invalid YAML: a ']' that closes nothing",
+            "remove it, or add the '[' or '{' it should close",
+        ),
+        (
+            "- a\nb: 1\n",
+            2,
+            1,
+            "invalid YAML: this line does not line up with the lines above it",
+            "items of one list or mapping start in the same column; check the indentation",
+        ),
+        (
+            "a:\n  b: text\n  more text\n  c: 1\n",
+            3,
+            3,
+            "invalid YAML: this line is neither 'key: value' nor a list item",
+            "add the ':' after the key, or indent text that continues the line above further than its key",
+        ),
+        (
+            "a: !!python/object:os.system x\n",
+            1,
+            4,
+            "invalid YAML value: could not determine a constructor for the tag "
+            "'tag:yaml.org,2002:python/object:os.system'",
+            "",
+        ),
+    ],
+)
 def test_syntax_errors_say_where_and_how_to_fix(text, line, column, message, hint):
     problem = one_problem(text)
     assert (problem.file, problem.line, problem.column) == (FILE, line, column)
@@ -81,8 +131,10 @@ def test_duplicate_key_names_both_lines_and_keeps_the_first_value():
     assert doc.data == {"a": {"b": 1, "c": 2}}
     [problem] = doc.problems
     assert (problem.line, problem.column, problem.key_path) == (4, 3, "a.b")
-    assert (problem.message, problem.hint) == ("duplicate key 'b'",
-                                               "'b' is already set at line 2; remove one of the two")
+    assert (problem.message, problem.hint) == (
+        "duplicate key 'b'",
+        "'b' is already set at line 2; remove one of the two",
+    )
 
 
 def test_merge_keys_may_be_overridden_once_without_a_duplicate_error():
@@ -124,7 +176,8 @@ def test_alias_expansion_is_capped():
     doc = load_marked(FILE, "\n".join(lines) + "\n")
     assert doc.data is None and doc.marks == {}
     assert [p.message for p in doc.problems] == [
-        f"the file holds more than {MAX_VALUES:,} values once its aliases are expanded"]
+        f"the file holds more than {MAX_VALUES:,} values once its aliases are expanded"
+    ]
 
 
 def test_ordinary_aliases_still_work():
@@ -136,7 +189,13 @@ def test_ordinary_aliases_still_work():
 def test_unquoted_non_text_values_remember_how_they_were_written():
     doc = load_marked(FILE, "a: [yes, 12:30, 1.50, 010, 2024-05-16, 'quoted', text, 7]\n1.10: x\n0: y\n")
     assert doc.data["a"] == [True, 750, 1.5, 8, dt.date(2024, 5, 16), "quoted", "text", 7]
-    assert doc.written == {("a", 0): "yes", ("a", 1): "12:30", ("a", 2): "1.50", ("a", 3): "010",
-                           ("a", 4): "2024-05-16", ("a", 7): "7"}
+    assert doc.written == {
+        ("a", 0): "yes",
+        ("a", 1): "12:30",
+        ("a", 2): "1.50",
+        ("a", 3): "010",
+        ("a", 4): "2024-05-16",
+        ("a", 7): "7",
+    }
     # Mapping keys are text as written: a bullet position 1.10 is not 1.1.
     assert list(doc.data) == ["a", "1.10", "0"]

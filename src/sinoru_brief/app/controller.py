@@ -33,8 +33,16 @@ class BriefCommand(QUndoCommand):
 
     _merge_ids: dict[str, int] = {}
 
-    def __init__(self, controller: DeckController, before: Brief, after: Brief, text: str, merge_key: str = "",
-                 theme_before: Theme | None = None, theme_after: Theme | None = None):
+    def __init__(
+        self,
+        controller: DeckController,
+        before: Brief,
+        after: Brief,
+        text: str,
+        merge_key: str = "",
+        theme_before: Theme | None = None,
+        theme_after: Theme | None = None,
+    ):
         super().__init__(text)
         self.controller = controller
         self.before = before
@@ -125,11 +133,15 @@ class DeckController(QObject):
         no step at all, and saving the brief keeps the look.
         """
         look = self.session.look_of(theme)
-        self.edit(text, lambda b: setattr(b, "look", copy.deepcopy(look)),
-                  merge_key=f"theme:{merge_key}" if merge_key else "", theme=theme)
+        self.edit(
+            text,
+            lambda b: setattr(b, "look", copy.deepcopy(look)),
+            merge_key=f"theme:{merge_key}" if merge_key else "",
+            theme=theme,
+        )
 
     def _apply(self, brief: Brief, theme: Theme | None = None) -> None:
-        themed = (brief.template != self.session.brief.template or theme != self.session.theme_override)
+        themed = brief.template != self.session.brief.template or theme != self.session.theme_override
         self.session.replace_brief(brief)
         self.session.set_theme_override(theme)
         if themed:
@@ -175,8 +187,10 @@ class DeckController(QObject):
 
     def toggle_topic(self, topic_id: str, on: bool) -> None:
         library = self.session.library
-        self.edit(("Add " if on else "Remove ") + self._topic_name(topic_id),
-                  lambda b: brief_edits.toggle_topic(b, library, topic_id, on))
+        self.edit(
+            ("Add " if on else "Remove ") + self._topic_name(topic_id),
+            lambda b: brief_edits.toggle_topic(b, library, topic_id, on),
+        )
 
     def set_depth(self, depth: str) -> None:
         self.edit(f"Depth: {depth}", lambda b: brief_edits.set_depth(b, depth))
@@ -185,8 +199,9 @@ class DeckController(QObject):
         label = {"title": "deck title", "subtitle": "deck subtitle", "style": "citation style"}.get(name, name)
         # Typing merges into one step; a choice (template, style, date) is a step of its own.
         typed = name in ("title", "subtitle", "author", "organisation", "presenter", "classification")
-        self.edit(f"Edit {label}", lambda b: brief_edits.set_field(b, name, value),
-                  merge_key=f"field:{name}" if typed else "")
+        self.edit(
+            f"Edit {label}", lambda b: brief_edits.set_field(b, name, value), merge_key=f"field:{name}" if typed else ""
+        )
 
     def exclude_slide(self, slide_id: str) -> None:
         self.edit(f"Remove {self._slide_name(slide_id)}", lambda b: brief_edits.exclude_slide(b, slide_id))
@@ -196,18 +211,21 @@ class DeckController(QObject):
 
     def set_slide_included(self, slide_id: str, included: bool) -> None:
         library = self.session.library
-        self.edit(f"{'Include' if included else 'Remove'} {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.set_slide_included(b, library, slide_id, included))
+        self.edit(
+            f"{'Include' if included else 'Remove'} {self._slide_name(slide_id)}",
+            lambda b: brief_edits.set_slide_included(b, library, slide_id, included),
+        )
 
     def move_slide(self, slide_id: str, before_slide_id: str | None) -> None:
         """Move *slide_id* before *before_slide_id* (or to its topic's end) within its topic."""
         library = self.session.library
-        self.edit(f"Move {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.move_slide(b, library, slide_id, before_slide_id))
+        self.edit(
+            f"Move {self._slide_name(slide_id)}",
+            lambda b: brief_edits.move_slide(b, library, slide_id, before_slide_id),
+        )
 
     def move_topic(self, topic_id: str, before_topic_id: str | None) -> None:
-        self.edit(f"Move {self._topic_name(topic_id)}",
-                  lambda b: brief_edits.move_topic(b, topic_id, before_topic_id))
+        self.edit(f"Move {self._topic_name(topic_id)}", lambda b: brief_edits.move_topic(b, topic_id, before_topic_id))
 
     def _topic_name(self, topic_id: str) -> str:
         """Name a topic in an undo step: its title, shortened; the id if the library lacks it."""
@@ -222,28 +240,57 @@ class DeckController(QObject):
 
     # ------------------------------------------------- the user's own material
 
-    def add_own_slide(self, after: str, title: str, bullets: list[BriefBullet], notes: str = "", *,
-                      kind: str = "bullets", figures: list[BriefFigure] | None = None, quote: str = "",
-                      attribution: str = "", cite: list[str] | None = None, briefer: str = "") -> str:
+    def add_own_slide(
+        self,
+        after: str,
+        title: str,
+        bullets: list[BriefBullet],
+        notes: str = "",
+        *,
+        kind: str = "bullets",
+        figures: list[BriefFigure] | None = None,
+        quote: str = "",
+        attribution: str = "",
+        cite: list[str] | None = None,
+        briefer: str = "",
+    ) -> str:
         """Add a slide of the user's own (of *kind*: bullets, quote or key_figures) after *after* as one
         undoable step; return its id."""
         library = self.session.library
         added: list[str] = []
-        self.edit(f"Add slide {_quote(title)}",
-                  lambda b: added.append(brief_edits.add_custom_slide(
-                      b, library, after, title, bullets, notes, kind=kind, figures=figures, quote=quote,
-                      attribution=attribution, cite=cite, briefer=briefer).id))
+        self.edit(
+            f"Add slide {_quote(title)}",
+            lambda b: added.append(
+                brief_edits.add_custom_slide(
+                    b,
+                    library,
+                    after,
+                    title,
+                    bullets,
+                    notes,
+                    kind=kind,
+                    figures=figures,
+                    quote=quote,
+                    attribution=attribution,
+                    cite=cite,
+                    briefer=briefer,
+                ).id
+            ),
+        )
         return added[0] if added else ""
 
     def set_own_quote(self, slide_id: str, quote: str, attribution: str, cite: list[str]) -> None:
         """Give the user's own quote slide *slide_id* its words, attribution and sources as one undoable step."""
-        self.edit(f"Edit quotation of {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.set_own_quote(b, slide_id, quote, attribution, cite))
+        self.edit(
+            f"Edit quotation of {self._slide_name(slide_id)}",
+            lambda b: brief_edits.set_own_quote(b, slide_id, quote, attribution, cite),
+        )
 
     def set_own_figures(self, slide_id: str, figures: list[BriefFigure]) -> None:
         """Give the user's own key-figures slide *slide_id* *figures* as one undoable step."""
-        self.edit(f"Edit figures of {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.set_own_figures(b, slide_id, figures))
+        self.edit(
+            f"Edit figures of {self._slide_name(slide_id)}", lambda b: brief_edits.set_own_figures(b, slide_id, figures)
+        )
 
     def briefer_of(self, slide_id: str) -> str:
         return brief_edits.briefer_of(self.brief, self.session.library, slide_id)
@@ -251,52 +298,66 @@ class DeckController(QObject):
     def set_briefer(self, slide_id: str, briefer: str) -> None:
         """Give slide *slide_id* the guidance for the briefer *briefer* in this deck, as one undoable step."""
         library = self.session.library
-        self.edit(f"Edit guidance for the briefer of {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.set_briefer(b, library, slide_id, briefer), merge_key=f"briefer:{slide_id}")
+        self.edit(
+            f"Edit guidance for the briefer of {self._slide_name(slide_id)}",
+            lambda b: brief_edits.set_briefer(b, library, slide_id, briefer),
+            merge_key=f"briefer:{slide_id}",
+        )
 
     def remove_own_slide(self, slide_id: str) -> None:
-        self.edit(f"Remove slide {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.remove_custom_slide(b, slide_id))
+        self.edit(f"Remove slide {self._slide_name(slide_id)}", lambda b: brief_edits.remove_custom_slide(b, slide_id))
 
     def set_own_title(self, slide_id: str, title: str) -> None:
         """Retitle the user's own slide *slide_id* as one undoable step."""
-        self.edit(f"Edit title of {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.set_own_title(b, slide_id, title), merge_key=f"own-title:{slide_id}")
+        self.edit(
+            f"Edit title of {self._slide_name(slide_id)}",
+            lambda b: brief_edits.set_own_title(b, slide_id, title),
+            merge_key=f"own-title:{slide_id}",
+        )
 
     def set_bullets(self, slide_id: str, bullets: list[BriefBullet], text: str = "") -> None:
         """Give slide *slide_id* *bullets* for this deck (added, removed or reordered) as one undoable step."""
         library = self.session.library
-        self.edit(text or f"Edit bullets of {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.set_bullets(b, library, slide_id, bullets))
+        self.edit(
+            text or f"Edit bullets of {self._slide_name(slide_id)}",
+            lambda b: brief_edits.set_bullets(b, library, slide_id, bullets),
+        )
 
     def bullets_of(self, slide_id: str) -> list[BriefBullet]:
         return brief_edits.bullets_of(self.brief, self.session.library, slide_id)
 
     def set_slide_notes(self, slide_id: str, notes: str) -> None:
         library = self.session.library
-        self.edit(f"Edit notes of {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.set_notes(b, library, slide_id, notes), merge_key=f"notes:{slide_id}")
+        self.edit(
+            f"Edit notes of {self._slide_name(slide_id)}",
+            lambda b: brief_edits.set_notes(b, library, slide_id, notes),
+            merge_key=f"notes:{slide_id}",
+        )
 
     def _topic_order(self, topic_id: str) -> list[str]:
         """Return the topic's slide ids in the order the deck currently shows them (all depths)."""
         return brief_edits.topic_order(self.brief, self.session.library, topic_id)
 
     def override_title(self, slide_id: str, title: str | None) -> None:
-        self.edit(f"Edit title of {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.override_title(b, slide_id, title), merge_key=f"title:{slide_id}")
+        self.edit(
+            f"Edit title of {self._slide_name(slide_id)}",
+            lambda b: brief_edits.override_title(b, slide_id, title),
+            merge_key=f"title:{slide_id}",
+        )
 
     def override_bullet(self, slide_id: str, position: str, text: str | None) -> None:
-        self.edit(f"Edit bullet {_position_label(position)} of {self._slide_name(slide_id)}",
-                  lambda b: brief_edits.override_bullet(b, slide_id, position, text),
-                  merge_key=f"bullet:{slide_id}:{position}")
+        self.edit(
+            f"Edit bullet {_position_label(position)} of {self._slide_name(slide_id)}",
+            lambda b: brief_edits.override_bullet(b, slide_id, position, text),
+            merge_key=f"bullet:{slide_id}:{position}",
+        )
 
 
 def _quote(title: str, limit: int = 50) -> str:
     """Return *title* in quotes for a menu entry ("Undo Add “Summit diplomacy, 2023–2025”"), cut at *limit*."""
-    return f"“{title if len(title) <= limit else title[:limit - 1].rstrip() + '…'}”"
+    return f"“{title if len(title) <= limit else title[: limit - 1].rstrip() + '…'}”"
 
 
 def _position_label(position: str) -> str:
     """Return a bullet position as a user counts it: "0" is 1, "0.1" is 1.2."""
     return ".".join(str(int(p) + 1) for p in position.split("."))
-

@@ -118,8 +118,9 @@ class DeckModel(QAbstractListModel):
             data.setData(MIME, self.pages[indexes[0].row()].key.encode())
         return data
 
-    def dropMimeData(self, data: QMimeData, action, row: int, column: int,
-                     parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def dropMimeData(
+        self, data: QMimeData, action, row: int, column: int, parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:  # noqa: N802
         if not data.hasFormat(MIME):
             return False
         # One key from the strip; the sorter's drags carry every selected slide, a line each.
@@ -336,7 +337,7 @@ class DeckPanel(QWidget):
             self.refused.emit(why)
         if change is None:
             return
-        following = next((p.key for p in self.model.pages[row + 1:] if p.key != key), None)
+        following = next((p.key for p in self.model.pages[row + 1 :] if p.key != key), None)
         if following:
             self.want(following, 0)
         self.model.moves.run(change)
@@ -353,7 +354,7 @@ class DeckPanel(QWidget):
         self._row_before = self.current_page()
         key = self.current_key()
         if self._wanted is None and key is not None:
-            part = sum(1 for p in self.model.pages[:self._row_before] if p.key == key)
+            part = sum(1 for p in self.model.pages[: self._row_before] if p.key == key)
             self._wanted = (key, part)
 
     def _after_reset(self) -> None:

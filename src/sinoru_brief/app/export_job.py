@@ -61,8 +61,13 @@ class ExportJob(QObject):
         from sinoru_brief.render.qt.pdf import pdf_bytes
 
         brief = self.view.deck.brief
-        return pdf_bytes(self.view.pages, title=brief.title, author=brief.author, handout=self.handout,
-                         progress=lambda i, n: self.progress.emit(i, n))
+        return pdf_bytes(
+            self.view.pages,
+            title=brief.title,
+            author=brief.author,
+            handout=self.handout,
+            progress=lambda i, n: self.progress.emit(i, n),
+        )
 
     def _pptx(self) -> bytes:
         # render_pptx imports python-pptx (most of a second) on first use: here, in this worker.

@@ -35,8 +35,7 @@ from sinoru_brief.sources.known import SOURCES_FILE, KnownSource
 if TYPE_CHECKING:
     from sinoru_brief.app.main_window import MainWindow
 
-FILE_FILTER = ("References (*.bib *.json *.ris);;BibTeX (*.bib);;CSL-JSON (*.json);;RIS (*.ris);;"
-               "All files (*)")
+FILE_FILTER = "References (*.bib *.json *.ris);;BibTeX (*.bib);;CSL-JSON (*.json);;RIS (*.ris);;All files (*)"
 FOLDER_KEY = "sources/import-folder"
 
 
@@ -93,8 +92,9 @@ class SourcesImporter(QObject):
         self.window = window
         self.action = QAction("&Import Sources…", window)
         self.action.setShortcut("Ctrl+Shift+I")
-        self.action.setStatusTip("Add references from Zotero, EndNote or Mendeley (.bib, CSL-JSON, .ris) "
-                                 "to your library")
+        self.action.setStatusTip(
+            "Add references from Zotero, EndNote or Mendeley (.bib, CSL-JSON, .ris) to your library"
+        )
         self.action.triggered.connect(self.import_dialog)
         window.addAction(self.action)
         self._add_to_file_menu()
@@ -126,8 +126,7 @@ class SourcesImporter(QObject):
         """Import *files* into the user's library and report the result; return it (None after an error)."""
         target = library_sources_file()
         try:
-            report = import_sources(files, target, known=known_sources(self.window.controller.session.library,
-                                                                       target))
+            report = import_sources(files, target, known=known_sources(self.window.controller.session.library, target))
         except BriefError as exc:
             dialogs.show_error(self.window, "Cannot import the sources", dialogs.describe(exc))
             return None

@@ -52,8 +52,9 @@ class BulletEditor(QTextEdit):
 
     def _fit_height(self, size: QSizeF) -> None:
         margins = self.contentsMargins()
-        self.setFixedHeight(max(self.fontMetrics().height() * 2, ceil(size.height()))
-                            + margins.top() + margins.bottom())
+        self.setFixedHeight(
+            max(self.fontMetrics().height() * 2, ceil(size.height())) + margins.top() + margins.bottom()
+        )
 
 
 class Inspector(QScrollArea):
@@ -131,8 +132,11 @@ class Inspector(QScrollArea):
         edit.setAccessibleName(accessible)
         if required:
             edit.setPlaceholderText("Required")
-        edit.textEdited.connect(lambda text: self._from(edit, self.controller.set_field, field, text)
-                                if text.strip() or not required else None)
+        edit.textEdited.connect(
+            lambda text: (
+                self._from(edit, self.controller.set_field, field, text) if text.strip() or not required else None
+            )
+        )
         edit.editingFinished.connect(self.sync)  # a required field left empty gets its text back
         return edit
 
@@ -154,9 +158,14 @@ class Inspector(QScrollArea):
     def sync(self) -> None:
         """Show the brief's values without emitting edits."""
         brief = self.controller.brief
-        for edit, value in ((self.title, brief.title), (self.subtitle, brief.subtitle), (self.author, brief.author),
-                            (self.organisation, brief.organisation), (self.presenter, brief.presenter),
-                            (self.classification, brief.classification)):
+        for edit, value in (
+            (self.title, brief.title),
+            (self.subtitle, brief.subtitle),
+            (self.author, brief.author),
+            (self.organisation, brief.organisation),
+            (self.presenter, brief.presenter),
+            (self.classification, brief.classification),
+        ):
             if edit.text() != value and edit is not self._source:
                 with QSignalBlocker(edit):
                     edit.setText(value)
@@ -238,8 +247,12 @@ class Inspector(QScrollArea):
     def _slide_title_edited(self, text: str) -> None:
         if self.slide:
             if text.strip():  # an empty title is not wording: the field gets the text back on leaving it
-                self._from(self.slide_title, self.controller.override_title, self.slide.id,
-                           None if text == self.slide.title else text)
+                self._from(
+                    self.slide_title,
+                    self.controller.override_title,
+                    self.slide.id,
+                    None if text == self.slide.title else text,
+                )
 
     def _bullet_edited(self, editor: BulletEditor) -> None:
         if not self.slide:
@@ -247,8 +260,13 @@ class Inspector(QScrollArea):
         original = dict(_bullet_texts(self.slide))[editor.position]
         text = editor.toPlainText()
         if text.strip():  # as for titles: blank is a moment in retyping, not wording to keep
-            self._from(editor, self.controller.override_bullet, self.slide.id, editor.position,
-                       None if text == original else text)
+            self._from(
+                editor,
+                self.controller.override_bullet,
+                self.slide.id,
+                editor.position,
+                None if text == original else text,
+            )
 
     def _reset_slide(self) -> None:
         if self.slide and self.slide.id in self.controller.brief.overrides:

@@ -123,8 +123,9 @@ class LibraryFolders(QObject):
         self._update_close_menu()
         loaded = self.reload()
         if folder.resolve() in {f.resolve() for f in loaded.left_out}:
-            self.window.statusBar().showMessage(f"The library {folder} has problems and is not used yet: "
-                                                "see Library problems", 10000)
+            self.window.statusBar().showMessage(
+                f"The library {folder} has problems and is not used yet: see Library problems", 10000
+            )
         else:
             self.window.statusBar().showMessage(f"Opened the library {folder}", 8000)
 
@@ -153,8 +154,11 @@ class LibraryFolders(QObject):
     def _in_app_terms(problem: Problem) -> Problem:
         """Say how to fix a missing folder in the app's terms; the loader's hint speaks of --content."""
         if problem.line is None and problem.message == MISSING_FOLDER:
-            return replace(problem, hint="it may have been moved or renamed: open it where it is now with "
-                                         "File > Open Library…, and remove this one with File > Close Library")
+            return replace(
+                problem,
+                hint="it may have been moved or renamed: open it where it is now with "
+                "File > Open Library…, and remove this one with File > Close Library",
+            )
         return problem
 
     def use_library(self, library: Library) -> None:

@@ -39,15 +39,18 @@ class LibraryModel(QStandardItemModel):
             # Tooltips carry the whole title: a narrow panel cuts long ones.
             item.setToolTip(f"<b>{html.escape(topic.title)}</b><br>{html.escape(topic.summary)}")
             for slide in topic.slides:
-                child = QStandardItem(f"{slide.title}  ·  {slide.kind.replace('_', ' ')}, "
-                                      f"{PRIORITY_NAMES[slide.priority]}")
+                child = QStandardItem(
+                    f"{slide.title}  ·  {slide.kind.replace('_', ' ')}, {PRIORITY_NAMES[slide.priority]}"
+                )
                 child.setCheckable(True)
                 child.setEditable(False)
                 child.setData(slide.id, SLIDE_ID_ROLE)
                 child.setData(topic.id, TOPIC_ID_ROLE)
                 child.setData(" ".join(slide.text_fields()).lower(), SEARCH_ROLE)
-                child.setToolTip(f"<b>{html.escape(slide.title)}</b><br>{slide.kind.replace('_', ' ')}, "
-                                 f"{PRIORITY_NAMES[slide.priority]} (priority {slide.priority}) · {slide.id}")
+                child.setToolTip(
+                    f"<b>{html.escape(slide.title)}</b><br>{slide.kind.replace('_', ' ')}, "
+                    f"{PRIORITY_NAMES[slide.priority]} (priority {slide.priority}) · {slide.id}"
+                )
                 item.appendRow(child)
             self.appendRow(item)
 
@@ -147,8 +150,11 @@ class LibraryPanel(QWidget):
         layout.addWidget(depth_label)
         layout.addWidget(self.depth_box)
         layout.addWidget(self.tree, 1)
-        hint = QLabel("Tick topics to build the deck; untick a slide to leave it out. Greyed slides lie "
-                      "beyond the depth. Double-click a slide to show it.", self)
+        hint = QLabel(
+            "Tick topics to build the deck; untick a slide to leave it out. Greyed slides lie "
+            "beyond the depth. Double-click a slide to show it.",
+            self,
+        )
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(hint)

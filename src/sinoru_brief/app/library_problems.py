@@ -61,7 +61,7 @@ def format_excerpt(lines: Sequence[ExcerptLine], column: int | None = None) -> s
         out.append(f"{flag} {line.number:>{width}} │ {line.text}")
         if line.marked and column is not None and column <= len(line.text) + 1:
             # Tabs keep their width under the caret, so it points at the right character.
-            lead = "".join("\t" if ch == "\t" else " " for ch in line.text[:column - 1])
+            lead = "".join("\t" if ch == "\t" else " " for ch in line.text[: column - 1])
             out.append(f"  {' ' * width} │ {lead}^")
     return "\n".join(out)
 
@@ -138,8 +138,11 @@ class LibraryProblemsPanel(QWidget):
         else:
             names = ", ".join(folder.name for folder in left_out)
             count = f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"
-            self.summary.setText(f"{count}; not used until fixed: {names}. Fix the files, then File > Reload "
-                                 "Libraries (F5)." if names else f"{count}.")
+            self.summary.setText(
+                f"{count}; not used until fixed: {names}. Fix the files, then File > Reload Libraries (F5)."
+                if names
+                else f"{count}."
+            )
             self.summary.setToolTip("\n".join(str(folder) for folder in left_out))
         self.list.setVisible(bool(self.problems))
         self.excerpt.setVisible(bool(self.problems))

@@ -25,8 +25,9 @@ from sinoru_brief.brief import reconcile
 from sinoru_brief.content import load_libraries_leniently
 
 
-def create_window(argv: list[str] | None = None, autosaver: Autosaver | None = None,
-                  settings: QSettings | None = None) -> MainWindow | None:
+def create_window(
+    argv: list[str] | None = None, autosaver: Autosaver | None = None, settings: QSettings | None = None
+) -> MainWindow | None:
     """Build the main window on the libraries: the built-in one, the user's own and those opened before.
 
     A library with problems is left out and its problems are listed in the
@@ -64,8 +65,11 @@ def run_app(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("sinoru-brief")
     QCoreApplication.setApplicationName("sinoru-brief")
     running = QApplication.instance()
-    app = running if isinstance(running, QApplication) else QApplication(
-        sys.argv[:1] if argv is None else ["sinoru-brief"])
+    app = (
+        running
+        if isinstance(running, QApplication)
+        else QApplication(sys.argv[:1] if argv is None else ["sinoru-brief"])
+    )
     app.setWindowIcon(app_icon())
     # Wayland and the taskbar match the window to sinoru-brief.desktop (and its icon) by this name.
     QGuiApplication.setDesktopFileName("sinoru-brief")

@@ -30,8 +30,9 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
     templates in :class:`TemplatesMixin`.
     """
 
-    def __init__(self, controller: DeckController, autosaver: Autosaver | None = None,
-                 settings: QSettings | None = None):
+    def __init__(
+        self, controller: DeckController, autosaver: Autosaver | None = None, settings: QSettings | None = None
+    ):
         super().__init__()
         self.controller = controller
         self.settings = settings or QSettings()
@@ -63,12 +64,19 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.library_dock = self._dock("Library", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "library")
         self.deck_dock = self._dock("Deck", self.deck_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "deck")
-        self.inspector_dock = self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
-                                         "inspector")
+        self.inspector_dock = self._dock(
+            "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea, "inspector"
+        )
         self._make_theme_dock()
         self.deck_dock.dockLocationChanged.connect(self._deck_dock_moved)
-        self.panels = PanelKeeper(self, [Panel(self.library_dock, 340, 220), Panel(self.deck_dock, 260, 200),
-                                         Panel(self.inspector_dock, 360, 220, may_hide=True)])
+        self.panels = PanelKeeper(
+            self,
+            [
+                Panel(self.library_dock, 340, 220),
+                Panel(self.deck_dock, 260, 200),
+                Panel(self.inspector_dock, 360, 220, may_hide=True),
+            ],
+        )
 
         self._make_export_status()
         self.slide_label = QLabel(self)
@@ -128,10 +136,15 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.save_as_action = self._action("Save &As…", self.save_as, k.SaveAs)
         self.export_action = self._action("&Export", self.export, "Ctrl+E", "Export the deck to PowerPoint")
         self.export_as_action = self._action("Export &As…", self.export_as, "Ctrl+Shift+E")
-        self.export_pdf_action = self._action("Export &PDF…", self.export_pdf, "Ctrl+Alt+P",
-                                              "Export the deck as a PDF read-ahead, one page per slide")
-        self.export_handout_action = self._action("Export PDF &Handout…", self.export_handout, "Ctrl+Alt+H",
-                                                  "Export a PDF handout: each slide above its notes and sources")
+        self.export_pdf_action = self._action(
+            "Export &PDF…", self.export_pdf, "Ctrl+Alt+P", "Export the deck as a PDF read-ahead, one page per slide"
+        )
+        self.export_handout_action = self._action(
+            "Export PDF &Handout…",
+            self.export_handout,
+            "Ctrl+Alt+H",
+            "Export a PDF handout: each slide above its notes and sources",
+        )
         self.pdf_actions = [self.export_pdf_action, self.export_handout_action]
         self.quit_action = self._action("&Quit", self.close, k.Quit, fallback="Ctrl+Q")
         self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
@@ -176,8 +189,14 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
             toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
             toggle.setStatusTip(f"Show or hide the {dock.windowTitle().lower()} panel")
             view.addAction(toggle)
-        view.addAction(self._action("Reset &Layout", lambda: self.panels.reset(), "Ctrl+Alt+0",
-                                    "Put the panels back where and as large as a new window has them"))
+        view.addAction(
+            self._action(
+                "Reset &Layout",
+                lambda: self.panels.reset(),
+                "Ctrl+Alt+0",
+                "Put the panels back where and as large as a new window has them",
+            )
+        )
         bar.addMenu("&Help").addAction(self.about_action)
         self._update_recent_menu()
 
@@ -213,12 +232,14 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
     # -------------------------------------------------------------- state
 
     def _undo_text_changed(self, text: str) -> None:
-        self.toolbar_undo.setToolTip(f"Undo {text} ({self.undo_action.shortcut().toString()})" if text
-                                     else "Nothing to undo")
+        self.toolbar_undo.setToolTip(
+            f"Undo {text} ({self.undo_action.shortcut().toString()})" if text else "Nothing to undo"
+        )
 
     def _redo_text_changed(self, text: str) -> None:
-        self.toolbar_redo.setToolTip(f"Redo {text} ({self.redo_action.shortcut().toString()})" if text
-                                     else "Nothing to redo")
+        self.toolbar_redo.setToolTip(
+            f"Redo {text} ({self.redo_action.shortcut().toString()})" if text else "Nothing to redo"
+        )
 
     def _update_title(self, *_args) -> None:
         session = self.controller.session

@@ -61,10 +61,18 @@ class OwnSlideActions(QObject):
         dialog = OwnSlideDialog(self.controller.session.library, self.panel, choose_kind=True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        new_id = self.controller.add_own_slide(after, dialog.slide_title(), dialog.bullets(), dialog.notes(),
-                                               kind=dialog.kind(), figures=dialog.figures(), quote=dialog.quote(),
-                                               attribution=dialog.attribution(), cite=dialog.quote_cites(),
-                                               briefer=dialog.briefer())
+        new_id = self.controller.add_own_slide(
+            after,
+            dialog.slide_title(),
+            dialog.bullets(),
+            dialog.notes(),
+            kind=dialog.kind(),
+            figures=dialog.figures(),
+            quote=dialog.quote(),
+            attribution=dialog.attribution(),
+            cite=dialog.quote_cites(),
+            briefer=dialog.briefer(),
+        )
         if new_id:
             self.panel.select_key(new_id)
 
@@ -77,16 +85,29 @@ class OwnSlideActions(QObject):
         if key is None or not (own or (library.has_slide(key) and library.slide(key).kind in BULLET_KINDS)):
             return
         override = self.controller.brief.overrides.get(key)
-        notes = own.notes if own else override.notes if override and override.notes is not None \
+        notes = (
+            own.notes
+            if own
+            else override.notes
+            if override and override.notes is not None
             else library.slide(key).notes
+        )
         # The user's own slide has its title here too; a library slide's is edited in the inspector.
         kind = own.kind if own else "bullets"
-        dialog = OwnSlideDialog(library, self.panel, title=own.title if own else None,
-                                bullets=self.controller.bullets_of(key), notes=notes,
-                                caption="Your slide" if own else "Bullets and notes for this deck",
-                                kind=kind, figures=own.figures if own else None, quote=own.quote if own else "",
-                                attribution=own.attribution if own else "", cite=own.cite if own else None,
-                                briefer=self.controller.briefer_of(key))
+        dialog = OwnSlideDialog(
+            library,
+            self.panel,
+            title=own.title if own else None,
+            bullets=self.controller.bullets_of(key),
+            notes=notes,
+            caption="Your slide" if own else "Bullets and notes for this deck",
+            kind=kind,
+            figures=own.figures if own else None,
+            quote=own.quote if own else "",
+            attribution=own.attribution if own else "",
+            cite=own.cite if own else None,
+            briefer=self.controller.briefer_of(key),
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         stack = self.controller.undo_stack

@@ -86,10 +86,23 @@ class OwnSlideDialog(QDialog):
     *choose_kind* offers the kinds (a new slide); otherwise the slide keeps *kind*.
     """
 
-    def __init__(self, library: Library, parent: QWidget | None = None, *, title: str | None = "",
-                 bullets: list[BriefBullet] | None = None, notes: str = "", caption: str = "Add a slide of your own",
-                 kind: str = "bullets", figures: list[BriefFigure] | None = None, briefer: str = "",
-                 quote: str = "", attribution: str = "", cite: list[str] | None = None, choose_kind: bool = False):
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        title: str | None = "",
+        bullets: list[BriefBullet] | None = None,
+        notes: str = "",
+        caption: str = "Add a slide of your own",
+        kind: str = "bullets",
+        figures: list[BriefFigure] | None = None,
+        briefer: str = "",
+        quote: str = "",
+        attribution: str = "",
+        cite: list[str] | None = None,
+        choose_kind: bool = False,
+    ):
         super().__init__(parent)
         self.library = library
         self.setWindowTitle(caption)
@@ -106,9 +119,12 @@ class OwnSlideDialog(QDialog):
         self.bullets_edit = QPlainTextEdit(format_outline(bullets or []), self)
         self.bullets_edit.setAccessibleName("Bullets")
         self.bullets_edit.setPlaceholderText("One bullet a line\n  an indented line is a sub-bullet [source-id]")
-        self.outline_help = QLabel("One bullet a line; indent a line to make it a sub-bullet of the one above. "
-                                   "Choose a source below and Cite to add its id in [brackets] to the line "
-                                   "the cursor is on.", self)
+        self.outline_help = QLabel(
+            "One bullet a line; indent a line to make it a sub-bullet of the one above. "
+            "Choose a source below and Cite to add its id in [brackets] to the line "
+            "the cursor is on.",
+            self,
+        )
         self.outline_help.setWordWrap(True)
         bullets_page = QWidget(self)
         bullets_layout = QVBoxLayout(bullets_page)
@@ -121,8 +137,9 @@ class OwnSlideDialog(QDialog):
         for column, heading in enumerate(("Value", "Label", "Citations")):
             grid.addWidget(QLabel(heading, figures_page), 0, column + 1)
         given = list(figures or [])
-        self.figure_rows = [FigureRow(i + 1, figures_page, given[i] if i < len(given) else None)
-                            for i in range(MAX_KEY_FIGURES)]
+        self.figure_rows = [
+            FigureRow(i + 1, figures_page, given[i] if i < len(given) else None) for i in range(MAX_KEY_FIGURES)
+        ]
         for i, row in enumerate(self.figure_rows):
             grid.addWidget(QLabel(f"{i + 1}", figures_page), i + 1, 0)
             for column, widget in enumerate(row.widgets()):
@@ -132,9 +149,11 @@ class OwnSlideDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 3)
         grid.setColumnStretch(3, 2)
-        self.figures_help = QLabel("One to three numbers, each as it should read (78%, $245 bn) with what it is. "
-                                   "Choose a source below and Cite to add it to the figure you are working on.",
-                                   figures_page)
+        self.figures_help = QLabel(
+            "One to three numbers, each as it should read (78%, $245 bn) with what it is. "
+            "Choose a source below and Cite to add it to the figure you are working on.",
+            figures_page,
+        )
         self.figures_help.setWordWrap(True)
         grid.addWidget(self.figures_help, MAX_KEY_FIGURES + 1, 0, 1, 4)
         grid.setRowStretch(MAX_KEY_FIGURES + 2, 1)
@@ -176,8 +195,9 @@ class OwnSlideDialog(QDialog):
         self.cite_button = QPushButton("&Cite in current line", self)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
 
         form = QFormLayout()
         if choose_kind:
@@ -236,7 +256,7 @@ class OwnSlideDialog(QDialog):
         """Return the guidance typed, without a "For the briefer:" label at its start (the export adds it)."""
         text = self.briefer_edit.toPlainText().strip()
         if text.lower().startswith(BRIEFER_LABEL.lower()):
-            text = text[len(BRIEFER_LABEL):].lstrip(" :").strip()
+            text = text[len(BRIEFER_LABEL) :].lstrip(" :").strip()
         return text
 
     def bullets(self) -> list[BriefBullet]:
@@ -260,10 +280,16 @@ class OwnSlideDialog(QDialog):
         kind = self.kind()
         self.pages.setCurrentIndex(_PAGES[kind])
         self.content_label.setText({"bullets": "&Bullets", "quote": "&Quotation", "key_figures": "&Figures"}[kind])
-        self.content_label.setBuddy({"bullets": self.bullets_edit, "quote": self.quote_edit,
-                                     "key_figures": self.figure_rows[0].value}[kind])
-        self.cite_button.setText({"bullets": "&Cite in current line", "quote": "&Cite for the quotation",
-                                  "key_figures": "&Cite in current figure"}[kind])
+        self.content_label.setBuddy(
+            {"bullets": self.bullets_edit, "quote": self.quote_edit, "key_figures": self.figure_rows[0].value}[kind]
+        )
+        self.cite_button.setText(
+            {
+                "bullets": "&Cite in current line",
+                "quote": "&Cite for the quotation",
+                "key_figures": "&Cite in current figure",
+            }[kind]
+        )
         self._validate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -296,7 +322,7 @@ class OwnSlideDialog(QDialog):
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
         line = cursor.block().text()
         if line.rstrip().endswith("]") and "[" in line:
-            inside = line.rstrip()[line.rindex("[") + 1:-1]
+            inside = line.rstrip()[line.rindex("[") + 1 : -1]
             if source_id in [c.strip() for c in inside.split(",")]:
                 return
             cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
@@ -324,8 +350,10 @@ class OwnSlideDialog(QDialog):
         else:
             cited = [c for b in self.bullets() for c in [*b.cite, *(x for s in b.sub for x in s.cite)]]
         if not problem and len(self.briefer()) > MAX_BRIEFER_CHARS:
-            problem = (f"The guidance for the briefer is {len(self.briefer()):,} characters long; "
-                       f"keep it to {MAX_BRIEFER_CHARS:,}.")
+            problem = (
+                f"The guidance for the briefer is {len(self.briefer()):,} characters long; "
+                f"keep it to {MAX_BRIEFER_CHARS:,}."
+            )
         unknown = sorted({c for c in cited if c not in self.library.sources})
         if unknown:
             problem = "Unknown source: " + ", ".join(unknown) + ". Search the sources below and cite one."

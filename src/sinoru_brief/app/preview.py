@@ -77,8 +77,7 @@ class SlidePreview(QWidget):
         painter.fillRect(self.rect(), self.palette().window())
         if not self.page:
             painter.setPen(self.palette().text().color())
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "Tick topics in the library to build a deck.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Tick topics in the library to build a deck.")
             return
         rect = self.target_rect()
         painter.fillRect(rect.adjusted(3, 3, 3, 3), QColor(0, 0, 0, 60))  # a soft shadow under the slide
@@ -95,8 +94,10 @@ class SlidePreview(QWidget):
             self.stepRequested.emit(-1)
         elif event.key() == Qt.Key.Key_Delete:
             # Delete here would remove a slide the user may only be reading; say where removing happens.
-            self.refused.emit("Delete does not remove slides from the preview: press it in the deck strip or the "
-                              "slide sorter, or use Edit > Remove Slide.")
+            self.refused.emit(
+                "Delete does not remove slides from the preview: press it in the deck strip or the "
+                "slide sorter, or use Edit > Remove Slide."
+            )
         else:
             super().keyPressEvent(event)
 
@@ -132,9 +133,11 @@ class NotesView(QTextBrowser):
         guidance = deck_slide.slide.briefer.strip() if deck_slide and deck_slide.slide else ""
         if guidance:
             # Set apart from the notes read aloud, so the briefer never reads it out by mistake.
-            parts.append(f'<table width="100%" cellpadding="6" bgcolor="{BRIEFER_BACKGROUND}"><tr><td>'
-                         f'<font color="#1A1A1A"><b>{html.escape(BRIEFER_LABEL.rstrip(":"))}</b><br/>'
-                         f"{html.escape(guidance)}</font></td></tr></table>")
+            parts.append(
+                f'<table width="100%" cellpadding="6" bgcolor="{BRIEFER_BACKGROUND}"><tr><td>'
+                f'<font color="#1A1A1A"><b>{html.escape(BRIEFER_LABEL.rstrip(":"))}</b><br/>'
+                f"{html.escape(guidance)}</font></td></tr></table>"
+            )
         if deck_slide and deck_slide.citations:
             # Numbered as the slide's markers and the exported notes number them ("[7]"), not 1, 2, 3: Qt's
             # rich text ignores <li value>, so each source is a table row with its number in a column of its own.

@@ -32,8 +32,9 @@ from sinoru_brief.theme import Theme
 class DeckSession:
     """A brief, where it is saved, whether it changed, and its deck (built lazily through the pipeline)."""
 
-    def __init__(self, library: Library, brief: Brief | None = None, path: Path | None = None,
-                 cache: BuildCache | None = None):
+    def __init__(
+        self, library: Library, brief: Brief | None = None, path: Path | None = None, cache: BuildCache | None = None
+    ):
         #: What the builds of this document reuse: the loaded library, its themes, its laid-out slides.
         self.cache = cache if cache is not None else BuildCache(library)
         if self.cache.library is not library:

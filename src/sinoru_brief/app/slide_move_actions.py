@@ -25,21 +25,29 @@ KEYS = {
 
 
 class SlideMoveActions(QObject):
-    """"Move Earlier", "Move Later", "Move to Previous Topic" and "Move to Next Topic" for the deck panel."""
+    """ "Move Earlier", "Move Later", "Move to Previous Topic" and "Move to Next Topic" for the deck panel."""
 
     def __init__(self, panel: DeckPanel):
         super().__init__(panel)
         self.panel = panel
-        self.earlier_action = self._action("Move &Earlier", "Move the selected slide one place earlier in its topic",
-                                           lambda: self.move(-1, across=False))
-        self.later_action = self._action("Move &Later", "Move the selected slide one place later in its topic",
-                                         lambda: self.move(1, across=False))
+        self.earlier_action = self._action(
+            "Move &Earlier",
+            "Move the selected slide one place earlier in its topic",
+            lambda: self.move(-1, across=False),
+        )
+        self.later_action = self._action(
+            "Move &Later", "Move the selected slide one place later in its topic", lambda: self.move(1, across=False)
+        )
         self.previous_topic_action = self._action(
-            "Move to &Previous Topic", "Move the selected slide of your own to the end of the previous topic",
-            lambda: self.move(-1, across=True))
+            "Move to &Previous Topic",
+            "Move the selected slide of your own to the end of the previous topic",
+            lambda: self.move(-1, across=True),
+        )
         self.next_topic_action = self._action(
-            "Move to &Next Topic", "Move the selected slide of your own to the start of the next topic",
-            lambda: self.move(1, across=True))
+            "Move to &Next Topic",
+            "Move the selected slide of your own to the start of the next topic",
+            lambda: self.move(1, across=True),
+        )
         self.actions = [self.earlier_action, self.later_action, self.previous_topic_action, self.next_topic_action]
         panel.view.addActions(self.actions)  # in the thumbnails' context menu too
         self.set_orientation(Qt.Orientation.Horizontal)

@@ -108,8 +108,9 @@ class SlideMoves:
 
     def _content_keys(self, topic_id: str) -> list[str]:
         """Return the keys of the topic's slides the deck shows, in the topic's order."""
-        visible = {s.key for s in self._deck.slides if s.slide is not None and s.topic is not None
-                   and s.topic.id == topic_id}
+        visible = {
+            s.key for s in self._deck.slides if s.slide is not None and s.topic is not None and s.topic.id == topic_id
+        }
         return [k for k in self._placed(topic_id) if k in visible]
 
     def _placed(self, topic_id: str) -> list[str]:
@@ -144,23 +145,27 @@ class SlideMoves:
         other = at + delta
         if not 0 <= other < len(run):
             edge = "first" if delta < 0 else "last"
-            hint = ("Move to Previous or Next Topic takes it further" if self._is_own(key)
-                    else "a library slide stays in its topic")
-            return Refusal(f"{self._name(key)} is already the {edge} slide of {self._topic_name(topic_id)}: "
-                           f"{hint}.")
+            hint = (
+                "Move to Previous or Next Topic takes it further"
+                if self._is_own(key)
+                else "a library slide stays in its topic"
+            )
+            return Refusal(f"{self._name(key)} is already the {edge} slide of {self._topic_name(topic_id)}: {hint}.")
         order = self._content_keys(topic_id)
         i, j = order.index(key), order.index(run[other])
         order[i], order[j] = order[j], order[i]
-        return self._arrange(f"Move {self._name(key, UNDO)} {'earlier' if delta < 0 else 'later'}",
-                             {topic_id: order}, key)
+        return self._arrange(
+            f"Move {self._name(key, UNDO)} {'earlier' if delta < 0 else 'later'}", {topic_id: order}, key
+        )
 
     def _step_topic(self, topic_id: str, delta: int) -> Outcome:
         topics = self._topics_shown()
         at = topics.index(topic_id)
         other = at + delta
         if not 0 <= other < len(topics):
-            return Refusal(f"{self._topic_name(topic_id)} is already the {'first' if delta < 0 else 'last'} topic "
-                           f"of the deck.")
+            return Refusal(
+                f"{self._topic_name(topic_id)} is already the {'first' if delta < 0 else 'last'} topic of the deck."
+            )
         wanted = list(topics)
         wanted[at], wanted[other] = wanted[other], wanted[at]
         return self._topics_change(topic_id, wanted)
@@ -175,19 +180,21 @@ class SlideMoves:
         topic_id = self._topic_of(key)
         assert topic_id is not None
         if not self._is_own(key):
-            return Refusal(f"{self._name(key)} is a library slide and stays in its topic, "
-                           f"{self._topic_name(topic_id)}; only slides of your own change topic.")
+            return Refusal(
+                f"{self._name(key)} is a library slide and stays in its topic, "
+                f"{self._topic_name(topic_id)}; only slides of your own change topic."
+            )
         topics = self._topics_shown()
         other = topics.index(topic_id) + delta
         if not 0 <= other < len(topics):
-            return Refusal(f"{self._name(key)} is already in the {'first' if delta < 0 else 'last'} topic of the "
-                           f"deck.")
+            return Refusal(f"{self._name(key)} is already in the {'first' if delta < 0 else 'last'} topic of the deck.")
         target = topics[other]
         order = self._content_keys(target)
         order = [*order, key] if delta < 0 else [key, *order]
         source = [k for k in self._content_keys(topic_id) if k != key]
-        return self._arrange(f"Move {self._name(key, UNDO)} to {self._topic_name(target, UNDO)}",
-                             {topic_id: source, target: order}, key)
+        return self._arrange(
+            f"Move {self._name(key, UNDO)} to {self._topic_name(target, UNDO)}", {topic_id: source, target: order}, key
+        )
 
     # ------------------------------------------------------------------ drops
 
@@ -212,16 +219,21 @@ class SlideMoves:
             home = self._topic_of(key)
             if home != target and not self._is_own(key):
                 assert home is not None
-                return Refusal(f"{self._name(key)} belongs to {self._topic_name(home)} and stays in its topic; "
-                               f"it cannot go into {self._topic_name(target)}.")
+                return Refusal(
+                    f"{self._name(key)} belongs to {self._topic_name(home)} and stays in its topic; "
+                    f"it cannot go into {self._topic_name(target)}."
+                )
         moving = set(keys)
         later = [p.key for p in pages[row:] if p.key not in moving]
         order = [k for k in self._content_keys(target) if k not in moving]
         # Before the first slide of the topic that follows the drop point in the deck, else at the topic's end.
         before = next((k for k in later if k in order), None)
         at = order.index(before) if before is not None else len(order)
-        orders = {topic: [k for k in self._content_keys(topic) if k not in moving]
-                  for topic in {self._topic_of(k) for k in keys} if topic is not None}
+        orders = {
+            topic: [k for k in self._content_keys(topic) if k not in moving]
+            for topic in {self._topic_of(k) for k in keys}
+            if topic is not None
+        }
         orders[target] = [*order[:at], *keys, *order[at:]]
         if all(orders[t] == self._content_keys(t) for t in orders):
             return None  # dropped where they already are
@@ -292,8 +304,7 @@ class SlideMoves:
         for key in keys:
             slide = self._slide(key)
             if slide is not None and slide.kind == "section":
-                kept.append(f"{self._name(key)} stands for its topic: untick the topic in the library to take "
-                            f"it out")
+                kept.append(f"{self._name(key)} stands for its topic: untick the topic in the library to take it out")
             elif slide is not None and slide.slide is not None:
                 removable.append(key)
             else:
@@ -332,4 +343,4 @@ def _run_of(slides: Sequence[DeckSlide], key: str) -> list[str]:
 
 def _quote(title: str, limit: int) -> str:
     """Return *title* in quotes, cut at *limit* characters."""
-    return f"“{title if len(title) <= limit else title[:limit - 1].rstrip() + '…'}”"
+    return f"“{title if len(title) <= limit else title[: limit - 1].rstrip() + '…'}”"

@@ -158,8 +158,9 @@ class SorterDelegate(QStyledItemDelegate):
         page = model.pages[index.row()]
         cell = option.rect
         height = SORTER_THUMB_WIDTH * page.height // page.width
-        thumb = QRect(cell.left() + (cell.width() - SORTER_THUMB_WIDTH) // 2, cell.top() + 8,
-                      SORTER_THUMB_WIDTH, height)
+        thumb = QRect(
+            cell.left() + (cell.width() - SORTER_THUMB_WIDTH) // 2, cell.top() + 8, SORTER_THUMB_WIDTH, height
+        )
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         if selected:
@@ -209,8 +210,13 @@ class SorterView(QListView):
     def gap_before(self, pos: QPoint) -> int:
         """Return the page row a drop at *pos* (viewport coordinates) goes before; past the end: the row count."""
         count = self.sorter_model().rowCount()
-        line = [r for r in range(count) if self.visualRect(self.sorter_model().index(r)).top() <= pos.y()
-                <= self.visualRect(self.sorter_model().index(r)).bottom() + self.spacing() * 2]
+        line = [
+            r
+            for r in range(count)
+            if self.visualRect(self.sorter_model().index(r)).top()
+            <= pos.y()
+            <= self.visualRect(self.sorter_model().index(r)).bottom() + self.spacing() * 2
+        ]
         if not line:
             above = [r for r in range(count) if self.visualRect(self.sorter_model().index(r)).bottom() < pos.y()]
             return count if above or not count else 0
@@ -328,8 +334,11 @@ class SlideSorter(QWidget):
         self.view.doubleClicked.connect(lambda index: self.pageActivated.emit(index.row()))
         self.view.activated.connect(lambda index: self.pageActivated.emit(index.row()))
         self.view.selectionModel().currentChanged.connect(lambda cur, _: self.pageSelected.emit(cur.row()))
-        self.hint = QLabel("Drag slides to reorder them · Ctrl-click or Shift-click to select several · "
-                           "Delete removes them · double-click or Enter opens a slide · Esc goes back", self)
+        self.hint = QLabel(
+            "Drag slides to reorder them · Ctrl-click or Shift-click to select several · "
+            "Delete removes them · double-click or Enter opens a slide · Esc goes back",
+            self,
+        )
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -382,8 +391,11 @@ class SlideSorter(QWidget):
 
     def select_keys(self, keys: list[str]) -> None:
         """Select the first page of each slide of *keys*."""
-        rows = [next(r for r, p in enumerate(self.model.pages) if p.key == k) for k in keys
-                if any(p.key == k for p in self.model.pages)]
+        rows = [
+            next(r for r, p in enumerate(self.model.pages) if p.key == k)
+            for k in keys
+            if any(p.key == k for p in self.model.pages)
+        ]
         self.select_rows(rows)
 
     def _before_reset(self) -> None:
@@ -398,8 +410,9 @@ class SlideSorter(QWidget):
         if wanted and any(k in keys for k in wanted):
             self.select_keys(wanted)
             if self._current_key in wanted and self._current_key in keys:
-                self.view.selectionModel().setCurrentIndex(self.model.index(keys.index(self._current_key)),
-                                                           self.view.selectionModel().SelectionFlag.NoUpdate)
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(keys.index(self._current_key)), self.view.selectionModel().SelectionFlag.NoUpdate
+                )
 
     # --------------------------------------------------------------- editing
 
@@ -422,7 +435,7 @@ class SlideSorter(QWidget):
         change, why = self.moves.delete(keys)
         if isinstance(change, Change):
             removed = set(change.keys)
-            following = next((p.key for p in self.model.pages[rows[-1] + 1:] if p.key not in removed), None)
+            following = next((p.key for p in self.model.pages[rows[-1] + 1 :] if p.key not in removed), None)
             self._wanted = [following] if following else []
             self.moves.run(change)
         if why:

@@ -17,9 +17,18 @@ PREFERRED_STYLES = ("chicago-notes-bibliography", "apa", "ieee")
 OTHER_FILE = "Other style file…"
 CSL_FILTER = "CSL styles (*.csl)"
 #: Formatted once to check a user's style file before the deck uses it.
-_SAMPLE = Source(id="sample", csl={"id": "sample", "type": "report", "title": "A sample report",
-                                   "author": [{"family": "Analyst", "given": "Ann"}], "publisher": "Ministry",
-                                   "issued": {"date-parts": [[2024, 5, 1]]}, "URL": "https://example.org/r"})
+_SAMPLE = Source(
+    id="sample",
+    csl={
+        "id": "sample",
+        "type": "report",
+        "title": "A sample report",
+        "author": [{"family": "Analyst", "given": "Ann"}],
+        "publisher": "Ministry",
+        "issued": {"date-parts": [[2024, 5, 1]]},
+        "URL": "https://example.org/r",
+    },
+)
 
 
 class StyleBox(QComboBox):

@@ -171,8 +171,9 @@ class SizeRangeEditor(QWidget):
         self.size_box = points_box(self, f"{name} size")
         self.minimum_box = points_box(self, f"{name} minimum size")
         self.size_box.setToolTip(f"{name}: the preferred size")
-        self.minimum_box.setToolTip(f"{name}: the smallest size the layout may shrink text to before "
-                                    "continuing it on another slide")
+        self.minimum_box.setToolTip(
+            f"{name}: the smallest size the layout may shrink text to before continuing it on another slide"
+        )
         row.addWidget(self.size_box)
         row.addWidget(QLabel("min", self))
         row.addWidget(self.minimum_box)
@@ -228,9 +229,13 @@ class LogoPicker(QWidget):
             self.preview.setPixmap(QPixmap())
             self.preview.setText("no logo")
         else:
-            self.preview.setPixmap(pixmap.scaled(self.preview.size() - QSize(4, 4),
-                                                 Qt.AspectRatioMode.KeepAspectRatio,
-                                                 Qt.TransformationMode.SmoothTransformation))
+            self.preview.setPixmap(
+                pixmap.scaled(
+                    self.preview.size() - QSize(4, 4),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         self.preview.setToolTip(str(self.path) if self.path else "No logo")
         self.clear_button.setEnabled(self.path is not None)
 

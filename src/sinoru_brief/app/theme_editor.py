@@ -49,11 +49,26 @@ from sinoru_brief.theme.loader import MEASURABLE_FONTS
 from sinoru_brief.theme.model import Banner, Colors, SizeRange, Sizes, Snippets
 
 DEBOUNCE_MS = 150
-COLOR_ROLES = (("background", "Background"), ("title", "Titles"), ("text", "Text"), ("accent", "Accent"),
-               ("muted", "Muted text"), ("rule", "Rules and axes"), ("panel", "Panels"))
-SIZE_ROLES = (("deck_title", "Deck title"), ("section_title", "Section title"), ("title", "Slide title"),
-              ("body", "Bullets"), ("sub", "Sub-bullets"), ("quote", "Quotations"), ("table", "Tables"),
-              ("source", "Source line"), ("reference", "References"))
+COLOR_ROLES = (
+    ("background", "Background"),
+    ("title", "Titles"),
+    ("text", "Text"),
+    ("accent", "Accent"),
+    ("muted", "Muted text"),
+    ("rule", "Rules and axes"),
+    ("panel", "Panels"),
+)
+SIZE_ROLES = (
+    ("deck_title", "Deck title"),
+    ("section_title", "Section title"),
+    ("title", "Slide title"),
+    ("body", "Bullets"),
+    ("sub", "Sub-bullets"),
+    ("quote", "Quotations"),
+    ("table", "Tables"),
+    ("source", "Source line"),
+    ("reference", "References"),
+)
 #: A banner switched on for the first time: the usual marking, white on green.
 DEFAULT_BANNER = Banner("UNCLASSIFIED", "007A33", "FFFFFF")
 
@@ -219,9 +234,21 @@ class ThemeEditor(QScrollArea):
         session = self.controller.session
         theme = session.theme()
         self.theme = theme
-        widgets = [*self.color_buttons.values(), self.palette_editor, self.heading_font, self.body_font,
-                   self.slide_size, *self.size_editors.values(), self.footer_size, self.logo, self.footer,
-                   self.banner_on, self.banner_text, self.banner_color, self.banner_text_color]
+        widgets = [
+            *self.color_buttons.values(),
+            self.palette_editor,
+            self.heading_font,
+            self.body_font,
+            self.slide_size,
+            *self.size_editors.values(),
+            self.footer_size,
+            self.logo,
+            self.footer,
+            self.banner_on,
+            self.banner_text,
+            self.banner_color,
+            self.banner_text_color,
+        ]
         blockers = [QSignalBlocker(w) for w in widgets]
         for role, button in self.color_buttons.items():
             button.set_color(getattr(theme.colors, role))
@@ -268,17 +295,21 @@ class ThemeEditor(QScrollArea):
         shown = f"<b>{html.escape(template)}</b> (your template)" if own else f"<b>{html.escape(theme.label)}</b>"
         self.heading.setText(f"Template: {shown}")
         edited = session.theme_override is not None
-        self.state.setText("<i>Changed for this deck (saved with the brief): Save as Template… makes it a template "
-                           "for other decks, Revert drops the changes.</i>"
-                           if edited else "Changes show in the preview at once and are saved with the brief; Undo "
-                           "takes each back.")
+        self.state.setText(
+            "<i>Changed for this deck (saved with the brief): Save as Template… makes it a template "
+            "for other decks, Revert drops the changes.</i>"
+            if edited
+            else "Changes show in the preview at once and are saved with the brief; Undo takes each back."
+        )
         self.revert_button.setEnabled(edited)
         self.delete_button.setEnabled(own)
         on_master = theme.master is not None
         self.master_note.setVisible(on_master)
         if theme.master is not None:
-            self.master_note.setText("Built on a PowerPoint master: its slide size, fonts, colours and margins "
-                                     "are used (change them in PowerPoint).")
+            self.master_note.setText(
+                "Built on a PowerPoint master: its slide size, fonts, colours and margins "
+                "are used (change them in PowerPoint)."
+            )
             self.master_note.setToolTip(str(theme.master.path))
         self.color_group.setEnabled(not on_master)
         self.font_group.setEnabled(not on_master)
@@ -316,23 +347,30 @@ class ThemeEditor(QScrollArea):
         """
         t = self.theme
         assert t is not None, "the controls are set from a look before they are read"
-        colors = Colors(**{role: b.color() for role, b in self.color_buttons.items()},
-                        chart=self.palette_editor.colors())
-        sizes = Sizes(**{role: SizeRange(*e.values()) for role, e in self.size_editors.items()},
-                      footer=self.footer_size.value())
+        colors = Colors(
+            **{role: b.color() for role, b in self.color_buttons.items()}, chart=self.palette_editor.colors()
+        )
+        sizes = Sizes(
+            **{role: SizeRange(*e.values()) for role, e in self.size_editors.items()}, footer=self.footer_size.value()
+        )
         width, height = self.slide_size.size_emu()
         banner = self._banner_fields()  # also says when a banner lacks its text
         footer = self.footer.text()
         problem = footer_problem(footer, self.controller)
         self._show_footer_problem(problem)
-        return replace(t, colors=colors if t.master is None else t.colors,
-                       fonts=replace(t.fonts, heading=self.heading_font.currentText(),
-                                     body=self.body_font.currentText()) if t.master is None else t.fonts,
-                       sizes=sizes, width=width if t.master is None else t.width,
-                       height=height if t.master is None else t.height,
-                       banner=banner if self.banner_on.isChecked() else None,
-                       logo=self.logo.path, snippets=replace(t.snippets, footer=t.snippets.footer if problem
-                                                             else footer))
+        return replace(
+            t,
+            colors=colors if t.master is None else t.colors,
+            fonts=replace(t.fonts, heading=self.heading_font.currentText(), body=self.body_font.currentText())
+            if t.master is None
+            else t.fonts,
+            sizes=sizes,
+            width=width if t.master is None else t.width,
+            height=height if t.master is None else t.height,
+            banner=banner if self.banner_on.isChecked() else None,
+            logo=self.logo.path,
+            snippets=replace(t.snippets, footer=t.snippets.footer if problem else footer),
+        )
 
     def apply_now(self) -> None:
         """Apply the pending change (the timer does this 150 ms after the last change)."""
@@ -382,8 +420,11 @@ def footer_problem(text: str, controller: DeckController) -> str:
         compose(session.library, brief, replace(Snippets(), footer=text))
     except BriefError as exc:
         first = exc.problems[0]
-        return "The footer cannot be filled in: " + first.message.split(": ", 1)[-1] + (
-            f" ({first.hint})" if first.hint else "")
+        return (
+            "The footer cannot be filled in: "
+            + first.message.split(": ", 1)[-1]
+            + (f" ({first.hint})" if first.hint else "")
+        )
     return ""
 
 

@@ -20,8 +20,7 @@ from sinoru_brief.theme.writer import save_theme
 def name_problem(name: str) -> str:
     """Return why *name* cannot name a new template of the user's, or "" if it can."""
     if not is_template_name(name):
-        return ("Use up to 80 letters, digits, spaces, dots, dashes and underscores, starting with a letter "
-                "or digit.")
+        return "Use up to 80 letters, digits, spaces, dots, dashes and underscores, starting with a letter or digit."
     if name in builtin_template_names():
         return f"“{name}” is a built-in template; choose another name."
     return ""
@@ -51,8 +50,13 @@ def delete_template(name: str) -> None:
     root = user_templates_dir().resolve()
     folder = (root / name).resolve()
     if name in builtin_template_names() or name not in user_template_names() or folder.parent != root:
-        raise TemplateError(Problem(None, f"'{name}' is not one of your templates, so it is not deleted",
-                                    hint="only templates you saved can be deleted; built-in ones always stay"))
+        raise TemplateError(
+            Problem(
+                None,
+                f"'{name}' is not one of your templates, so it is not deleted",
+                hint="only templates you saved can be deleted; built-in ones always stay",
+            )
+        )
     shutil.rmtree(folder)
 
 

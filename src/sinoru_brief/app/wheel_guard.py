@@ -32,8 +32,16 @@ def _hand_to_ancestors(widget: QWidget, event: QWheelEvent) -> None:
     ancestor = widget.parentWidget()
     while ancestor is not None:
         local = QPointF(widget.mapTo(ancestor, position.toPoint()))
-        copy = QWheelEvent(local, event.globalPosition(), event.pixelDelta(), event.angleDelta(), event.buttons(),
-                           event.modifiers(), event.phase(), event.inverted())
+        copy = QWheelEvent(
+            local,
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        )
         copy.ignore()
         QCoreApplication.sendEvent(ancestor, copy)
         if copy.isAccepted() or ancestor.isWindow():

@@ -38,8 +38,9 @@ class ExportMixin:
         # One message for the last export, with links to the file; replaced by the next export.
         self.export_message = QLabel(self)
         self.export_message.setAccessibleName("Export finished")
-        self.export_message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.export_message.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.export_message.linkActivated.connect(self._export_link)
         self.export_message.hide()
         self.statusBar().addWidget(self.export_message)
@@ -71,8 +72,9 @@ class ExportMixin:
             self.start_export(self.export_path)
 
     def export_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export deck", str(self.export_path or self.default_export_path()),
-                                              "PowerPoint (*.pptx)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export deck", str(self.export_path or self.default_export_path()), "PowerPoint (*.pptx)"
+        )
         if path:
             if not path.lower().endswith(".pptx"):
                 path += ".pptx"
@@ -109,8 +111,7 @@ class ExportMixin:
         problem = self.controller.session.layout_problem
         if problem:
             # The pages break a layout promise (the look leaves a slide no room): never write them.
-            dialogs.show_error(self, "The deck cannot be exported",
-                               f"{problem}\n\nNothing was written.")
+            dialogs.show_error(self, "The deck cannot be exported", f"{problem}\n\nNothing was written.")
             return
         self.export_job = ExportJob(view, path, handout=handout)
         self.export_job.progress.connect(self._export_progress)
@@ -147,10 +148,18 @@ class ExportMixin:
         self.statusBar().clearMessage()
         self.last_export = Path(path)
         findings = self._last_findings()
-        checked = (f' — <span title="{html.escape(chr(10).join(findings))}">{len(findings)} accessibility '
-                   f'finding{"s" if len(findings) != 1 else ""}</span>') if findings else ""
-        self.export_message.setText(f'Exported <b>{html.escape(self.last_export.name)}</b>{checked} — '
-                                    f'<a href="open">Open</a> · <a href="folder">Show in folder</a>')
+        checked = (
+            (
+                f' — <span title="{html.escape(chr(10).join(findings))}">{len(findings)} accessibility '
+                f"finding{'s' if len(findings) != 1 else ''}</span>"
+            )
+            if findings
+            else ""
+        )
+        self.export_message.setText(
+            f"Exported <b>{html.escape(self.last_export.name)}</b>{checked} — "
+            f'<a href="open">Open</a> · <a href="folder">Show in folder</a>'
+        )
         self.export_message.setToolTip(str(self.last_export) + ("\n\n" + "\n".join(findings) if findings else ""))
         self.export_message.show()
         self.export_message_timer.start()

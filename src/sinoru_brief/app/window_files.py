@@ -64,8 +64,9 @@ class FilesMixin:
         return self._save_to(self.controller.session.path)
 
     def save_as(self) -> bool:
-        suggested = self.controller.session.path or Path(self.documents()) / (slug(self.controller.brief.title)
-                                                                               + BRIEF_SUFFIX)
+        suggested = self.controller.session.path or Path(self.documents()) / (
+            slug(self.controller.brief.title) + BRIEF_SUFFIX
+        )
         path, _ = QFileDialog.getSaveFileName(self, "Save brief", str(suggested), BRIEF_FILTER)
         if not path:
             return False

@@ -110,8 +110,10 @@ class PanelKeeper(QObject):
         if watched is self.window and isinstance(event, QResizeEvent):
             old, new = event.oldSize(), event.size()
             wider, taller = self._grew
-            self._grew = (wider or (old.width() >= 0 and new.width() > old.width()),
-                          taller or (old.height() >= 0 and new.height() > old.height()))
+            self._grew = (
+                wider or (old.width() >= 0 and new.width() > old.width()),
+                taller or (old.height() >= 0 and new.height() > old.height()),
+            )
             self._pending.start()
         elif watched is self.window and event.type() == QEvent.Type.Show:
             self._pending.start()
@@ -136,8 +138,9 @@ class PanelKeeper(QObject):
             if dock.isHidden() or dock.isFloating() or not dock.isVisible():
                 continue
             sideways = self._sideways(dock)
-            size, usable, wanted = ((dock.width(), USABLE_WIDTH, panel.width) if sideways
-                                    else (dock.height(), USABLE_HEIGHT, panel.height))
+            size, usable, wanted = (
+                (dock.width(), USABLE_WIDTH, panel.width) if sideways else (dock.height(), USABLE_HEIGHT, panel.height)
+            )
             grew = wider if sideways else taller
             if size >= (wanted if grew else usable) or spare[sideways] <= 0:
                 continue

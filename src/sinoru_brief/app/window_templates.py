@@ -49,14 +49,27 @@ class TemplatesMixin:
         self.theme_action.setStatusTip("Show or hide the theme editor: colours, fonts, sizes, logo, footer, banner")
         self.theme_action.triggered.connect(self._theme_toggled)
         self.addAction(self.theme_action)
-        self.save_template_action = self._action("&Save Look as Template…", self.save_as_template, "Ctrl+Shift+T",
-                                                 tip="Keep the deck's look as a template of your own")
-        self.revert_look_action = self._action("&Revert Look", self.theme_editor.revert, "Ctrl+Shift+R",
-                                               tip="Drop the changes made in the theme editor")
-        self.delete_template_action = self._action("&Delete Template…", self.delete_template, "Ctrl+Shift+Del",
-                                                   tip="Delete the template the deck uses, if it is yours")
-        self.master_action = self._action("Use My &PowerPoint Template…", self.use_master, "Ctrl+Shift+P",
-                                          tip="Build the deck on your organisation's .pptx or .potx master")
+        self.save_template_action = self._action(
+            "&Save Look as Template…",
+            self.save_as_template,
+            "Ctrl+Shift+T",
+            tip="Keep the deck's look as a template of your own",
+        )
+        self.revert_look_action = self._action(
+            "&Revert Look", self.theme_editor.revert, "Ctrl+Shift+R", tip="Drop the changes made in the theme editor"
+        )
+        self.delete_template_action = self._action(
+            "&Delete Template…",
+            self.delete_template,
+            "Ctrl+Shift+Del",
+            tip="Delete the template the deck uses, if it is yours",
+        )
+        self.master_action = self._action(
+            "Use My &PowerPoint Template…",
+            self.use_master,
+            "Ctrl+Shift+P",
+            tip="Build the deck on your organisation's .pptx or .potx master",
+        )
 
     def _add_template_menus(self, bar, file_menu, before) -> None:
         file_menu.insertAction(before, self.master_action)
@@ -114,8 +127,11 @@ class TemplatesMixin:
         """Delete the user's template the deck uses, after asking; the deck goes back to the default look."""
         name = self.controller.brief.template
         if name not in user_template_names():
-            dialogs.show_error(self, "Cannot delete the template",
-                               f"“{name}” is a built-in template; only templates of your own can be deleted.")
+            dialogs.show_error(
+                self,
+                "Cannot delete the template",
+                f"“{name}” is a built-in template; only templates of your own can be deleted.",
+            )
             return
         if not dialogs.ask_delete_template(self, name):
             return
@@ -126,8 +142,9 @@ class TemplatesMixin:
             return
         self.inspector.template.reload()
         self.controller.refresh_templates(name)
-        self.controller.edit(f"Use template “{DEFAULT_TEMPLATE}”",
-                             lambda b: setattr(b, "template", DEFAULT_TEMPLATE), theme=None)
+        self.controller.edit(
+            f"Use template “{DEFAULT_TEMPLATE}”", lambda b: setattr(b, "template", DEFAULT_TEMPLATE), theme=None
+        )
         self.statusBar().showMessage(f"Deleted template “{name}” from {user_templates_dir()}", 8000)
 
     # ------------------------------------------------------------ masters
@@ -146,8 +163,9 @@ class TemplatesMixin:
             # A master starts from a clean look: the deck's banner, logo and other changes are not carried
             # onto it unasked (Undo brings them back). The default look shown for a missing template is kept,
             # as it is the template the user sees.
-            name = template_from_master(master, session.brief.template,
-                                        session.template_theme() if session.theme_problem else None)
+            name = template_from_master(
+                master, session.brief.template, session.template_theme() if session.theme_problem else None
+            )
         except BriefError as exc:
             QGuiApplication.restoreOverrideCursor()
             dialogs.show_error(self, "Cannot use this PowerPoint file", dialogs.describe(exc))
@@ -162,16 +180,20 @@ class TemplatesMixin:
         """Say what the master could not provide, without stopping the user (a box that does not block)."""
         missing = mapping(master).missing
         aside = " — the look's changes were set aside (Undo brings them back)" if set_aside else ""
-        self.statusBar().showMessage(f"The deck is built on {master.path.name} (your template “{name}”){aside}",
-                                     12000)
+        self.statusBar().showMessage(f"The deck is built on {master.path.name} (your template “{name}”){aside}", 12000)
         if not missing:
             return
         if self.master_report is not None:
             self.master_report.close()
-        box = QMessageBox(QMessageBox.Icon.Information, "PowerPoint template in use",
-                          f"The deck is now built on <b>{html.escape(master.path.name)}</b>, saved as your "
-                          f"template “{html.escape(name)}”. What the master does not cover, and what the "
-                          "deck does instead:", QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "PowerPoint template in use",
+            f"The deck is now built on <b>{html.escape(master.path.name)}</b>, saved as your "
+            f"template “{html.escape(name)}”. What the master does not cover, and what the "
+            "deck does instead:",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setInformativeText("<ul>" + "".join(f"<li>{html.escape(note)}</li>" for note in missing) + "</ul>")
         notes = master_look(master).notes
         if notes:
@@ -193,13 +215,22 @@ class TemplatesMixin:
         self._shown_problems = problems
         theme_problem, style_problem, layout_problem = problems
         if theme_problem and theme_problem != shown[0]:
-            dialogs.show_error(self, "The template cannot be used",
-                               f"{theme_problem}\n\nThe deck is shown in the “{DEFAULT_TEMPLATE}” look; "
-                               "choose another template in the inspector.")
+            dialogs.show_error(
+                self,
+                "The template cannot be used",
+                f"{theme_problem}\n\nThe deck is shown in the “{DEFAULT_TEMPLATE}” look; "
+                "choose another template in the inspector.",
+            )
         if style_problem and style_problem != shown[1]:
-            dialogs.show_error(self, "The citation style cannot be used",
-                               f"{style_problem}\n\nThe references are shown in the default style; "
-                               "choose another style in the inspector.")
+            dialogs.show_error(
+                self,
+                "The citation style cannot be used",
+                f"{style_problem}\n\nThe references are shown in the default style; "
+                "choose another style in the inspector.",
+            )
         if layout_problem and layout_problem != shown[2]:
-            dialogs.show_error(self, "Some slides do not fit this look",
-                               f"{layout_problem}\n\nThe deck cannot be exported until they fit.")
+            dialogs.show_error(
+                self,
+                "Some slides do not fit this look",
+                f"{layout_problem}\n\nThe deck cannot be exported until they fit.",
+            )

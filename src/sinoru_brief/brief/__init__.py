@@ -3,5 +3,14 @@
 from sinoru_brief.brief.io import BRIEF_SUFFIX, load_brief, reconcile, save_brief
 from sinoru_brief.brief.model import Brief, BriefBullet, BriefFigure, CustomSlide, SlideOverride
 
-__all__ = ["BRIEF_SUFFIX", "Brief", "BriefBullet", "BriefFigure", "CustomSlide", "SlideOverride", "load_brief",
-           "reconcile", "save_brief"]
+__all__ = [
+    "BRIEF_SUFFIX",
+    "Brief",
+    "BriefBullet",
+    "BriefFigure",
+    "CustomSlide",
+    "SlideOverride",
+    "load_brief",
+    "reconcile",
+    "save_brief",
+]

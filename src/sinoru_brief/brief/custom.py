@@ -15,36 +15,48 @@ from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, format_key_path
 from sinoru_brief.yamlio.schema import INVALID, Checker, Choice, Key, ListOf, MappingOf, Record, Spec, Text
 
 _CITE = ListOf(item=Text(max_length=200))
-_SUB_BULLET = Record(what="sub-bullet", keys={
-    "text": Key(Text(max_length=2000)),
-    "cite": Key(_CITE, required=False, default=[]),
-})
-_BULLET = Record(what="bullet", keys={
-    "text": Key(Text(max_length=2000)),
-    "cite": Key(_CITE, required=False, default=[]),
-    "sub": Key(ListOf(item=_SUB_BULLET, max_items=20), required=False, default=[]),
-})
+_SUB_BULLET = Record(
+    what="sub-bullet",
+    keys={
+        "text": Key(Text(max_length=2000)),
+        "cite": Key(_CITE, required=False, default=[]),
+    },
+)
+_BULLET = Record(
+    what="bullet",
+    keys={
+        "text": Key(Text(max_length=2000)),
+        "cite": Key(_CITE, required=False, default=[]),
+        "sub": Key(ListOf(item=_SUB_BULLET, max_items=20), required=False, default=[]),
+    },
+)
 BULLET_LIST = ListOf(item=_BULLET, max_items=40)
 #: A key figure's value is a number as written ("78%", "$245 bn"); words go in its label.
 MAX_FIGURE_VALUE_CHARS = 24
-_FIGURE = Record(what="key figure", keys={
-    "value": Key(Text(max_length=MAX_FIGURE_VALUE_CHARS)),
-    "label": Key(Text(max_length=200)),
-    "cite": Key(_CITE, required=False, default=[]),
-})
-CUSTOM_SLIDE = Record(what="custom slide", keys={
-    "id": Key(Text(max_length=120, pattern=ID_PATTERN, pattern_help=ID_HELP)),
-    "after": Key(Text(max_length=200)),
-    "kind": Key(Choice(choices=CUSTOM_KINDS), required=False, default="bullets"),
-    "title": Key(Text(max_length=200)),
-    "bullets": Key(BULLET_LIST, required=False, default=[]),
-    "quote": Key(Text(max_length=2000), required=False, default=""),
-    "attribution": Key(Text(max_length=300), required=False, default=""),
-    "cite": Key(_CITE, required=False, default=[]),
-    "notes": Key(Text(max_length=4000, allow_empty=True), required=False, default=""),
-    "briefer": Key(BrieferText(max_length=MAX_BRIEFER_CHARS), required=False, default=""),
-    "figures": Key(ListOf(item=_FIGURE, max_items=50), required=False, default=[]),
-})
+_FIGURE = Record(
+    what="key figure",
+    keys={
+        "value": Key(Text(max_length=MAX_FIGURE_VALUE_CHARS)),
+        "label": Key(Text(max_length=200)),
+        "cite": Key(_CITE, required=False, default=[]),
+    },
+)
+CUSTOM_SLIDE = Record(
+    what="custom slide",
+    keys={
+        "id": Key(Text(max_length=120, pattern=ID_PATTERN, pattern_help=ID_HELP)),
+        "after": Key(Text(max_length=200)),
+        "kind": Key(Choice(choices=CUSTOM_KINDS), required=False, default="bullets"),
+        "title": Key(Text(max_length=200)),
+        "bullets": Key(BULLET_LIST, required=False, default=[]),
+        "quote": Key(Text(max_length=2000), required=False, default=""),
+        "attribution": Key(Text(max_length=300), required=False, default=""),
+        "cite": Key(_CITE, required=False, default=[]),
+        "notes": Key(Text(max_length=4000, allow_empty=True), required=False, default=""),
+        "briefer": Key(BrieferText(max_length=MAX_BRIEFER_CHARS), required=False, default=""),
+        "figures": Key(ListOf(item=_FIGURE, max_items=50), required=False, default=[]),
+    },
+)
 CUSTOM_SLIDES = ListOf(item=CUSTOM_SLIDE, max_items=500)
 
 
@@ -65,8 +77,7 @@ class BulletEdits(Spec):
 
 def bullets_from_data(items: list[dict[str, Any]]) -> list[BriefBullet]:
     """Return checked bullet mappings as :class:`BriefBullet` objects."""
-    return [BriefBullet(text=b["text"], cite=list(b["cite"]), sub=bullets_from_data(b.get("sub") or []))
-            for b in items]
+    return [BriefBullet(text=b["text"], cite=list(b["cite"]), sub=bullets_from_data(b.get("sub") or [])) for b in items]
 
 
 def bullets_to_data(bullets: list[BriefBullet]) -> list[dict[str, Any]]:
@@ -89,26 +100,47 @@ def custom_slides_from_data(items: list[dict[str, Any]], checker: Checker) -> li
     for i, data in enumerate(items):
         path: KeyPath = ("custom_slides", i)
         if data["id"] in seen:
-            checker.report((*path, "id"), f"custom slide id '{data['id']}' is used twice",
-                           hint="give each of your slides its own id")
+            checker.report(
+                (*path, "id"),
+                f"custom slide id '{data['id']}' is used twice",
+                hint="give each of your slides its own id",
+            )
             continue
         seen.add(data["id"])
         if data["kind"] == "bullets" and (data["quote"] or data["attribution"]):
             checker.report(path, "a bullets slide has no quote", hint="write 'kind: quote', or drop 'quote:'")
         if data["kind"] == "quote" and not data["quote"]:
-            checker.report(path, "missing required key 'quote' in custom slide",
-                           hint="add 'quote:' with the quoted words, or write 'kind: bullets'")
+            checker.report(
+                path,
+                "missing required key 'quote' in custom slide",
+                hint="add 'quote:' with the quoted words, or write 'kind: bullets'",
+            )
         if data["kind"] == "quote" and data["bullets"]:
-            checker.report((*path, "bullets"), "a quote slide has no bullets",
-                           hint="write 'kind: bullets', or drop 'bullets:'")
+            checker.report(
+                (*path, "bullets"), "a quote slide has no bullets", hint="write 'kind: bullets', or drop 'bullets:'"
+            )
         _check_figures(data, path, checker)
         if data["after"] == data["id"]:
-            checker.report((*path, "after"), f"slide '{data['id']}' cannot follow itself",
-                           hint="name the slide it should follow, or 'start:<topic>'")
-        slides.append(CustomSlide(id=data["id"], after=data["after"], kind=data["kind"], title=data["title"],
-                                  bullets=bullets_from_data(data["bullets"]), quote=data["quote"],
-                                  attribution=data["attribution"], cite=list(data["cite"]), notes=data["notes"],
-                                  briefer=data["briefer"], figures=figures_from_data(data["figures"])))
+            checker.report(
+                (*path, "after"),
+                f"slide '{data['id']}' cannot follow itself",
+                hint="name the slide it should follow, or 'start:<topic>'",
+            )
+        slides.append(
+            CustomSlide(
+                id=data["id"],
+                after=data["after"],
+                kind=data["kind"],
+                title=data["title"],
+                bullets=bullets_from_data(data["bullets"]),
+                quote=data["quote"],
+                attribution=data["attribution"],
+                cite=list(data["cite"]),
+                notes=data["notes"],
+                briefer=data["briefer"],
+                figures=figures_from_data(data["figures"]),
+            )
+        )
     return slides
 
 
@@ -117,21 +149,32 @@ def _check_figures(data: dict[str, Any], path: KeyPath, checker: Checker) -> Non
     figures = data["figures"]
     if data["kind"] != "key_figures":
         if figures:
-            checker.report((*path, "figures"), f"a {data['kind']} slide has no figures",
-                           hint="write 'kind: key_figures', or drop 'figures:'")
+            checker.report(
+                (*path, "figures"),
+                f"a {data['kind']} slide has no figures",
+                hint="write 'kind: key_figures', or drop 'figures:'",
+            )
         return
     if not figures:
-        checker.report(path, "a key-figures slide needs 'figures:', a list of one to three figures",
-                       hint="add 'figures:' with entries of 'value:', 'label:' and 'cite:', "
-                            "e.g. '- {value: \"78%\", label: what it measures, cite: [source-id]}'")
+        checker.report(
+            path,
+            "a key-figures slide needs 'figures:', a list of one to three figures",
+            hint="add 'figures:' with entries of 'value:', 'label:' and 'cite:', "
+            "e.g. '- {value: \"78%\", label: what it measures, cite: [source-id]}'",
+        )
     elif len(figures) > MAX_KEY_FIGURES:
-        checker.report((*path, "figures"), f"has {len(figures)} figures; a key-figures slide sets at most "
-                                           f"{MAX_KEY_FIGURES}",
-                       hint="keep the three that matter most, or put the others on a second key-figures slide")
+        checker.report(
+            (*path, "figures"),
+            f"has {len(figures)} figures; a key-figures slide sets at most {MAX_KEY_FIGURES}",
+            hint="keep the three that matter most, or put the others on a second key-figures slide",
+        )
     for key, what in (("bullets", "bullets"), ("quote", "quote"), ("attribution", "attribution")):
         if data[key]:
-            checker.report((*path, key), f"a key-figures slide has no {what}",
-                           hint=f"drop '{key}:', or write 'kind: bullets' or 'kind: quote' and drop 'figures:'")
+            checker.report(
+                (*path, key),
+                f"a key-figures slide has no {what}",
+                hint=f"drop '{key}:', or write 'kind: bullets' or 'kind: quote' and drop 'figures:'",
+            )
 
 
 def figures_from_data(items: list[dict[str, Any]]) -> list[BriefFigure]:
@@ -145,8 +188,9 @@ def custom_slide_to_data(slide: CustomSlide) -> dict[str, Any]:
     if slide.bullets:
         data["bullets"] = bullets_to_data(slide.bullets)
     if slide.figures:
-        data["figures"] = [{"value": f.value, "label": f.label, **({"cite": list(f.cite)} if f.cite else {})}
-                           for f in slide.figures]
+        data["figures"] = [
+            {"value": f.value, "label": f.label, **({"cite": list(f.cite)} if f.cite else {})} for f in slide.figures
+        ]
     if slide.quote:
         data["quote"] = slide.quote
     if slide.attribution:

@@ -28,20 +28,39 @@ def new_slide_id(brief: Brief, library: Library, title: str) -> str:
     raise AssertionError("unreachable: there are more candidates than taken ids")
 
 
-def add_custom_slide(brief: Brief, library: Library, after: str, title: str, bullets: list[BriefBullet],
-                     notes: str = "", *, kind: str = "bullets", figures: list[BriefFigure] | None = None,
-                     quote: str = "", attribution: str = "", cite: list[str] | None = None,
-                     briefer: str = "") -> CustomSlide:
+def add_custom_slide(
+    brief: Brief,
+    library: Library,
+    after: str,
+    title: str,
+    bullets: list[BriefBullet],
+    notes: str = "",
+    *,
+    kind: str = "bullets",
+    figures: list[BriefFigure] | None = None,
+    quote: str = "",
+    attribution: str = "",
+    cite: list[str] | None = None,
+    briefer: str = "",
+) -> CustomSlide:
     """Add a slide of the user's own after the slide *after*; return it.
 
     A ``bullets`` slide keeps *bullets*, a ``quote`` slide *quote*, *attribution* and *cite*, a
     ``key_figures`` slide *figures*; what belongs to another kind is left out.
     """
-    slide = CustomSlide(id=new_slide_id(brief, library, title), after=after, title=title, kind=kind,
-                        bullets=list(bullets) if kind == "bullets" else [], notes=notes, briefer=briefer,
-                        figures=list(figures or []) if kind == "key_figures" else [],
-                        quote=quote if kind == "quote" else "", attribution=attribution if kind == "quote" else "",
-                        cite=list(cite or []) if kind == "quote" else [])
+    slide = CustomSlide(
+        id=new_slide_id(brief, library, title),
+        after=after,
+        title=title,
+        kind=kind,
+        bullets=list(bullets) if kind == "bullets" else [],
+        notes=notes,
+        briefer=briefer,
+        figures=list(figures or []) if kind == "key_figures" else [],
+        quote=quote if kind == "quote" else "",
+        attribution=attribution if kind == "quote" else "",
+        cite=list(cite or []) if kind == "quote" else [],
+    )
     # Placed before any slide already following the same anchor, so it lands right after the selected slide.
     position = next((i for i, s in enumerate(brief.custom_slides) if s.after == after), len(brief.custom_slides))
     brief.custom_slides.insert(position, slide)
@@ -60,20 +79,30 @@ def remove_custom_slide(brief: Brief, slide_id: str) -> None:
 
 
 def _from_library(bullets: tuple[Bullet, ...], reworded: dict[str, str], prefix: str = "") -> list[BriefBullet]:
-    return [BriefBullet(text=reworded.get(f"{prefix}{i}", b.text), cite=list(b.cite),
-                        sub=_from_library(b.sub, reworded, f"{prefix}{i}.")) for i, b in enumerate(bullets)]
+    return [
+        BriefBullet(
+            text=reworded.get(f"{prefix}{i}", b.text),
+            cite=list(b.cite),
+            sub=_from_library(b.sub, reworded, f"{prefix}{i}."),
+        )
+        for i, b in enumerate(bullets)
+    ]
 
 
 def bullets_of(brief: Brief, library: Library, slide_id: str) -> list[BriefBullet]:
     """Return the bullets slide *slide_id* has in this deck, with the brief's changes applied."""
     custom = brief.custom_slide(slide_id)
     if custom is not None:
-        return [BriefBullet(b.text, list(b.cite), [BriefBullet(s.text, list(s.cite)) for s in b.sub])
-                for b in custom.bullets]
+        return [
+            BriefBullet(b.text, list(b.cite), [BriefBullet(s.text, list(s.cite)) for s in b.sub])
+            for b in custom.bullets
+        ]
     override = brief.overrides.get(slide_id) or SlideOverride()
     if override.bullet_list is not None:
-        return [BriefBullet(b.text, list(b.cite), [BriefBullet(s.text, list(s.cite)) for s in b.sub])
-                for b in override.bullet_list]
+        return [
+            BriefBullet(b.text, list(b.cite), [BriefBullet(s.text, list(s.cite)) for s in b.sub])
+            for b in override.bullet_list
+        ]
     return _from_library(library.slide(slide_id).bullets, override.bullets)
 
 
@@ -91,8 +120,15 @@ def set_bullets(brief: Brief, library: Library, slide_id: str, bullets: list[Bri
         del brief.overrides[slide_id]
 
 
-def add_bullet(brief: Brief, library: Library, slide_id: str, index: int, text: str,
-               cite: list[str] | None = None, parent: int | None = None) -> None:
+def add_bullet(
+    brief: Brief,
+    library: Library,
+    slide_id: str,
+    index: int,
+    text: str,
+    cite: list[str] | None = None,
+    parent: int | None = None,
+) -> None:
     """Insert a bullet at *index* (under bullet *parent* for a sub-bullet) on slide *slide_id*."""
     bullets = bullets_of(brief, library, slide_id)
     new = BriefBullet(text=text, cite=list(cite or []))
@@ -109,8 +145,7 @@ def remove_bullet(brief: Brief, library: Library, slide_id: str, index: int, par
     set_bullets(brief, library, slide_id, bullets)
 
 
-def move_bullet(brief: Brief, library: Library, slide_id: str, index: int, to: int,
-                parent: int | None = None) -> None:
+def move_bullet(brief: Brief, library: Library, slide_id: str, index: int, to: int, parent: int | None = None) -> None:
     """Move bullet *index* to position *to* among its siblings on slide *slide_id*."""
     bullets = bullets_of(brief, library, slide_id)
     siblings = bullets if parent is None else bullets[parent].sub
@@ -187,7 +222,7 @@ def parse_outline(text: str) -> list[BriefBullet]:
         match = _CITES.search(words)
         if match:
             cite = [c.strip() for c in match.group(1).split(",") if c.strip()]
-            words = words[:match.start()].rstrip()
+            words = words[: match.start()].rstrip()
         if not words:
             continue
         if line[:1] in (" ", "\t") and bullets:
@@ -199,6 +234,7 @@ def parse_outline(text: str) -> list[BriefBullet]:
 
 def format_outline(bullets: list[BriefBullet]) -> str:
     """Return *bullets* as the outline text :func:`parse_outline` reads back."""
+
     def line(bullet: BriefBullet, indent: str) -> str:
         return f"{indent}{bullet.text}" + (f" [{', '.join(bullet.cite)}]" if bullet.cite else "")
 
@@ -211,10 +247,16 @@ def search_sources(library: Library, query: str, limit: int = 50) -> list[Source
 
     def haystack(source: Source) -> str:
         csl = source.csl
-        authors = " ".join(f"{a.get('family', '')} {a.get('given', '')} {a.get('literal', '')}"
-                           for a in csl.get("author", []) if isinstance(a, dict))
-        issued = " ".join(str(p) for part in (csl.get("issued") or {}).get("date-parts", []) for p in part) \
-            if isinstance(csl.get("issued"), dict) else str(csl.get("issued", ""))
+        authors = " ".join(
+            f"{a.get('family', '')} {a.get('given', '')} {a.get('literal', '')}"
+            for a in csl.get("author", [])
+            if isinstance(a, dict)
+        )
+        issued = (
+            " ".join(str(p) for part in (csl.get("issued") or {}).get("date-parts", []) for p in part)
+            if isinstance(csl.get("issued"), dict)
+            else str(csl.get("issued", ""))
+        )
         return " ".join([source.id, source.title, str(csl.get("container-title", "")), authors, issued]).lower()
 
     return [s for s in library.sources.values() if all(w in haystack(s) for w in words)][:limit]
@@ -240,8 +282,9 @@ def arrange_topic(brief: Brief, library: Library, topic_id: str, placed: list[st
     for key in shown:
         if library.has_slide(key):
             if library.slide(key).topic_id != topic_id:
-                raise ValueError(f"library slide '{key}' belongs to topic '{library.slide(key).topic_id}', "
-                                 f"not '{topic_id}'")
+                raise ValueError(
+                    f"library slide '{key}' belongs to topic '{library.slide(key).topic_id}', not '{topic_id}'"
+                )
         elif brief.custom_slide(key) is None:
             raise ValueError(f"'{key}' is neither a library slide nor one of the brief's own")
     wanted = set(shown)

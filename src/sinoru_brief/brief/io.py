@@ -109,25 +109,43 @@ def _check_brief(raw: Any, checker: Checker, folder: Path) -> Brief | None:
     for slide_id, checked in data["overrides"].items():
         bullets: dict[str, str] = {}
         if isinstance(checked["bullets"], list):
-            overrides[slide_id] = SlideOverride(title=checked["title"], notes=checked["notes"],
-                                                bullet_list=checked["bullets"], briefer=checked["briefer"])
+            overrides[slide_id] = SlideOverride(
+                title=checked["title"],
+                notes=checked["notes"],
+                bullet_list=checked["bullets"],
+                briefer=checked["briefer"],
+            )
             continue
         for key, text in (checked["bullets"] or {}).items():
             if not _is_bullet_position(key):
-                checker.report(("overrides", slide_id, "bullets", key),
-                               f"bullet key '{key}' is not a bullet position",
-                               hint="use '0' for the first bullet or '0.1' for its second sub-bullet")
+                checker.report(
+                    ("overrides", slide_id, "bullets", key),
+                    f"bullet key '{key}' is not a bullet position",
+                    hint="use '0' for the first bullet or '0.1' for its second sub-bullet",
+                )
                 continue
             bullets[key] = text
-        overrides[slide_id] = SlideOverride(title=checked["title"], notes=checked["notes"], bullets=bullets,
-                                            briefer=checked["briefer"])
-    return Brief(title=data["title"], subtitle=data["subtitle"], author=data["author"],
-                 organisation=data["organisation"], presenter=data["presenter"],
-                 classification=data["classification"], date=data["date"],
-                 topics=list(data["topics"]), depth=data["depth"], exclude=list(data["exclude"]),
-                 slide_order=list(data["slide_order"]), overrides=overrides,
-                 custom_slides=custom_slides_from_data(data["custom_slides"], checker),
-                 template=data["template"], look=look, style=data["style"])
+        overrides[slide_id] = SlideOverride(
+            title=checked["title"], notes=checked["notes"], bullets=bullets, briefer=checked["briefer"]
+        )
+    return Brief(
+        title=data["title"],
+        subtitle=data["subtitle"],
+        author=data["author"],
+        organisation=data["organisation"],
+        presenter=data["presenter"],
+        classification=data["classification"],
+        date=data["date"],
+        topics=list(data["topics"]),
+        depth=data["depth"],
+        exclude=list(data["exclude"]),
+        slide_order=list(data["slide_order"]),
+        overrides=overrides,
+        custom_slides=custom_slides_from_data(data["custom_slides"], checker),
+        template=data["template"],
+        look=look,
+        style=data["style"],
+    )
 
 
 def _is_bullet_position(key: str) -> bool:
@@ -159,8 +177,9 @@ def reconcile(brief: Brief, library: Library) -> list[str]:
         bullets = library.slide(slide_id).bullets
         for key in [k for k in override.bullets if not _has_bullet(bullets, k)]:
             del override.bullets[key]
-            dropped.append(f"the change to bullet {key} of slide '{slide_id}' was dropped: "
-                           "the slide no longer has that bullet")
+            dropped.append(
+                f"the change to bullet {key} of slide '{slide_id}' was dropped: the slide no longer has that bullet"
+            )
         if override.is_empty():
             del brief.overrides[slide_id]
     dropped.extend(_reconcile_custom(brief, library))
@@ -189,8 +208,10 @@ def _reconcile_custom(brief: Brief, library: Library) -> list[str]:
         if custom.after in anchors or custom.after in starts or library.has_slide(custom.after):
             continue
         if brief.topics:
-            notes.append(f"your slide '{custom.id}' now opens topic '{brief.topics[0]}': "
-                         f"the slide it followed, '{custom.after}', is no longer in the library")
+            notes.append(
+                f"your slide '{custom.id}' now opens topic '{brief.topics[0]}': "
+                f"the slide it followed, '{custom.after}', is no longer in the library"
+            )
             custom.after = f"{START_PREFIX}{brief.topics[0]}"
     return notes
 
@@ -250,7 +271,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 def save_brief(brief: Brief, path: Path) -> None:
     """Write *brief* to *path* atomically, as readable YAML."""
     text = "# sinoru-brief deck choices\n" + yaml.safe_dump(
-        brief_to_dict(brief), sort_keys=False, allow_unicode=True, width=100)
+        brief_to_dict(brief), sort_keys=False, allow_unicode=True, width=100
+    )
     write_atomic(Path(path), text.encode("utf-8"))
 
 

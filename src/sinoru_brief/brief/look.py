@@ -83,23 +83,48 @@ _SLIDE_SIDE = _Range(*SLIDE_RANGE_IN, "in", hint="16:9 slides are 13.333 x 7.5 i
 LOOK_SPEC = Record(
     what="look",
     keys={
-        "colors": Key(Record(what="colours", keys={
-            **{role: Key(Color(), required=False) for role in COLOR_ROLES},
-            "chart": Key(ListOf(item=Color(), min_items=1, max_items=12), required=False),
-        }), required=False),
-        "fonts": Key(Record(what="fonts", keys={
-            "heading": Key(Font(), required=False), "body": Key(Font(), required=False)}), required=False),
-        "sizes": Key(Record(what="sizes", keys={
-            **{role: Key(SizePair(), required=False) for role in SIZE_ROLES},
-            "footer": Key(_Range(*FOOTER_RANGE_PT, "pt"), required=False),
-        }), required=False),
-        "slide": Key(Record(what="slide size", keys={
-            "width_in": Key(_SLIDE_SIDE), "height_in": Key(_SLIDE_SIDE)}), required=False),
-        "banner": Key(_OrOff(Record(what="banner", keys={
-            "text": Key(Text(max_length=120)),
-            "color": Key(Color()),
-            "text_color": Key(Color(), required=False, default="FFFFFF"),
-        }), "banner"), required=False),
+        "colors": Key(
+            Record(
+                what="colours",
+                keys={
+                    **{role: Key(Color(), required=False) for role in COLOR_ROLES},
+                    "chart": Key(ListOf(item=Color(), min_items=1, max_items=12), required=False),
+                },
+            ),
+            required=False,
+        ),
+        "fonts": Key(
+            Record(what="fonts", keys={"heading": Key(Font(), required=False), "body": Key(Font(), required=False)}),
+            required=False,
+        ),
+        "sizes": Key(
+            Record(
+                what="sizes",
+                keys={
+                    **{role: Key(SizePair(), required=False) for role in SIZE_ROLES},
+                    "footer": Key(_Range(*FOOTER_RANGE_PT, "pt"), required=False),
+                },
+            ),
+            required=False,
+        ),
+        "slide": Key(
+            Record(what="slide size", keys={"width_in": Key(_SLIDE_SIDE), "height_in": Key(_SLIDE_SIDE)}),
+            required=False,
+        ),
+        "banner": Key(
+            _OrOff(
+                Record(
+                    what="banner",
+                    keys={
+                        "text": Key(Text(max_length=120)),
+                        "color": Key(Color()),
+                        "text_color": Key(Color(), required=False, default="FFFFFF"),
+                    },
+                ),
+                "banner",
+            ),
+            required=False,
+        ),
         "logo": Key(_OrOff(Text(max_length=1000), "logo"), required=False),
         "footer": Key(Snippet(), required=False),
     },
@@ -119,8 +144,9 @@ def checked_look(data: Mapping[str, Any] | None, folder: Path, checker: Checker)
         if value is None:
             continue
         if isinstance(value, dict):
-            value = {k: [v.size, v.minimum] if isinstance(v, SizeRange) else v
-                     for k, v in value.items() if v is not None}
+            value = {
+                k: [v.size, v.minimum] if isinstance(v, SizeRange) else v for k, v in value.items() if v is not None
+            }
             if not value:
                 continue
         look[name] = value
@@ -137,9 +163,12 @@ def _logo(name: str, folder: Path, checker: Checker) -> str | None:
     found = Checker(checker.doc)  # check_logo reports under 'logo'; the brief's key is 'look.logo'
     logo = check_logo(path.parent, path.name, found)
     for problem in found.problems:
-        checker.report(("look", "logo"), problem.message.replace("logo file", "look's logo file"),
-                       hint="put the image back where the brief names it, or name another PNG or JPEG "
-                            "file (or write false for no logo) in the brief's look")
+        checker.report(
+            ("look", "logo"),
+            problem.message.replace("logo file", "look's logo file"),
+            hint="put the image back where the brief names it, or name another PNG or JPEG "
+            "file (or write false for no logo) in the brief's look",
+        )
     return str(logo) if logo else None
 
 
@@ -180,14 +209,23 @@ def look_between(base: Theme, edited: Theme) -> dict[str, Any]:
     of *edited* the theme editor can change.
     """
     look: dict[str, Any] = {}
-    colors = {role: getattr(edited.colors, role) for role in COLOR_ROLES
-              if getattr(edited.colors, role) != getattr(base.colors, role)}
+    colors = {
+        role: getattr(edited.colors, role)
+        for role in COLOR_ROLES
+        if getattr(edited.colors, role) != getattr(base.colors, role)
+    }
     if edited.colors.chart != base.colors.chart:
         colors["chart"] = list(edited.colors.chart)
-    fonts = {role: getattr(edited.fonts, role) for role in ("heading", "body")
-             if getattr(edited.fonts, role) != getattr(base.fonts, role)}
-    sizes: dict[str, Any] = {role: [getattr(edited.sizes, role).size, getattr(edited.sizes, role).minimum]
-                             for role in SIZE_ROLES if getattr(edited.sizes, role) != getattr(base.sizes, role)}
+    fonts = {
+        role: getattr(edited.fonts, role)
+        for role in ("heading", "body")
+        if getattr(edited.fonts, role) != getattr(base.fonts, role)
+    }
+    sizes: dict[str, Any] = {
+        role: [getattr(edited.sizes, role).size, getattr(edited.sizes, role).minimum]
+        for role in SIZE_ROLES
+        if getattr(edited.sizes, role) != getattr(base.sizes, role)
+    }
     if edited.sizes.footer != base.sizes.footer:
         sizes["footer"] = edited.sizes.footer
     for name, part in (("colors", colors), ("fonts", fonts), ("sizes", sizes)):
@@ -195,12 +233,15 @@ def look_between(base: Theme, edited: Theme) -> dict[str, Any]:
             look[name] = part
     if (edited.width, edited.height) != (base.width, base.height):
         # Six decimals of an inch are within half an EMU, so inches() gives back the same size.
-        look["slide"] = {"width_in": round(edited.width / EMU_PER_INCH, 6),
-                         "height_in": round(edited.height / EMU_PER_INCH, 6)}
+        look["slide"] = {
+            "width_in": round(edited.width / EMU_PER_INCH, 6),
+            "height_in": round(edited.height / EMU_PER_INCH, 6),
+        }
     if edited.banner != base.banner:
         banner = edited.banner
-        look["banner"] = {"text": banner.text, "color": banner.color, "text_color": banner.text_color} \
-            if banner else False
+        look["banner"] = (
+            {"text": banner.text, "color": banner.color, "text_color": banner.text_color} if banner else False
+        )
     if edited.logo != base.logo:
         look["logo"] = str(edited.logo) if edited.logo else False
     if edited.snippets.footer != base.snippets.footer:

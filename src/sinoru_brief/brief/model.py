@@ -55,8 +55,13 @@ class SlideOverride:
     briefer: str | None = None  # guidance for the presenter in place of the library's, for this deck
 
     def is_empty(self) -> bool:
-        return (self.title is None and self.notes is None and not self.bullets and self.bullet_list is None
-                and self.briefer is None)
+        return (
+            self.title is None
+            and self.notes is None
+            and not self.bullets
+            and self.bullet_list is None
+            and self.briefer is None
+        )
 
 
 @dataclass

@@ -28,8 +28,10 @@ def run_check(path: Path) -> int:
         print(f"{path}: note: {note}")
     errors, warnings = len(report.errors), len(report.warnings)
     verdict = "passes" if not errors else "fails"
-    print(f"{path}: {report.slides} slides; {errors} error{'s' * (errors != 1)}, "
-          f"{warnings} warning{'s' * (warnings != 1)}: {verdict} the check.")
+    print(
+        f"{path}: {report.slides} slides; {errors} error{'s' * (errors != 1)}, "
+        f"{warnings} warning{'s' * (warnings != 1)}: {verdict} the check."
+    )
     return EXIT_ERROR if errors else EXIT_OK
 
 

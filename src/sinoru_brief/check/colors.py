@@ -18,8 +18,18 @@ NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 A = f"{{{NS_A}}}"
 COLOR_TAGS = frozenset(A + t for t in ("srgbClr", "schemeClr", "sysClr", "prstClr", "scrgbClr", "hslClr"))
 #: The preset colours a deck is likely to use; others are left unresolved rather than guessed.
-PRESET = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "008000", "blue": "0000FF",
-          "yellow": "FFFF00", "gray": "808080", "grey": "808080", "darkGray": "A9A9A9", "lightGray": "D3D3D3"}
+PRESET = {
+    "black": "000000",
+    "white": "FFFFFF",
+    "red": "FF0000",
+    "green": "008000",
+    "blue": "0000FF",
+    "yellow": "FFFF00",
+    "gray": "808080",
+    "grey": "808080",
+    "darkGray": "A9A9A9",
+    "lightGray": "D3D3D3",
+}
 #: Without a colour map, the four mapped slots mean what the default map makes them.
 DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 
@@ -36,8 +46,12 @@ def color_child(element: etree._Element | None) -> etree._Element | None:
     return None
 
 
-def resolve(color: etree._Element | None, scheme: Mapping[str, str], color_map: Mapping[str, str],
-            placeholder: str | None = None) -> str | None:
+def resolve(
+    color: etree._Element | None,
+    scheme: Mapping[str, str],
+    color_map: Mapping[str, str],
+    placeholder: str | None = None,
+) -> str | None:
     """Return the ``RRGGBB`` of the colour element *color*, or None if it cannot be read from the file.
 
     *scheme* maps theme slots (``dk1``, ``accent1`` …) to RGB, *color_map*
@@ -63,5 +77,3 @@ def resolve(color: etree._Element | None, scheme: Mapping[str, str], color_map: 
     if not value or len(value) != 6:
         return None
     return apply_modifiers(value.upper(), color)
-
-

@@ -90,18 +90,22 @@ class Allowance:
     reason: str
 
     def matches(self, finding: Finding) -> bool:
-        return (finding.kind == self.kind and re.fullmatch(self.part, finding.part) is not None
-                and re.search(self.message, finding.message) is not None)
+        return (
+            finding.kind == self.kind
+            and re.fullmatch(self.part, finding.part) is not None
+            and re.search(self.message, finding.message) is not None
+        )
 
 
 KNOWN_HARMLESS: tuple[Allowance, ...] = (
     Allowance(
-        kind="schema", part=r"/ppt/charts/chart\d+\.xml",
+        kind="schema",
+        part=r"/ppt/charts/chart\d+\.xml",
         message=r"\{http://schemas\.openxmlformats\.org/drawingml/2006/chart\}(axId|crossAx)', attribute 'val': "
-                r"'-\d+' is not a valid value of the atomic type 'xsd?:unsignedInt'",
+        r"'-\d+' is not a valid value of the atomic type 'xsd?:unsignedInt'",
         reason="python-pptx 1.0.2 writes fixed negative axis ids (e.g. -2068027336) from its chart templates; "
-               "the schema types them xs:unsignedInt, but PowerPoint reads them as signed 32-bit and opens the "
-               "chart without repair.",
+        "the schema types them xs:unsignedInt, but PowerPoint reads them as signed 32-bit and opens the "
+        "chart without repair.",
     ),
 )
 
@@ -230,9 +234,13 @@ def check_package(data: bytes, allow: Sequence[Allowance] = KNOWN_HARMLESS) -> l
 
 
 def _check_content_types(package: Package) -> list[Finding]:
-    return [Finding(part, "no content type: neither an Override for the part nor a Default for its extension",
-                    "content-type")
-            for part in package.parts if not package.content_type(part)]
+    return [
+        Finding(
+            part, "no content type: neither an Override for the part nor a Default for its extension", "content-type"
+        )
+        for part in package.parts
+        if not package.content_type(part)
+    ]
 
 
 def _check_duplicate_names(package: Package) -> list[Finding]:
@@ -272,8 +280,14 @@ def _check_relationships(package: Package) -> tuple[dict[str, dict[str, str]], l
                 continue
             resolved = _resolve_target(source, target)
             if resolved.lower() not in names:
-                findings.append(Finding(part, f"relationship {rid} targets {target!r}, which resolves to "
-                                              f"{resolved}, a part that does not exist", "relationship"))
+                findings.append(
+                    Finding(
+                        part,
+                        f"relationship {rid} targets {target!r}, which resolves to "
+                        f"{resolved}, a part that does not exist",
+                        "relationship",
+                    )
+                )
     return rel_ids, findings
 
 
@@ -287,8 +301,11 @@ def _check_r_ids(part: str, root: etree._Element, ids: dict[str, str]) -> list[F
             if not value and etree.QName(element).localname.startswith("hlink"):
                 continue
             attribute = "r:" + name.split("}", 1)[1]
-            findings.append(Finding(part, f"{_local(element)} {attribute}={value!r} names no relationship "
-                                          f"in {_rels_part(part)}", "r-id"))
+            findings.append(
+                Finding(
+                    part, f"{_local(element)} {attribute}={value!r} names no relationship in {_rels_part(part)}", "r-id"
+                )
+            )
     return findings
 
 
@@ -296,8 +313,11 @@ def _check_shape_ids(part: str, root: etree._Element) -> list[Finding]:
     counts: dict[str, int] = {}
     for nv in root.iter(f"{{{NS_P}}}cNvPr"):
         counts[nv.get("id", "")] = counts.get(nv.get("id", ""), 0) + 1
-    return [Finding(part, f"shape id {sid} is used by {n} shapes (p:cNvPr/@id must be unique)", "shape-id")
-            for sid, n in counts.items() if n > 1]
+    return [
+        Finding(part, f"shape id {sid} is used by {n} shapes (p:cNvPr/@id must be unique)", "shape-id")
+        for sid, n in counts.items()
+        if n > 1
+    ]
 
 
 def _check_reopens(data: bytes) -> list[Finding]:

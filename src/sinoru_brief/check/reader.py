@@ -187,8 +187,11 @@ class _SlideReader:
 
     def _color_map(self) -> dict[str, str]:
         mapping: dict[str, str] = {}
-        for root, path in ((self.master, "p:clrMap"), (self.layout, "p:clrMapOvr/a:overrideClrMapping"),
-                           (self.slide, "p:clrMapOvr/a:overrideClrMapping")):
+        for root, path in (
+            (self.master, "p:clrMap"),
+            (self.layout, "p:clrMapOvr/a:overrideClrMapping"),
+            (self.slide, "p:clrMapOvr/a:overrideClrMapping"),
+        ):
             element = root.find(path, NS) if root is not None else None
             if element is not None:
                 mapping = dict(element.attrib)
@@ -217,8 +220,14 @@ class _SlideReader:
             return self.color(color_child(ref)) if ref is not None else None
         return "FFFFFF"  # no background anywhere: PowerPoint shows white
 
-    def _shapes(self, tree: etree._Element, out: list[ShapeInfo], group: GroupTransform | None, top_level: bool,
-                covered: bool = False) -> None:
+    def _shapes(
+        self,
+        tree: etree._Element,
+        out: list[ShapeInfo],
+        group: GroupTransform | None,
+        top_level: bool,
+        covered: bool = False,
+    ) -> None:
         for element in tree:
             if element.tag not in SHAPE_TAGS:
                 if etree.QName(element).localname == "AlternateContent":
@@ -231,8 +240,13 @@ class _SlideReader:
             info.covered = covered
             out.append(info)
             if info.kind == "grpSp":
-                self._shapes(element, out, _group_transform(element, group), top_level=False,
-                             covered=covered or bool(info.alt_text) or info.decorative)
+                self._shapes(
+                    element,
+                    out,
+                    _group_transform(element, group),
+                    top_level=False,
+                    covered=covered or bool(info.alt_text) or info.decorative,
+                )
 
     def _shape(self, element: etree._Element, group: GroupTransform | None) -> ShapeInfo:
         kind = etree.QName(element).localname
@@ -241,8 +255,10 @@ class _SlideReader:
         info = ShapeInfo(name=name or f"(unnamed {kind})", kind=kind)
         if c_nv_pr is not None:
             info.alt_text = (c_nv_pr.get("descr") or c_nv_pr.get("title") or "").strip()
-            info.decorative = any(ext.get("uri") == DECORATIVE_URI and any(
-                child.get("val") in ("1", "true") for child in ext) for ext in c_nv_pr.iterfind("a:extLst/a:ext", NS))
+            info.decorative = any(
+                ext.get("uri") == DECORATIVE_URI and any(child.get("val") in ("1", "true") for child in ext)
+                for ext in c_nv_pr.iterfind("a:extLst/a:ext", NS)
+            )
         ph = element.find("*/p:nvPr/p:ph", NS)
         if ph is not None:
             info.placeholder = ph.get("type", "body")
@@ -255,8 +271,9 @@ class _SlideReader:
             info.runs = self._runs(body, element, ph)
         return info
 
-    def _position(self, element: etree._Element, info: ShapeInfo, ph: etree._Element | None,
-                  group: GroupTransform | None) -> None:
+    def _position(
+        self, element: etree._Element, info: ShapeInfo, ph: etree._Element | None, group: GroupTransform | None
+    ) -> None:
         xfrm = element.find("p:spPr/a:xfrm", NS) if info.kind != "graphicFrame" else element.find("p:xfrm", NS)
         if xfrm is None and info.kind == "grpSp":
             xfrm = element.find("p:grpSpPr/a:xfrm", NS)
@@ -296,8 +313,17 @@ class _SlideReader:
     def _graphic(self, element: etree._Element, info: ShapeInfo, ph: etree._Element | None) -> None:
         data = element.find("a:graphic/a:graphicData", NS)
         uri = data.get("uri", "") if data is not None else ""
-        info.graphic = ("chart" if uri.endswith("/chart") else "table" if uri.endswith("/table")
-                        else "diagram" if uri.endswith("/diagram") else "ole" if uri.endswith("/ole") else "other")
+        info.graphic = (
+            "chart"
+            if uri.endswith("/chart")
+            else "table"
+            if uri.endswith("/table")
+            else "diagram"
+            if uri.endswith("/diagram")
+            else "ole"
+            if uri.endswith("/ole")
+            else "other"
+        )
         table = data.find("a:tbl", NS) if data is not None else None
         if table is None:
             return
@@ -325,8 +351,9 @@ class _SlideReader:
                 return found
         return None
 
-    def _level_sources(self, body: etree._Element, shape: etree._Element | None, ph: etree._Element | None,
-                       level: int) -> Iterator[etree._Element | None]:
+    def _level_sources(
+        self, body: etree._Element, shape: etree._Element | None, ph: etree._Element | None, level: int
+    ) -> Iterator[etree._Element | None]:
         """Yield the property elements a paragraph at *level* inherits from, nearest first."""
         tag = f"a:lvl{level + 1}pPr/a:defRPr"
         yield body.find(f"a:lstStyle/{tag}", NS)
@@ -340,8 +367,13 @@ class _SlideReader:
             if ref is not None:
                 yield ref  # carries the colour only
         if self.master is not None:
-            style = ("p:txStyles/p:titleStyle" if ph is not None and ph.get("type") in TITLE_TYPES
-                     else "p:txStyles/p:bodyStyle" if ph is not None else "p:txStyles/p:otherStyle")
+            style = (
+                "p:txStyles/p:titleStyle"
+                if ph is not None and ph.get("type") in TITLE_TYPES
+                else "p:txStyles/p:bodyStyle"
+                if ph is not None
+                else "p:txStyles/p:otherStyle"
+            )
             yield self.master.find(f"{style}/{tag}", NS)
 
     def _runs(self, body: etree._Element, shape: etree._Element | None, ph: etree._Element | None) -> list[Run]:
@@ -426,9 +458,19 @@ def _group_transform(element: etree._Element, outer: GroupTransform | None) -> G
     if xfrm is None:
         return outer
     try:
-        values = tuple(int(xfrm.find(f"a:{tag}", NS).get(attr)) for tag, attr in
-                       (("off", "x"), ("off", "y"), ("ext", "cx"), ("ext", "cy"),
-                        ("chOff", "x"), ("chOff", "y"), ("chExt", "cx"), ("chExt", "cy")))
+        values = tuple(
+            int(xfrm.find(f"a:{tag}", NS).get(attr))
+            for tag, attr in (
+                ("off", "x"),
+                ("off", "y"),
+                ("ext", "cx"),
+                ("ext", "cy"),
+                ("chOff", "x"),
+                ("chOff", "y"),
+                ("chExt", "cx"),
+                ("chExt", "cy"),
+            )
+        )
     except (AttributeError, TypeError, ValueError):
         return outer
     return (outer, values)

@@ -20,8 +20,13 @@ LARGE_SIZE, LARGE_BOLD_SIZE = 18.0, 14.0
 #: Shapes that overlap vertically by more than this share of the smaller one's height are in one row.
 ROW_TOLERANCE = 0.5
 NEEDS_ALT_TEXT = frozenset({"pic", "graphicFrame", "grpSp", "contentPart"})
-GRAPHIC_NAMES = {"chart": "chart", "table": "table", "diagram": "SmartArt graphic", "ole": "embedded object",
-                 "other": "graphic frame"}
+GRAPHIC_NAMES = {
+    "chart": "chart",
+    "table": "table",
+    "diagram": "SmartArt graphic",
+    "ole": "embedded object",
+    "other": "graphic frame",
+}
 
 
 def alt_text(slides: list[SlideInfo]) -> list[Finding]:
@@ -38,9 +43,16 @@ def alt_text(slides: list[SlideInfo]) -> list[Finding]:
                 what = GRAPHIC_NAMES.get(shape.graphic, "picture") if shape.kind != "grpSp" else "group"
                 if shape.kind == "pic":
                     what = "picture"
-                findings.append(Finding(ERROR, "alt-text", f"this {what} has no alternative text; add a "
-                                        "description (or mark it decorative if it carries no information)",
-                                        slide.number, shape.name))
+                findings.append(
+                    Finding(
+                        ERROR,
+                        "alt-text",
+                        f"this {what} has no alternative text; add a "
+                        "description (or mark it decorative if it carries no information)",
+                        slide.number,
+                        shape.name,
+                    )
+                )
     return findings
 
 
@@ -52,16 +64,24 @@ def slide_titles(slides: list[SlideInfo]) -> list[Finding]:
         titles = [s for s in slide.shapes if s.placeholder in TITLE_TYPES]
         text = next((s.text for s in titles if s.text), "")
         if not text:
-            message = ("the title placeholder is empty; type a title (it may be hidden off the slide)" if titles
-                       else "the slide has no title; add a title placeholder (screen readers navigate by titles)")
-            findings.append(Finding(ERROR, "slide-title", message, slide.number,
-                                    titles[0].name if titles else ""))
+            message = (
+                "the title placeholder is empty; type a title (it may be hidden off the slide)"
+                if titles
+                else "the slide has no title; add a title placeholder (screen readers navigate by titles)"
+            )
+            findings.append(Finding(ERROR, "slide-title", message, slide.number, titles[0].name if titles else ""))
             continue
         key = re.sub(r"\s+", " ", text).casefold()
         if key in seen:
-            findings.append(Finding(WARNING, "duplicate-title", f"the title '{text}' is also slide {seen[key]}'s; "
-                                    "make each title unique, e.g. '(cont. 2)'", slide.number,
-                                    next(s.name for s in titles if s.text)))
+            findings.append(
+                Finding(
+                    WARNING,
+                    "duplicate-title",
+                    f"the title '{text}' is also slide {seen[key]}'s; make each title unique, e.g. '(cont. 2)'",
+                    slide.number,
+                    next(s.name for s in titles if s.text),
+                )
+            )
         else:
             seen[key] = slide.number
     return findings
@@ -79,23 +99,44 @@ def reading_order(slides: list[SlideInfo]) -> list[Finding]:
     """
     findings = []
     for slide in slides:
-        shapes = [s for s in slide.shapes if not s.covered and s.has_box and not s.decorative
-                  and not (s.kind == "grpSp" and not s.alt_text) and (s.text or s.kind in NEEDS_ALT_TEXT)]
+        shapes = [
+            s
+            for s in slide.shapes
+            if not s.covered
+            and s.has_box
+            and not s.decorative
+            and not (s.kind == "grpSp" and not s.alt_text)
+            and (s.text or s.kind in NEEDS_ALT_TEXT)
+        ]
         title = next((s for s in shapes if s.placeholder in TITLE_TYPES), None)
         if title is not None and shapes[0] is not title:
-            findings.append(Finding(WARNING, "reading-order", f"the title is read after '{shapes[0].name}'; move "
-                                    "the title to the top of the reading order in the Selection Pane",
-                                    slide.number, title.name))
+            findings.append(
+                Finding(
+                    WARNING,
+                    "reading-order",
+                    f"the title is read after '{shapes[0].name}'; move "
+                    "the title to the top of the reading order in the Selection Pane",
+                    slide.number,
+                    title.name,
+                )
+            )
             continue
         # The title, read first as it must be, is not out of order for what is drawn above it
         # (a section number over the section's title).
         rest = [s for s in shapes if s is not title]
-        pair = next(((a, b) for i, a in enumerate(rest) for b in rest[i + 1:] if read_too_late(a, b)), None)
+        pair = next(((a, b) for i, a in enumerate(rest) for b in rest[i + 1 :] if read_too_late(a, b)), None)
         if pair:
             first, later = pair
-            findings.append(Finding(WARNING, "reading-order", f"read before '{later.name}', which is above or to "
-                                    "the left of it; reorder the shapes in the Selection Pane",
-                                    slide.number, first.name))
+            findings.append(
+                Finding(
+                    WARNING,
+                    "reading-order",
+                    f"read before '{later.name}', which is above or to "
+                    "the left of it; reorder the shapes in the Selection Pane",
+                    slide.number,
+                    first.name,
+                )
+            )
     return findings
 
 
@@ -163,18 +204,37 @@ def _worst_run(runs: list[Run], background: str, slide: SlideInfo, shape: ShapeI
         return None
     ratio, needed, run = worst
     sample = run.text.strip()[:30]
-    return Finding(ERROR, "contrast", f"text '{sample}' is #{run.color} on #{background}: contrast {ratio:.2f}:1, "
-                   f"needs {needed:g}:1 at {run.size:g} pt{' bold' if run.bold else ''}; darken or lighten it",
-                   slide.number, shape.name)
+    return Finding(
+        ERROR,
+        "contrast",
+        f"text '{sample}' is #{run.color} on #{background}: contrast {ratio:.2f}:1, "
+        f"needs {needed:g}:1 at {run.size:g} pt{' bold' if run.bold else ''}; darken or lighten it",
+        slide.number,
+        shape.name,
+    )
 
 
 def table_headers(slides: list[SlideInfo]) -> list[Finding]:
     """A table needs a header row (Table Design > Header Row), so screen readers announce its columns."""
-    return [Finding(ERROR, "table-header", "the table has no header row; tick Header Row in Table Design",
-                    slide.number, shape.name)
-            for slide in slides for shape in slide.shapes if shape.graphic == "table" and not shape.table_header]
+    return [
+        Finding(
+            ERROR,
+            "table-header",
+            "the table has no header row; tick Header Row in Table Design",
+            slide.number,
+            shape.name,
+        )
+        for slide in slides
+        for shape in slide.shapes
+        if shape.graphic == "table" and not shape.table_header
+    ]
 
 
 #: Every rule, in the order its findings are reported.
 RULES: tuple[Callable[[list[SlideInfo]], list[Finding]], ...] = (
-    slide_titles, alt_text, table_headers, contrast, reading_order)
+    slide_titles,
+    alt_text,
+    table_headers,
+    contrast,
+    reading_order,
+)

@@ -32,14 +32,23 @@ def validity(data: bytes, slide_parts: dict[str, int]) -> tuple[list[Finding], l
     problems = check_package(data)
     folder = schema_dir()
     if folder is None:
-        notes.append("the schema check was skipped: this installation has no OOXML schemas "
-                     "(they come with the source checkout, under tests/data/ooxml-xsd)")
+        notes.append(
+            "the schema check was skipped: this installation has no OOXML schemas "
+            "(they come with the source checkout, under tests/data/ooxml-xsd)"
+        )
     else:
         problems += check_schemas(data, folder)
     # A slide's relationships part belongs to that slide too.
     numbers = {**slide_parts, **{_rels_of(part): n for part, n in slide_parts.items()}}
-    findings = [Finding(ERROR, "schema" if p.kind == "schema" else "package", f"{p.part or '(package)'}: {p.message}",
-                        numbers.get(p.part, 0)) for p in problems]
+    findings = [
+        Finding(
+            ERROR,
+            "schema" if p.kind == "schema" else "package",
+            f"{p.part or '(package)'}: {p.message}",
+            numbers.get(p.part, 0),
+        )
+        for p in problems
+    ]
     return findings, notes
 
 

@@ -36,8 +36,14 @@ def apply() -> None:
 
     original = Label.process
 
-    def process(self: Label, item: Any, variable: str | None = None, plural: bool | None = None,
-                context: Any = None, **kwargs: Any) -> Any:
+    def process(
+        self: Label,
+        item: Any,
+        variable: str | None = None,
+        plural: bool | None = None,
+        context: Any = None,
+        **kwargs: Any,
+    ) -> Any:
         name = variable or self.get("variable")
         if name and name != "locator" and not _has_variable(item, name):
             return None
@@ -82,4 +88,4 @@ def drop_repeated_title(markup: str, title: str) -> str:
     if len(matches) < 2:
         return markup
     second = matches[1]
-    return (markup[:second.start()] + markup[second.end():]).strip()
+    return (markup[: second.start()] + markup[second.end() :]).strip()

@@ -80,10 +80,16 @@ def resolve_style(name_or_path: str) -> Path:
             if candidate.is_file():
                 return candidate
         except (OSError, ValueError) as exc:  # a name too long, a NUL in the name
-            raise TemplateError(Problem(candidate, f"the citation style file cannot be read: {_reason(exc)}",
-                                        hint="check the path to the .csl file")) from None
-        raise TemplateError(Problem(candidate, "the citation style file does not exist",
-                                    hint="check the path to the .csl file"))
+            raise TemplateError(
+                Problem(
+                    candidate,
+                    f"the citation style file cannot be read: {_reason(exc)}",
+                    hint="check the path to the .csl file",
+                )
+            ) from None
+        raise TemplateError(
+            Problem(candidate, "the citation style file does not exist", hint="check the path to the .csl file")
+        )
     try:
         return Path(get_style_filepath(name_or_path))
     except (StyleNotFoundError, OSError, ValueError):
@@ -101,8 +107,11 @@ def _load_style(path: Path) -> CitationStylesStyle:
     try:
         modified = path.stat().st_mtime_ns
     except OSError as exc:
-        raise TemplateError(Problem(path, f"cannot read the citation style: {exc.strerror or exc}",
-                                    hint="check the path to the .csl file")) from exc
+        raise TemplateError(
+            Problem(
+                path, f"cannot read the citation style: {exc.strerror or exc}", hint="check the path to the .csl file"
+            )
+        ) from exc
     return _parse_style(path, modified)
 
 
@@ -115,8 +124,9 @@ def _parse_style(path: Path, modified: int) -> CitationStylesStyle:
             warnings.simplefilter("ignore")  # citeproc-py warns about every CSL feature it skips
             return CitationStylesStyle(str(path), validate=False)
     except Exception as exc:  # a broken user .csl file: lxml or citeproc errors
-        raise TemplateError(Problem(path, f"cannot read the citation style: {exc}",
-                                    hint="use a valid CSL 1.0 style file")) from exc
+        raise TemplateError(
+            Problem(path, f"cannot read the citation style: {exc}", hint="use a valid CSL 1.0 style file")
+        ) from exc
 
 
 def csl_for_citeproc(source: Source) -> dict[str, Any]:
@@ -148,27 +158,39 @@ class ReferenceFormatter:
         if disk is not None and disk.has_entries():
             return
         if _load_style(self.style_path).root.bibliography is None:
-            raise TemplateError(Problem(self.style_path, f"the citation style '{style}' has no bibliography, "
-                                                         "so it cannot list references",
-                                        hint="choose a style with a bibliography, such as "
-                                             "chicago-notes-bibliography, apa or ieee"))
+            raise TemplateError(
+                Problem(
+                    self.style_path,
+                    f"the citation style '{style}' has no bibliography, so it cannot list references",
+                    hint="choose a style with a bibliography, such as chicago-notes-bibliography, apa or ieee",
+                )
+            )
 
     def format(self, sources: list[Source]) -> list[Reference]:
         """Return one :class:`Reference` per source, numbered 1.. in the order given."""
         if not sources:
             return []
-        items = tuple(json.dumps(csl_for_citeproc(s), sort_keys=True, ensure_ascii=False, default=str)
-                      for s in sources)
+        items = tuple(json.dumps(csl_for_citeproc(s), sort_keys=True, ensure_ascii=False, default=str) for s in sources)
         try:
-            entries = format_entries(lambda: _load_style(self.style_path), items,
-                                     _disk_cache(self.style_path, self.cache_dir))
+            entries = format_entries(
+                lambda: _load_style(self.style_path), items, _disk_cache(self.style_path, self.cache_dir)
+            )
         except Exception as exc:  # citeproc-py on a user's style: any error means the style is at fault
-            raise TemplateError(Problem(self.style_path, f"the citation style failed to format the references: "
-                                                         f"{type(exc).__name__}: {exc}",
-                                        hint="try a built-in style such as chicago-notes-bibliography")) from exc
+            raise TemplateError(
+                Problem(
+                    self.style_path,
+                    f"the citation style failed to format the references: {type(exc).__name__}: {exc}",
+                    hint="try a built-in style such as chicago-notes-bibliography",
+                )
+            ) from exc
         return [
-            Reference(number=i, source_id=s.id, segments=_segments(_repair(markup, s)),
-                      short=short_label(s), url=str(s.csl.get("URL", "")))
+            Reference(
+                number=i,
+                source_id=s.id,
+                segments=_segments(_repair(markup, s)),
+                short=short_label(s),
+                url=str(s.csl.get("URL", "")),
+            )
             for i, (s, markup) in enumerate(zip(sources, entries, strict=True), start=1)
         ]
 
@@ -185,8 +207,9 @@ def _repair(markup: str, source: Source) -> str:
     return citeproc_fixes.drop_repeated_title(markup, csl_for_citeproc(source)["title"])
 
 
-def format_entries(style: Callable[[], CitationStylesStyle], items: tuple[str, ...],
-                   disk: ReferenceCache | None = None) -> tuple[str, ...]:
+def format_entries(
+    style: Callable[[], CitationStylesStyle], items: tuple[str, ...], disk: ReferenceCache | None = None
+) -> tuple[str, ...]:
     """Return citeproc-py's HTML bibliography entry for each CSL item (a JSON string), in the order given.
 
     Entries are formatted one by one and cached per item: our references are
@@ -286,7 +309,7 @@ def _segments(markup: str) -> tuple[Segment, ...]:
     pos = 0
     for match in _TAG.finditer(markup):
         if match.start() > pos:
-            segments.append(Segment(html.unescape(markup[pos:match.start()]), italic))
+            segments.append(Segment(html.unescape(markup[pos : match.start()]), italic))
         tag = match.group(0)
         if match.group(1) in ("i", "em"):
             italic = not tag.startswith("</")

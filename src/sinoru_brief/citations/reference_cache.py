@@ -122,14 +122,21 @@ class ReferenceCache:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError):  # missing, unreadable, not JSON, not UTF-8
             return {}
-        if not (isinstance(data, dict) and data.get("format") == FORMAT and data.get("style") == self._digest
-                and isinstance(data.get("entries"), dict)):
+        if not (
+            isinstance(data, dict)
+            and data.get("format") == FORMAT
+            and data.get("style") == self._digest
+            and isinstance(data.get("entries"), dict)
+        ):
             return {}
         return {k: v for k, v in data["entries"].items() if isinstance(k, str) and isinstance(v, str)}
 
     def _write(self, path: Path, entries: dict[str, str]) -> None:
-        payload = json.dumps({"format": FORMAT, "style": self._digest, "entries": dict(sorted(entries.items()))},
-                             ensure_ascii=False, indent=0)
+        payload = json.dumps(
+            {"format": FORMAT, "style": self._digest, "entries": dict(sorted(entries.items()))},
+            ensure_ascii=False,
+            indent=0,
+        )
         failure = write_cache_file(path, payload.encode("utf-8", "surrogatepass"))
         if failure is not None:  # a read-only or full disk: the next export formats again
             _log.debug("reference cache not written to %s: %s", path, failure)

@@ -56,9 +56,13 @@ def check_custom(library: Library, brief: Brief) -> None:
     def check_cites(key_path: str, cite: Sequence[str]) -> None:
         for j, source_id in enumerate(cite):
             if source_id not in library.sources:
-                report(f"{key_path}[{j}]", source_id, f"unknown source '{source_id}'",
-                       did_you_mean(source_id, library.sources) or "run 'sinoru-brief sources' to list them, "
-                                                                    "or cite a source id from sources.yaml")
+                report(
+                    f"{key_path}[{j}]",
+                    source_id,
+                    f"unknown source '{source_id}'",
+                    did_you_mean(source_id, library.sources)
+                    or "run 'sinoru-brief sources' to list them, or cite a source id from sources.yaml",
+                )
 
     def check_bullets(key_path: str, bullets: Sequence[BriefBullet]) -> None:
         for i, bullet in enumerate(bullets):
@@ -68,12 +72,20 @@ def check_custom(library: Library, brief: Brief) -> None:
     for i, custom in enumerate(brief.custom_slides):
         path = f"custom_slides[{i}]"
         if library.has_slide(custom.id):
-            report(f"{path}.id", custom.id, f"slide id '{custom.id}' is already a library slide's",
-                   "give your slide an id of its own, e.g. 'our-" + custom.id + "'")
+            report(
+                f"{path}.id",
+                custom.id,
+                f"slide id '{custom.id}' is already a library slide's",
+                "give your slide an id of its own, e.g. 'our-" + custom.id + "'",
+            )
         if custom.after not in anchors and custom.after not in starts:
-            report(f"{path}.after", custom.after, f"slide '{custom.id}' follows '{custom.after}', which is not a slide",
-                   did_you_mean(custom.after, anchors | starts)
-                   or "name a slide id, or write 'start:<topic>' to open a topic with it")
+            report(
+                f"{path}.after",
+                custom.after,
+                f"slide '{custom.id}' follows '{custom.after}', which is not a slide",
+                did_you_mean(custom.after, anchors | starts)
+                or "name a slide id, or write 'start:<topic>' to open a topic with it",
+            )
         check_cites(f"{path}.cite", custom.cite)
         check_bullets(f"{path}.bullets", custom.bullets)
         for j, figure in enumerate(custom.figures):
@@ -87,19 +99,36 @@ def check_custom(library: Library, brief: Brief) -> None:
 
 def to_bullets(bullets: Sequence[BriefBullet], render: Callable[[str, str], str], key_path: str) -> tuple[Bullet, ...]:
     """Return the brief's *bullets* as slide bullets, each text rendered by *render(text, its key path)*."""
-    return tuple(Bullet(text=render(b.text, f"{key_path}[{i}].text"), cite=tuple(b.cite),
-                        sub=to_bullets(b.sub, render, f"{key_path}[{i}].sub"))
-                 for i, b in enumerate(bullets))
+    return tuple(
+        Bullet(
+            text=render(b.text, f"{key_path}[{i}].text"),
+            cite=tuple(b.cite),
+            sub=to_bullets(b.sub, render, f"{key_path}[{i}].sub"),
+        )
+        for i, b in enumerate(bullets)
+    )
 
 
 def to_slide(custom: CustomSlide, topic: Topic, render: Callable[[str, str], str], key_path: str) -> Slide:
     """Return *custom* as a slide of *topic*, its text rendered by *render(text, its key path)*."""
-    return Slide(id=custom.id, kind=custom.kind, title=render(custom.title, f"{key_path}.title"),
-                 priority=CUSTOM_PRIORITY, notes=render(custom.notes, f"{key_path}.notes"), topic_id=topic.id,
-                 bullets=to_bullets(custom.bullets, render, f"{key_path}.bullets"),
-                 quote=render(custom.quote, f"{key_path}.quote"),
-                 attribution=render(custom.attribution, f"{key_path}.attribution"), cite=tuple(custom.cite),
-                 briefer=render(custom.briefer, f"{key_path}.briefer"),
-                 figures=tuple(KeyFigure(value=render(f.value, f"{key_path}.figures[{i}].value"),
-                                         label=render(f.label, f"{key_path}.figures[{i}].label"), cite=tuple(f.cite))
-                               for i, f in enumerate(custom.figures)))
+    return Slide(
+        id=custom.id,
+        kind=custom.kind,
+        title=render(custom.title, f"{key_path}.title"),
+        priority=CUSTOM_PRIORITY,
+        notes=render(custom.notes, f"{key_path}.notes"),
+        topic_id=topic.id,
+        bullets=to_bullets(custom.bullets, render, f"{key_path}.bullets"),
+        quote=render(custom.quote, f"{key_path}.quote"),
+        attribution=render(custom.attribution, f"{key_path}.attribution"),
+        cite=tuple(custom.cite),
+        briefer=render(custom.briefer, f"{key_path}.briefer"),
+        figures=tuple(
+            KeyFigure(
+                value=render(f.value, f"{key_path}.figures[{i}].value"),
+                label=render(f.label, f"{key_path}.figures[{i}].label"),
+                cite=tuple(f.cite),
+            )
+            for i, f in enumerate(custom.figures)
+        ),
+    )

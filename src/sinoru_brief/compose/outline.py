@@ -60,6 +60,8 @@ def outline(content: Sequence[tuple[Topic, Sequence[Slide]]], depth: str, struct
         evidence = [Part(t, 0, tuple(s for s in slides if s.kind != JUDGMENT_KIND), False) for t, slides in chosen]
         parts = tuple(p for p in (*judgments, *evidence) if p.slides)
         return Outline(parts=parts, agenda=False, closing=False)
-    parts = tuple(Part(topic, number, slides, divider=len(slides) >= structure.section_min_slides)
-                  for number, (topic, slides) in enumerate(chosen, start=1))
+    parts = tuple(
+        Part(topic, number, slides, divider=len(slides) >= structure.section_min_slides)
+        for number, (topic, slides) in enumerate(chosen, start=1)
+    )
     return Outline(parts=parts, agenda=True, closing=True)

@@ -26,7 +26,8 @@ from sinoru_brief.content.models import Source
 ELLIPSIS = "…"
 #: Words a cut title must not end on: "Joint Statement of the…" says less than "Joint Statement…".
 _STOPWORDS = frozenset(
-    "a an and as at by for from in into of on or the to with under over between about than via its their".split())
+    "a an and as at by for from in into of on or the to with under over between about than via its their".split()
+)
 #: A title with no author or institution to stand for it keeps this many words before a difference is needed.
 _HEAD_WORDS = 4
 #: A title shown after its author keeps at least this many words: "“Regular Press Conference…”", not "“Regular…”".
@@ -69,7 +70,11 @@ def distinct_short_forms(sources: Sequence[Source]) -> dict[str, str]:
     works = [_work(s) for s in dict((s.id, s) for s in sources).values()]
     details = {w.source_id: _Detail() for w in works}
     steps: list[Callable[[list[_Work], dict[str, _Detail]], None]] = [
-        _with_initials, _with_title(_HEAD_WORDS), _with_date, _with_title(_MAX_TITLE_WORDS)]
+        _with_initials,
+        _with_title(_HEAD_WORDS),
+        _with_date,
+        _with_title(_MAX_TITLE_WORDS),
+    ]
     for step in steps:
         for group in _clashes(works, details):
             step(group, details)
@@ -126,8 +131,9 @@ def _with_title(limit: int) -> Callable[[list[_Work], dict[str, _Detail]], None]
         for work in group:
             needed = _words_to_differ(work.title, [w.title for w in group if w is not work])
             if needed is not None and needed <= limit:
-                details[work.source_id] = replace(details[work.source_id],
-                                                  title_words=max(needed, _TITLE_WORDS if work.who else _HEAD_WORDS))
+                details[work.source_id] = replace(
+                    details[work.source_id], title_words=max(needed, _TITLE_WORDS if work.who else _HEAD_WORDS)
+                )
 
     return step
 
@@ -212,8 +218,13 @@ def _work(source: Source) -> _Work:
             who += " et al."
     else:
         who = str(csl.get("container-title") or csl.get("publisher") or "").strip()
-    return _Work(source_id=source.id, who=" ".join(who.split()), initials=initials,
-                 title=" ".join(str(csl.get("title") or source.id).split()), date=_date_parts(csl))
+    return _Work(
+        source_id=source.id,
+        who=" ".join(who.split()),
+        initials=initials,
+        title=" ".join(str(csl.get("title") or source.id).split()),
+        date=_date_parts(csl),
+    )
 
 
 def _date_parts(csl: dict[str, Any]) -> tuple[int, ...]:

@@ -38,7 +38,7 @@ def split_guidance(notes: str) -> tuple[str, str]:
     kept, guidance = [], []
     for paragraph in re.split(r"\n\s*\n", notes.strip()):
         if paragraph.lstrip().startswith(BRIEFER_LABEL):
-            guidance.append(paragraph.lstrip()[len(BRIEFER_LABEL):].strip())
+            guidance.append(paragraph.lstrip()[len(BRIEFER_LABEL) :].strip())
         elif paragraph.strip():
             kept.append(paragraph)
     return "\n\n".join(kept), " ".join(guidance)

@@ -4,5 +4,15 @@ from sinoru_brief.content.libraries import LoadedLibraries, load_libraries, load
 from sinoru_brief.content.loader import load_library
 from sinoru_brief.content.models import DEPTHS, Bullet, Library, Slide, Source, Topic
 
-__all__ = ["DEPTHS", "Bullet", "Library", "LoadedLibraries", "Slide", "Source", "Topic", "load_libraries",
-           "load_libraries_leniently", "load_library"]
+__all__ = [
+    "DEPTHS",
+    "Bullet",
+    "Library",
+    "LoadedLibraries",
+    "Slide",
+    "Source",
+    "Topic",
+    "load_libraries",
+    "load_libraries_leniently",
+    "load_library",
+]

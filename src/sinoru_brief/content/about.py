@@ -31,8 +31,13 @@ def load_about(root: Path, problems: list[Problem]) -> str:
     problems.extend(doc.problems)
     if doc.data is None:
         if not doc.problems:
-            problems.append(Problem(path, "the file is empty",
-                                    hint="give it about: with what the library summarises, or delete the file"))
+            problems.append(
+                Problem(
+                    path,
+                    "the file is empty",
+                    hint="give it about: with what the library summarises, or delete the file",
+                )
+            )
         return ""
     checker = Checker(doc)
     data = ABOUT_SPEC.check(doc.data, (), checker)

@@ -54,8 +54,9 @@ def library_folders(extra: Iterable[Path] = (), *, builtin: bool = True) -> list
 
 def load_libraries(extra: Sequence[Path] = (), *, builtin: bool = True) -> Library:
     """Load and merge every library (see :func:`library_folders`); raise if any has a problem."""
-    merged = merge_parts([load_part(folder, complete=complete) for folder, complete in
-                          library_folders(extra, builtin=builtin)])
+    merged = merge_parts(
+        [load_part(folder, complete=complete) for folder, complete in library_folders(extra, builtin=builtin)]
+    )
     if merged.problems:
         raise ContentError(list(merged.problems))
     return merged.library
@@ -70,8 +71,12 @@ def load_libraries_leniently(extra: Sequence[Path] = (), *, builtin: bool = True
     """
     parts = [load_part(folder, complete=complete) for folder, complete in library_folders(extra, builtin=builtin)]
     kept, left_out, problems = merge_leniently(parts)
-    return LoadedLibraries(merge_parts(kept).library, tuple(part.root for part in kept),
-                           tuple(part.root for part in left_out), tuple(problems))
+    return LoadedLibraries(
+        merge_parts(kept).library,
+        tuple(part.root for part in kept),
+        tuple(part.root for part in left_out),
+        tuple(problems),
+    )
 
 
 def merge_leniently(parts: Sequence[LibraryPart]) -> tuple[list[LibraryPart], list[LibraryPart], list[Problem]]:

@@ -54,13 +54,19 @@ def load_part(root: Path, *, complete: bool = True) -> LibraryPart:
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(root, MISSING_FOLDER,
-                                hint="pass --content with a folder holding sources.yaml and topics/"))
+        problems.append(
+            Problem(root, MISSING_FOLDER, hint="pass --content with a folder holding sources.yaml and topics/")
+        )
         return LibraryPart(root=root, sources={}, topics=(), problems=tuple(problems))
     sources_path, topics_path = root / SOURCES_FILE, root / TOPICS_DIR
     if not complete and not sources_path.is_file() and not topics_path.is_dir():
-        problems.append(Problem(root, "the folder holds neither sources.yaml nor a topics folder",
-                                hint=f"check that this is the right folder: {LAYOUT_HINT}"))
+        problems.append(
+            Problem(
+                root,
+                "the folder holds neither sources.yaml nor a topics folder",
+                hint=f"check that this is the right folder: {LAYOUT_HINT}",
+            )
+        )
         return LibraryPart(root=root, sources={}, topics=(), problems=tuple(problems))
     ids: list[IdSite] = []
     cites: list[CiteRef] = []
@@ -71,14 +77,25 @@ def load_part(root: Path, *, complete: bool = True) -> LibraryPart:
     if complete or topics_path.is_dir():
         topics = _load_topics(topics_path, problems, ids, cites, require_files=complete)
     about = load_about(root, problems)
-    return LibraryPart(root=root, sources=sources, topics=tuple(topics), ids=tuple(ids), cites=tuple(cites),
-                       problems=tuple(problems), sources_lost=sources_path.is_file() and not sources, about=about)
+    return LibraryPart(
+        root=root,
+        sources=sources,
+        topics=tuple(topics),
+        ids=tuple(ids),
+        cites=tuple(cites),
+        problems=tuple(problems),
+        sources_lost=sources_path.is_file() and not sources,
+        about=about,
+    )
 
 
 def _load_sources(path: Path, problems: list[Problem], ids: list[IdSite]) -> dict[str, Source]:
     if not path.is_file():
-        problems.append(Problem(path, "the sources file is missing",
-                                hint="create it: a YAML list of CSL items, see docs/authoring.md"))
+        problems.append(
+            Problem(
+                path, "the sources file is missing", hint="create it: a YAML list of CSL items, see docs/authoring.md"
+            )
+        )
         return {}
     doc = load_marked(path)
     problems.extend(doc.problems)
@@ -103,14 +120,25 @@ def _load_sources(path: Path, problems: list[Problem], ids: list[IdSite]) -> dic
         if source_id in sources:
             first = sources[source_id].origin
             where = f"at line {first.line}" if first else "earlier in the file"
-            problems.append(Problem(path, f"duplicate source id '{source_id}'", line=line, column=column,
-                                    key_path=format_key_path((index, "id")),
-                                    hint=f"it is already used {where}; give one of them another id"))
+            problems.append(
+                Problem(
+                    path,
+                    f"duplicate source id '{source_id}'",
+                    line=line,
+                    column=column,
+                    key_path=format_key_path((index, "id")),
+                    hint=f"it is already used {where}; give one of them another id",
+                )
+            )
             continue
         ids.append(IdSite("source", source_id, path, line, column, format_key_path((index, "id"))))
         csl = _pruned_mapping({k: v for k, v in raw.items() if k != "note-number"})
-        sources[source_id] = Source(id=source_id, csl=csl, note_numbers=_note_numbers(raw.get("note-number")),
-                                    origin=Origin(path, doc.position((index,))[0], format_key_path((index,))))
+        sources[source_id] = Source(
+            id=source_id,
+            csl=csl,
+            note_numbers=_note_numbers(raw.get("note-number")),
+            origin=Origin(path, doc.position((index,))[0], format_key_path((index,))),
+        )
     return sources
 
 
@@ -135,11 +163,13 @@ def _prune(value: object) -> object:
     return value
 
 
-def _load_topics(folder: Path, problems: list[Problem], ids: list[IdSite], cites: list[CiteRef], *,
-                 require_files: bool) -> list[Topic]:
+def _load_topics(
+    folder: Path, problems: list[Problem], ids: list[IdSite], cites: list[CiteRef], *, require_files: bool
+) -> list[Topic]:
     if not folder.is_dir():
-        problems.append(Problem(folder, "the topics folder is missing",
-                                hint="create it with one <topic-id>.yaml file per topic"))
+        problems.append(
+            Problem(folder, "the topics folder is missing", hint="create it with one <topic-id>.yaml file per topic")
+        )
         return []
     files = sorted(folder.glob("*.yaml"))
     # A topic saved as .yml would silently be left out of every deck.
@@ -154,8 +184,9 @@ def _load_topics(folder: Path, problems: list[Problem], ids: list[IdSite], cites
         problems.extend(doc.problems)
         if doc.data is None:
             if not doc.problems:
-                problems.append(Problem(path, "the topic file is empty",
-                                        hint="give it id, title, summary, as_of and slides"))
+                problems.append(
+                    Problem(path, "the topic file is empty", hint="give it id, title, summary, as_of and slides")
+                )
             continue
         checker = Checker(doc)
         data = TOPIC_SPEC.check(doc.data, (), checker)
@@ -166,18 +197,33 @@ def _load_topics(folder: Path, problems: list[Problem], ids: list[IdSite], cites
             continue
         if data["id"] != path.stem:
             checker.problems.clear()
-            checker.report(("id",), f"topic id '{data['id']}' differs from the file name '{path.stem}'",
-                           hint=f"rename the file to {data['id']}.yaml or set id: {path.stem}")
+            checker.report(
+                ("id",),
+                f"topic id '{data['id']}' differs from the file name '{path.stem}'",
+                hint=f"rename the file to {data['id']}.yaml or set id: {path.stem}",
+            )
             problems.extend(checker.problems)
             continue
         slides = tuple(
-            replace(slide, topic_id=data["id"], as_of=slide.as_of or data["as_of"],
-                    origin=Origin(path, doc.position(("slides", i))[0], format_key_path(("slides", i))))
+            replace(
+                slide,
+                topic_id=data["id"],
+                as_of=slide.as_of or data["as_of"],
+                origin=Origin(path, doc.position(("slides", i))[0], format_key_path(("slides", i))),
+            )
             for i, slide in enumerate(data["slides"])
         )
-        topics.append(Topic(id=data["id"], title=data["title"], summary=data["summary"],
-                            as_of=data["as_of"], order=data["order"], slides=slides,
-                            origin=Origin(path, 1)))
+        topics.append(
+            Topic(
+                id=data["id"],
+                title=data["title"],
+                summary=data["summary"],
+                as_of=data["as_of"],
+                order=data["order"],
+                slides=slides,
+                origin=Origin(path, 1),
+            )
+        )
         line, column = doc.position(("id",))
         ids.append(IdSite("topic", data["id"], path, line, column, "id"))
     return topics
@@ -208,8 +254,7 @@ def _cite_sites(doc: MarkedDocument) -> list[CiteRef]:
                         source_id = _cite_id(doc, (*path, key, i), item)
                         if source_id is not None:
                             line, column = doc.position((*path, key, i))
-                            sites.append(CiteRef(source_id, doc.path, line, column,
-                                                 format_key_path((*path, key, i))))
+                            sites.append(CiteRef(source_id, doc.path, line, column, format_key_path((*path, key, i))))
                 else:
                     walk(child, (*path, key))
         elif isinstance(value, list):

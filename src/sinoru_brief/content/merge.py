@@ -19,7 +19,7 @@ from sinoru_brief.yamlio.schema import did_you_mean
 #: How to fix an id used by two libraries, per kind of id.
 CLASH_FIXES: dict[IdKind, str] = {
     "source": "rename one of them (and the slides that cite it), or delete this copy: a slide may cite a "
-              "source of any library",
+    "source of any library",
     "topic": "rename one of the topic files and the id: in it, or remove one of the two topics",
     "slide": "rename one of them",
 }
@@ -100,10 +100,20 @@ def _id_clashes(sites: list[IdSite], owners: dict[Path, Path], *, across_librari
             where = f"line {earlier.line}" if earlier.file == site.file else earlier.where()
             hint = f"it is already used at {where}; slide ids must be unique across all topics"
         else:
-            hint = (f"it is already used at {earlier.where()}, in the library {owners.get(earlier.file)}; "
-                    f"{site.kind} ids must be unique across all libraries: {CLASH_FIXES[site.kind]}")
-        problems.append(Problem(site.file, f"duplicate {site.kind} id '{site.id}'", line=site.line,
-                                column=site.column, key_path=site.key_path, hint=hint))
+            hint = (
+                f"it is already used at {earlier.where()}, in the library {owners.get(earlier.file)}; "
+                f"{site.kind} ids must be unique across all libraries: {CLASH_FIXES[site.kind]}"
+            )
+        problems.append(
+            Problem(
+                site.file,
+                f"duplicate {site.kind} id '{site.id}'",
+                line=site.line,
+                column=site.column,
+                key_path=site.key_path,
+                hint=hint,
+            )
+        )
     return problems
 
 
@@ -116,7 +126,16 @@ def _unknown_citations(parts: Sequence[LibraryPart], sources: dict[str, Source])
             if cite.source_id in sources:
                 continue
             hint = did_you_mean(cite.source_id, sources) or (
-                "add it to the sources.yaml of one of the libraries" if several else "add it to sources.yaml")
-            problems.append(Problem(cite.file, f"unknown source '{cite.source_id}'", line=cite.line,
-                                    column=cite.column, key_path=cite.key_path, hint=hint))
+                "add it to the sources.yaml of one of the libraries" if several else "add it to sources.yaml"
+            )
+            problems.append(
+                Problem(
+                    cite.file,
+                    f"unknown source '{cite.source_id}'",
+                    line=cite.line,
+                    column=cite.column,
+                    key_path=cite.key_path,
+                    hint=hint,
+                )
+            )
     return problems

@@ -57,9 +57,12 @@ class NotesText(Text):
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
         value = super().check(value, path, checker)
         if value is not INVALID and BRIEFER_LABEL.lower() in value.lower():
-            checker.report(path, f"the notes hold guidance for the briefer ('{BRIEFER_LABEL}')",
-                           hint=f"move that paragraph into the slide's briefer: field, without the words "
-                                f"'{BRIEFER_LABEL}' (the export adds them)")
+            checker.report(
+                path,
+                f"the notes hold guidance for the briefer ('{BRIEFER_LABEL}')",
+                hint=f"move that paragraph into the slide's briefer: field, without the words "
+                f"'{BRIEFER_LABEL}' (the export adds them)",
+            )
             return INVALID
         return value
 
@@ -71,8 +74,11 @@ class BrieferText(Text):
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
         value = super().check(value, path, checker)
         if value is not INVALID and value.strip().lower().startswith(BRIEFER_LABEL.lower()):
-            checker.report(path, f"starts with '{BRIEFER_LABEL}', which the export adds itself",
-                           hint=f"delete the words '{BRIEFER_LABEL}' at its start")
+            checker.report(
+                path,
+                f"starts with '{BRIEFER_LABEL}', which the export adds itself",
+                hint=f"delete the words '{BRIEFER_LABEL}' at its start",
+            )
             return INVALID
         return value
 
@@ -84,23 +90,99 @@ _CITE = ListOf(item=Text(max_length=200), min_items=1)
 
 # CSL 1.0.2 variables a Zotero or pandoc export may carry; anything else is a typo.
 _CSL_TEXT_VARIABLES = (
-    "title", "original-title", "title-short", "container-title", "container-title-short",
-    "collection-title", "publisher", "publisher-place", "event", "event-place", "genre",
-    "medium", "language", "volume", "issue", "page", "number", "edition", "section",
-    "source", "archive", "archive_location", "note", "abstract", "DOI", "ISBN", "ISSN",
-    "URL", "PMID", "PMCID", "call-number", "dimensions", "scale", "status", "version",
-    "references", "jurisdiction", "authority", "annote", "keyword", "citation-key",
+    "title",
+    "original-title",
+    "title-short",
+    "container-title",
+    "container-title-short",
+    "collection-title",
+    "publisher",
+    "publisher-place",
+    "event",
+    "event-place",
+    "genre",
+    "medium",
+    "language",
+    "volume",
+    "issue",
+    "page",
+    "number",
+    "edition",
+    "section",
+    "source",
+    "archive",
+    "archive_location",
+    "note",
+    "abstract",
+    "DOI",
+    "ISBN",
+    "ISSN",
+    "URL",
+    "PMID",
+    "PMCID",
+    "call-number",
+    "dimensions",
+    "scale",
+    "status",
+    "version",
+    "references",
+    "jurisdiction",
+    "authority",
+    "annote",
+    "keyword",
+    "citation-key",
 )
-_CSL_NAME_VARIABLES = ("author", "editor", "translator", "container-author", "collection-editor",
-                       "director", "interviewer", "recipient", "reviewed-author", "contributor")
+_CSL_NAME_VARIABLES = (
+    "author",
+    "editor",
+    "translator",
+    "container-author",
+    "collection-editor",
+    "director",
+    "interviewer",
+    "recipient",
+    "reviewed-author",
+    "contributor",
+)
 _CSL_DATE_VARIABLES = ("issued", "accessed", "original-date", "event-date", "submitted")
 CSL_TYPES = (
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
-    "broadcast", "chapter", "dataset", "document", "entry", "entry-dictionary",
-    "entry-encyclopedia", "figure", "graphic", "interview", "legal_case", "legislation",
-    "manuscript", "map", "motion_picture", "musical_score", "pamphlet", "paper-conference",
-    "patent", "personal_communication", "post", "post-weblog", "report", "review",
-    "review-book", "song", "speech", "standard", "thesis", "treaty", "webpage",
+    "article",
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "bill",
+    "book",
+    "broadcast",
+    "chapter",
+    "dataset",
+    "document",
+    "entry",
+    "entry-dictionary",
+    "entry-encyclopedia",
+    "figure",
+    "graphic",
+    "interview",
+    "legal_case",
+    "legislation",
+    "manuscript",
+    "map",
+    "motion_picture",
+    "musical_score",
+    "pamphlet",
+    "paper-conference",
+    "patent",
+    "personal_communication",
+    "post",
+    "post-weblog",
+    "report",
+    "review",
+    "review-book",
+    "song",
+    "speech",
+    "standard",
+    "thesis",
+    "treaty",
+    "webpage",
 )
 
 _NAME = Record(
@@ -127,17 +209,23 @@ class CslDate(Spec):
         parts = value.get("date-parts")
         if parts is None:
             return value if "literal" in value else self._wrong_type(value, path, checker)
-        if (not isinstance(parts, list) or not 1 <= len(parts) <= 2
-                or not all(isinstance(p, list) and 1 <= len(p) <= 3 for p in parts)
-                or not all(isinstance(n, int) and not isinstance(n, bool) for p in parts for n in p)):
+        if (
+            not isinstance(parts, list)
+            or not 1 <= len(parts) <= 2
+            or not all(isinstance(p, list) and 1 <= len(p) <= 3 for p in parts)
+            or not all(isinstance(n, int) and not isinstance(n, bool) for p in parts for n in p)
+        ):
             return self._wrong_type(value, (*path, "date-parts"), checker)
         for p in parts:
             try:
                 dt.date(p[0], p[1] if len(p) > 1 else 1, p[2] if len(p) > 2 else 1)
             except (ValueError, OverflowError):  # a year beyond C's long overflows instead
-                checker.report((*path, "date-parts"), f"{p} is not a real date",
-                               hint="date-parts are [year, month, day]; the month must be 1 to 12 "
-                                    "and the day must exist in that month")
+                checker.report(
+                    (*path, "date-parts"),
+                    f"{p} is not a real date",
+                    hint="date-parts are [year, month, day]; the month must be 1 to 12 "
+                    "and the day must exist in that month",
+                )
                 return INVALID
         return value
 
@@ -148,8 +236,7 @@ SOURCE_SPEC = Record(
         "id": Key(_ID),
         "type": Key(Choice(choices=CSL_TYPES)),
         "title": Key(_text(1000)),
-        **{name: Key(Text(max_length=2000), required=False)
-           for name in _CSL_TEXT_VARIABLES if name != "title"},
+        **{name: Key(Text(max_length=2000), required=False) for name in _CSL_TEXT_VARIABLES if name != "title"},
         **{name: Key(ListOf(item=_NAME, min_items=1), required=False) for name in _CSL_NAME_VARIABLES},
         **{name: Key(CslDate(), required=False) for name in _CSL_DATE_VARIABLES},
         "note-number": Key(ListOf(item=Integer(minimum=1, maximum=10_000)), required=False, default=[]),
@@ -168,8 +255,11 @@ def _build_bullet(d: dict[str, Any]) -> Bullet:
 _SUB_BULLET = Record(what="bullet", keys={"text": Key(_text()), "cite": Key(_CITE)}, build=_build_bullet)
 _BULLET = Record(
     what="bullet",
-    keys={"text": Key(_text()), "cite": Key(_CITE),
-          "sub": Key(ListOf(item=_SUB_BULLET, min_items=1, max_items=8), required=False)},
+    keys={
+        "text": Key(_text()),
+        "cite": Key(_CITE),
+        "sub": Key(ListOf(item=_SUB_BULLET, min_items=1, max_items=8), required=False),
+    },
     build=_build_bullet,
 )
 _BULLETS = ListOf(item=_BULLET, min_items=1, max_items=12)
@@ -221,8 +311,11 @@ class EventDate(Spec):
         except (ValueError, TypeError):
             pass
         if re.fullmatch(r"\d{4}(-\d{1,2}){0,2}", str(value).strip()):
-            checker.report(path, f"'{value}' is not a real date",
-                           hint="the month must be 1 to 12 and the day must exist in that month")
+            checker.report(
+                path,
+                f"'{value}' is not a real date",
+                hint="the month must be 1 to 12 and the day must exist in that month",
+            )
         else:
             checker.report(path, f"expected {self.expected}, got {describe_value(value)}")
         return INVALID
@@ -270,8 +363,7 @@ SLIDE_SPEC = Variant(
             "context": Key(_text(300), required=False, default=""),
             "cite": Key(_CITE),
         },
-        "chart": {"chart": Key(_CHART), "cite": Key(_CITE),
-                  "alt_text": Key(_text(1000), required=False, default="")},
+        "chart": {"chart": Key(_CHART), "cite": Key(_CITE), "alt_text": Key(_text(1000), required=False, default="")},
         "table": {
             "columns": Key(ListOf(item=_text(120), min_items=1, max_items=12)),
             "rows": Key(ListOf(item=_ROW, min_items=1, max_items=200)),

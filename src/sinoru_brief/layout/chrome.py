@@ -18,17 +18,30 @@ def add_chrome(ctx: LayoutContext, page: Page, slide: DeckSlide) -> None:
     t = ctx.theme
     if t.banner:
         for y in (0, t.height - inches(0.3)):
-            page.boxes.append(Shape(x=0, y=y, w=t.width, h=inches(0.3), geometry="rect", fill=t.banner.color,
-                                    name="banner"))
+            page.boxes.append(
+                Shape(x=0, y=y, w=t.width, h=inches(0.3), geometry="rect", fill=t.banner.color, name="banner")
+            )
             size = SizeRange(min(12.0, t.sizes.footer + 1), 8.0)
-            page.boxes.append(ctx.text_frame(Box(0, y, t.width, inches(0.3)),
-                                             [ctx.plain(t.banner.text, size, bold=True, color=t.banner.text_color,
-                                                        align="center")], role="banner", anchor="middle",
-                                             max_lines=1))
+            page.boxes.append(
+                ctx.text_frame(
+                    Box(0, y, t.width, inches(0.3)),
+                    [ctx.plain(t.banner.text, size, bold=True, color=t.banner.text_color, align="center")],
+                    role="banner",
+                    anchor="middle",
+                    max_lines=1,
+                )
+            )
     if t.logo:
-        page.boxes.append(Picture(x=t.width - t.margin_right - LOGO_WIDTH,
-                                  y=t.margin_top + (inches(0.3) if t.banner else 0),
-                                  w=LOGO_WIDTH, h=LOGO_HEIGHT, path=str(t.logo), name="logo"))
+        page.boxes.append(
+            Picture(
+                x=t.width - t.margin_right - LOGO_WIDTH,
+                y=t.margin_top + (inches(0.3) if t.banner else 0),
+                w=LOGO_WIDTH,
+                h=LOGO_HEIGHT,
+                path=str(t.logo),
+                name="logo",
+            )
+        )
     if page.number is None:
         return
     r = ctx.regions.footer
@@ -37,14 +50,31 @@ def add_chrome(ctx: LayoutContext, page: Page, slide: DeckSlide) -> None:
     size = SizeRange(t.sizes.footer, max(FOOTER_FLOOR, t.sizes.footer - 2))
     third = r.w // 3
     muted = t.colors.muted
-    page.boxes.append(ctx.text_frame(Box(r.x, r.y, third * 2 - inches(0.2), r.h),
-                                     [ctx.plain(ctx.deck.footer, size, color=muted)], role="footer", anchor="middle",
-                                     max_lines=1))
+    page.boxes.append(
+        ctx.text_frame(
+            Box(r.x, r.y, third * 2 - inches(0.2), r.h),
+            [ctx.plain(ctx.deck.footer, size, color=muted)],
+            role="footer",
+            anchor="middle",
+            max_lines=1,
+        )
+    )
     if slide.as_of and slide.kind not in ("references", "closing", "agenda"):
-        page.boxes.append(ctx.text_frame(Box(r.x + third * 2 - inches(0.2), r.y, third - inches(0.6), r.h),
-                                         [ctx.plain(f"As of {long_date(slide.as_of)}", size, color=muted,
-                                                    align="right")], role="as-of", anchor="middle",
-                                         max_lines=1))
-    page.boxes.append(ctx.text_frame(Box(r.right - inches(0.6), r.y, inches(0.6), r.h),
-                                     [ctx.plain(str(page.number), size, color=muted, bold=True, align="right")],
-                                     role="number", anchor="middle", max_lines=1))
+        page.boxes.append(
+            ctx.text_frame(
+                Box(r.x + third * 2 - inches(0.2), r.y, third - inches(0.6), r.h),
+                [ctx.plain(f"As of {long_date(slide.as_of)}", size, color=muted, align="right")],
+                role="as-of",
+                anchor="middle",
+                max_lines=1,
+            )
+        )
+    page.boxes.append(
+        ctx.text_frame(
+            Box(r.right - inches(0.6), r.y, inches(0.6), r.h),
+            [ctx.plain(str(page.number), size, color=muted, bold=True, align="right")],
+            role="number",
+            anchor="middle",
+            max_lines=1,
+        )
+    )

@@ -67,16 +67,40 @@ class LayoutContext:
         )
 
     def page(self, slide: DeckSlide, continued: int = 0) -> Page:
-        return Page(width=self.theme.width, height=self.theme.height, kind=slide.kind, key=slide.key,
-                    title=slide.title, background=self.theme.colors.background, notes=slide.notes,
-                    continued=continued)
+        return Page(
+            width=self.theme.width,
+            height=self.theme.height,
+            kind=slide.kind,
+            key=slide.key,
+            title=slide.title,
+            background=self.theme.colors.background,
+            notes=slide.notes,
+            continued=continued,
+        )
 
-    def span(self, text: str, size: float, *, color: str | None = None, heading: bool = False,
-             bold: bool = False, italic: bool = False, superscript: bool = False, link: str = "") -> Span:
+    def span(
+        self,
+        text: str,
+        size: float,
+        *,
+        color: str | None = None,
+        heading: bool = False,
+        bold: bool = False,
+        italic: bool = False,
+        superscript: bool = False,
+        link: str = "",
+    ) -> Span:
         t = self.theme
-        return Span(text=text, size=size, font=t.fonts.heading if heading else t.fonts.body,
-                    color=color or (t.colors.title if heading else t.colors.text),
-                    bold=bold, italic=italic, superscript=superscript, link=link)
+        return Span(
+            text=text,
+            size=size,
+            font=t.fonts.heading if heading else t.fonts.body,
+            color=color or (t.colors.title if heading else t.colors.text),
+            bold=bold,
+            italic=italic,
+            superscript=superscript,
+            link=link,
+        )
 
     def marker(self, numbers: list[int], size: float) -> Span | None:
         """Return the superscript citation marker for *numbers*, or None."""
@@ -84,8 +108,17 @@ class LayoutContext:
             return None
         return self.span(",".join(str(n) for n in numbers), size, color=self.theme.colors.accent, superscript=True)
 
-    def text_frame(self, box: Box, specs: list[ParaSpec], *, role: str, anchor: str = "top",
-                   fill: str = "", truncate: bool = True, max_lines: int = 0) -> TextFrame:
+    def text_frame(
+        self,
+        box: Box,
+        specs: list[ParaSpec],
+        *,
+        role: str,
+        anchor: str = "top",
+        fill: str = "",
+        truncate: bool = True,
+        max_lines: int = 0,
+    ) -> TextFrame:
         """Fit *specs* into *box* (shrinking as allowed) and return the frame.
 
         If the text cannot fit even at the smallest sizes, the last line that
@@ -102,12 +135,35 @@ class LayoutContext:
             if max_lines and paragraphs:
                 height = min(height, paragraphs[0].line_height * max_lines + 1e-3)
             paragraphs = truncate_to_height(paragraphs, height, inner_w / EMU_PER_POINT)
-        return TextFrame(x=box.x, y=box.y, w=box.w, h=box.h, paragraphs=paragraphs, insets=TEXT_INSETS,
-                         anchor=anchor, fill=fill, role=role, name=role)
+        return TextFrame(
+            x=box.x,
+            y=box.y,
+            w=box.w,
+            h=box.h,
+            paragraphs=paragraphs,
+            insets=TEXT_INSETS,
+            anchor=anchor,
+            fill=fill,
+            role=role,
+            name=role,
+        )
 
-    def plain(self, text: str, size: SizeRange, *, heading: bool = False, color: str | None = None,
-              bold: bool = False, italic: bool = False, align: str = "left") -> ParaSpec:
+    def plain(
+        self,
+        text: str,
+        size: SizeRange,
+        *,
+        heading: bool = False,
+        color: str | None = None,
+        bold: bool = False,
+        italic: bool = False,
+        align: str = "left",
+    ) -> ParaSpec:
         """Return a one-span paragraph spec of *text*."""
-        return ParaSpec(spans=(self.span(normalise_space(text), size.size, heading=heading, color=color,
-                                         bold=bold, italic=italic),), size=size, align=align)
-
+        return ParaSpec(
+            spans=(
+                self.span(normalise_space(text), size.size, heading=heading, color=color, bold=bold, italic=italic),
+            ),
+            size=size,
+            align=align,
+        )

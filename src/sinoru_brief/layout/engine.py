@@ -58,11 +58,15 @@ def layout_slide(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         kind_layout = KIND_LAYOUTS[slide.kind]
     except KeyError:
         origin = slide.slide.origin if slide.slide else None
-        raise LayoutError(Problem(origin.file if origin else None,
-                                  f"slide '{slide.key}' has unknown kind '{slide.kind}'",
-                                  line=origin.line if origin else None, key_path="kind",
-                                  hint=did_you_mean(slide.kind, KIND_LAYOUTS)
-                                  or f"use one of {', '.join(KIND_LAYOUTS)}")) from None
+        raise LayoutError(
+            Problem(
+                origin.file if origin else None,
+                f"slide '{slide.key}' has unknown kind '{slide.kind}'",
+                line=origin.line if origin else None,
+                key_path="kind",
+                hint=did_you_mean(slide.kind, KIND_LAYOUTS) or f"use one of {', '.join(KIND_LAYOUTS)}",
+            )
+        ) from None
     return kind_layout(ctx, slide)
 
 
@@ -112,8 +116,9 @@ class LayoutCache:
         return self._scales[key]
 
 
-def layout_deck(deck: Deck, theme: Theme, progress: Callable[[int, int], None] | None = None,
-                cache: LayoutCache | None = None) -> list[Page]:
+def layout_deck(
+    deck: Deck, theme: Theme, progress: Callable[[int, int], None] | None = None, cache: LayoutCache | None = None
+) -> list[Page]:
     """Lay out every slide of *deck* with *theme*; number the pages and add the chrome.
 
     Text slides share one body size (see :mod:`layout.typescale`): each

@@ -24,12 +24,24 @@ from sinoru_brief.paths import cache_root, fonts_dir
 
 #: Font files per written font name and style (bold, italic).
 _FILES: dict[str, dict[tuple[bool, bool], str]] = {
-    "Calibri": {(False, False): "Carlito-Regular.ttf", (True, False): "Carlito-Bold.ttf",
-                (False, True): "Carlito-Italic.ttf", (True, True): "Carlito-BoldItalic.ttf"},
-    "Arial": {(False, False): "LiberationSans-Regular.ttf", (True, False): "LiberationSans-Bold.ttf",
-              (False, True): "LiberationSans-Italic.ttf", (True, True): "LiberationSans-BoldItalic.ttf"},
-    "Times New Roman": {(False, False): "LiberationSerif-Regular.ttf", (True, False): "LiberationSerif-Bold.ttf",
-                        (False, True): "LiberationSerif-Italic.ttf", (True, True): "LiberationSerif-BoldItalic.ttf"},
+    "Calibri": {
+        (False, False): "Carlito-Regular.ttf",
+        (True, False): "Carlito-Bold.ttf",
+        (False, True): "Carlito-Italic.ttf",
+        (True, True): "Carlito-BoldItalic.ttf",
+    },
+    "Arial": {
+        (False, False): "LiberationSans-Regular.ttf",
+        (True, False): "LiberationSans-Bold.ttf",
+        (False, True): "LiberationSans-Italic.ttf",
+        (True, True): "LiberationSans-BoldItalic.ttf",
+    },
+    "Times New Roman": {
+        (False, False): "LiberationSerif-Regular.ttf",
+        (True, False): "LiberationSerif-Bold.ttf",
+        (False, True): "LiberationSerif-Italic.ttf",
+        (True, True): "LiberationSerif-BoldItalic.ttf",
+    },
 }
 EAST_ASIAN_FILE = "DroidSansFallbackFull.ttf"
 
@@ -159,7 +171,7 @@ def _measure_em(latin: ImageFont.FreeTypeFont, text: str) -> float:
     after_east = False
     for match in _EAST_ASIAN.finditer(text):
         if match.start() > pos:
-            total += _other_run(latin, east, text[pos:match.start()], after_east, before_east=True)
+            total += _other_run(latin, east, text[pos : match.start()], after_east, before_east=True)
         total += _length(east, match.group(0))
         pos, after_east = match.end(), True
     if pos < len(text):
@@ -171,8 +183,9 @@ def _measure_em(latin: ImageFont.FreeTypeFont, text: str) -> float:
 ASIAN_AUTOSPACE_EM = 0.25
 
 
-def _other_run(latin: ImageFont.FreeTypeFont, east: ImageFont.FreeTypeFont, run: str, after_east: bool,
-               before_east: bool) -> float:
+def _other_run(
+    latin: ImageFont.FreeTypeFont, east: ImageFont.FreeTypeFont, run: str, after_east: bool, before_east: bool
+) -> float:
     """Return the width at the reference size of a run of non-East-Asian text between East Asian runs.
 
     Clients set a space that follows East Asian text in the East Asian font

@@ -86,13 +86,15 @@ def check_page(page: Page, index: int = 1, keep_clear: tuple[Box, ...] = ()) -> 
     for art in keep_clear:
         problems.extend((_label(f), f"overlaps {_label(art)}") for f in frames if _overlap(f, art))
     for i, a in enumerate(frames):
-        for b in frames[i + 1:]:
+        for b in frames[i + 1 :]:
             if _is_chrome(a) and _is_chrome(b):
                 continue  # chrome pieces are placed side by side by one function
             if _overlap(a, b):
                 problems.append((_label(a), f"overlaps {_label(b)}"))
-    return [Violation(index, page.key + (f" (cont. {page.continued})" if page.continued else ""), box, message)
-            for box, message in problems]
+    return [
+        Violation(index, page.key + (f" (cont. {page.continued})" if page.continued else ""), box, message)
+        for box, message in problems
+    ]
 
 
 def _frame_problems(frame: TextFrame) -> list[str]:
@@ -132,13 +134,15 @@ def _table_problems(table: TableFrame) -> list[str]:
     pad_w = (table.cell_insets.left + table.cell_insets.right) / EMU_PER_POINT
     for r, (row, height) in enumerate(zip(table.rows, table.row_heights, strict=True)):
         for c, (cell, width) in enumerate(zip(row, table.column_widths, strict=True)):
-            text_h = sum(p.height for p in cell.paragraphs) - (cell.paragraphs[0].space_before
-                                                                if cell.paragraphs else 0)
+            text_h = sum(p.height for p in cell.paragraphs) - (
+                cell.paragraphs[0].space_before if cell.paragraphs else 0
+            )
             if text_h > height / EMU_PER_POINT - pad_h + TOLERANCE_PT:
                 out.append(f"cell ({r + 1}, {c + 1}) text is taller than its row")
             for para in cell.paragraphs:
-                out.extend(f"cell ({r + 1}, {c + 1}): {m}" for m in _paragraph_problems(para, width / EMU_PER_POINT
-                                                                                      - pad_w))
+                out.extend(
+                    f"cell ({r + 1}, {c + 1}): {m}" for m in _paragraph_problems(para, width / EMU_PER_POINT - pad_w)
+                )
     return out
 
 
@@ -158,8 +162,12 @@ def _overlap(a: Box, b: Box) -> bool:
     text, shape = (a, b) if isinstance(a, TextFrame) else (b, a)
     if isinstance(text, TextFrame) and isinstance(shape, Shape) and text.role == "banner" and shape.name == "banner":
         return False  # the banner's text sits on the banner's strip by design
-    return (a.x < b.right - TOUCH_EMU and b.x < a.right - TOUCH_EMU
-            and a.y < b.bottom - TOUCH_EMU and b.y < a.bottom - TOUCH_EMU)
+    return (
+        a.x < b.right - TOUCH_EMU
+        and b.x < a.right - TOUCH_EMU
+        and a.y < b.bottom - TOUCH_EMU
+        and b.y < a.bottom - TOUCH_EMU
+    )
 
 
 def _label(box: Box) -> str:
@@ -170,7 +178,7 @@ def _label(box: Box) -> str:
 
 def _short(text: str, limit: int = 40) -> str:
     text = text.replace("\n", " ")
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def layout_error(violations: list[Violation], theme: Theme) -> LayoutError:
@@ -189,9 +197,13 @@ def layout_error(violations: list[Violation], theme: Theme) -> LayoutError:
     slides: dict[str, list[Violation]] = {}
     for violation in violations:
         slides.setdefault(f"slide {violation.page} ('{violation.slide}')", []).append(violation)
-    problems = [Problem(where, f"{slide} cannot be laid out on {look}: "
-                               + "; ".join(f"{v.box} {v.message}" for v in found[:3]),
-                        hint="give the slide more room: turn off the banner or the logo, use a larger slide "
-                             "size or a master with smaller margins, or shorten the slide's text")
-                for slide, found in slides.items()]
+    problems = [
+        Problem(
+            where,
+            f"{slide} cannot be laid out on {look}: " + "; ".join(f"{v.box} {v.message}" for v in found[:3]),
+            hint="give the slide more room: turn off the banner or the logo, use a larger slide "
+            "size or a master with smaller margins, or shorten the slide's text",
+        )
+        for slide, found in slides.items()
+    ]
     return LayoutError(problems)

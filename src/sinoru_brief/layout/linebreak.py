@@ -88,7 +88,7 @@ class _SpanEms:
         for span_start, span_end, font, bold, italic, index in bounds[first:]:
             if span_start >= end:
                 break
-            out.append((index, em_width(font, bold, italic, self.text[max(start, span_start):min(end, span_end)])))
+            out.append((index, em_width(font, bold, italic, self.text[max(start, span_start) : min(end, span_end)])))
         return tuple(out)
 
 
@@ -115,7 +115,7 @@ class _Pieces:
             lo, hi = max(start, span_start), min(end, span_end)
             if lo < hi:
                 whole = lo == span_start and hi == span_end
-                out.append(span if whole else replace(span, text=span.text[lo - span_start:hi - span_start]))
+                out.append(span if whole else replace(span, text=span.text[lo - span_start : hi - span_start]))
         return out
 
     def width(self, start: int, end: int) -> float:
@@ -142,8 +142,10 @@ class _Word(NamedTuple):
 # The words of a paragraph and their widths in ems depend on its text and styles, not its sizes:
 # layout breaks the same paragraph at every size it tries, so they are found and measured once.
 @lru_cache(maxsize=20_000)
-def _words(style: tuple[tuple[str, str, bool, bool, bool], ...], link_ranges: tuple[tuple[int, int], ...],
-           ) -> tuple[_Word, ...]:
+def _words(
+    style: tuple[tuple[str, str, bool, bool, bool], ...],
+    link_ranges: tuple[tuple[int, int], ...],
+) -> tuple[_Word, ...]:
     measure = _SpanEms(style)
     text = measure.text
     points = break_opportunities(text)
@@ -186,8 +188,9 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
     # A hyperlink is one unbreakable field in LibreOffice (and PowerPoint may
     # break it anywhere): never break inside one except when it is wider
     # than a whole line, where both split it between characters.
-    links = tuple((start, start + len(span.text)) for span, start in zip(spans, pieces.starts, strict=True)
-                  if span.link)
+    links = tuple(
+        (start, start + len(span.text)) for span, start in zip(spans, pieces.starts, strict=True) if span.link
+    )
     link_ends = {hi for _, hi in links}
     words = _words(_style(spans), links)
     sizes = pieces._sizes

@@ -64,23 +64,29 @@ def _sized(spec: ParaSpec, scale: float) -> tuple[float, float]:
 
 
 @lru_cache(maxsize=50_000)
-def layout_paragraph(spec: ParaSpec, width: float, scale: float, line_spacing: float,
-                     first: bool = False) -> Paragraph:
+def layout_paragraph(spec: ParaSpec, width: float, scale: float, line_spacing: float, first: bool = False) -> Paragraph:
     """Break one paragraph at *scale* into lines no wider than *width* points."""
     size, factor = _sized(spec, scale)
     spans = tuple(replace(s, size=round(s.size * factor * 2) / 2) for s in spec.spans)
     indent = spec.indent * factor
     lines = break_lines(spans, max(width - indent, 1.0))
     return Paragraph(
-        spans=spans, lines=lines, line_height=round(size * line_spacing, 2),
+        spans=spans,
+        lines=lines,
+        line_height=round(size * line_spacing, 2),
         space_before=0.0 if first else round(spec.space_before * size, 2),
-        align=spec.align, level=spec.level, bullet=spec.bullet, bullet_color=spec.bullet_color,
-        indent=round(indent * EMU_PER_POINT), bullet_indent=round(spec.bullet_indent * factor * EMU_PER_POINT),
+        align=spec.align,
+        level=spec.level,
+        bullet=spec.bullet,
+        bullet_color=spec.bullet_color,
+        indent=round(indent * EMU_PER_POINT),
+        bullet_indent=round(spec.bullet_indent * factor * EMU_PER_POINT),
     )
 
 
-def layout_at(specs: list[ParaSpec], width: float, height: float, scale: float, line_spacing: float,
-              max_lines: int = 0) -> Fitted:
+def layout_at(
+    specs: list[ParaSpec], width: float, height: float, scale: float, line_spacing: float, max_lines: int = 0
+) -> Fitted:
     """Lay out *specs* at *scale*; they fit if they are no taller than *height* (and no longer than *max_lines*)."""
     paragraphs = tuple(layout_paragraph(s, width, scale, line_spacing, first=i == 0) for i, s in enumerate(specs))
     total = sum(p.height for p in paragraphs)
@@ -105,8 +111,7 @@ def scales(specs: list[ParaSpec]) -> list[float]:
     return steps
 
 
-def fit(specs: list[ParaSpec], width_emu: Emu, height_emu: Emu, line_spacing: float,
-        max_lines: int = 0) -> Fitted:
+def fit(specs: list[ParaSpec], width_emu: Emu, height_emu: Emu, line_spacing: float, max_lines: int = 0) -> Fitted:
     """Lay out *specs* at the largest scale that fits, or at the smallest if none does."""
     width, height = width_emu / EMU_PER_POINT, height_emu / EMU_PER_POINT
     result = None
@@ -118,8 +123,14 @@ def fit(specs: list[ParaSpec], width_emu: Emu, height_emu: Emu, line_spacing: fl
     return result
 
 
-def paginate(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line_spacing: float,
-             first_height_emu: Emu | None = None, scale: float | None = None) -> list[Fitted]:
+def paginate(
+    groups: list[list[ParaSpec]],
+    width_emu: Emu,
+    height_emu: Emu,
+    line_spacing: float,
+    first_height_emu: Emu | None = None,
+    scale: float | None = None,
+) -> list[Fitted]:
     """Spread paragraph groups over as few frames as possible, at one common scale.
 
     The scale is the largest at which the content needs no more frames than
@@ -144,8 +155,9 @@ def paginate(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line
     return floor_pages
 
 
-def split_paragraph(spec: ParaSpec, width: float, scale: float, line_spacing: float, room: float,
-                    first: bool) -> tuple[ParaSpec | None, ParaSpec]:
+def split_paragraph(
+    spec: ParaSpec, width: float, scale: float, line_spacing: float, room: float, first: bool
+) -> tuple[ParaSpec | None, ParaSpec]:
     """Split *spec* after the last line that fits in *room* points; return (head, remainder).
 
     The head is None when not even one line fits. The remainder carries no
@@ -178,14 +190,20 @@ def _cut_spans(spans: tuple[Span, ...], offset: int) -> tuple[tuple[Span, ...], 
         elif pos >= offset:
             tail.append(span)
         else:
-            head.append(replace(span, text=span.text[:offset - pos]))
-            tail.append(replace(span, text=span.text[offset - pos:]))
+            head.append(replace(span, text=span.text[: offset - pos]))
+            tail.append(replace(span, text=span.text[offset - pos :]))
         pos = end
     return tuple(head), tuple(tail)
 
 
-def _greedy(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line_spacing: float,
-            scale: float, first_height_emu: Emu | None) -> list[Fitted]:
+def _greedy(
+    groups: list[list[ParaSpec]],
+    width_emu: Emu,
+    height_emu: Emu,
+    line_spacing: float,
+    scale: float,
+    first_height_emu: Emu | None,
+) -> list[Fitted]:
     width = width_emu / EMU_PER_POINT
     heights = [(first_height_emu or height_emu) / EMU_PER_POINT, height_emu / EMU_PER_POINT]
     pages: list[list[ParaSpec]] = [[]]
@@ -232,8 +250,7 @@ def _greedy(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line_
                     add([pending])
                     break
                 used = total if pages[-1] else 0.0
-                head, rest = split_paragraph(pending, width, scale, line_spacing, limit() - used,
-                                             first=not pages[-1])
+                head, rest = split_paragraph(pending, width, scale, line_spacing, limit() - used, first=not pages[-1])
                 if head is None and not pages[-1]:
                     # Not one line fits an empty frame: place it anyway; the frame's
                     # fitting reports it, and layout's invariant check names the slide.
@@ -246,5 +263,7 @@ def _greedy(groups: list[list[ParaSpec]], width_emu: Emu, height_emu: Emu, line_
                 pending = rest
     if not pages[-1] and len(pages) > 1:
         pages.pop()
-    return [layout_at(p, width, limit_h, scale, line_spacing)
-            for p, limit_h in zip(pages, [heights[0]] + [heights[1]] * (len(pages) - 1), strict=True)]
+    return [
+        layout_at(p, width, limit_h, scale, line_spacing)
+        for p, limit_h in zip(pages, [heights[0]] + [heights[1]] * (len(pages) - 1), strict=True)
+    ]

@@ -19,8 +19,9 @@ from sinoru_brief.layout.pages import Line, Paragraph, Span
 ELLIPSIS = "…"
 
 
-def truncate_to_height(paragraphs: tuple[Paragraph, ...], height: float,
-                       width: float | None = None) -> tuple[Paragraph, ...]:
+def truncate_to_height(
+    paragraphs: tuple[Paragraph, ...], height: float, width: float | None = None
+) -> tuple[Paragraph, ...]:
     """Keep the lines of *paragraphs* that fit in *height* points; end the last kept line with an ellipsis.
 
     *width* is the frame's inner width in points; without it the ellipsis
@@ -45,8 +46,7 @@ def truncate_to_height(paragraphs: tuple[Paragraph, ...], height: float,
     return tuple(kept)
 
 
-def _ellipsized(para: Paragraph, count: int, width: float | None,
-                dropped: tuple[Paragraph, ...]) -> Paragraph:
+def _ellipsized(para: Paragraph, count: int, width: float | None, dropped: tuple[Paragraph, ...]) -> Paragraph:
     """Return *para* cut to its first *count* lines, the last ending in an ellipsis and the marker."""
     markers = _trailing_markers(para) if count < len(para.lines) or dropped else ()
     lines = list(para.lines[:count])

@@ -104,8 +104,12 @@ class WidthCache:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError):  # missing, unreadable, not JSON, not UTF-8
             return {}
-        if not (isinstance(data, dict) and data.get("format") == FORMAT and data.get("digest") == self._digest
-                and isinstance(data.get("widths"), dict)):
+        if not (
+            isinstance(data, dict)
+            and data.get("format") == FORMAT
+            and data.get("digest") == self._digest
+            and isinstance(data.get("widths"), dict)
+        ):
             return {}
         out: dict[WidthKey, float] = {}
         for style, texts in data["widths"].items():
@@ -122,8 +126,9 @@ class WidthCache:
         grouped: dict[str, dict[str, float]] = {}
         for (family, bold, italic, text), em in sorted(widths.items()):
             grouped.setdefault(_style(family, bold, italic), {})[text] = em
-        payload = json.dumps({"format": FORMAT, "digest": self._digest, "widths": grouped},
-                             ensure_ascii=False, separators=(",", ":"))
+        payload = json.dumps(
+            {"format": FORMAT, "digest": self._digest, "widths": grouped}, ensure_ascii=False, separators=(",", ":")
+        )
         failure = write_cache_file(self.path, payload.encode("utf-8", "surrogatepass"))
         if failure is not None:  # a read-only or full disk: the next run measures again
             _log.debug("width cache not written to %s: %s", self.path, failure)

@@ -10,5 +10,12 @@ from sinoru_brief.sources.entry import ImportedEntry, SourceImportError
 from sinoru_brief.sources.merge import ImportReport, import_sources, plan_import
 from sinoru_brief.sources.readers import READERS, read_references
 
-__all__ = ["READERS", "ImportReport", "ImportedEntry", "SourceImportError", "import_sources", "plan_import",
-           "read_references"]
+__all__ = [
+    "READERS",
+    "ImportReport",
+    "ImportedEntry",
+    "SourceImportError",
+    "import_sources",
+    "plan_import",
+    "read_references",
+]

@@ -13,37 +13,101 @@ from sinoru_brief.sources.entry import ImportedEntry, clean_text, language_tag
 
 # BibTeX entry type -> CSL type; a journal/newspaper/magazine article is refined by entrysubtype.
 TYPES = {
-    "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter", "bookinbook": "chapter",
-    "incollection": "chapter", "suppbook": "chapter", "collection": "book", "mvcollection": "book",
-    "proceedings": "book", "inproceedings": "paper-conference", "conference": "paper-conference",
-    "techreport": "report", "report": "report", "manual": "report", "booklet": "pamphlet",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis", "online": "webpage",
-    "electronic": "webpage", "www": "webpage", "misc": "document", "unpublished": "manuscript",
-    "dataset": "dataset", "software": "software", "patent": "patent", "standard": "standard",
-    "periodical": "article-journal", "legislation": "legislation", "jurisdiction": "legal_case",
-    "letter": "personal_communication", "video": "motion_picture", "audio": "song", "movie": "motion_picture",
-    "image": "graphic", "artwork": "graphic", "map": "map", "interview": "interview", "speech": "speech",
+    "article": "article-journal",
+    "book": "book",
+    "mvbook": "book",
+    "inbook": "chapter",
+    "bookinbook": "chapter",
+    "incollection": "chapter",
+    "suppbook": "chapter",
+    "collection": "book",
+    "mvcollection": "book",
+    "proceedings": "book",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "techreport": "report",
+    "report": "report",
+    "manual": "report",
+    "booklet": "pamphlet",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "online": "webpage",
+    "electronic": "webpage",
+    "www": "webpage",
+    "misc": "document",
+    "unpublished": "manuscript",
+    "dataset": "dataset",
+    "software": "software",
+    "patent": "patent",
+    "standard": "standard",
+    "periodical": "article-journal",
+    "legislation": "legislation",
+    "jurisdiction": "legal_case",
+    "letter": "personal_communication",
+    "video": "motion_picture",
+    "audio": "song",
+    "movie": "motion_picture",
+    "image": "graphic",
+    "artwork": "graphic",
+    "map": "map",
+    "interview": "interview",
+    "speech": "speech",
     "newsarticle": "article-newspaper",
 }
 _SUBTYPES = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
 
 # Fields copied as text: BibTeX name -> CSL variable.
 TEXT_FIELDS = {
-    "title": "title", "shorttitle": "title-short", "origtitle": "original-title", "journal": "container-title",
-    "journaltitle": "container-title", "booktitle": "container-title", "maintitle": "container-title",
-    "series": "collection-title", "publisher": "publisher", "institution": "publisher", "school": "publisher",
-    "organization": "publisher", "address": "publisher-place", "location": "publisher-place",
-    "edition": "edition", "volume": "volume", "pages": "page", "doi": "DOI", "url": "URL", "isbn": "ISBN",
-    "issn": "ISSN", "note": "note", "type": "genre", "eventtitle": "event", "venue": "event-place",
-    "version": "version", "chapter": "section", "pubstate": "status", "eprint": "number",
+    "title": "title",
+    "shorttitle": "title-short",
+    "origtitle": "original-title",
+    "journal": "container-title",
+    "journaltitle": "container-title",
+    "booktitle": "container-title",
+    "maintitle": "container-title",
+    "series": "collection-title",
+    "publisher": "publisher",
+    "institution": "publisher",
+    "school": "publisher",
+    "organization": "publisher",
+    "address": "publisher-place",
+    "location": "publisher-place",
+    "edition": "edition",
+    "volume": "volume",
+    "pages": "page",
+    "doi": "DOI",
+    "url": "URL",
+    "isbn": "ISBN",
+    "issn": "ISSN",
+    "note": "note",
+    "type": "genre",
+    "eventtitle": "event",
+    "venue": "event-place",
+    "version": "version",
+    "chapter": "section",
+    "pubstate": "status",
+    "eprint": "number",
 }
 NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author"}
 
 # An entry's header: "@article{key," with the key; @string, @preamble and @comment are not entries.
 _HEADER = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)\s*,?", re.MULTILINE)
 _NOT_ENTRIES = {"string", "preamble", "comment"}
-_READ = {*TEXT_FIELDS, *NAME_FIELDS, "number", "langid", "language", "date", "year", "month", "day", "urldate",
-         "howpublished", "entrysubtype"}
+_READ = {
+    *TEXT_FIELDS,
+    *NAME_FIELDS,
+    "number",
+    "langid",
+    "language",
+    "date",
+    "year",
+    "month",
+    "day",
+    "urldate",
+    "howpublished",
+    "entrysubtype",
+}
 
 
 def read_bibtex(path: Path, text: str, problems: list[Problem]) -> list[ImportedEntry]:
@@ -51,19 +115,32 @@ def read_bibtex(path: Path, text: str, problems: list[Problem]) -> list[Imported
     import bibtexparser
     from bibtexparser.bparser import BibTexParser
 
-    headers = [(m.group(1).lower(), m.group(2), text.count("\n", 0, m.start()) + 1)
-               for m in _HEADER.finditer(text) if m.group(1).lower() not in _NOT_ENTRIES]
+    headers = [
+        (m.group(1).lower(), m.group(2), text.count("\n", 0, m.start()) + 1)
+        for m in _HEADER.finditer(text)
+        if m.group(1).lower() not in _NOT_ENTRIES
+    ]
     if not headers:
-        problems.append(Problem(path, "no BibTeX entries found",
-                                hint="a .bib file holds entries such as @article{key, title = {...}, ...}; "
-                                     "export it again from your reference manager as BibTeX"))
+        problems.append(
+            Problem(
+                path,
+                "no BibTeX entries found",
+                hint="a .bib file holds entries such as @article{key, title = {...}, ...}; "
+                "export it again from your reference manager as BibTeX",
+            )
+        )
         return []
     parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False, interpolate_strings=True)
     try:
         database = bibtexparser.loads(text, parser=parser)
     except Exception as exc:  # bibtexparser raises pyparsing's and its own errors, untyped
-        problems.append(Problem(path, f"the BibTeX cannot be read: {clean_text(exc)}",
-                                hint="check the braces and quotes around the entry it names"))
+        problems.append(
+            Problem(
+                path,
+                f"the BibTeX cannot be read: {clean_text(exc)}",
+                hint="check the braces and quotes around the entry it names",
+            )
+        )
         return []
     lines: dict[str, int] = {}
     for _, key, line in headers:
@@ -71,9 +148,15 @@ def read_bibtex(path: Path, text: str, problems: list[Problem]) -> list[Imported
     parsed = {e.get("ID", "") for e in database.entries}
     for entry_type, key, line in headers:
         if key not in parsed:
-            problems.append(Problem(path, f"entry '{key or '(no key)'}' (@{entry_type}) cannot be read", line=line,
-                                    hint="check its braces, quotes and commas: every field is name = {value}, "
-                                         "separated by commas, and every { has its }"))
+            problems.append(
+                Problem(
+                    path,
+                    f"entry '{key or '(no key)'}' (@{entry_type}) cannot be read",
+                    line=line,
+                    hint="check its braces, quotes and commas: every field is name = {value}, "
+                    "separated by commas, and every { has its }",
+                )
+            )
     return [_convert(path, raw, lines.get(raw.get("ID", ""))) for raw in database.entries]
 
 
@@ -104,8 +187,11 @@ def _convert(path: Path, raw: dict[str, str], line: int | None) -> ImportedEntry
     language = fields.get("langid") or fields.get("language")
     if language:
         entry.csl["language"] = language_tag(language)
-    issued = csl_date(fields["date"]) if "date" in fields else year_month_day(
-        fields.get("year"), fields.get("month"), fields.get("day"))
+    issued = (
+        csl_date(fields["date"])
+        if "date" in fields
+        else year_month_day(fields.get("year"), fields.get("month"), fields.get("day"))
+    )
     if issued:
         entry.csl["issued"] = issued
     accessed = csl_date(fields.get("urldate", ""))
@@ -129,7 +215,7 @@ def _split_names(value: str) -> list[str]:
         elif token == "}":
             depth -= 1
         elif depth == 0:
-            names.append(value[start:match.start()])
+            names.append(value[start : match.start()])
             start = match.end()
     names.append(value[start:])
     return [n.strip() for n in names if n.strip() and n.strip().lower() != "others"]
@@ -152,8 +238,7 @@ def _name(text: str, to_unicode: Any) -> dict[str, Any] | None:
     def join(key: str) -> str:
         return clean_text(_unbrace(to_unicode(" ".join(parts.get(key, [])))))
 
-    name = {"family": join("last"), "given": join("first"), "non-dropping-particle": join("von"),
-            "suffix": join("jr")}
+    name = {"family": join("last"), "given": join("first"), "non-dropping-particle": join("von"), "suffix": join("jr")}
     return {k: v for k, v in name.items() if v} or None
 
 

@@ -14,9 +14,16 @@ from sinoru_brief.sources.names import clean_csl_name
 from sinoru_brief.sources.variables import DATE_VARIABLES, NAME_VARIABLES, TEXT_VARIABLES
 
 # Older names of CSL types some exporters still write.
-_OLD_TYPES = {"web": "webpage", "article-blog": "post-weblog", "paper": "paper-conference",
-              "book-chapter": "chapter", "newspaper": "article-newspaper", "magazine": "article-magazine",
-              "journal-article": "article-journal", "proceedings-article": "paper-conference"}
+_OLD_TYPES = {
+    "web": "webpage",
+    "article-blog": "post-weblog",
+    "paper": "paper-conference",
+    "book-chapter": "chapter",
+    "newspaper": "article-newspaper",
+    "magazine": "article-magazine",
+    "journal-article": "article-journal",
+    "proceedings-article": "paper-conference",
+}
 
 
 def read_csl_json(path: Path, text: str, problems: list[Problem]) -> list[ImportedEntry]:
@@ -25,9 +32,14 @@ def read_csl_json(path: Path, text: str, problems: list[Problem]) -> list[Import
     entries = []
     for index, (item, line) in enumerate(items):
         if not isinstance(item, dict):
-            problems.append(Problem(path, f"item {index + 1} is not a JSON object", line=line,
-                                    hint="a CSL-JSON file is a list of objects such as "
-                                         '{"type": "book", "title": "..."}'))
+            problems.append(
+                Problem(
+                    path,
+                    f"item {index + 1} is not a JSON object",
+                    line=line,
+                    hint='a CSL-JSON file is a list of objects such as {"type": "book", "title": "..."}',
+                )
+            )
             continue
         entries.append(_convert(path, item, line))
     return entries
@@ -50,23 +62,29 @@ def _items_with_lines(path: Path, text: str, problems: list[Problem]) -> list[tu
             return [(item, 1) for item in data["items"]]
         if isinstance(data, dict) and ("title" in data or "type" in data):
             return [(data, 1)]
-        problems.append(Problem(path, "expected a CSL-JSON list of items", line=1,
-                                hint="export the items from your reference manager as 'CSL JSON'"))
+        problems.append(
+            Problem(
+                path,
+                "expected a CSL-JSON list of items",
+                line=1,
+                hint="export the items from your reference manager as 'CSL JSON'",
+            )
+        )
         return []
     items: list[tuple[object, int]] = []
     try:
         position = _skip_space(text, position + 1)
-        if text[position:position + 1] == "]":
+        if text[position : position + 1] == "]":
             end = position + 1
         else:
             while True:
                 item, end = decoder.raw_decode(text, position)
                 items.append((item, text.count("\n", 0, position) + 1))
                 position = _skip_space(text, end)
-                if text[position:position + 1] == "]":
+                if text[position : position + 1] == "]":
                     end = position + 1
                     break
-                if text[position:position + 1] != ",":
+                if text[position : position + 1] != ",":
                     raise json.JSONDecodeError("Expecting ',' or ']' after an item", text, position)
                 position = _skip_space(text, position + 1)
         if _skip_space(text, end) < len(text):
@@ -91,8 +109,13 @@ def _skip_space(text: str, position: int) -> int:
 
 
 def _syntax_problem(path: Path, exc: json.JSONDecodeError) -> Problem:
-    return Problem(path, f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno,
-                   hint="the file was cut short or edited by hand; export it again as 'CSL JSON'")
+    return Problem(
+        path,
+        f"not valid JSON: {exc.msg}",
+        line=exc.lineno,
+        column=exc.colno,
+        hint="the file was cut short or edited by hand; export it again as 'CSL JSON'",
+    )
 
 
 def _convert(path: Path, item: dict[str, Any], line: int) -> ImportedEntry:
@@ -101,8 +124,9 @@ def _convert(path: Path, item: dict[str, Any], line: int) -> ImportedEntry:
     csl_type = clean_text(item.get("type", ""))
     csl_type = _OLD_TYPES.get(csl_type, csl_type)
     if csl_type not in CSL_TYPES:
-        entry.notes.append(f"type '{csl_type or '(none)'}' is not a CSL type sinoru-brief knows; "
-                           "imported as a document")
+        entry.notes.append(
+            f"type '{csl_type or '(none)'}' is not a CSL type sinoru-brief knows; imported as a document"
+        )
         csl_type = "document"
     entry.csl["type"] = csl_type
     dropped = []

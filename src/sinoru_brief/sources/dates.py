@@ -7,10 +7,27 @@ from typing import Any
 
 from sinoru_brief.sources.entry import clean_text
 
-MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-    ("nov", "november"), ("dec", "december")), start=1) for name in names}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 
 # 2024, 2024-05, 2024-05-16, 2024/05/16/, 2024/05//, 2024-5-6; a trailing "/" or "/other" is RIS's.
 _NUMERIC = re.compile(r"(\d{4})(?:[-/](\d{1,2})?(?:[-/](\d{1,2})?)?)?(?:/.*)?")

@@ -8,14 +8,58 @@ from collections.abc import Collection
 from typing import Any
 
 # Russian in the BGN/PCGN style journalists use (Лавров -> lavrov), so Russian works get readable ids.
-_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
-                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-                      "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi",
-                      "ye", "g", "w"], strict=True))
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "i",
+            "yi",
+            "ye",
+            "g",
+            "w",
+        ],
+        strict=True,
+    )
+)
 # Words that say nothing about a work; ids are built from the words that do.
-_STOPWORDS = frozenset("""a an and the of on in for to from with by at as or about between into over under
+_STOPWORDS = frozenset(
+    """a an and the of on in for to from with by at as or about between into over under
 vs versus its their his her our is are be was were how what why who new
-l le la les de des du et un une und der die das den ein eine""".split())
+l le la les de des du et un une und der die das den ein eine""".split()
+)
 MAX_ID_LENGTH = 80
 TITLE_WORDS = 3
 

@@ -21,8 +21,10 @@ from sinoru_brief.sources.readers import read_references
 from sinoru_brief.yamlio.marked import load_marked
 from sinoru_brief.yamlio.schema import INVALID, Checker
 
-NEW_FILE_HEADER = ("# Your own sources, in CSL-YAML: one entry per work, cited from slides by id.\n"
-                   "# Written by 'sinoru-brief sources import'; edit it freely, later imports add to it.\n")
+NEW_FILE_HEADER = (
+    "# Your own sources, in CSL-YAML: one entry per work, cited from slides by id.\n"
+    "# Written by 'sinoru-brief sources import'; edit it freely, later imports add to it.\n"
+)
 _FIX_HINT = "correct the entry in your reference manager and export it again, or leave it out of the import"
 
 
@@ -43,8 +45,11 @@ class ImportReport:
     def lines(self) -> list[str]:
         """Return the report as lines of text, for the terminal and the app's message box."""
         verb = "Imported" if self.written else "Would import"
-        lines = [f"{verb} {_count(len(self.imported), 'source')} into {self.target}:" if self.imported
-                 else f"Nothing new to import into {self.target}."]
+        lines = [
+            f"{verb} {_count(len(self.imported), 'source')} into {self.target}:"
+            if self.imported
+            else f"Nothing new to import into {self.target}."
+        ]
         lines.extend(f"  {source_id}  {entry.label()}" for source_id, entry in self.imported)
         if self.skipped:
             lines.append(f"Skipped {_count(len(self.skipped), 'duplicate')}:")
@@ -55,11 +60,15 @@ class ImportReport:
             lines.extend(notes)
         left_out = self.left_out()
         if left_out:
-            lines.append("Left out (fields no citation on a slide uses): "
-                         + ", ".join(f"{name} ({count})" for name, count in sorted(left_out.items())))
+            lines.append(
+                "Left out (fields no citation on a slide uses): "
+                + ", ".join(f"{name} ({count})" for name, count in sorted(left_out.items()))
+            )
         if self.rewritten:
-            lines.append(f"{self.target.name} was not a plain list of entries, so it was written anew: its "
-                         "entries are kept, its comments and layout are not.")
+            lines.append(
+                f"{self.target.name} was not a plain list of entries, so it was written anew: its "
+                "entries are kept, its comments and layout are not."
+            )
         return lines
 
 
@@ -67,8 +76,9 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def import_sources(files: Sequence[Path], target: Path, *, dry_run: bool = False,
-                   known: Sequence[KnownSource] | None = None) -> ImportReport:
+def import_sources(
+    files: Sequence[Path], target: Path, *, dry_run: bool = False, known: Sequence[KnownSource] | None = None
+) -> ImportReport:
     """Import the reference *files* into the sources file *target* and return what was done.
 
     New ids are unique, and duplicates are looked for, in *target* and in
@@ -85,8 +95,9 @@ def import_sources(files: Sequence[Path], target: Path, *, dry_run: bool = False
     return report
 
 
-def plan_import(files: Sequence[Path], target: Path,
-                known: Sequence[KnownSource] = ()) -> tuple[ImportReport, str | None]:
+def plan_import(
+    files: Sequence[Path], target: Path, known: Sequence[KnownSource] = ()
+) -> tuple[ImportReport, str | None]:
     """Return the report of importing *files* into *target* and the file's new text (None if nothing is new)."""
     target = Path(target)
     problems: list[Problem] = []
@@ -140,8 +151,15 @@ def _check_entry(entry: ImportedEntry) -> list[Problem]:
         missing = re.match(r"missing required key '([^']+)'", problem.message)
         # The schema's hint for a missing key speaks YAML ("add 'title:'"); the user fixes it elsewhere.
         hint = f"give the entry a {missing.group(1)}" if missing else problem.hint
-        found.append(Problem(entry.file, problem.message, line=entry.line, key_path=key_path,
-                             hint="; ".join(h for h in (hint, _FIX_HINT) if h)))
+        found.append(
+            Problem(
+                entry.file,
+                problem.message,
+                line=entry.line,
+                key_path=key_path,
+                hint="; ".join(h for h in (hint, _FIX_HINT) if h),
+            )
+        )
     return found
 
 
@@ -154,8 +172,13 @@ def _read_target(target: Path) -> tuple[list[Any], str]:
     if not target.exists():
         return [], ""
     if target.is_dir():
-        raise SourceImportError(Problem(target, "is a folder, not a sources file",
-                                        hint="name the sources.yaml file inside it, e.g. -o DIR/sources.yaml"))
+        raise SourceImportError(
+            Problem(
+                target,
+                "is a folder, not a sources file",
+                hint="name the sources.yaml file inside it, e.g. -o DIR/sources.yaml",
+            )
+        )
     doc = load_marked(target)
     problems = list(doc.problems)
     if doc.data is not None and doc.data != []:
@@ -163,8 +186,11 @@ def _read_target(target: Path) -> tuple[list[Any], str]:
         if SOURCES_SPEC.check(doc.data, (), checker) is INVALID or checker.problems:
             problems.extend(checker.problems)
     if problems:
-        head = Problem(target, "the sources file to import into has problems; nothing was imported",
-                       hint="fix them first (sinoru-brief validate checks a library)")
+        head = Problem(
+            target,
+            "the sources file to import into has problems; nothing was imported",
+            hint="fix them first (sinoru-brief validate checks a library)",
+        )
         raise SourceImportError([head, *problems])
     try:
         text = target.read_text(encoding="utf-8")
@@ -188,7 +214,7 @@ def _appended(text: str, existing: list[Any], new_items: list[dict[str, Any]], n
     doc = load_marked(Path("sources.yaml"), candidate)
     if doc.problems or not isinstance(doc.data, list) or len(doc.data) != len(existing) + len(new_items):
         return None
-    if doc.data[len(existing):] != new_items:
+    if doc.data[len(existing) :] != new_items:
         return None
     return candidate
 
@@ -200,8 +226,19 @@ def _check_result(target: Path, text: str) -> None:
     SOURCES_SPEC.check(doc.data, (), checker)
     problems = [*doc.problems, *checker.problems]
     ids = [item.get("id") for item in doc.data or [] if isinstance(item, dict)]
-    problems.extend(Problem(target, f"duplicate source id '{i}'", hint="give one of them another id")
-                    for i, n in Counter(ids).items() if n > 1)
+    problems.extend(
+        Problem(target, f"duplicate source id '{i}'", hint="give one of them another id")
+        for i, n in Counter(ids).items()
+        if n > 1
+    )
     if problems:
-        raise SourceImportError([Problem(target, "the merged sources file would not load; nothing was written",
-                                         hint="report this as a bug, with the files you imported"), *problems])
+        raise SourceImportError(
+            [
+                Problem(
+                    target,
+                    "the merged sources file would not load; nothing was written",
+                    hint="report this as a bug, with the files you imported",
+                ),
+                *problems,
+            ]
+        )

@@ -13,23 +13,86 @@ from sinoru_brief.sources.names import name_from_text
 
 # RIS reference type -> CSL type; anything else becomes a document.
 TYPES = {
-    "JOUR": "article-journal", "JFULL": "article-journal", "EJOUR": "article-journal", "INPR": "article-journal",
-    "ABST": "article-journal", "MGZN": "article-magazine", "NEWS": "article-newspaper", "BOOK": "book",
-    "EBOOK": "book", "EDBOOK": "book", "CHAP": "chapter", "ECHAP": "chapter", "CONF": "paper-conference",
-    "CPAPER": "paper-conference", "RPRT": "report", "GOVDOC": "report", "THES": "thesis", "ELEC": "webpage",
-    "WEB": "webpage", "ICOMM": "webpage", "BLOG": "post-weblog", "DATA": "dataset", "UNPB": "manuscript",
-    "MANSCPT": "manuscript", "BILL": "bill", "STAT": "legislation", "LEGAL": "legislation", "CASE": "legal_case",
-    "PAMP": "pamphlet", "MAP": "map", "PCOMM": "personal_communication", "SOUND": "song", "MUSIC": "song",
-    "VIDEO": "motion_picture", "MPCT": "motion_picture", "STAND": "standard", "PAT": "patent",
-    "DICT": "entry-dictionary", "ENCYC": "entry-encyclopedia", "HEAR": "speech", "ART": "graphic",
-    "GEN": "document", "CTLG": "document",
+    "JOUR": "article-journal",
+    "JFULL": "article-journal",
+    "EJOUR": "article-journal",
+    "INPR": "article-journal",
+    "ABST": "article-journal",
+    "MGZN": "article-magazine",
+    "NEWS": "article-newspaper",
+    "BOOK": "book",
+    "EBOOK": "book",
+    "EDBOOK": "book",
+    "CHAP": "chapter",
+    "ECHAP": "chapter",
+    "CONF": "paper-conference",
+    "CPAPER": "paper-conference",
+    "RPRT": "report",
+    "GOVDOC": "report",
+    "THES": "thesis",
+    "ELEC": "webpage",
+    "WEB": "webpage",
+    "ICOMM": "webpage",
+    "BLOG": "post-weblog",
+    "DATA": "dataset",
+    "UNPB": "manuscript",
+    "MANSCPT": "manuscript",
+    "BILL": "bill",
+    "STAT": "legislation",
+    "LEGAL": "legislation",
+    "CASE": "legal_case",
+    "PAMP": "pamphlet",
+    "MAP": "map",
+    "PCOMM": "personal_communication",
+    "SOUND": "song",
+    "MUSIC": "song",
+    "VIDEO": "motion_picture",
+    "MPCT": "motion_picture",
+    "STAND": "standard",
+    "PAT": "patent",
+    "DICT": "entry-dictionary",
+    "ENCYC": "entry-encyclopedia",
+    "HEAR": "speech",
+    "ART": "graphic",
+    "GEN": "document",
+    "CTLG": "document",
 }
 # The tag line: two characters, two spaces, a dash ("TY  - JOUR"); some exporters drop the trailing space.
-_READ = {"type_of_reference", "id", "translated_title", "title", "primary_title", "authors", "first_authors",
-         "secondary_authors", "secondary_title", "journal_name", "alternate_title1", "alternate_title2",
-         "alternate_title3", "tertiary_title", "short_title", "publisher", "place_published", "volume", "edition",
-         "type_of_work", "section", "doi", "number", "start_page", "end_page", "urls", "issn", "language", "date",
-         "year", "publication_year", "access_date", "end_of_reference"}
+_READ = {
+    "type_of_reference",
+    "id",
+    "translated_title",
+    "title",
+    "primary_title",
+    "authors",
+    "first_authors",
+    "secondary_authors",
+    "secondary_title",
+    "journal_name",
+    "alternate_title1",
+    "alternate_title2",
+    "alternate_title3",
+    "tertiary_title",
+    "short_title",
+    "publisher",
+    "place_published",
+    "volume",
+    "edition",
+    "type_of_work",
+    "section",
+    "doi",
+    "number",
+    "start_page",
+    "end_page",
+    "urls",
+    "issn",
+    "language",
+    "date",
+    "year",
+    "publication_year",
+    "access_date",
+    "end_of_reference",
+}
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 
 
@@ -42,12 +105,21 @@ def read_ris(path: Path, text: str, problems: list[Problem]) -> list[ImportedEnt
         try:
             parsed = rispy.loads("\n".join(lines) + "\n")
         except Exception as exc:  # rispy raises plain IOError/ParseError with free-form messages
-            problems.append(Problem(path, f"the record cannot be read: {clean_text(exc)}", line=start,
-                                    hint="each line is 'XX  - value' with a two-letter tag"))
+            problems.append(
+                Problem(
+                    path,
+                    f"the record cannot be read: {clean_text(exc)}",
+                    line=start,
+                    hint="each line is 'XX  - value' with a two-letter tag",
+                )
+            )
             continue
         if len(parsed) != 1:
-            problems.append(Problem(path, "the record cannot be read", line=start,
-                                    hint="each record runs from 'TY  - TYPE' to 'ER  - '"))
+            problems.append(
+                Problem(
+                    path, "the record cannot be read", line=start, hint="each record runs from 'TY  - TYPE' to 'ER  - '"
+                )
+            )
             continue
         entries.append(_convert(path, parsed[0], start))
     return entries
@@ -69,14 +141,25 @@ def _records(path: Path, text: str, problems: list[Problem]) -> list[tuple[int, 
             if tag == "TY":
                 current, start = [line.rstrip()], number
             elif line.strip():
-                problems.append(Problem(path, f"line {number} is outside any record: '{clean_text(line)[:60]}'",
-                                        line=number, hint="a record starts with 'TY  - TYPE' and ends with "
-                                                          "'ER  - '; is this a RIS file?"))
+                problems.append(
+                    Problem(
+                        path,
+                        f"line {number} is outside any record: '{clean_text(line)[:60]}'",
+                        line=number,
+                        hint="a record starts with 'TY  - TYPE' and ends with 'ER  - '; is this a RIS file?",
+                    )
+                )
                 return []
             continue
         if tag == "TY":
-            problems.append(Problem(path, "this record has no end ('ER  - ') before the next one starts",
-                                    line=start, hint=f"add a line 'ER  - ' before line {number}"))
+            problems.append(
+                Problem(
+                    path,
+                    "this record has no end ('ER  - ') before the next one starts",
+                    line=start,
+                    hint=f"add a line 'ER  - ' before line {number}",
+                )
+            )
             current, start = [line.rstrip()], number
             continue
         current.append(line.rstrip())
@@ -84,12 +167,23 @@ def _records(path: Path, text: str, problems: list[Problem]) -> list[tuple[int, 
             records.append((start, current))
             current = None
     if current is not None:
-        problems.append(Problem(path, "the last record has no end ('ER  - ')", line=start,
-                                hint="add a line 'ER  - ' after it; the file may have been cut short"))
+        problems.append(
+            Problem(
+                path,
+                "the last record has no end ('ER  - ')",
+                line=start,
+                hint="add a line 'ER  - ' after it; the file may have been cut short",
+            )
+        )
     if not records and not problems:
-        problems.append(Problem(path, "no RIS records found",
-                                hint="a .ris file holds records from 'TY  - TYPE' to 'ER  - '; "
-                                     "export it again from your reference manager as RIS"))
+        problems.append(
+            Problem(
+                path,
+                "no RIS records found",
+                hint="a .ris file holds records from 'TY  - TYPE' to 'ER  - '; "
+                "export it again from your reference manager as RIS",
+            )
+        )
     return records
 
 
@@ -121,9 +215,15 @@ def _convert(path: Path, raw: dict[str, Any], line: int) -> ImportedEntry:
     _set(csl, "container-title-short", _first(raw, "alternate_title2", "alternate_title1"))
     _set(csl, "collection-title", _first(raw, "tertiary_title"))
     _set(csl, "title-short", _first(raw, "short_title"))
-    for variable, key in (("publisher", "publisher"), ("publisher-place", "place_published"),
-                          ("volume", "volume"), ("edition", "edition"), ("genre", "type_of_work"),
-                          ("section", "section"), ("DOI", "doi")):
+    for variable, key in (
+        ("publisher", "publisher"),
+        ("publisher-place", "place_published"),
+        ("volume", "volume"),
+        ("edition", "edition"),
+        ("genre", "type_of_work"),
+        ("section", "section"),
+        ("DOI", "doi"),
+    ):
         _set(csl, variable, _first(raw, key))
     _set(csl, "issue" if csl_type.startswith("article") else "number", _first(raw, "number"))
     pages = "-".join(p for p in (_first(raw, "start_page"), _first(raw, "end_page")) if p)

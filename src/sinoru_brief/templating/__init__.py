@@ -17,5 +17,14 @@ from sinoru_brief.templating.text import (
     strip_xml_illegal,
 )
 
-__all__ = ["MAX_RANGE_ITEMS", "MAX_RENDERED_CHARS", "compile_problem", "environment", "explain_failure",
-           "is_template", "long_date", "render_text", "strip_xml_illegal"]
+__all__ = [
+    "MAX_RANGE_ITEMS",
+    "MAX_RENDERED_CHARS",
+    "compile_problem",
+    "environment",
+    "explain_failure",
+    "is_template",
+    "long_date",
+    "render_text",
+    "strip_xml_illegal",
+]

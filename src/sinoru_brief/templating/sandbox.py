@@ -48,8 +48,7 @@ _MAX_EXPONENT = 1_000
 _BODY_STEPS = 50
 _MAX_NUMBER = 10**MAX_DIGITS
 #: str methods whose result can be far longer than the text: each is sized before it is called.
-_GROWING_STR_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs", "replace", "join",
-                                  "translate"})
+_GROWING_STR_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs", "replace", "join", "translate"})
 #: Attributes refused outright: they make bytes, which no slide can hold and which have growing methods of their own.
 _REFUSED = {str: frozenset({"encode"}), int: frozenset({"to_bytes"})}
 # A str.format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type].
@@ -114,14 +113,17 @@ class _Guards(NodeTransformer):
     def visit_Output(self, node: nodes.Output) -> nodes.Node:
         self.generic_visit(node)
         # Literal text is otherwise written without finalize; as a Const it is counted like any output.
-        node.nodes = [nodes.Const(child.data, lineno=child.lineno) if isinstance(child, nodes.TemplateData)
-                      else child for child in node.nodes]
+        node.nodes = [
+            nodes.Const(child.data, lineno=child.lineno) if isinstance(child, nodes.TemplateData) else child
+            for child in node.nodes
+        ]
         return node
 
 
 def _guard(method: str, node: nodes.Node) -> nodes.Expr:
-    return nodes.Call(nodes.EnvironmentAttribute(method, lineno=node.lineno), [node], [], None, None,
-                      lineno=node.lineno)
+    return nodes.Call(
+        nodes.EnvironmentAttribute(method, lineno=node.lineno), [node], [], None, None, lineno=node.lineno
+    )
 
 
 class LimitedSandbox(ImmutableSandboxedEnvironment):
@@ -197,8 +199,11 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """Return str.format or str.format_map of a text, checking widths, values and the result's length."""
-        if not isinstance(value, MethodType | BuiltinMethodType) or value.__name__ not in ("format", "format_map") \
-                or not isinstance(value.__self__, str):
+        if (
+            not isinstance(value, MethodType | BuiltinMethodType)
+            or value.__name__ not in ("format", "format_map")
+            or not isinstance(value.__self__, str)
+        ):
             return None
         text, is_map = str(value.__self__), value.__name__ == "format_map"
         env = self
@@ -217,17 +222,31 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, str | list | tuple) and isinstance(times, int) and times > 0 \
-                        and measure(seq) * times > MAX_RENDERED_CHARS:
-                    raise SecurityError(f"repeating a text or list {times:,} times makes it longer than "
-                                        f"{MAX_RENDERED_CHARS:,}")
+                if (
+                    isinstance(seq, str | list | tuple)
+                    and isinstance(times, int)
+                    and times > 0
+                    and measure(seq) * times > MAX_RENDERED_CHARS
+                ):
+                    raise SecurityError(
+                        f"repeating a text or list {times:,} times makes it longer than {MAX_RENDERED_CHARS:,}"
+                    )
         elif operator == "**" and isinstance(right, int | float) and abs(right) > _MAX_EXPONENT:
             raise SecurityError(f"the power {right} is too large")
-        elif operator == "**" and _is_int(left) and _is_int(right) and abs(left) > 1 \
-                and right * math.log10(abs(left)) > MAX_DIGITS:
+        elif (
+            operator == "**"
+            and _is_int(left)
+            and _is_int(right)
+            and abs(left) > 1
+            and right * math.log10(abs(left)) > MAX_DIGITS
+        ):
             raise _too_many_digits()
-        elif operator == "+" and isinstance(left, str | list | tuple) and type(left) is type(right) \
-                and measure(left) + measure(right) > MAX_RENDERED_CHARS:
+        elif (
+            operator == "+"
+            and isinstance(left, str | list | tuple)
+            and type(left) is type(right)
+            and measure(left) + measure(right) > MAX_RENDERED_CHARS
+        ):
             raise too_long() if isinstance(left, str) else too_large()
         elif operator == "%" and isinstance(left, str):
             return percent_format(left, right)
@@ -317,8 +336,9 @@ def _sized_str_method(text: str, name: str, method: Callable[..., Any]) -> Calla
         if name == "join":
             items = list(args[0]) if args else []
             budget().handle(len(items))
-            check_text_length(sum(len(i) if isinstance(i, str) else 0 for i in items)
-                              + len(text) * max(len(items) - 1, 0))
+            check_text_length(
+                sum(len(i) if isinstance(i, str) else 0 for i in items) + len(text) * max(len(items) - 1, 0)
+            )
             return method(items)
         check_text_length(_str_method_size(text, name, args, kwargs))
         return method(*args, **kwargs)

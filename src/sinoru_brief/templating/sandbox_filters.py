@@ -30,11 +30,35 @@ from sinoru_brief.templating.limits import (
 from sinoru_brief.templating.sandbox import percent_format, replaced_size
 
 #: Filters that turn their value (and arguments) into text, so must not be given Python objects.
-TEXT_FILTERS = frozenset({
-    "capitalize", "center", "e", "escape", "forceescape", "format", "indent", "join", "longdate", "lower",
-    "pprint", "replace", "safe", "string", "striptags", "title", "tojson", "trim", "truncate", "upper",
-    "urlencode", "urlize", "wordcount", "wordwrap", "xmlattr",
-})
+TEXT_FILTERS = frozenset(
+    {
+        "capitalize",
+        "center",
+        "e",
+        "escape",
+        "forceescape",
+        "format",
+        "indent",
+        "join",
+        "longdate",
+        "lower",
+        "pprint",
+        "replace",
+        "safe",
+        "string",
+        "striptags",
+        "title",
+        "tojson",
+        "trim",
+        "truncate",
+        "upper",
+        "urlencode",
+        "urlize",
+        "wordcount",
+        "wordwrap",
+        "xmlattr",
+    }
+)
 
 
 @pass_eval_context
@@ -72,8 +96,14 @@ def _join(eval_ctx: Any, value: Iterable[Any], d: Any = "", attribute: str | int
 
 
 @pass_environment
-def _wordwrap(environment: Any, s: Any, width: int = 79, break_long_words: bool = True,
-              wrapstring: str | None = None, break_on_hyphens: bool = True) -> str:
+def _wordwrap(
+    environment: Any,
+    s: Any,
+    width: int = 79,
+    break_long_words: bool = True,
+    wrapstring: str | None = None,
+    break_on_hyphens: bool = True,
+) -> str:
     text = str(s)
     wrap = wrapstring if isinstance(wrapstring, str) else environment.newline_sequence
     lines = len(text) // max(width, 1) + len(text.split()) + text.count("\n") if isinstance(width, int) else 0
@@ -100,8 +130,14 @@ def _slice(value: Any, slices: int, fill_with: Any = None) -> Any:
 
 
 _SIZED: dict[str, Callable[..., Any]] = {
-    "replace": _replace, "center": _center, "indent": _indent, "join": _join, "wordwrap": _wordwrap,
-    "format": _format, "batch": _batch, "slice": _slice,
+    "replace": _replace,
+    "center": _center,
+    "indent": _indent,
+    "join": _join,
+    "wordwrap": _wordwrap,
+    "format": _format,
+    "batch": _batch,
+    "slice": _slice,
 }
 
 

@@ -24,8 +24,17 @@ from sinoru_brief.templating.sandbox import LimitedSandbox
 from sinoru_brief.templating.sandbox_filters import guarded_filters, guarded_tests
 from sinoru_brief.yamlio.schema import did_you_mean
 
-__all__ = ["MAX_RANGE_ITEMS", "MAX_RENDERED_CHARS", "compile_problem", "environment", "explain_failure",
-           "is_template", "long_date", "render_text", "strip_xml_illegal"]
+__all__ = [
+    "MAX_RANGE_ITEMS",
+    "MAX_RENDERED_CHARS",
+    "compile_problem",
+    "environment",
+    "explain_failure",
+    "is_template",
+    "long_date",
+    "render_text",
+    "strip_xml_illegal",
+]
 
 _MARKERS = ("{{", "{%", "{#")
 
@@ -104,8 +113,9 @@ def render_text(text: str, variables: dict[str, Any]) -> str:
     except (ArithmeticError, ValueError, TypeError, LookupError) as exc:
         raise TemplateRuntimeError(str(exc)) from exc
     if len(result) > MAX_RENDERED_CHARS:
-        raise SecurityError(f"the text is {len(result):,} characters long once rendered; "
-                            f"the limit is {MAX_RENDERED_CHARS:,}")
+        raise SecurityError(
+            f"the text is {len(result):,} characters long once rendered; the limit is {MAX_RENDERED_CHARS:,}"
+        )
     return strip_xml_illegal(result)
 
 
@@ -135,6 +145,8 @@ def explain_failure(exc: JinjaTemplateError, variables: Iterable[str]) -> tuple[
     if isinstance(exc, SecurityError):
         return f"not allowed: {reason}", f"templates may use only the variables {listed} and plain filters"
     if isinstance(exc, TemplateSyntaxError):
-        return f"{reason} (line {exc.lineno} of the text)", \
-            "check that every {{ has its }} and every {% its %}; write {{ '{{' }} for a literal {{"
+        return (
+            f"{reason} (line {exc.lineno} of the text)",
+            "check that every {{ has its }} and every {% its %}; write {{ '{{' }} for a literal {{",
+        )
     return reason, f"the variables are {listed}"

@@ -11,5 +11,15 @@ from sinoru_brief.theme.master import MasterTemplate, load_master
 from sinoru_brief.theme.master_look import theme_with_master
 from sinoru_brief.theme.model import Theme
 
-__all__ = ["LayoutMapping", "MasterTemplate", "Theme", "builtin_template_names", "load_master", "load_theme",
-           "mapping", "theme_with_master", "user_template_names", "user_templates_dir"]
+__all__ = [
+    "LayoutMapping",
+    "MasterTemplate",
+    "Theme",
+    "builtin_template_names",
+    "load_master",
+    "load_theme",
+    "mapping",
+    "theme_with_master",
+    "user_template_names",
+    "user_templates_dir",
+]

@@ -45,14 +45,16 @@ def existing_file(folder: Path, name: str, key: str, checker: Checker) -> Path |
     try:
         path = (folder / name).resolve()
         if not path.is_relative_to(folder):
-            checker.report((key,), f"the {key} path '{name}' leads outside the template folder",
-                           hint=f"put the {'logo' if key == 'logo' else '.pptx'} file inside the template folder")
+            checker.report(
+                (key,),
+                f"the {key} path '{name}' leads outside the template folder",
+                hint=f"put the {'logo' if key == 'logo' else '.pptx'} file inside the template folder",
+            )
             return None
         if path.is_file():
             return path
     except (OSError, ValueError) as exc:  # a name too long for the file system
-        checker.report((key,), f"the {key} file '{name}' cannot be read: {_reason(exc)}",
-                       hint="check the file name")
+        checker.report((key,), f"the {key} file '{name}' cannot be read: {_reason(exc)}", hint="check the file name")
         return None
     checker.report((key,), f"the {key} file '{name}' does not exist", hint="check the file name")
     return None
@@ -72,14 +74,19 @@ def check_logo(folder: Path, value: Any, checker: Checker) -> Path | None:
         size = f"{width:,} x {height:,} pixels"
         if image_format not in LOGO_FORMATS:
             found = f"a {image_format} file" if image_format else "not an image PowerPoint can show"
-            checker.report(("logo",), f"the logo file '{logo}' is {found}",
-                           hint=f"use one of {', '.join(LOGO_FORMATS)}, e.g. export the logo as PNG")
+            checker.report(
+                ("logo",),
+                f"the logo file '{logo}' is {found}",
+                hint=f"use one of {', '.join(LOGO_FORMATS)}, e.g. export the logo as PNG",
+            )
             return None
         if width * height <= MAX_LOGO_PIXELS:
             return path
-    checker.report(("logo",), f"the logo file '{logo}' is {size}; a logo may have at most "
-                              f"{MAX_LOGO_PIXELS // 1_000_000} million pixels",
-                   hint="scale it down: a logo 2,000 pixels wide is sharp on any slide")
+    checker.report(
+        ("logo",),
+        f"the logo file '{logo}' is {size}; a logo may have at most {MAX_LOGO_PIXELS // 1_000_000} million pixels",
+        hint="scale it down: a logo 2,000 pixels wide is sharp on any slide",
+    )
     return None
 
 
@@ -112,13 +119,19 @@ def check_master(folder: Path, raw: dict[str, Any], checker: Checker) -> MasterT
     if not name:
         # Without a master, the slide size is required (the schema cannot say so: it depends on 'master').
         if "slide" not in raw:
-            checker.report((), "missing required key 'slide' in template",
-                           hint="add 'slide:' with width_in and height_in, or name a PowerPoint file "
-                                "with 'master:' to take its slide size")
+            checker.report(
+                (),
+                "missing required key 'slide' in template",
+                hint="add 'slide:' with width_in and height_in, or name a PowerPoint file "
+                "with 'master:' to take its slide size",
+            )
         elif raw["slide"] is None:
-            checker.report(("slide",), "has no value",
-                           hint="write width_in and height_in here, or name a PowerPoint file with 'master:' "
-                                "to take its slide size")
+            checker.report(
+                ("slide",),
+                "has no value",
+                hint="write width_in and height_in here, or name a PowerPoint file with 'master:' "
+                "to take its slide size",
+            )
         return None
     path = existing_file(folder, name, "master", checker)
     if path is None:
@@ -127,6 +140,7 @@ def check_master(folder: Path, raw: dict[str, Any], checker: Checker) -> MasterT
         return load_master(path)
     except TemplateError as exc:
         for problem in exc.problems:
-            checker.report(("master",), f"the master file '{name}' cannot be used: {problem.message}",
-                           hint=problem.hint)
+            checker.report(
+                ("master",), f"the master file '{name}' cannot be used: {problem.message}", hint=problem.hint
+            )
         return None

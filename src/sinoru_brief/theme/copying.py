@@ -43,15 +43,25 @@ def new_template(name: str, source: str, master: Path | None = None, folder: Pat
     if not is_template_name(name):
         raise TemplateError(Problem(None, f"'{name}' cannot name a template", hint=NAME_HINT))
     if name in builtin_template_names():
-        raise TemplateError(Problem(None, f"'{name}' is the name of a built-in template",
-                                    hint="choose another name: built-in names always mean the built-in template"))
+        raise TemplateError(
+            Problem(
+                None,
+                f"'{name}' is the name of a built-in template",
+                hint="choose another name: built-in names always mean the built-in template",
+            )
+        )
     origin = resolve_template(source).resolve()
     if master is not None:
         load_master(master)  # refuse a bad master before anything is written
     target = (folder or user_templates_dir()) / name
     if target.exists():
-        raise TemplateError(Problem(target, "a template of this name already exists",
-                                    hint="choose another name, or delete that folder first"))
+        raise TemplateError(
+            Problem(
+                target,
+                "a template of this name already exists",
+                hint="choose another name, or delete that folder first",
+            )
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(origin, target)
     try:

@@ -23,12 +23,34 @@ NS = {"a": NS_A, "p": NS_P, "r": NS_R}
 #: Parser for XML from users' files: no entities expanded, nothing fetched from the network.
 SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
-SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
-                "hlink", "folHlink")
+SCHEME_SLOTS = (
+    "dk1",
+    "lt1",
+    "dk2",
+    "lt2",
+    "accent1",
+    "accent2",
+    "accent3",
+    "accent4",
+    "accent5",
+    "accent6",
+    "hlink",
+    "folHlink",
+)
 #: The colour map PowerPoint assumes when a master has none.
 DEFAULT_CLR_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
-_PRESET = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "008000", "blue": "0000FF",
-           "yellow": "FFFF00", "gray": "808080", "grey": "808080", "navy": "000080", "darkBlue": "00008B"}
+_PRESET = {
+    "black": "000000",
+    "white": "FFFFFF",
+    "red": "FF0000",
+    "green": "008000",
+    "blue": "0000FF",
+    "yellow": "FFFF00",
+    "gray": "808080",
+    "grey": "808080",
+    "navy": "000080",
+    "darkBlue": "00008B",
+}
 _COLOR_TAGS = {f"{{{NS_A}}}{t}" for t in ("srgbClr", "schemeClr", "sysClr", "prstClr", "scrgbClr", "hslClr")}
 
 #: Returns the bytes of the picture a relationship id names, or None.
@@ -62,8 +84,9 @@ class Palette:
         elif tag == "prstClr":
             base = _PRESET.get(value)
         elif tag == "scrgbClr":
-            base = "".join(f"{round(_srgb_from_linear(int(element.get(k, '0')) / 100_000) * 255):02X}"
-                           for k in ("r", "g", "b"))
+            base = "".join(
+                f"{round(_srgb_from_linear(int(element.get(k, '0')) / 100_000) * 255):02X}" for k in ("r", "g", "b")
+            )
         elif tag == "hslClr":
             h, s, lum = (int(element.get(k, "0")) for k in ("hue", "sat", "lum"))
             r, g, b = colorsys.hls_to_rgb(h / 21_600_000, lum / 100_000, s / 100_000)
@@ -81,8 +104,9 @@ class Palette:
                 return self.color(child, placeholder)
         return None
 
-    def fill(self, parent: etree._Element | None, blob: BlobLookup | None = None,
-             placeholder: str | None = None) -> str | None:
+    def fill(
+        self, parent: etree._Element | None, blob: BlobLookup | None = None, placeholder: str | None = None
+    ) -> str | None:
         """Return one colour standing for the fill among *parent*'s children, or None if there is none."""
         if parent is None:
             return None
@@ -95,8 +119,16 @@ class Palette:
             return mix_all([s for s in stops if s])
         pattern = parent.find("a:pattFill", NS)
         if pattern is not None:
-            return mix_all([c for c in (self.first_color(pattern.find("a:fgClr", NS), placeholder),
-                                        self.first_color(pattern.find("a:bgClr", NS), placeholder)) if c])
+            return mix_all(
+                [
+                    c
+                    for c in (
+                        self.first_color(pattern.find("a:fgClr", NS), placeholder),
+                        self.first_color(pattern.find("a:bgClr", NS), placeholder),
+                    )
+                    if c
+                ]
+            )
         picture = parent.find("a:blipFill/a:blip", NS)
         if picture is not None and blob is not None:
             data = blob(picture.get(f"{{{NS_R}}}embed", ""))
@@ -106,7 +138,7 @@ class Palette:
 
 def apply_modifiers(rgb: str, element: etree._Element) -> str:
     """Apply DrawingML's lumMod, lumOff, tint and shade children of *element* to *rgb*."""
-    r, g, b = (int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
     for child in element:
         name = etree.QName(child).localname
         try:
@@ -173,6 +205,7 @@ def mean_image_color(data: bytes) -> str | None:
 
 def luminance(rgb: str) -> float:
     """Return the WCAG relative luminance of *rgb*."""
+
     def linear(c: int) -> float:
         s = c / 255
         return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4

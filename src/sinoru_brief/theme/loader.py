@@ -51,20 +51,24 @@ _COLOR_KEYS = ("background", "title", "text", "accent", "muted", "rule", "panel"
 class _Color(Spec):
     """A colour written ``RRGGBB`` (six hex digits, an optional leading ``#``)."""
 
-    expected = "a colour written RRGGBB in hex, e.g. \"1F3864\""
+    expected = 'a colour written RRGGBB in hex, e.g. "1F3864"'
 
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
         if isinstance(value, int | float) and not isinstance(value, bool):
             # YAML reads 000000 as the number 0 and 1E5000 as infinity: the
             # digits the user wrote are lost, so only quoting can fix it.
-            checker.report(path, f"expected {self.expected}, got the number {value}",
-                           hint='put the colour in quotes, e.g. "000000", so YAML keeps it as text')
+            checker.report(
+                path,
+                f"expected {self.expected}, got the number {value}",
+                hint='put the colour in quotes, e.g. "000000", so YAML keeps it as text',
+            )
             return INVALID
         if not isinstance(value, str):
             return self._wrong_type(value, path, checker)
         if not re.fullmatch(r"#?[0-9A-Fa-f]{6}", value.strip()):
-            checker.report(path, f"'{value}' is not a colour",
-                           hint="write six hex digits RRGGBB using 0-9 and A-F, e.g. \"1F3864\"")
+            checker.report(
+                path, f"'{value}' is not a colour", hint='write six hex digits RRGGBB using 0-9 and A-F, e.g. "1F3864"'
+            )
             return INVALID
         return value.strip().lstrip("#").upper()
 
@@ -81,9 +85,12 @@ class _Font(Spec):
             return value
         choices = ", ".join(MEASURABLE_FONTS)
         close = did_you_mean(value, MEASURABLE_FONTS)
-        checker.report(path, f"cannot measure the font '{value}'; use one of {choices}",
-                       hint=(close + " " if close else "") + "line breaks are computed with metric-compatible "
-                       "font files, which exist only for these fonts")
+        checker.report(
+            path,
+            f"cannot measure the font '{value}'; use one of {choices}",
+            hint=(close + " " if close else "") + "line breaks are computed with metric-compatible "
+            "font files, which exist only for these fonts",
+        )
         return INVALID
 
 
@@ -93,19 +100,28 @@ class _SizePair(Spec):
     expected = "[size, minimum] in points, e.g. [22, 14]"
 
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
-        if (not isinstance(value, list) or len(value) != 2
-                or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+        ):
             return self._wrong_type(value, path, checker)
         size, minimum = float(value[0]), float(value[1])
         low, high = SIZE_RANGE_PT
         if minimum > size:
-            checker.report(path, f"the minimum {value[1]:g} pt is larger than the size {value[0]:g} pt",
-                           hint="write [size, minimum]: the second number is the smallest size text may "
-                                "shrink to, so it cannot exceed the first")
+            checker.report(
+                path,
+                f"the minimum {value[1]:g} pt is larger than the size {value[0]:g} pt",
+                hint="write [size, minimum]: the second number is the smallest size text may "
+                "shrink to, so it cannot exceed the first",
+            )
             return INVALID
         if not low <= minimum <= size <= high:
-            checker.report(path, f"expected sizes from {low:g} to {high:g} pt, got [{value[0]:g}, {value[1]:g}]",
-                           hint="text below 6 pt cannot be read; above 120 pt nothing fits on a slide")
+            checker.report(
+                path,
+                f"expected sizes from {low:g} to {high:g} pt, got [{value[0]:g}, {value[1]:g}]",
+                hint="text below 6 pt cannot be read; above 120 pt nothing fits on a slide",
+            )
             return INVALID
         return SizeRange(size, minimum)
 
@@ -121,8 +137,7 @@ class _Snippet(Spec):
         value = strip_xml_illegal(value)  # as the Text spec does: a .pptx cannot hold them
         problem = compile_problem(value)
         if problem:
-            checker.report(path, f"template text does not compile: {problem}",
-                           hint="check the {{ }} and {% %} pairs")
+            checker.report(path, f"template text does not compile: {problem}", hint="check the {{ }} and {% %} pairs")
             return INVALID
         return value
 
@@ -136,9 +151,13 @@ class _SectionRun(Integer):
         if result is INVALID and len(checker.problems) > before:
             # The schema says what is wrong; say what the number means, so the fix is clear.
             problem = checker.problems[-1]
-            checker.problems[-1] = replace(problem, hint=(
-                "a topic gets a section divider only when it has at least this many slides in the deck; "
-                f"write a whole number such as {Structure.section_min_slides} (1 gives every topic a divider)"))
+            checker.problems[-1] = replace(
+                problem,
+                hint=(
+                    "a topic gets a section divider only when it has at least this many slides in the deck; "
+                    f"write a whole number such as {Structure.section_min_slides} (1 gives every topic a divider)"
+                ),
+            )
         return result
 
 
@@ -172,43 +191,85 @@ class SourcedSnippets(Snippets):
 TEMPLATE_SPEC = Record(
     what="template",
     keys={
-        "name": Key(Text(max_length=80, pattern=r"[A-Za-z0-9][A-Za-z0-9 _.-]*",
-                         pattern_help="a name of letters, digits, spaces, dots, dashes and underscores")),
+        "name": Key(
+            Text(
+                max_length=80,
+                pattern=r"[A-Za-z0-9][A-Za-z0-9 _.-]*",
+                pattern_help="a name of letters, digits, spaces, dots, dashes and underscores",
+            )
+        ),
         "label": Key(Text(max_length=120), required=False, default=""),
         # Optional only when a master names the size; _check_master reports it missing otherwise.
-        "slide": Key(Record(what="slide size", keys={
-            "width_in": Key(Number()), "height_in": Key(Number())}), required=False),
+        "slide": Key(
+            Record(what="slide size", keys={"width_in": Key(Number()), "height_in": Key(Number())}), required=False
+        ),
         "master": Key(Text(max_length=300), required=False),
-        "margins_in": Key(Record(what="margins", keys={
-            side: Key(Number()) for side in ("left", "right", "top", "bottom")})),
-        "fonts": Key(Record(what="fonts", keys={
-            "heading": Key(_Font()),
-            "body": Key(_Font()),
-            "east_asian": Key(Text(max_length=80), required=False, default="Microsoft YaHei"),
-        })),
-        "colors": Key(Record(what="colours", keys={
-            **{name: Key(_Color()) for name in _COLOR_KEYS},
-            "chart": Key(ListOf(item=_Color(), min_items=1, max_items=12)),
-        })),
-        "sizes": Key(Record(what="sizes", keys={
-            **{name: Key(_SizePair()) for name in _SIZE_KEYS},
-            "footer": Key(Number()),
-        })),
+        "margins_in": Key(
+            Record(what="margins", keys={side: Key(Number()) for side in ("left", "right", "top", "bottom")})
+        ),
+        "fonts": Key(
+            Record(
+                what="fonts",
+                keys={
+                    "heading": Key(_Font()),
+                    "body": Key(_Font()),
+                    "east_asian": Key(Text(max_length=80), required=False, default="Microsoft YaHei"),
+                },
+            )
+        ),
+        "colors": Key(
+            Record(
+                what="colours",
+                keys={
+                    **{name: Key(_Color()) for name in _COLOR_KEYS},
+                    "chart": Key(ListOf(item=_Color(), min_items=1, max_items=12)),
+                },
+            )
+        ),
+        "sizes": Key(
+            Record(
+                what="sizes",
+                keys={
+                    **{name: Key(_SizePair()) for name in _SIZE_KEYS},
+                    "footer": Key(Number()),
+                },
+            )
+        ),
         "line_spacing": Key(Number(), required=False, default=1.15),
         "paragraph_space": Key(Number(), required=False, default=0.45),
-        "banner": Key(Record(what="banner", keys={
-            "text": Key(Text(max_length=120)),
-            "color": Key(_Color()),
-            "text_color": Key(_Color(), required=False, default="FFFFFF"),
-        }), required=False),
+        "banner": Key(
+            Record(
+                what="banner",
+                keys={
+                    "text": Key(Text(max_length=120)),
+                    "color": Key(_Color()),
+                    "text_color": Key(_Color(), required=False, default="FFFFFF"),
+                },
+            ),
+            required=False,
+        ),
         "logo": Key(Text(max_length=300), required=False),
-        "structure": Key(Record(what="structure", keys={
-            "section_min_slides": Key(_SectionRun(minimum=SECTION_MIN_RANGE[0], maximum=SECTION_MIN_RANGE[1]),
-                                      required=False, default=Structure.section_min_slides),
-        }), required=False, default={}),
-        "snippets": Key(Record(what="snippets", keys={
-            name: Key(_Snippet(), required=False) for name in Snippets.__dataclass_fields__
-        }), required=False, default={}),
+        "structure": Key(
+            Record(
+                what="structure",
+                keys={
+                    "section_min_slides": Key(
+                        _SectionRun(minimum=SECTION_MIN_RANGE[0], maximum=SECTION_MIN_RANGE[1]),
+                        required=False,
+                        default=Structure.section_min_slides,
+                    ),
+                },
+            ),
+            required=False,
+            default={},
+        ),
+        "snippets": Key(
+            Record(
+                what="snippets", keys={name: Key(_Snippet(), required=False) for name in Snippets.__dataclass_fields__}
+            ),
+            required=False,
+            default={},
+        ),
     },
 )
 
@@ -253,11 +314,17 @@ def resolve_template(name_or_dir: str | Path) -> Path:
     if user_template_names():
         listing += f"; your templates: {', '.join(user_template_names())}"
     if _exists(candidate.is_dir):
-        raise TemplateError(Problem(candidate, f"the folder has no {TEMPLATE_FILE}",
-                                    hint=f"a template folder holds {TEMPLATE_FILE}; {listing}"))
+        raise TemplateError(
+            Problem(
+                candidate,
+                f"the folder has no {TEMPLATE_FILE}",
+                hint=f"a template folder holds {TEMPLATE_FILE}; {listing}",
+            )
+        )
     hint = did_you_mean(str(name_or_dir), names) or listing
-    raise TemplateError(Problem(candidate, f"no such template (a built-in name or a folder with {TEMPLATE_FILE})",
-                                hint=hint))
+    raise TemplateError(
+        Problem(candidate, f"no such template (a built-in name or a folder with {TEMPLATE_FILE})", hint=hint)
+    )
 
 
 def _is_template(folder: Path) -> bool:
@@ -324,24 +391,34 @@ def _check_geometry(raw: dict[str, Any], checker: Checker) -> None:
         # A side out of range is reported once, not again as "margins too wide".
         sides[key] = value if value is not None and low <= value <= high else None
         if value is not None and sides[key] is None:
-            checker.report(("slide", key), f"slide {what} {value:g} in is outside PowerPoint's range of "
-                                           f"{low:g} to {high:g} in",
-                           hint="16:9 slides are 13.333 x 7.5 in, 4:3 slides 10 x 7.5 in")
+            checker.report(
+                ("slide", key),
+                f"slide {what} {value:g} in is outside PowerPoint's range of {low:g} to {high:g} in",
+                hint="16:9 slides are 13.333 x 7.5 in, 4:3 slides 10 x 7.5 in",
+            )
     margins = {side: _number(raw, "margins_in", side) for side in ("left", "right", "top", "bottom")}
     for side, value in margins.items():
         if value is not None and value < 0:
             checker.report(("margins_in", side), f"a margin cannot be negative, got {value:g}")
-    for (a, b), extent, what in ((("left", "right"), sides["width_in"], "width"),
-                                 (("top", "bottom"), sides["height_in"], "height")):
+    for (a, b), extent, what in (
+        (("left", "right"), sides["width_in"], "width"),
+        (("top", "bottom"), sides["height_in"], "height"),
+    ):
         ma, mb = margins[a], margins[b]
         if ma is not None and mb is not None and extent is not None and ma >= 0 and mb >= 0 and ma + mb > extent / 2:
-            checker.report(("margins_in",), f"the {a} and {b} margins take {ma + mb:g} of the slide's "
-                                            f"{extent:g} in {what}; at most half is allowed",
-                           hint="make the margins smaller")
+            checker.report(
+                ("margins_in",),
+                f"the {a} and {b} margins take {ma + mb:g} of the slide's "
+                f"{extent:g} in {what}; at most half is allowed",
+                hint="make the margins smaller",
+            )
     spacing = _number(raw, "line_spacing")
     if spacing is not None and not 1.0 <= spacing <= 2.0:
-        checker.report(("line_spacing",), f"expected a line spacing from 1 to 2, got {spacing:g}",
-                       hint="1.15 is single spacing with a little air")
+        checker.report(
+            ("line_spacing",),
+            f"expected a line spacing from 1 to 2, got {spacing:g}",
+            hint="1.15 is single spacing with a little air",
+        )
     space = _number(raw, "paragraph_space")
     if space is not None and not 0.0 <= space <= 3.0:
         checker.report(("paragraph_space",), f"expected a space before paragraphs of 0 to 3 lines, got {space:g}")
@@ -353,13 +430,15 @@ def _check_geometry(raw: dict[str, Any], checker: Checker) -> None:
 def _snippets(data: dict[str, Any], doc: MarkedDocument) -> SourcedSnippets:
     """Return the template's snippets, with the file and line each was written on."""
     texts = {k: v for k, v in (data["snippets"] or {}).items() if v is not None}
-    written = tuple((name, line, text) for name, text in texts.items()
-                    if (line := doc.position(("snippets", name))[0]) is not None)
+    written = tuple(
+        (name, line, text) for name, text in texts.items() if (line := doc.position(("snippets", name))[0]) is not None
+    )
     return SourcedSnippets(**texts, file=doc.path, written=written)
 
 
-def _build(data: dict[str, Any], folder: Path, logo: Path | None, snippets: Snippets,
-           master: MasterTemplate | None = None) -> Theme:
+def _build(
+    data: dict[str, Any], folder: Path, logo: Path | None, snippets: Snippets, master: MasterTemplate | None = None
+) -> Theme:
     c = data["colors"]
     s = data["sizes"]
     banner = data.get("banner")

@@ -115,8 +115,12 @@ def _parts(layout: LayoutInfo) -> _Parts:
         titles=[p for p in usable if p.type in TITLE_TYPES],
         bodies=[p for p in usable if p.type in BODY_TYPES],
         subtitles=[p for p in usable if p.type == "subTitle"],
-        other=[p for p in layout.placeholders if p.type in CONTENT_TYPES + TITLE_TYPES
-               and (p.vertical or p.type not in BODY_TYPES + TITLE_TYPES + ("subTitle",))],
+        other=[
+            p
+            for p in layout.placeholders
+            if p.type in CONTENT_TYPES + TITLE_TYPES
+            and (p.vertical or p.type not in BODY_TYPES + TITLE_TYPES + ("subTitle",))
+        ],
     )
 
 
@@ -134,8 +138,7 @@ def _is_title_only(p: _Parts) -> bool:
 
 def _rank_title_slide(layout: LayoutInfo, _: dict[str, LayoutInfo]) -> _Rank:
     p = _parts(layout)
-    if (len(p.titles) == 1 and p.titles[0].type == "ctrTitle" and len(p.subtitles) == 1
-            and not p.bodies and not p.other):
+    if len(p.titles) == 1 and p.titles[0].type == "ctrTitle" and len(p.subtitles) == 1 and not p.bodies and not p.other:
         rank = 0
     elif len(p.titles) == 1 and len(p.subtitles) + len(p.bodies) == 1 and not p.other:
         rank = 1
@@ -164,8 +167,12 @@ def _rank_title_only(layout: LayoutInfo, _: dict[str, LayoutInfo]) -> _Rank:
 def _rank_section(layout: LayoutInfo, chosen: dict[str, LayoutInfo]) -> _Rank:
     p = _parts(layout)
     taken = {(chosen[n].master, chosen[n].index) for n in ("title-slide", "content") if n in chosen}
-    header = (len(p.titles) == 1 and len([b for b in p.bodies if b.type == "body"]) + len(p.subtitles) == 1
-              and not [b for b in p.bodies if b.type == "obj"] and not p.other)
+    header = (
+        len(p.titles) == 1
+        and len([b for b in p.bodies if b.type == "body"]) + len(p.subtitles) == 1
+        and not [b for b in p.bodies if b.type == "obj"]
+        and not p.other
+    )
     if header and (layout.master, layout.index) not in taken:
         rank = 0
     elif _is_title_only(p):
@@ -211,6 +218,7 @@ def _choose(template: MasterTemplate, master: MasterInfo) -> tuple[dict[str, Lay
     ranks: dict[str, int] = {}
     blocked = {layout.index for layout in master.layouts if obstruction(template, layout) > OBSTRUCTION_LIMIT}
     for need, ranker in _RANKERS.items():
+
         def key(layout: LayoutInfo) -> tuple[int, bool, float, int]:
             rank, size, index = ranker(layout, chosen)
             return (rank, layout.index in blocked, size, index)
@@ -232,14 +240,20 @@ def mapping(master: MasterTemplate) -> LayoutMapping:
     scored = [(sum(_choose(master, m)[1].values()), i, m) for i, m in enumerate(candidates)]
     _, _, best = min(scored, key=lambda item: item[:2])
     chosen, ranks = _choose(master, best)
-    choices = tuple(LayoutChoice(need, chosen[need], ranks[need] == 0,
-                                 obstruction(master, chosen[need]) > OBSTRUCTION_LIMIT) for need in NEEDS)
+    choices = tuple(
+        LayoutChoice(need, chosen[need], ranks[need] == 0, obstruction(master, chosen[need]) > OBSTRUCTION_LIMIT)
+        for need in NEEDS
+    )
     return LayoutMapping(master=best.index, choices=choices, missing=tuple(_gaps(master, best, choices)))
 
 
 #: The text frame roles each need's slides put into placeholders, for the gap report.
-NEED_ROLES = {"title-slide": ("title", "subtitle"), "section": ("title", "summary"), "content": ("title",),
-              "title-only": ("title",)}
+NEED_ROLES = {
+    "title-slide": ("title", "subtitle"),
+    "section": ("title", "summary"),
+    "content": ("title",),
+    "title-only": ("title",),
+}
 _CHROME_NAMES = {"ftr": "footer", "dt": "date", "sldNum": "slide number"}
 
 
@@ -255,17 +269,21 @@ def _gaps(template: MasterTemplate, master: MasterInfo, choices: tuple[LayoutCho
             continue
         kinds = ", ".join(k for k, n in KIND_NEEDS.items() if n == choice.need)
         used: set[int] = set()
-        placed = [(role, p) for role in NEED_ROLES[choice.need]
-                  if (p := placeholder_for(choice.layout, role, used)) is not None]
+        placed = [
+            (role, p)
+            for role in NEED_ROLES[choice.need]
+            if (p := placeholder_for(choice.layout, role, used)) is not None
+        ]
         if placed:
             plural = len(placed) > 1
-            outcome = (f"the {join_words([r for r, _ in placed])} {'go' if plural else 'goes'} into its "
-                       f"{join_words([p.describe() for _, p in placed])} placeholder{'s' if plural else ''}; "
-                       f"the rest is drawn as text boxes and shapes")
+            outcome = (
+                f"the {join_words([r for r, _ in placed])} {'go' if plural else 'goes'} into its "
+                f"{join_words([p.describe() for _, p in placed])} placeholder{'s' if plural else ''}; "
+                f"the rest is drawn as text boxes and shapes"
+            )
         else:
             outcome = "no placeholder fits, so everything is drawn as text boxes and shapes"
-        notes.append(f"no layout is {NEED_LABELS[choice.need]}: {kinds} slides use {choice.layout.label} "
-                     f"({outcome})")
+        notes.append(f"no layout is {NEED_LABELS[choice.need]}: {kinds} slides use {choice.layout.label} ({outcome})")
     lacking: dict[str, list[str]] = {}
     for choice in choices:
         if choice.need == "title-slide":
@@ -275,13 +293,17 @@ def _gaps(template: MasterTemplate, master: MasterInfo, choices: tuple[LayoutCho
     for label, absent in lacking.items():
         if absent:
             names = [_CHROME_NAMES[t] for t in absent]
-            notes.append(f"layout {label} has no {join_words(names, 'or')} placeholder: the "
-                         f"{join_words(names)} {'is' if len(names) == 1 else 'are'} drawn as text boxes instead")
+            notes.append(
+                f"layout {label} has no {join_words(names, 'or')} placeholder: the "
+                f"{join_words(names)} {'is' if len(names) == 1 else 'are'} drawn as text boxes instead"
+            )
     for choice in choices:
         if choice.hide_shapes:
             share = obstruction(template, choice.layout)
-            notes.append(f"layout {choice.layout.label} draws shapes over {share:.0%} of the content area: "
-                         f"slides on it hide the layout's own graphics so the text stays readable")
+            notes.append(
+                f"layout {choice.layout.label} draws shapes over {share:.0%} of the content area: "
+                f"slides on it hide the layout's own graphics so the text stays readable"
+            )
             continue
         texts = [s.text for s in choice.layout.static_text]
         if choice.layout.shows_master_shapes:
@@ -290,8 +312,10 @@ def _gaps(template: MasterTemplate, master: MasterInfo, choices: tuple[LayoutCho
             sample = "; ".join(t.replace("\n", " ")[:30] for t in texts[:3])
             notes.append(f"layout {choice.layout.label} shows text of its own on every slide on it ({sample})")
     if len(template.masters) > 1:
-        notes.append(f"the file has {len(template.masters)} slide masters; only '{master.name}' "
-                     f"(master {master.index + 1}) is used")
+        notes.append(
+            f"the file has {len(template.masters)} slide masters; only '{master.name}' "
+            f"(master {master.index + 1}) is used"
+        )
     return list(dict.fromkeys(notes))
 
 

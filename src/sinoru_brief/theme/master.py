@@ -184,26 +184,41 @@ def load_master(path: str | Path, limits: ZipLimits = LIMITS) -> MasterTemplate:
     except TemplateError:
         raise
     except Exception as exc:  # any defect python-pptx trips over is the file's, not ours
-        raise fail(path, f"PowerPoint parts in the file cannot be read ({type(exc).__name__}: {exc})",
-                   SAVE_AS_HINT) from None
+        raise fail(
+            path, f"PowerPoint parts in the file cannot be read ({type(exc).__name__}: {exc})", SAVE_AS_HINT
+        ) from None
     if not masters:
         raise fail(path, "the presentation has no slide master", MASTER_HINT)
     if width is None or height is None:
-        raise fail(path, "the presentation does not say its slide size", "set it in PowerPoint with "
-                   "Design > Slide Size and save again")
+        raise fail(
+            path,
+            "the presentation does not say its slide size",
+            "set it in PowerPoint with Design > Slide Size and save again",
+        )
     low, high = SLIDE_RANGE_EMU
     if not (low <= width <= high and low <= height <= high):
-        raise fail(path, f"the slide size {width / EMU_PER_INCH:g} x {height / EMU_PER_INCH:g} in is outside "
-                         f"PowerPoint's range of 1 to 56 in", "set a normal size with Design > Slide Size")
+        raise fail(
+            path,
+            f"the slide size {width / EMU_PER_INCH:g} x {height / EMU_PER_INCH:g} in is outside "
+            f"PowerPoint's range of 1 to 56 in",
+            "set a normal size with Design > Slide Size",
+        )
     try:
         infos = tuple(_master_info(i, master) for i, master in enumerate(masters))
     except Exception as exc:  # as above: a broken layout or theme is the file's defect
-        raise fail(path, f"a slide master or layout cannot be read ({type(exc).__name__}: {exc})",
-                   MASTER_HINT) from None
+        raise fail(
+            path, f"a slide master or layout cannot be read ({type(exc).__name__}: {exc})", MASTER_HINT
+        ) from None
     if not any(m.layouts for m in infos):
         raise fail(path, "the slide master has no layouts", MASTER_HINT + "; a master needs at least one layout")
-    return MasterTemplate(path=path.resolve(), width=int(width), height=int(height), masters=infos,
-                          digest=hashlib.sha256(data).hexdigest(), data=data)
+    return MasterTemplate(
+        path=path.resolve(),
+        width=int(width),
+        height=int(height),
+        masters=infos,
+        digest=hashlib.sha256(data).hexdigest(),
+        data=data,
+    )
 
 
 def _master_info(index: int, master: SlideMaster) -> MasterInfo:
@@ -219,9 +234,12 @@ def _master_info(index: int, master: SlideMaster) -> MasterInfo:
     clr_map = dict(clr_map_el.attrib) if clr_map_el is not None else {}
     palette = Palette(scheme, clr_map)
     blob = _blob_lookup(master.part)
-    placeholders = tuple(_placeholder(sp, None) for sp in element.iterfind("p:cSld/p:spTree/p:sp", NS)
-                         if sp.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None)
-    background = (_background(element, palette, blob) or palette.slot("bg1") or "FFFFFF")
+    placeholders = tuple(
+        _placeholder(sp, None)
+        for sp in element.iterfind("p:cSld/p:spTree/p:sp", NS)
+        if sp.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None
+    )
+    background = _background(element, palette, blob) or palette.slot("bg1") or "FFFFFF"
     styles = element.find("p:txStyles", NS)
     title_color = text_color = None
     if styles is not None:
@@ -229,22 +247,43 @@ def _master_info(index: int, master: SlideMaster) -> MasterInfo:
         text_color = palette.fill(styles.find("p:bodyStyle/a:lvl1pPr/a:defRPr", NS))
     layouts = tuple(_layout_info(index, i, layout, element, palette) for i, layout in enumerate(master.slide_layouts))
     name = element.find("p:cSld", NS).get("name", "") if element.find("p:cSld", NS) is not None else ""
-    return MasterInfo(index=index, name=name or f"Master {index + 1}", layouts=layouts, placeholders=placeholders,
-                      scheme=tuple(scheme.items()), clr_map=tuple(palette.clr_map.items()), major_font=major,
-                      minor_font=minor, east_asian_font=east_asian, background=background,
-                      title_color=title_color or palette.slot("tx1"), text_color=text_color or palette.slot("tx1"),
-                      static_text=_static_text(element), shapes=_shape_rects(element))
+    return MasterInfo(
+        index=index,
+        name=name or f"Master {index + 1}",
+        layouts=layouts,
+        placeholders=placeholders,
+        scheme=tuple(scheme.items()),
+        clr_map=tuple(palette.clr_map.items()),
+        major_font=major,
+        minor_font=minor,
+        east_asian_font=east_asian,
+        background=background,
+        title_color=title_color or palette.slot("tx1"),
+        text_color=text_color or palette.slot("tx1"),
+        static_text=_static_text(element),
+        shapes=_shape_rects(element),
+    )
 
 
-def _layout_info(master_index: int, index: int, layout: SlideLayout, master_el: etree._Element,
-                 palette: Palette) -> LayoutInfo:
+def _layout_info(
+    master_index: int, index: int, layout: SlideLayout, master_el: etree._Element, palette: Palette
+) -> LayoutInfo:
     element = layout._element
-    placeholders = tuple(_placeholder(sp, master_el) for sp in element.iterfind("p:cSld/p:spTree/p:sp", NS)
-                         if sp.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None)
-    return LayoutInfo(master=master_index, index=index, name=layout.name or f"Layout {index + 1}",
-                      placeholders=placeholders, background=_background(element, palette, _blob_lookup(layout.part)),
-                      static_text=_static_text(element), shapes=_shape_rects(element),
-                      shows_master_shapes=element.get("showMasterSp", "1") not in ("0", "false"))
+    placeholders = tuple(
+        _placeholder(sp, master_el)
+        for sp in element.iterfind("p:cSld/p:spTree/p:sp", NS)
+        if sp.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None
+    )
+    return LayoutInfo(
+        master=master_index,
+        index=index,
+        name=layout.name or f"Layout {index + 1}",
+        placeholders=placeholders,
+        background=_background(element, palette, _blob_lookup(layout.part)),
+        static_text=_static_text(element),
+        shapes=_shape_rects(element),
+        shows_master_shapes=element.get("showMasterSp", "1") not in ("0", "false"),
+    )
 
 
 def _placeholder(sp: etree._Element, master_el: etree._Element | None) -> PlaceholderInfo:
@@ -256,8 +295,14 @@ def _placeholder(sp: etree._Element, master_el: etree._Element | None) -> Placeh
     name = sp.find("p:nvSpPr/p:cNvPr", NS).get("name", "")
     paragraphs = ("".join(t.text or "" for t in p.iterfind(".//a:t", NS)) for p in sp.iterfind("p:txBody/a:p", NS))
     text = " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
-    return PlaceholderInfo(type=ph_type, idx=int(ph.get("idx", "0") or 0), name=name, rect=rect,
-                           vertical=vert in _VERTICAL or ph.get("orient") == "vert", text=text)
+    return PlaceholderInfo(
+        type=ph_type,
+        idx=int(ph.get("idx", "0") or 0),
+        name=name,
+        rect=rect,
+        vertical=vert in _VERTICAL or ph.get("orient") == "vert",
+        text=text,
+    )
 
 
 def _master_placeholder(master_el: etree._Element, ph_type: str) -> etree._Element | None:
@@ -281,8 +326,14 @@ def _shape_rects(element: etree._Element) -> tuple[Rect, ...]:
 
 
 def _rect(sp: etree._Element) -> Rect | None:
-    xfrm = next((x for x in (sp.find("p:spPr/a:xfrm", NS), sp.find("p:grpSpPr/a:xfrm", NS),
-                             sp.find("p:xfrm", NS)) if x is not None), None)
+    xfrm = next(
+        (
+            x
+            for x in (sp.find("p:spPr/a:xfrm", NS), sp.find("p:grpSpPr/a:xfrm", NS), sp.find("p:xfrm", NS))
+            if x is not None
+        ),
+        None,
+    )
     if xfrm is None:
         return None
     off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
@@ -302,8 +353,9 @@ def _static_text(element: etree._Element) -> tuple[StaticText, ...]:
     for sp in element.iterfind("p:cSld/p:spTree//p:sp", NS):
         if sp.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None:
             continue
-        text = "\n".join("".join(t.text or "" for t in p.iterfind(".//a:t", NS))
-                         for p in sp.iterfind("p:txBody/a:p", NS)).strip()
+        text = "\n".join(
+            "".join(t.text or "" for t in p.iterfind(".//a:t", NS)) for p in sp.iterfind("p:txBody/a:p", NS)
+        ).strip()
         if text:
             found.append(StaticText(text=text, rect=_rect(sp)))
     return tuple(found)
@@ -332,4 +384,3 @@ def _blob_lookup(part: Part) -> BlobLookup:
         return data
 
     return blob
-

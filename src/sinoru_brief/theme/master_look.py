@@ -25,15 +25,83 @@ from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate, Re
 from sinoru_brief.theme.model import Colors, Fonts, SizeRange, Sizes, Snippets, Theme
 from sinoru_brief.units import inches
 
-_SERIF = ("times", "roman", "serif", "georgia", "garamond", "cambria", "constantia", "palatino", "book antiqua",
-          "bookman", "baskerville", "century", "caslon", "minion", "didot", "bodoni", "rockwell", "mincho",
-          "song", "ming", "batang", "tinos", "charter", "lora", "merriweather", "playfair")
-_WIDE_SANS = ("arial", "helvetica", "liberation sans", "arimo", "verdana", "tahoma", "dejavu sans", "roboto",
-              "franklin gothic", "trebuchet", "lucida sans", "open sans", "noto sans", "source sans", "univers",
-              "frutiger", "futura", "century gothic", "microsoft sans serif", "segoe ui")
-_CJK_FONTS = ("yahei", "simsun", "simhei", "nsimsun", "dengxian", "kaiti", "fangsong", "mingliu", "jhenghei",
-              "mincho", "ms gothic", "ms pgothic", "yu gothic", "meiryo", "malgun", "batang", "gulim", "dotum",
-              "pingfang", "hiragino", "songti", "heiti", "source han", "noto sans cjk", "noto serif cjk")
+_SERIF = (
+    "times",
+    "roman",
+    "serif",
+    "georgia",
+    "garamond",
+    "cambria",
+    "constantia",
+    "palatino",
+    "book antiqua",
+    "bookman",
+    "baskerville",
+    "century",
+    "caslon",
+    "minion",
+    "didot",
+    "bodoni",
+    "rockwell",
+    "mincho",
+    "song",
+    "ming",
+    "batang",
+    "tinos",
+    "charter",
+    "lora",
+    "merriweather",
+    "playfair",
+)
+_WIDE_SANS = (
+    "arial",
+    "helvetica",
+    "liberation sans",
+    "arimo",
+    "verdana",
+    "tahoma",
+    "dejavu sans",
+    "roboto",
+    "franklin gothic",
+    "trebuchet",
+    "lucida sans",
+    "open sans",
+    "noto sans",
+    "source sans",
+    "univers",
+    "frutiger",
+    "futura",
+    "century gothic",
+    "microsoft sans serif",
+    "segoe ui",
+)
+_CJK_FONTS = (
+    "yahei",
+    "simsun",
+    "simhei",
+    "nsimsun",
+    "dengxian",
+    "kaiti",
+    "fangsong",
+    "mingliu",
+    "jhenghei",
+    "mincho",
+    "ms gothic",
+    "ms pgothic",
+    "yu gothic",
+    "meiryo",
+    "malgun",
+    "batang",
+    "gulim",
+    "dotum",
+    "pingfang",
+    "hiragino",
+    "songti",
+    "heiti",
+    "source han",
+    "noto sans cjk",
+    "noto serif cjk",
+)
 _INSET_GAP = inches(0.05)
 #: Contrast ratios (WCAG): large text such as titles, and body text.
 TITLE_CONTRAST, TEXT_CONTRAST = 3.0, 4.5
@@ -71,8 +139,9 @@ def master_look(master: MasterTemplate, east_asian_fallback: str = "Microsoft Ya
     body = measurable_font(info.minor_font or info.major_font or "Calibri")
     for role, name, mapped in (("headings", info.major_font, heading), ("text", info.minor_font, body)):
         if name and name != mapped:
-            notes.append(f"theme font '{name}' for {role} is written as {mapped}, the closest font whose "
-                         f"widths we can measure")
+            notes.append(
+                f"theme font '{name}' for {role} is written as {mapped}, the closest font whose widths we can measure"
+            )
     east_asian = info.east_asian_font if is_cjk_font(info.east_asian_font) else east_asian_fallback
     fonts = Fonts(heading=heading, body=body, east_asian=east_asian)
     content = chosen.for_need("content").layout
@@ -86,33 +155,48 @@ def master_look(master: MasterTemplate, east_asian_fallback: str = "Microsoft Ya
     accent = next((a for a in accents if contrast(a, background) >= TITLE_CONTRAST), None)
     if accent is None:
         accent = _deepened(accents[0], text, background, TEXT_CONTRAST)
-        notes.append(f"no theme accent colour reads on the background {background}; the accent is "
-                     f"{accents[0]} deepened to {accent}")
+        notes.append(
+            f"no theme accent colour reads on the background {background}; the accent is "
+            f"{accents[0]} deepened to {accent}"
+        )
     elif contrast(accent, background) < TEXT_CONTRAST:
         # The accent sets small text too (citation markers, reference numbers, agenda numbers),
         # which needs 4.5:1; a large-text contrast is not enough. Deepen it, keeping its hue.
         deepened = _deepened(accent, text, background, TEXT_CONTRAST)
-        notes.append(f"the theme accent {accent} has a contrast of {contrast(accent, background):.1f}:1 on "
-                     f"{background}, too little for small text; it is deepened to {deepened}")
+        notes.append(
+            f"the theme accent {accent} has a contrast of {contrast(accent, background):.1f}:1 on "
+            f"{background}, too little for small text; it is deepened to {deepened}"
+        )
         accent = deepened
     muted = _muted(text, background)
-    colors = Colors(background=background, title=title, text=text, accent=accent, muted=muted,
-                    rule=mix(text, background, 0.7), panel=mix(background, text, 0.07), chart=tuple(accents))
+    colors = Colors(
+        background=background,
+        title=title,
+        text=text,
+        accent=accent,
+        muted=muted,
+        rule=mix(text, background, 0.7),
+        panel=mix(background, text, 0.07),
+        chart=tuple(accents),
+    )
     title_layout = chosen.for_need("title-slide").layout
     title_background = title_layout.background or info.background
     if contrast(title, title_background) < TITLE_CONTRAST:
-        notes.append(f"the title slide's layout {title_layout.label} has its own background; the title colour "
-                     f"{title} chosen for content slides is hard to read on it")
+        notes.append(
+            f"the title slide's layout {title_layout.label} has its own background; the title colour "
+            f"{title} chosen for content slides is hard to read on it"
+        )
     return MasterLook(fonts=fonts, colors=colors, notes=tuple(notes))
 
 
-def _readable(color: str, background: str, minimum: float, dark: str, light: str, role: str,
-              notes: list[str]) -> str:
+def _readable(color: str, background: str, minimum: float, dark: str, light: str, role: str, notes: list[str]) -> str:
     if contrast(color, background) >= minimum:
         return color
     better = max((dark, light, "000000", "FFFFFF"), key=lambda c: contrast(c, background))
-    notes.append(f"the master's {role} colour {color} has a contrast of {contrast(color, background):.1f}:1 on "
-                 f"its background {background}; {better} is used instead")
+    notes.append(
+        f"the master's {role} colour {color} has a contrast of {contrast(color, background):.1f}:1 on "
+        f"its background {background}; {better} is used instead"
+    )
     return better
 
 
@@ -152,9 +236,20 @@ def theme_with_master(theme: Theme, master: MasterTemplate) -> Theme:
     look = master_look(master, theme.fonts.east_asian)
     left, right, top, bottom = _margins(theme, master)
     sizes = scaled_sizes(theme.sizes, size_factor(theme.width, theme.height, master.width, master.height))
-    return replace(theme, width=master.width, height=master.height, fonts=look.fonts, colors=look.colors,
-                   sizes=sizes, margin_left=left, margin_right=right, margin_top=top, margin_bottom=bottom,
-                   snippets=_master_footer(theme.snippets, master), master=master)
+    return replace(
+        theme,
+        width=master.width,
+        height=master.height,
+        fonts=look.fonts,
+        colors=look.colors,
+        sizes=sizes,
+        margin_left=left,
+        margin_right=right,
+        margin_top=top,
+        margin_bottom=bottom,
+        snippets=_master_footer(theme.snippets, master),
+        master=master,
+    )
 
 
 def _master_footer(snippets: Snippets, master: MasterTemplate) -> Snippets:
@@ -197,8 +292,10 @@ def scaled_sizes(sizes: Sizes, factor: float) -> Sizes:
         return SizeRange(size, min(size, half(r.minimum)))
 
     # The footer is one size; every other field a size range.
-    sized: dict[str, Any] = {f.name: half(getattr(sizes, f.name)) if f.name == "footer"
-                             else scaled(getattr(sizes, f.name)) for f in fields(Sizes)}
+    sized: dict[str, Any] = {
+        f.name: half(getattr(sizes, f.name)) if f.name == "footer" else scaled(getattr(sizes, f.name))
+        for f in fields(Sizes)
+    }
     return Sizes(**sized)
 
 

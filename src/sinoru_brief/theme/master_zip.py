@@ -78,16 +78,24 @@ def read_package(path: Path, limits: ZipLimits = LIMITS) -> tuple[bytes, dict[st
     try:
         size = path.stat().st_size
         if size > limits.max_file:
-            raise fail(path, f"the file is {_size(size)}; masters may be at most {_size(limits.max_file)}",
-                       "remove sample slides and compress pictures (File > Compress Pictures), then save again")
+            raise fail(
+                path,
+                f"the file is {_size(size)}; masters may be at most {_size(limits.max_file)}",
+                "remove sample slides and compress pictures (File > Compress Pictures), then save again",
+            )
         data = path.read_bytes()
     except (OSError, ValueError) as exc:  # a folder, no permission, a name too long, a NUL in the name
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise fail(path, f"cannot read the file: {reason}", "check the path; choose a .pptx or .potx file") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         old = data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the OLE2 header of .ppt/.pot
-        raise fail(path, "is an old binary PowerPoint file (.ppt/.pot), not a .pptx" if old
-                   else "is not a PowerPoint file (it is not a zip package)", SAVE_AS_HINT)
+        raise fail(
+            path,
+            "is an old binary PowerPoint file (.ppt/.pot), not a .pptx"
+            if old
+            else "is not a PowerPoint file (it is not a zip package)",
+            SAVE_AS_HINT,
+        )
     try:
         entries = _read_entries(path, data, limits)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
@@ -97,11 +105,15 @@ def read_package(path: Path, limits: ZipLimits = LIMITS) -> tuple[bytes, dict[st
     main = _main_part(path, entries)
     main_type = content_types.get(main.lower()) or content_types.get(posixpath.splitext(main)[1].lower().lstrip("."))
     if main_type in OTHER_OFFICE:
-        raise fail(path, f"is {OTHER_OFFICE[main_type]}, not a PowerPoint presentation",
-                   "choose a .pptx or .potx file saved from PowerPoint")
+        raise fail(
+            path,
+            f"is {OTHER_OFFICE[main_type]}, not a PowerPoint presentation",
+            "choose a .pptx or .potx file saved from PowerPoint",
+        )
     if main_type not in CONVERTIBLE_MAIN:
-        raise fail(path, f"is not a PowerPoint presentation (its main part is '{main_type or 'untyped'}')",
-                   SAVE_AS_HINT)
+        raise fail(
+            path, f"is not a PowerPoint presentation (its main part is '{main_type or 'untyped'}')", SAVE_AS_HINT
+        )
     if main_type != PRESENTATION_MAIN:
         entries["[Content_Types].xml"] = _retyped(entries["[Content_Types].xml"], main, main_type)
         data = _rezip(entries)
@@ -112,8 +124,12 @@ def _read_entries(path: Path, data: bytes, limits: ZipLimits) -> dict[str, bytes
     archive = zipfile.ZipFile(io.BytesIO(data))
     infos = archive.infolist()
     if len(infos) > limits.max_entries:
-        raise fail(path, f"the package has {len(infos):,} entries; a master may have at most "
-                         f"{limits.max_entries:,} (this looks like a zip bomb)", _BOMB_HINT)
+        raise fail(
+            path,
+            f"the package has {len(infos):,} entries; a master may have at most "
+            f"{limits.max_entries:,} (this looks like a zip bomb)",
+            _BOMB_HINT,
+        )
     entries: dict[str, bytes] = {}
     total = 0
     for info in infos:
@@ -122,11 +138,19 @@ def _read_entries(path: Path, data: bytes, limits: ZipLimits) -> dict[str, bytes
         if info.filename in entries:
             raise fail(path, f"the package holds '{info.filename}' twice", SAVE_AS_HINT)
         if info.file_size > limits.max_part:
-            raise fail(path, f"the part '{info.filename}' unpacks to {_size(info.file_size)}; a part may be "
-                             f"at most {_size(limits.max_part)}", _BOMB_HINT)
+            raise fail(
+                path,
+                f"the part '{info.filename}' unpacks to {_size(info.file_size)}; a part may be "
+                f"at most {_size(limits.max_part)}",
+                _BOMB_HINT,
+            )
         if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise fail(path, f"the part '{info.filename}' unpacks {info.file_size // max(info.compress_size, 1):,} "
-                             f"times larger than it is stored (this looks like a zip bomb)", _BOMB_HINT)
+            raise fail(
+                path,
+                f"the part '{info.filename}' unpacks {info.file_size // max(info.compress_size, 1):,} "
+                f"times larger than it is stored (this looks like a zip bomb)",
+                _BOMB_HINT,
+            )
         # Count what really comes out, not what the header claims: zipfile stops at the declared
         # size and fails the CRC check if there is more, so a lying header ends as BadZipFile.
         chunks = []
@@ -134,8 +158,11 @@ def _read_entries(path: Path, data: bytes, limits: ZipLimits) -> dict[str, bytes
             while chunk := stream.read(1 * MB):
                 total += len(chunk)
                 if total > limits.max_total:
-                    raise fail(path, f"the package unpacks to more than {_size(limits.max_total)} "
-                                     f"(this looks like a zip bomb)", _BOMB_HINT)
+                    raise fail(
+                        path,
+                        f"the package unpacks to more than {_size(limits.max_total)} (this looks like a zip bomb)",
+                        _BOMB_HINT,
+                    )
                 chunks.append(chunk)
         entries[info.filename] = b"".join(chunks)
     return entries
@@ -145,8 +172,9 @@ def _size(count: int) -> str:
     return f"{count / MB:,.0f} MB" if count >= MB else f"{count / 1024:,.0f} KB"
 
 
-_BOMB_HINT = ("use the master as PowerPoint saved it; if it is yours, remove sample slides and large media "
-              "and save again")
+_BOMB_HINT = (
+    "use the master as PowerPoint saved it; if it is yours, remove sample slides and large media and save again"
+)
 
 
 def _check_images(path: Path, entries: dict[str, bytes], limits: ZipLimits) -> None:
@@ -172,11 +200,14 @@ def _check_images(path: Path, entries: dict[str, bytes], limits: ZipLimits) -> N
         except (OSError, UnidentifiedImageError, ValueError):
             continue  # not decodable here; PowerPoint decides what to do with it
         if width * height > limits.max_image_pixels or max(width, height) > limits.max_image_side:
-            raise fail(path, f"the picture '{name}' is {size}; pictures in a master may have at most "
-                             f"{limits.max_image_pixels // 1_000_000} million pixels and "
-                             f"{limits.max_image_side:,} pixels a side",
-                       "select the picture in PowerPoint and use Picture Format > Compress Pictures, "
-                       "or replace it with a smaller image")
+            raise fail(
+                path,
+                f"the picture '{name}' is {size}; pictures in a master may have at most "
+                f"{limits.max_image_pixels // 1_000_000} million pixels and "
+                f"{limits.max_image_side:,} pixels a side",
+                "select the picture in PowerPoint and use Picture Format > Compress Pictures, "
+                "or replace it with a smaller image",
+            )
 
 
 def _content_types(path: Path, entries: dict[str, bytes]) -> dict[str, str]:
@@ -184,8 +215,9 @@ def _content_types(path: Path, entries: dict[str, bytes]) -> dict[str, str]:
     try:
         root = etree.fromstring(entries["[Content_Types].xml"], SAFE_PARSER)
     except (KeyError, etree.XMLSyntaxError):
-        raise fail(path, "is not a PowerPoint presentation (it has no readable [Content_Types].xml)",
-                   SAVE_AS_HINT) from None
+        raise fail(
+            path, "is not a PowerPoint presentation (it has no readable [Content_Types].xml)", SAVE_AS_HINT
+        ) from None
     types: dict[str, str] = {}
     for default in root.iter(f"{{{NS_CT}}}Default"):
         types[default.get("Extension", "").lower()] = default.get("ContentType", "")

@@ -49,8 +49,11 @@ def theme_yaml(theme: Theme, logo_name: str | None = None, master_name: str | No
     if master_name:
         lines.append(f"master: {_text(master_name)}        # its slide size, fonts, colours and margins win")
     lines += [
-        "margins_in: {" + ", ".join(f"{side}: {_inches(getattr(theme, f'margin_{side}'))}"
-                                   for side in ("left", "right", "top", "bottom")) + "}",
+        "margins_in: {"
+        + ", ".join(
+            f"{side}: {_inches(getattr(theme, f'margin_{side}'))}" for side in ("left", "right", "top", "bottom")
+        )
+        + "}",
         "fonts:",
         f"  heading: {_text(theme.fonts.heading)}",
         f"  body: {_text(theme.fonts.body)}",
@@ -59,15 +62,18 @@ def theme_yaml(theme: Theme, logo_name: str | None = None, master_name: str | No
         *(f"  {role}: {_text(getattr(c, role))}" for role in _COLOR_ROLES),
         "  chart: [" + ", ".join(_text(color) for color in c.chart) + "]",
         "sizes:            # points: preferred size and the floor the layout may shrink to",
-        *(f"  {role}: [{_number(getattr(s, role).size)}, {_number(getattr(s, role).minimum)}]"
-          for role in _SIZE_ROLES),
+        *(f"  {role}: [{_number(getattr(s, role).size)}, {_number(getattr(s, role).minimum)}]" for role in _SIZE_ROLES),
         f"  footer: {_number(s.footer)}",
         f"line_spacing: {_number(theme.line_spacing)}",
         f"paragraph_space: {_number(theme.paragraph_space)}",
     ]
     if theme.banner:
-        lines += ["banner:", f"  text: {_text(theme.banner.text)}", f"  color: {_text(theme.banner.color)}",
-                  f"  text_color: {_text(theme.banner.text_color)}"]
+        lines += [
+            "banner:",
+            f"  text: {_text(theme.banner.text)}",
+            f"  color: {_text(theme.banner.color)}",
+            f"  text_color: {_text(theme.banner.text_color)}",
+        ]
     else:
         lines.append("banner: null")
     if logo_name:
@@ -89,8 +95,13 @@ def save_theme(theme: Theme, folder: Path, replace_existing: bool = False) -> Th
     """
     folder = Path(folder)
     if folder.exists() and not replace_existing:
-        raise TemplateError(Problem(folder, "a template of this name already exists",
-                                    hint="choose another name, or delete that template first"))
+        raise TemplateError(
+            Problem(
+                folder,
+                "a template of this name already exists",
+                hint="choose another name, or delete that template first",
+            )
+        )
     # Staged one level down, so a listing of template folders never shows a half-written one.
     work = folder.parent / WORK_FOLDER
     work.mkdir(parents=True, exist_ok=True)
@@ -106,9 +117,13 @@ def save_theme(theme: Theme, folder: Path, replace_existing: bool = False) -> Th
         _move_into_place(staging, folder)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise TemplateError(Problem(folder, f"the template cannot be written: {exc.strerror or exc}",
-                                    hint="check that the templates folder is writable and the disk not full")) \
-            from exc
+        raise TemplateError(
+            Problem(
+                folder,
+                f"the template cannot be written: {exc.strerror or exc}",
+                hint="check that the templates folder is writable and the disk not full",
+            )
+        ) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -126,6 +141,7 @@ def same_look(a: Theme, b: Theme) -> bool:
     A saved theme lives in another folder than the one it was edited from, so
     its logo and master have other paths; their contents must match.
     """
+
     def bytes_of(path: Path | None) -> bytes | None:
         return Path(path).read_bytes() if path else None
 

@@ -108,21 +108,37 @@ def load_marked(path: Path, text: str | None = None) -> MarkedDocument:
         doc.data = converter.convert(node, ())
     except _TooManyValues:
         doc.marks.clear()
-        doc.problems.append(Problem(path, f"the file holds more than {MAX_VALUES:,} values once its aliases "
-                                          "are expanded", hint="split it into smaller files or use fewer aliases"))
+        doc.problems.append(
+            Problem(
+                path,
+                f"the file holds more than {MAX_VALUES:,} values once its aliases are expanded",
+                hint="split it into smaller files or use fewer aliases",
+            )
+        )
     except _TooDeep as exc:
         doc.marks.clear()
         doc.problems.append(Problem(path, _TOO_DEEP, line=exc.line, column=exc.column, hint=_TOO_DEEP_HINT))
     except _RecursiveAlias as exc:
         doc.marks.clear()
-        doc.problems.append(Problem(path, "invalid YAML: an alias refers to the value that contains it",
-                                    line=exc.line, column=exc.column, hint="an alias (*name) must not point "
-                                    "at its own parent; copy the value instead"))
+        doc.problems.append(
+            Problem(
+                path,
+                "invalid YAML: an alias refers to the value that contains it",
+                line=exc.line,
+                column=exc.column,
+                hint="an alias (*name) must not point at its own parent; copy the value instead",
+            )
+        )
     except yaml.YAMLError as exc:  # unknown tags and the like
         mark = getattr(exc, "problem_mark", None)
-        doc.problems.append(Problem(path, f"invalid YAML value: {getattr(exc, 'problem', exc)}",
-                                    line=mark.line + 1 if mark else None,
-                                    column=mark.column + 1 if mark else None))
+        doc.problems.append(
+            Problem(
+                path,
+                f"invalid YAML value: {getattr(exc, 'problem', exc)}",
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
+            )
+        )
     return doc
 
 
@@ -134,17 +150,28 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
         problems.append(Problem(path, f"cannot read the file: {exc.strerror or exc}"))
         return None
     if len(raw) > MAX_YAML_BYTES:
-        problems.append(Problem(path, f"the file is {len(raw):,} bytes; YAML files are limited to "
-                                      f"{MAX_YAML_BYTES:,}", hint="split it into smaller files"))
+        problems.append(
+            Problem(
+                path,
+                f"the file is {len(raw):,} bytes; YAML files are limited to {MAX_YAML_BYTES:,}",
+                hint="split it into smaller files",
+            )
+        )
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-        problems.append(Problem(path, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                                line=raw[:exc.start].count(b"\n") + 1, column=column,
-                                hint="save the file with UTF-8 encoding"))
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        problems.append(
+            Problem(
+                path,
+                f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                line=raw[: exc.start].count(b"\n") + 1,
+                column=column,
+                hint="save the file with UTF-8 encoding",
+            )
+        )
         return None
 
 
@@ -158,18 +185,29 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the end"
     if exc.context in _CLOSERS and context is not None and problem.startswith("expected"):
         opener, closer = _CLOSERS[exc.context]
-        return Problem(path, f"invalid YAML: the '{opener}' here is never closed", line=context.line + 1,
-                       column=context.column + 1,
-                       hint=f"add the missing '{closer}'; YAML {problem.replace('but got', 'but found')} "
-                            f"at {where}")
+        return Problem(
+            path,
+            f"invalid YAML: the '{opener}' here is never closed",
+            line=context.line + 1,
+            column=context.column + 1,
+            hint=f"add the missing '{closer}'; YAML {problem.replace('but got', 'but found')} at {where}",
+        )
     if exc.context == "while scanning a simple key" and context is not None:
-        return Problem(path, "invalid YAML: this line is neither 'key: value' nor a list item",
-                       line=context.line + 1, column=context.column + 1,
-                       hint="add the ':' after the key, or indent text that continues the line above "
-                            "further than its key")
+        return Problem(
+            path,
+            "invalid YAML: this line is neither 'key: value' nor a list item",
+            line=context.line + 1,
+            column=context.column + 1,
+            hint="add the ':' after the key, or indent text that continues the line above further than its key",
+        )
     if exc.context == "while scanning a quoted scalar" and context is not None:
-        return Problem(path, "invalid YAML: the quotation mark here is never closed", line=context.line + 1,
-                       column=context.column + 1, hint="add the closing quotation mark")
+        return Problem(
+            path,
+            "invalid YAML: the quotation mark here is never closed",
+            line=context.line + 1,
+            column=context.column + 1,
+            hint="add the closing quotation mark",
+        )
     if "'\\t'" in problem:
         message, hint = "a tab character where YAML expects spaces", "YAML indents with spaces, never tabs"
     elif problem.startswith("expected <block end>, but found") and problem[-2:-1] in "]}":
@@ -185,8 +223,13 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
         if exc.context and context is not None and context.line != (mark.line if mark else -1):
             message += f" ({exc.context} that starts at line {context.line + 1})"
         hint = "check the indentation, quotes and brackets near this line"
-    return Problem(path, f"invalid YAML: {message}", line=mark.line + 1 if mark else None,
-                   column=mark.column + 1 if mark else None, hint=hint)
+    return Problem(
+        path,
+        f"invalid YAML: {message}",
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+        hint=hint,
+    )
 
 
 class _TooManyValues(Exception):
@@ -268,7 +311,8 @@ class _Converter:
             # A tag such as !!python/object/apply on a list or mapping must be
             # an error, as on a scalar, not silently ignored.
             raise yaml.constructor.ConstructorError(
-                None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark)
+                None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark
+            )
         if id(node) in self.open:
             raise _RecursiveAlias(node.start_mark.line + 1, node.start_mark.column + 1)
         if len(self.open) >= MAX_NESTING:
@@ -301,9 +345,14 @@ class _Converter:
             line = key_node.start_mark.line + 1
             if key in lines and index >= merged:
                 self.doc.problems.append(
-                    Problem(self.doc.path, f"duplicate key '{key}'", line=line,
-                            column=key_node.start_mark.column + 1, key_path=format_key_path((*key_path, key)),
-                            hint=f"'{key}' is already set at line {lines[key]}; remove one of the two")
+                    Problem(
+                        self.doc.path,
+                        f"duplicate key '{key}'",
+                        line=line,
+                        column=key_node.start_mark.column + 1,
+                        key_path=format_key_path((*key_path, key)),
+                        hint=f"'{key}' is already set at line {lines[key]}; remove one of the two",
+                    )
                 )
                 continue
             if index >= merged:

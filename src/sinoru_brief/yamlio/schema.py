@@ -62,8 +62,7 @@ class Checker:
     def report(self, key_path: KeyPath, message: str, hint: str = "") -> None:
         line, column = self.doc.position(key_path)
         self.problems.append(
-            Problem(self.doc.path, message, line=line, column=column,
-                    key_path=format_key_path(key_path), hint=hint)
+            Problem(self.doc.path, message, line=line, column=column, key_path=format_key_path(key_path), hint=hint)
         )
 
 
@@ -137,8 +136,11 @@ class Text(Spec):
             checker.report(path, "must not be empty")
             return INVALID
         if len(value) > self.max_length:
-            checker.report(path, f"is {len(value):,} characters long; the limit is {self.max_length:,}",
-                           hint="shorten it or split it")
+            checker.report(
+                path,
+                f"is {len(value):,} characters long; the limit is {self.max_length:,}",
+                hint="shorten it or split it",
+            )
             return INVALID
         if self.pattern and not re.fullmatch(self.pattern, value):
             checker.report(path, f"expected {self.pattern_help}, got '{shorten(value)}'")
@@ -162,9 +164,7 @@ class Integer(Spec):
     def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             return self._wrong_type(value, path, checker)
-        if (self.minimum is not None and value < self.minimum) or (
-            self.maximum is not None and value > self.maximum
-        ):
+        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
             checker.report(path, f"expected {self.expected}, got {value}")
             return INVALID
         return value
@@ -219,8 +219,11 @@ class Date(Spec):
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                checker.report(path, f"'{value.strip()}' is not a real date",
-                               hint="the month must be 1 to 12 and the day must exist in that month")
+                checker.report(
+                    path,
+                    f"'{value.strip()}' is not a real date",
+                    hint="the month must be 1 to 12 and the day must exist in that month",
+                )
                 return INVALID
         return self._wrong_type(value, path, checker)
 
@@ -241,8 +244,9 @@ class ListOf(Spec):
         if not isinstance(value, list):
             return self._wrong_type(value, path, checker)
         if len(value) < self.min_items:
-            checker.report(path, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}, "
-                                 f"has {len(value)}")
+            checker.report(
+                path, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}, has {len(value)}"
+            )
             return INVALID
         if self.max_items is not None and len(value) > self.max_items:
             checker.report(path, f"has {len(value)} items; at most {self.max_items} are allowed")
@@ -277,16 +281,25 @@ class Record(Spec):
             return self._wrong_type(value, path, checker)
         return self.check_keys(value, path, checker, self.keys, self.build)
 
-    def check_keys(self, value: dict[str, Any], path: KeyPath, checker: Checker,
-                   keys: Mapping[str, Key], build: Callable[[dict[str, Any]], Any] | None) -> Any:
+    def check_keys(
+        self,
+        value: dict[str, Any],
+        path: KeyPath,
+        checker: Checker,
+        keys: Mapping[str, Key],
+        build: Callable[[dict[str, Any]], Any] | None,
+    ) -> Any:
         ok = True
         misspelt: set[str] = set()  # keys the user wrote under a wrong name
         for name in value:
             if name not in keys:
                 match = closest(name, [k for k in keys if k not in value])
                 misspelt.add(match)
-                checker.report((*path, name), f"unknown key '{shorten(name)}' in {self.what}",
-                               hint=f"did you mean '{match}'?" if match else "allowed keys: " + ", ".join(keys))
+                checker.report(
+                    (*path, name),
+                    f"unknown key '{shorten(name)}' in {self.what}",
+                    hint=f"did you mean '{match}'?" if match else "allowed keys: " + ", ".join(keys),
+                )
                 ok = False
         out: dict[str, Any] = {}
         for name, key in keys.items():
@@ -294,8 +307,11 @@ class Record(Spec):
                 if not key.required:
                     out[name] = key.default
                 elif name not in misspelt:  # "did you mean" above already covers it
-                    checker.report(path, f"missing required key '{name}' in {self.what}",
-                                   hint=f"add '{name}:' with {key.spec.expected}")
+                    checker.report(
+                        path,
+                        f"missing required key '{name}' in {self.what}",
+                        hint=f"add '{name}:' with {key.spec.expected}",
+                    )
                     ok = False
                 continue
             if value[name] is None and not key.required:
@@ -327,8 +343,11 @@ class Variant(Record):
         if not isinstance(tag, str) or tag not in self.variants:
             choices = ", ".join(self.variants)
             if self.tag not in value:
-                checker.report(path, f"missing required key '{self.tag}' in {self.what}",
-                               hint=f"add '{self.tag}:' with one of {choices}")
+                checker.report(
+                    path,
+                    f"missing required key '{self.tag}' in {self.what}",
+                    hint=f"add '{self.tag}:' with one of {choices}",
+                )
             elif tag is None:
                 _no_value(f"one of {choices}", (*path, self.tag), checker)
             else:

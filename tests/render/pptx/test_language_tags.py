@@ -15,7 +15,10 @@ from sinoru_brief.render.pptx.text import language_runs
 
 def test_runs_split_only_where_the_script_changes():
     assert language_runs("Ministry. “关于测试 [Joint]”. 2024.") == [
-        ("Ministry. “", ""), ("关于测试 [", "zh-CN"), ("Joint]”. 2024.", "")]
+        ("Ministry. “", ""),
+        ("关于测试 [", "zh-CN"),
+        ("Joint]”. 2024.", ""),
+    ]
     assert language_runs("партнёрство без координации, 2024") == [("партнёрство без координации, 2024", "ru-RU")]
     assert language_runs("12, 3") == [("12, 3", "")]
     assert language_runs("") == [("", "")]

@@ -38,16 +38,28 @@ NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def fixture_deck_brief(topics: list[str]) -> Brief:
-    return Brief(title="Fixture deck", subtitle="For tests", author="Tester", date=dt.date(2025, 2, 1),
-                 topics=topics, depth="full")
+    return Brief(
+        title="Fixture deck",
+        subtitle="For tests",
+        author="Tester",
+        date=dt.date(2025, 2, 1),
+        topics=topics,
+        depth="full",
+    )
 
 
 def export_on_master(library, brief: Brief, master: Path, template: str = "briefing") -> tuple[Build, bytes]:
     """Lay out *brief* on *master* and write it: what the pipeline's export does with a master."""
     result = build(brief, library=library, theme=load_theme(template, master=master))
-    data = pptx_bytes(result.pages, title=brief.title, author=brief.author,
-                      east_asian_font=result.theme.fonts.east_asian, stamp=stamp_time(brief.deck_date()),
-                      link_color=result.theme.colors.accent, master=result.theme.master)
+    data = pptx_bytes(
+        result.pages,
+        title=brief.title,
+        author=brief.author,
+        east_asian_font=result.theme.fonts.east_asian,
+        stamp=stamp_time(brief.deck_date()),
+        link_color=result.theme.colors.accent,
+        master=result.theme.master,
+    )
     return result, data
 
 
@@ -68,8 +80,9 @@ def exported(fixture_library):
 def own_findings(name: str) -> frozenset[tuple[str, str]]:
     """Return what the checks find in the template file itself, as (part, message) pairs."""
     data = (TEMPLATES / name).read_bytes()
-    return frozenset((f.part, f.message) for f in check_package(data, allow=()) + check_schemas(data, SCHEMA_DIR,
-                                                                                                 allow=()))
+    return frozenset(
+        (f.part, f.message) for f in check_package(data, allow=()) + check_schemas(data, SCHEMA_DIR, allow=())
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -95,15 +108,19 @@ def test_no_sample_slide_or_its_text_is_carried_over(exported, name):
     assert slides == sorted(f"ppt/slides/slide{i}.xml" for i in range(1, len(result.pages) + 1))
     # New parts are named linearly from 1, as on python-pptx's own template (package.use_fast_partnames).
     notes = sorted(n for n in names if re.fullmatch(r"ppt/notesSlides/notesSlide\d+\.xml", n))
-    assert notes == sorted(f"ppt/notesSlides/notesSlide{i}.xml"
-                           for i in range(1, sum(1 for p in result.pages if p.notes) + 1))
+    assert notes == sorted(
+        f"ppt/notesSlides/notesSlide{i}.xml" for i in range(1, sum(1 for p in result.pages if p.notes) + 1)
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_package_is_valid_and_adds_no_schema_finding(exported, name):
     _, data = exported(name)
-    new = [f for f in check_package(data) + check_schemas(data, SCHEMA_DIR)
-           if (f.part, f.message) not in own_findings(name)]
+    new = [
+        f
+        for f in check_package(data) + check_schemas(data, SCHEMA_DIR)
+        if (f.part, f.message) not in own_findings(name)
+    ]
     assert new == [], "\n".join(map(str, new[:10]))
 
 
@@ -161,13 +178,19 @@ def test_slides_use_the_mapped_layouts_and_fill_their_placeholders(exported, nam
         if layout.of_type("title", "ctrTitle") and titles:
             title = next(ph for ph in slide.placeholders if "TITLE" in str(ph.placeholder_format.type))
             assert title.text_frame.text == titles[0].text
-            assert (title.left, title.top, title.width, title.height) == (titles[0].x, titles[0].y, titles[0].w,
-                                                                          titles[0].h)
+            assert (title.left, title.top, title.width, title.height) == (
+                titles[0].x,
+                titles[0].y,
+                titles[0].w,
+                titles[0].h,
+            )
         roles = {b.role for b in page.boxes if isinstance(b, TextFrame)}
         for role, ph_type in (("footer", "FOOTER"), ("as-of", "DATE"), ("number", "SLIDE_NUMBER")):
             has = bool(layout.of_type({"FOOTER": "ftr", "DATE": "dt", "SLIDE_NUMBER": "sldNum"}[ph_type]))
             assert (ph_type in {str(t).split(" ")[0].split(".")[-1] for t in types}) == (has and role in roles), (
-                page.key, role)
+                page.key,
+                role,
+            )
 
 
 def test_the_slide_number_placeholder_holds_a_field(exported):
@@ -218,24 +241,33 @@ def test_document_properties_describe_the_deck_not_the_template(exported):
 
 def test_the_same_inputs_give_the_same_bytes(exported, fixture_library):
     _, first = exported("pandoc__footer-basic-reference.pptx")
-    _, again = export_on_master(fixture_library, fixture_deck_brief(["alpha", "beta"]),
-                                TEMPLATES / "pandoc__footer-basic-reference.pptx")
+    _, again = export_on_master(
+        fixture_library, fixture_deck_brief(["alpha", "beta"]), TEMPLATES / "pandoc__footer-basic-reference.pptx"
+    )
     assert first == again
 
 
 def test_pages_laid_out_at_another_size_are_refused(exported):
     result, _ = exported("pythonpptx__default.pptx")
     wrong = load_theme("briefing", master=TEMPLATES / "pandoc__default-reference.pptx").master
-    with pytest.raises(ValueError, match=r"pages are laid out at 9144000 x 6858000 EMU but the master "
-                                         r"pandoc__default-reference.pptx is 9144000 x 5143500"):
-        pptx_bytes(result.pages, title="t", author="a", east_asian_font="SimSun",
-                   stamp=stamp_time(dt.date(2025, 1, 1)), master=wrong)
+    with pytest.raises(
+        ValueError,
+        match=r"pages are laid out at 9144000 x 6858000 EMU but the master "
+        r"pandoc__default-reference.pptx is 9144000 x 5143500",
+    ):
+        pptx_bytes(
+            result.pages,
+            title="t",
+            author="a",
+            east_asian_font="SimSun",
+            stamp=stamp_time(dt.date(2025, 1, 1)),
+            master=wrong,
+        )
 
 
 def test_the_reachability_check_finds_an_orphan(tmp_path):
     data = io.BytesIO()
-    with zipfile.ZipFile(TEMPLATES / "pandoc__default-reference.pptx") as source, \
-            zipfile.ZipFile(data, "w") as target:
+    with zipfile.ZipFile(TEMPLATES / "pandoc__default-reference.pptx") as source, zipfile.ZipFile(data, "w") as target:
         for item in source.infolist():
             target.writestr(item, source.read(item.filename))
         target.writestr("ppt/media/left-behind.png", b"png")
@@ -250,7 +282,11 @@ def test_placeholder_text_overrides_what_would_change_its_width(exported):
         for placeholder in slide.placeholders:
             body = placeholder.text_frame._txBody.find(qn("a:bodyPr"))
             assert (body.get("vert"), body.get("rot"), body.get("numCol"), body.get("wrap")) == (
-                "horz", "0", "1", "square")
+                "horz",
+                "0",
+                "1",
+                "square",
+            )
             assert body.find(qn("a:noAutofit")) is not None
             for props in placeholder.element.iter(qn("a:rPr")):
                 assert (props.get("cap"), props.get("spc")) == ("none", "0")

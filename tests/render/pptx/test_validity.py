@@ -112,8 +112,9 @@ def test_schema_imports_resolve_inside_the_folder():
     schemas = sorted(SCHEMA_DIR.rglob("*.xsd"))
     assert len(schemas) == 11
     for schema in schemas:
-        for location in etree.parse(str(schema)).xpath("//*[local-name()='import' or local-name()='include']"
-                                                       "/@schemaLocation"):
+        for location in etree.parse(str(schema)).xpath(
+            "//*[local-name()='import' or local-name()='include']/@schemaLocation"
+        ):
             assert not re.match(r"[a-z]+:", location), f"{schema.name} imports {location} over the network"
             assert (schema.parent / location).is_file(), f"{schema.name} imports missing {location}"
 
@@ -132,8 +133,12 @@ def test_schemas_compile_once():
 # ---------------------------------------------------------------- the checker on broken packages
 
 
-def _rewrite(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None,
-             drop: tuple[str, ...] = ()) -> bytes:
+def _rewrite(
+    data: bytes,
+    replace: dict[str, bytes] | None = None,
+    add: dict[str, bytes] | None = None,
+    drop: tuple[str, ...] = (),
+) -> bytes:
     """Return the package *data* with entries replaced, added or dropped."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -151,8 +156,9 @@ def _read(data: bytes, name: str) -> bytes:
 
 
 def _slide_with_link(data: bytes) -> str:
-    names = sorted(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
-                   if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
+    names = sorted(
+        n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)
+    )
     return next(n for n in names if b' r:id="' in _read(data, n))
 
 
@@ -169,8 +175,12 @@ def test_dangling_r_id_is_found(good):
     rid = re.search(rb' r:id="(rId\d+)"', xml).group(1)
     broken = _rewrite(good, replace={slide: xml.replace(b' r:id="%s"' % rid, b' r:id="rId999"')})
     assert check_package(broken) == [
-        Finding(f"/{slide}", f"a:hlinkClick r:id='rId999' names no relationship in "
-                             f"/ppt/slides/_rels/{slide.rsplit('/', 1)[1]}.rels", "r-id")]
+        Finding(
+            f"/{slide}",
+            f"a:hlinkClick r:id='rId999' names no relationship in /ppt/slides/_rels/{slide.rsplit('/', 1)[1]}.rels",
+            "r-id",
+        )
+    ]
 
 
 def test_duplicate_shape_id_is_found(good):
@@ -178,24 +188,34 @@ def test_duplicate_shape_id_is_found(good):
     root = etree.fromstring(_read(good, slide))
     first, second = list(root.iter(f"{{{NS_P}}}cNvPr"))[:2]
     second.set("id", first.get("id"))
-    broken = _rewrite(good, replace={slide: etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                                            standalone=True)})
+    broken = _rewrite(
+        good, replace={slide: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)}
+    )
     assert check_package(broken) == [
-        Finding("/ppt/slides/slide1.xml", f"shape id {first.get('id')} is used by 2 shapes "
-                                          "(p:cNvPr/@id must be unique)", "shape-id")]
+        Finding(
+            "/ppt/slides/slide1.xml",
+            f"shape id {first.get('id')} is used by 2 shapes (p:cNvPr/@id must be unique)",
+            "shape-id",
+        )
+    ]
 
 
 def test_part_without_content_type_is_found(good):
     broken = _rewrite(good, add={"ppt/media/extra.xyz": b"data"})
     assert check_package(broken) == [
-        Finding("/ppt/media/extra.xyz", "no content type: neither an Override for the part nor a Default for its "
-                                        "extension", "content-type")]
+        Finding(
+            "/ppt/media/extra.xyz",
+            "no content type: neither an Override for the part nor a Default for its extension",
+            "content-type",
+        )
+    ]
 
 
 def test_part_name_differing_only_in_case_is_found(good):
     broken = _rewrite(good, add={"ppt/slides/Slide1.xml": _read(good, "ppt/slides/slide1.xml")})
     assert check_package(broken) == [
-        Finding("/ppt/slides/Slide1.xml", "part name equals /ppt/slides/slide1.xml ignoring case", "duplicate-part")]
+        Finding("/ppt/slides/Slide1.xml", "part name equals /ppt/slides/slide1.xml ignoring case", "duplicate-part")
+    ]
 
 
 def test_missing_relationship_target_is_found(good):
@@ -203,20 +223,28 @@ def test_missing_relationship_target_is_found(good):
     findings = check_package(broken)
     rels = [f for f in findings if f.kind == "relationship"]
     assert len(rels) == 2
-    assert rels[0] == Finding("/ppt/charts/_rels/chart1.xml.rels",
-                              "relationships of a part that does not exist: /ppt/charts/chart1.xml", "relationship")
-    assert re.fullmatch(r"relationship rId\d+ targets '\.\./charts/chart1\.xml', which resolves to "
-                        r"/ppt/charts/chart1\.xml, a part that does not exist", rels[1].message)
+    assert rels[0] == Finding(
+        "/ppt/charts/_rels/chart1.xml.rels",
+        "relationships of a part that does not exist: /ppt/charts/chart1.xml",
+        "relationship",
+    )
+    assert re.fullmatch(
+        r"relationship rId\d+ targets '\.\./charts/chart1\.xml', which resolves to "
+        r"/ppt/charts/chart1\.xml, a part that does not exist",
+        rels[1].message,
+    )
     others = [f for f in findings if f.kind != "relationship"]
     assert [(f.part, f.kind) for f in others] == [("", "reopen")]
-    assert re.fullmatch(r"python-pptx cannot reopen the file: KeyError: \"no relationship with key 'rId\d+'\"",
-                        others[0].message)
+    assert re.fullmatch(
+        r"python-pptx cannot reopen the file: KeyError: \"no relationship with key 'rId\d+'\"", others[0].message
+    )
 
 
 def test_not_a_zip_is_one_finding():
     assert check_package(b"PK but not really") == [Finding("", "not a readable zip: File is not a zip file", "zip")]
     assert check_schemas(b"PK but not really", SCHEMA_DIR) == [
-        Finding("", "not a readable zip: File is not a zip file", "zip")]
+        Finding("", "not a readable zip: File is not a zip file", "zip")
+    ]
 
 
 def test_schema_error_names_part_path_and_rule(good):
@@ -225,11 +253,13 @@ def test_schema_error_names_part_path_and_rule(good):
     findings = check_schemas(_rewrite(good, replace={slide: xml}), SCHEMA_DIR, allow=ALLOWED)
     assert len(findings) == 1
     assert findings[0].part == "/ppt/slides/slide1.xml" and findings[0].kind == "schema"
-    assert re.fullmatch(r"/p:sld/p:cSld/p:spTree/p:sp(\[\d+\])?/p:spPr/a:xfrm/a:off: Element "
-                        r"'\{http://schemas\.openxmlformats\.org/drawingml/2006/main\}off', attribute 'x': "
-                        r"'wide\d+' is not a valid value of the union type "
-                        r"'\{http://schemas\.openxmlformats\.org/drawingml/2006/main\}ST_Coordinate'\.",
-                        findings[0].message)
+    assert re.fullmatch(
+        r"/p:sld/p:cSld/p:spTree/p:sp(\[\d+\])?/p:spPr/a:xfrm/a:off: Element "
+        r"'\{http://schemas\.openxmlformats\.org/drawingml/2006/main\}off', attribute 'x': "
+        r"'wide\d+' is not a valid value of the union type "
+        r"'\{http://schemas\.openxmlformats\.org/drawingml/2006/main\}ST_Coordinate'\.",
+        findings[0].message,
+    )
 
 
 def test_allowance_covers_only_negative_axis_ids(good):
@@ -238,8 +268,11 @@ def test_allowance_covers_only_negative_axis_ids(good):
     broken = _rewrite(good, replace={"ppt/charts/chart1.xml": xml.replace(axis, b"axis", 1)})
     findings = check_schemas(broken, SCHEMA_DIR, allow=ALLOWED)
     assert [f.message.split(": ", 1)[1] for f in findings] == [
-        ("Element '{http://schemas.openxmlformats.org/drawingml/2006/chart}axId', attribute 'val': 'axis' is not "
-         "a valid value of the atomic type 'xs:unsignedInt'.")]
+        (
+            "Element '{http://schemas.openxmlformats.org/drawingml/2006/chart}axId', attribute 'val': 'axis' is not "
+            "a valid value of the atomic type 'xs:unsignedInt'."
+        )
+    ]
 
 
 # ---------------------------------------------------------------- markup compatibility
@@ -259,18 +292,34 @@ MC_SLIDE = b"""<p:sld xmlns:p="http://schemas.openxmlformats.org/presentationml/
 def test_markup_compatibility_keeps_fallback_and_drops_ignorable():
     resolved = resolve_markup_compatibility(etree.fromstring(MC_SLIDE))
     assert [etree.QName(e).localname for e in resolved.iter()] == [
-        "sld", "cSld", "spTree", "nvGrpSpPr", "cNvPr", "cNvGrpSpPr", "nvPr", "grpSpPr",
-        "cxnSp", "nvCxnSpPr", "cNvPr", "cNvCxnSpPr", "nvPr", "spPr"]
+        "sld",
+        "cSld",
+        "spTree",
+        "nvGrpSpPr",
+        "cNvPr",
+        "cNvGrpSpPr",
+        "nvPr",
+        "grpSpPr",
+        "cxnSp",
+        "nvCxnSpPr",
+        "cNvPr",
+        "cNvCxnSpPr",
+        "nvPr",
+        "spPr",
+    ]
     assert resolved.attrib == {}
     assert load_schema(SCHEMA_DIR / "pml.xsd").validate(resolved)
     assert not load_schema(SCHEMA_DIR / "pml.xsd").validate(etree.fromstring(MC_SLIDE))
 
 
 def test_markup_compatibility_takes_choice_without_fallback():
-    xml = (b'<r xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:AlternateContent>'
-           b'<mc:Choice Requires="x"><a/><b/></mc:Choice></mc:AlternateContent><c/></r>')
+    xml = (
+        b'<r xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:AlternateContent>'
+        b'<mc:Choice Requires="x"><a/><b/></mc:Choice></mc:AlternateContent><c/></r>'
+    )
     assert etree.tostring(resolve_markup_compatibility(etree.fromstring(xml))) == (
-        b'<r xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><a/><b/><c/></r>')
+        b'<r xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><a/><b/><c/></r>'
+    )
 
 
 def test_shape_ids_in_choice_and_fallback_are_not_duplicates(good):
@@ -280,7 +329,8 @@ def test_shape_ids_in_choice_and_fallback_are_not_duplicates(good):
     line = etree.tostring(etree.fromstring(MC_SLIDE).find(".//{*}Fallback/{*}cxnSp")).replace(b'id="2"', b'id="99"')
     alternate = etree.fromstring(
         b'<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
-        b'<mc:Choice Requires="p14">%s</mc:Choice><mc:Fallback>%s</mc:Fallback></mc:AlternateContent>' % (line, line))
+        b'<mc:Choice Requires="p14">%s</mc:Choice><mc:Fallback>%s</mc:Fallback></mc:AlternateContent>' % (line, line)
+    )
     root.find(f"{{{NS_P}}}cSld/{{{NS_P}}}spTree").append(alternate)
     assert [nv.get("id") for nv in root.iter(f"{{{NS_P}}}cNvPr")].count("99") == 2
     broken = _rewrite(good, replace={slide: etree.tostring(root)})
@@ -297,5 +347,9 @@ def test_empty_r_id_on_an_action_link_is_not_dangling(good):
     assert check_package(_rewrite(good, replace={slide: xml.replace(b' r:id="%s"' % rid, action)})) == []
     chart = re.sub(rb'(<c:externalData r:id=")rId\d+"', rb'\1"', _read(good, "ppt/charts/chart1.xml"))
     assert check_package(_rewrite(good, replace={"ppt/charts/chart1.xml": chart})) == [
-        Finding("/ppt/charts/chart1.xml", "c:externalData r:id='' names no relationship in "
-                                          "/ppt/charts/_rels/chart1.xml.rels", "r-id")]
+        Finding(
+            "/ppt/charts/chart1.xml",
+            "c:externalData r:id='' names no relationship in /ppt/charts/_rels/chart1.xml.rels",
+            "r-id",
+        )
+    ]

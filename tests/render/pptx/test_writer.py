@@ -18,8 +18,14 @@ from sinoru_brief.pipeline import build, export, render_pptx
 def fixture_build(fixture_library):
     from sinoru_brief.brief import Brief
 
-    brief = Brief(title="Fixture deck", subtitle="For tests", author="Tester", date=dt.date(2025, 2, 1),
-                  topics=["alpha", "beta"], depth="full")
+    brief = Brief(
+        title="Fixture deck",
+        subtitle="For tests",
+        author="Tester",
+        date=dt.date(2025, 2, 1),
+        topics=["alpha", "beta"],
+        depth="full",
+    )
     return build(brief, library=fixture_library)
 
 

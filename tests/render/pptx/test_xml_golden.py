@@ -43,8 +43,10 @@ MASTER = TEMPLATES / "pandoc__footer-basic-reference.pptx"
 STAMP = dt.datetime(2025, 2, 1)
 CASES = ["briefing", "academic", "plain", "briefing-banner-logo", "briefing-on-master"]
 # Parts the writer makes or edits; a master's own layouts and masters are copied as they are.
-WRITTEN = re.compile(r"^(\[Content_Types\]\.xml|_rels/\.rels|docProps/.*|ppt/presentation\.xml|"
-                     r"ppt/_rels/presentation\.xml\.rels|ppt/theme/theme1\.xml|ppt/(slides|notesSlides|charts)/.*)$")
+WRITTEN = re.compile(
+    r"^(\[Content_Types\]\.xml|_rels/\.rels|docProps/.*|ppt/presentation\.xml|"
+    r"ppt/_rels/presentation\.xml\.rels|ppt/theme/theme1\.xml|ppt/(slides|notesSlides|charts)/.*)$"
+)
 
 
 # ---------------------------------------------------------------- pages to JSON and back
@@ -82,11 +84,13 @@ def _lay_out(case: str, fixture_library, fixture_brief) -> tuple[list, Any]:
     from sinoru_brief.theme import load_theme
     from sinoru_brief.theme.model import Banner
 
-    theme = load_theme("briefing" if case.startswith("briefing") else case,
-                       master=MASTER if case == "briefing-on-master" else None)
+    theme = load_theme(
+        "briefing" if case.startswith("briefing") else case, master=MASTER if case == "briefing-on-master" else None
+    )
     if case == "briefing-banner-logo":
-        theme = dataclasses.replace(theme, logo=LOGO, banner=Banner(text="UNCLASSIFIED // FOR TRAINING",
-                                                                    color="2E7D32", text_color="FFFFFF"))
+        theme = dataclasses.replace(
+            theme, logo=LOGO, banner=Banner(text="UNCLASSIFIED // FOR TRAINING", color="2E7D32", text_color="FFFFFF")
+        )
     pages = layout_deck(compose(fixture_library, fixture_brief, theme.snippets), theme)
     return pages, theme
 
@@ -94,10 +98,17 @@ def _lay_out(case: str, fixture_library, fixture_brief) -> tuple[list, Any]:
 def _options(case: str) -> dict[str, Any]:
     from sinoru_brief.theme import load_theme
 
-    theme = load_theme("briefing" if case.startswith("briefing") else case,
-                       master=MASTER if case == "briefing-on-master" else None)
-    return dict(title="Fixture deck", author="Tester", east_asian_font=theme.fonts.east_asian, stamp=STAMP,
-                link_color=theme.colors.accent, master=theme.master)
+    theme = load_theme(
+        "briefing" if case.startswith("briefing") else case, master=MASTER if case == "briefing-on-master" else None
+    )
+    return dict(
+        title="Fixture deck",
+        author="Tester",
+        east_asian_font=theme.fonts.east_asian,
+        stamp=STAMP,
+        link_color=theme.colors.accent,
+        master=theme.master,
+    )
 
 
 def _relative_paths(data: Any) -> Any:
@@ -126,12 +137,17 @@ def canonical_parts(data: bytes) -> str:
 
 def _golden_pages(case: str, fixture_library, fixture_brief) -> list:
     path = GOLDEN / f"{case}.pages.json"
-    if os.environ.get("SINORU_UPDATE_GOLDEN") == "pages" or not path.exists() and os.environ.get(
-            "SINORU_UPDATE_GOLDEN"):
+    if (
+        os.environ.get("SINORU_UPDATE_GOLDEN") == "pages"
+        or not path.exists()
+        and os.environ.get("SINORU_UPDATE_GOLDEN")
+    ):
         pages, _ = _lay_out(case, fixture_library, fixture_brief)
         GOLDEN.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(_relative_paths(_to_plain(pages)), ensure_ascii=False, separators=(",", ":")) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(_relative_paths(_to_plain(pages)), ensure_ascii=False, separators=(",", ":")) + "\n",
+            encoding="utf-8",
+        )
     return list(_from_plain(json.loads(path.read_text(encoding="utf-8"))))
 
 
@@ -144,13 +160,18 @@ def test_writer_xml_matches_golden(case, fixture_library, fixture_brief):
         golden.write_text(actual, encoding="utf-8")
     expected = golden.read_text(encoding="utf-8")
     if actual != expected:
-        diff = next(i for i, (a, b) in enumerate(zip(actual, expected, strict=False)) if a != b) \
-            if any(a != b for a, b in zip(actual, expected, strict=False)) else min(len(actual), len(expected))
+        diff = (
+            next(i for i, (a, b) in enumerate(zip(actual, expected, strict=False)) if a != b)
+            if any(a != b for a, b in zip(actual, expected, strict=False))
+            else min(len(actual), len(expected))
+        )
         part = actual[:diff].rsplit("=== ", 1)[-1].split("\n", 1)[0]
-        pytest.fail(f"the writer's XML changed in {part} at character {diff}:\n"
-                    f"  now:    ...{actual[max(0, diff - 120):diff + 120]}...\n"
-                    f"  golden: ...{expected[max(0, diff - 120):diff + 120]}...\n"
-                    "review it and regenerate (see this module's docstring)")
+        pytest.fail(
+            f"the writer's XML changed in {part} at character {diff}:\n"
+            f"  now:    ...{actual[max(0, diff - 120) : diff + 120]}...\n"
+            f"  golden: ...{expected[max(0, diff - 120) : diff + 120]}...\n"
+            "review it and regenerate (see this module's docstring)"
+        )
 
 
 def test_frozen_pages_round_trip_through_json(fixture_library, fixture_brief):
@@ -162,5 +183,6 @@ def test_frozen_pages_round_trip_through_json(fixture_library, fixture_brief):
 def test_writer_output_is_byte_identical_for_the_same_pages(fixture_library, fixture_brief):
     pages = _golden_pages("briefing-banner-logo", fixture_library, fixture_brief)
 
-    assert pptx_bytes(pages, **_options("briefing-banner-logo")) == pptx_bytes(pages, **_options(
-        "briefing-banner-logo"))
+    assert pptx_bytes(pages, **_options("briefing-banner-logo")) == pptx_bytes(
+        pages, **_options("briefing-banner-logo")
+    )

@@ -18,8 +18,10 @@ from sinoru_brief.render.qt.painter import render_page
 from sinoru_brief.render.qt.pdf import pdf_bytes, write_pdf
 from sinoru_brief.units import EMU_PER_POINT
 
-pytestmark = [pytest.mark.usefixtures("qapp"),
-              pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdftotext, pdffonts)")]
+pytestmark = [
+    pytest.mark.usefixtures("qapp"),
+    pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdftotext, pdffonts)"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +30,14 @@ def built(fixture_library):
 
     from sinoru_brief.brief import Brief
 
-    brief = Brief(title="Fixture deck", subtitle="For tests", author="Tester", date=dt.date(2025, 2, 1),
-                  topics=["alpha", "beta"], depth="full")
+    brief = Brief(
+        title="Fixture deck",
+        subtitle="For tests",
+        author="Tester",
+        date=dt.date(2025, 2, 1),
+        topics=["alpha", "beta"],
+        depth="full",
+    )
     return build(brief, library=fixture_library)
 
 
@@ -83,13 +91,29 @@ def test_pages_look_like_the_preview(built, read_ahead, tmp_path):
     for number, page in enumerate(built.pages, start=1):
         height = round(page.height * width / page.width)
         prefix = tmp_path / f"p{number}"
-        subprocess.run(["pdftoppm", "-png", "-f", str(number), "-l", str(number), "-singlefile",
-                        "-scale-to-x", str(width), "-scale-to-y", str(height), str(read_ahead), str(prefix)],
-                       check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                "-singlefile",
+                "-scale-to-x",
+                str(width),
+                "-scale-to-y",
+                str(height),
+                str(read_ahead),
+                str(prefix),
+            ],
+            check=True,
+        )
         drawn = Image.open(f"{prefix}.png").convert("L")
         preview = render_page(page, width).convertToFormat(QImage.Format.Format_Grayscale8)
-        expected = Image.frombuffer("L", (preview.width(), preview.height()), bytes(preview.constBits()), "raw",
-                                    "L", preview.bytesPerLine(), 1)
+        expected = Image.frombuffer(
+            "L", (preview.width(), preview.height()), bytes(preview.constBits()), "raw", "L", preview.bytesPerLine(), 1
+        )
         differ = ImageChops.difference(drawn, expected).point(lambda v: 255 if v > 96 else 0)
         share = differ.histogram()[255] / (width * height)
         assert share < 0.01, f"page {number}: {share:.1%} of the pixels differ from the preview"

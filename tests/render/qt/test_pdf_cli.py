@@ -12,10 +12,22 @@ from conftest import FIXTURE_LIBRARY
 
 from sinoru_brief.cli import main
 
-pytestmark = [pytest.mark.usefixtures("qapp"),
-              pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs poppler-utils (pdfinfo)")]
-DECK = ["--content", str(FIXTURE_LIBRARY), "--topics", "alpha,beta", "--title", "Read-ahead", "--author", "Analyst",
-        "--date", "2025-02-01"]
+pytestmark = [
+    pytest.mark.usefixtures("qapp"),
+    pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs poppler-utils (pdfinfo)"),
+]
+DECK = [
+    "--content",
+    str(FIXTURE_LIBRARY),
+    "--topics",
+    "alpha,beta",
+    "--title",
+    "Read-ahead",
+    "--author",
+    "Analyst",
+    "--date",
+    "2025-02-01",
+]
 
 
 def pdfinfo(path) -> str:

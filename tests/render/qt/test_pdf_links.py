@@ -13,8 +13,10 @@ from sinoru_brief.render.qt.pdf import pdf_bytes, write_pdf
 from sinoru_brief.render.qt.pdf_links import Link, UnexpectedPdf, add_links, page_links
 from sinoru_brief.units import EMU_PER_POINT
 
-pytestmark = [pytest.mark.usefixtures("qapp"),
-              pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs poppler-utils (pdfinfo, pdftotext)")]
+pytestmark = [
+    pytest.mark.usefixtures("qapp"),
+    pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs poppler-utils (pdfinfo, pdftotext)"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +31,14 @@ def pages(fixture_library):
 
 
 def linked_spans(pages):
-    return [(number, span) for number, page in enumerate(pages, start=1) for frame in page.text_frames()
-            for para in frame.paragraphs for span in para.spans if span.link]
+    return [
+        (number, span)
+        for number, page in enumerate(pages, start=1)
+        for frame in page.text_frames()
+        for para in frame.paragraphs
+        for span in para.spans
+        if span.link
+    ]
 
 
 def annotations(path: Path) -> list[tuple[int, str]]:
@@ -40,9 +48,30 @@ def annotations(path: Path) -> list[tuple[int, str]]:
 
 def text_in(path: Path, page: int, link: Link) -> str:
     box = [str(round(v)) for v in (link.left, link.top, link.right - link.left, link.bottom - link.top)]
-    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-r", "72", "-x", box[0], "-y", box[1],
-                           "-W", box[2], "-H", box[3], str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout.strip()
+    return subprocess.run(
+        [
+            "pdftotext",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-r",
+            "72",
+            "-x",
+            box[0],
+            "-y",
+            box[1],
+            "-W",
+            box[2],
+            "-H",
+            box[3],
+            str(path),
+            "-",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
 
 def test_every_linked_run_is_a_link_on_its_page(pages, tmp_path):

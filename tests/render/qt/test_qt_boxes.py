@@ -20,8 +20,15 @@ COLORS = ("E0A526", "5FA8D3", "9BC53D", "E55934")
 
 
 def render(*boxes, width: int = 720) -> QImage:
-    page = Page(width=inches(10), height=inches(5), kind="test", key="test", title="test", background=BACKGROUND,
-                boxes=list(boxes))
+    page = Page(
+        width=inches(10),
+        height=inches(5),
+        kind="test",
+        key="test",
+        title="test",
+        background=BACKGROUND,
+        boxes=list(boxes),
+    )
     return render_page(page, width)
 
 
@@ -36,27 +43,46 @@ def colours_in(image: QImage, box: tuple[int, int, int, int]) -> set[str]:
 
 
 def test_rectangle_is_filled_and_stroked():
-    image = render(Shape(x=points(100), y=points(100), w=points(200), h=points(100), geometry="rect",
-                         fill="FF0000", stroke="0000FF", stroke_width=4.0))
+    image = render(
+        Shape(
+            x=points(100),
+            y=points(100),
+            w=points(200),
+            h=points(100),
+            geometry="rect",
+            fill="FF0000",
+            stroke="0000FF",
+            stroke_width=4.0,
+        )
+    )
     assert rgb(image, 200, 150) == "FF0000"
     assert rgb(image, 200, 100) == "0000FF"  # the stroke is centred on the edge
     assert rgb(image, 200, 95) == BACKGROUND
 
 
 def test_ellipse_fills_its_middle_but_not_its_box_corners():
-    image = render(Shape(x=points(100), y=points(100), w=points(200), h=points(100), geometry="ellipse",
-                         fill="00FF00"))
+    image = render(Shape(x=points(100), y=points(100), w=points(200), h=points(100), geometry="ellipse", fill="00FF00"))
     assert rgb(image, 200, 150) == "00FF00"
     assert rgb(image, 103, 103) == BACKGROUND
 
 
 def test_line_runs_from_top_left_to_bottom_right_with_its_width():
-    image = render(Shape(x=points(100), y=points(100), w=points(200), h=points(100), geometry="line",
-                         stroke="0000FF", stroke_width=6.0))
+    image = render(
+        Shape(
+            x=points(100),
+            y=points(100),
+            w=points(200),
+            h=points(100),
+            geometry="line",
+            stroke="0000FF",
+            stroke_width=6.0,
+        )
+    )
     assert rgb(image, 200, 150) == "0000FF"  # on the diagonal
     assert rgb(image, 200, 110) == BACKGROUND
-    flat = render(Shape(x=points(100), y=points(100), w=points(200), h=0, geometry="line", stroke="0000FF",
-                        stroke_width=6.0))
+    flat = render(
+        Shape(x=points(100), y=points(100), w=points(200), h=0, geometry="line", stroke="0000FF", stroke_width=6.0)
+    )
     assert rgb(flat, 200, 98) == "0000FF" and rgb(flat, 200, 102) == "0000FF"
     assert rgb(flat, 200, 104) == BACKGROUND
     assert rgb(flat, 97, 100) == BACKGROUND  # flat caps: nothing before the start
@@ -68,11 +94,17 @@ def _cell(text: str, fill: str = "") -> Cell:
 
 
 def test_table_cells_rows_and_rules():
-    table = TableFrame(x=points(100), y=points(100), w=points(300), h=points(80), column_widths=(points(100),
-                       points(200)), row_heights=(points(30), points(50)),
-                       rows=((_cell("A", "CCCCCC"), _cell("B", "CCCCCC")), (_cell("one"), _cell("two"))),
-                       cell_insets=Insets(left=points(6), top=points(4), right=points(6), bottom=points(4)),
-                       border_color="FF0000")
+    table = TableFrame(
+        x=points(100),
+        y=points(100),
+        w=points(300),
+        h=points(80),
+        column_widths=(points(100), points(200)),
+        row_heights=(points(30), points(50)),
+        rows=((_cell("A", "CCCCCC"), _cell("B", "CCCCCC")), (_cell("one"), _cell("two"))),
+        cell_insets=Insets(left=points(6), top=points(4), right=points(6), bottom=points(4)),
+        border_color="FF0000",
+    )
     image = render(table, width=1440)  # two pixels per point: the 1 pt rules cover whole pixels
     assert rgb(image, 760, 230) == "CCCCCC"  # header fill, right of the text
     assert rgb(image, 760, 300) == BACKGROUND  # no fill in the body row
@@ -84,9 +116,22 @@ def test_table_cells_rows_and_rules():
 
 
 def chart(chart_type: str, series, categories=("Oil", "Coal", "Gas"), unit="percent") -> ChartFrame:
-    return ChartFrame(x=points(60), y=points(40), w=points(600), h=points(280), chart_type=chart_type,
-                      categories=categories, series=series, unit=unit, value_axis_title="Share (%)",
-                      colors=COLORS, text_color="000000", grid_color="AAAAAA", font="Calibri", font_size=12.0)
+    return ChartFrame(
+        x=points(60),
+        y=points(40),
+        w=points(600),
+        h=points(280),
+        chart_type=chart_type,
+        categories=categories,
+        series=series,
+        unit=unit,
+        value_axis_title="Share (%)",
+        colors=COLORS,
+        text_color="000000",
+        grid_color="AAAAAA",
+        font="Calibri",
+        font_size=12.0,
+    )
 
 
 def _rows_with(image: QImage, colour: str) -> list[int]:
@@ -119,22 +164,31 @@ def test_pie_chart_draws_every_slice_in_its_colour():
 
 def test_charts_stay_inside_their_frame():
     for kind in ("bar", "column", "pie"):
-        image = render(chart(kind, (("A long series name that needs room", (99.0, 1.0, 55.5)),),
-                             categories=("A very long category name indeed", "B", "C")))
+        image = render(
+            chart(
+                kind,
+                (("A long series name that needs room", (99.0, 1.0, 55.5)),),
+                categories=("A very long category name indeed", "B", "C"),
+            )
+        )
         outside = colours_in(image, (0, 0, 720, 38)) | colours_in(image, (0, 322, 720, 360))
         outside |= colours_in(image, (0, 0, 58, 360)) | colours_in(image, (662, 0, 720, 360))
         assert outside == {BACKGROUND}, kind
 
 
-@pytest.mark.parametrize(("values", "expected"), [
-    ((3.0, 1200.0), [0.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0]),  # about six steps of 1, 2, 2.5 or 5
-    ((-5.0, 12.0), [-5.0, 0.0, 5.0, 10.0, 15.0]),
-])
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ((3.0, 1200.0), [0.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0]),  # about six steps of 1, 2, 2.5 or 5
+        ((-5.0, 12.0), [-5.0, 0.0, 5.0, 10.0, 15.0]),
+    ],
+)
 def test_value_axis_covers_the_data_in_round_steps(values, expected):
     frame = chart("column", (("s", values),), categories=("a", "b"), unit="number")
     assert value_ticks(frame) == expected
-    assert value_ticks(chart("column", (("s", values),), categories=("a", "b"))) == [float(v) for v in
-                                                                                       range(0, 101, 10)]
+    assert value_ticks(chart("column", (("s", values),), categories=("a", "b"))) == [
+        float(v) for v in range(0, 101, 10)
+    ]
 
 
 def _png(tmp_path, name: str, width: int, height: int) -> str:
@@ -156,8 +210,7 @@ def test_picture_keeps_its_aspect_and_sits_at_the_right(tmp_path):
 
 
 def test_missing_picture_draws_nothing(tmp_path):
-    image = render(Picture(x=points(100), y=points(100), w=points(200), h=points(100),
-                           path=str(tmp_path / "gone.png")))
+    image = render(Picture(x=points(100), y=points(100), w=points(200), h=points(100), path=str(tmp_path / "gone.png")))
     assert colours_in(image, (0, 0, 720, 360)) == {BACKGROUND}
 
 

@@ -47,8 +47,7 @@ def test_write_pngs_rejects_a_slide_the_deck_does_not_have(pages, tmp_path):
 
 def test_preview_command_writes_exactly_the_listed_slides(tmp_path, capsys):
     out = tmp_path / "previews"
-    code = main(["preview", "--content", str(FIXTURE_LIBRARY), "-o", str(out), "--slides", "1,3-4",
-                 "--width", "800"])
+    code = main(["preview", "--content", str(FIXTURE_LIBRARY), "-o", str(out), "--slides", "1,3-4", "--width", "800"])
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == ["slide-001.png", "slide-003.png", "slide-004.png"]
     assert capsys.readouterr().out == f"Wrote 3 PNG files to {out}.\n"

@@ -26,8 +26,9 @@ def pages(fixture_brief, fixture_library):
 
 def to_pil(image: QImage) -> Image.Image:
     image = image.convertToFormat(QImage.Format.Format_RGB888)
-    return Image.frombuffer("RGB", (image.width(), image.height()), bytes(image.constBits()), "raw", "RGB",
-                            image.bytesPerLine(), 1)
+    return Image.frombuffer(
+        "RGB", (image.width(), image.height()), bytes(image.constBits()), "raw", "RGB", image.bytesPerLine(), 1
+    )
 
 
 def changed(a: Image.Image, b: Image.Image) -> Image.Image:
@@ -54,9 +55,14 @@ def test_corners_outside_every_box_show_the_theme_background(pages, theme):
         image = render_page(page, WIDTH)
         scale = WIDTH / page.width
         corners = [(0, 0), (WIDTH - 1, 0), (0, image.height() - 1), (WIDTH - 1, image.height() - 1)]
-        free = [(x, y) for x, y in corners
-                if not any(b.x * scale - 1 <= x <= b.right * scale + 1 and b.y * scale - 1 <= y <= b.bottom * scale + 1
-                           for b in page.boxes)]
+        free = [
+            (x, y)
+            for x, y in corners
+            if not any(
+                b.x * scale - 1 <= x <= b.right * scale + 1 and b.y * scale - 1 <= y <= b.bottom * scale + 1
+                for b in page.boxes
+            )
+        ]
         assert free, page.key
         for x, y in free:
             assert image.pixelColor(x, y).name()[1:].upper() == theme.colors.background.upper(), (page.key, x, y)
@@ -71,8 +77,9 @@ def test_nothing_is_drawn_outside_the_boxes(pages):
         for box in page.boxes:
             # A stroke is centred on a shape's outline: half of it lies outside the box.
             pad = TOLERANCE + (box.stroke_width * EMU_PER_POINT * scale / 2 if isinstance(box, Shape) else 0)
-            draw.rectangle((box.x * scale - pad, box.y * scale - pad, box.right * scale + pad,
-                            box.bottom * scale + pad), fill=0)
+            draw.rectangle(
+                (box.x * scale - pad, box.y * scale - pad, box.right * scale + pad, box.bottom * scale + pad), fill=0
+            )
         stray = ImageChops.multiply(changed(image, background_of(page, image.size)), allowed)
         assert stray.getbbox() is None, f"{page.key}: pixels drawn outside every box at {stray.getbbox()}"
 
@@ -85,13 +92,15 @@ def test_each_text_frame_draws_its_text_inside_its_box(pages):
         for index, box in enumerate(page.boxes):
             if not isinstance(box, TextFrame) or not box.text.strip():
                 continue
-            without = replace(page, boxes=page.boxes[:index] + page.boxes[index + 1:])
+            without = replace(page, boxes=page.boxes[:index] + page.boxes[index + 1 :])
             mask = changed(full, to_pil(render_page(without, WIDTH)))
             drawn = mask.getbbox()
             assert drawn is not None, f"{page.key}: frame '{box.role}' drew nothing"
             left, top, right, bottom = drawn
             assert left >= box.x * scale - TOLERANCE and top >= box.y * scale - TOLERANCE, (page.key, box.role)
             assert right <= box.right * scale + TOLERANCE and bottom <= box.bottom * scale + TOLERANCE, (
-                page.key, box.role)
+                page.key,
+                box.role,
+            )
             frames += 1
     assert frames > 30

@@ -26,8 +26,9 @@ LEFT, TOP, WIDTH, HEIGHT = 100, 50, 400, 200  # the frame, in points (= pixels)
 
 def to_pil(image: QImage) -> Image.Image:
     image = image.convertToFormat(QImage.Format.Format_RGB888)
-    return Image.frombuffer("RGB", (image.width(), image.height()), bytes(image.constBits()), "raw", "RGB",
-                            image.bytesPerLine(), 1)
+    return Image.frombuffer(
+        "RGB", (image.width(), image.height()), bytes(image.constBits()), "raw", "RGB", image.bytesPerLine(), 1
+    )
 
 
 def ink(image: Image.Image, box: tuple[int, int, int, int] | None = None, color=None):
@@ -53,23 +54,27 @@ def span(text: str, size: float = 40.0, **style) -> Span:
 
 def para(*lines: tuple[Span, ...], size: float = 40.0, **options) -> Paragraph:
     spans = tuple(s for line in lines for s in line)
-    return Paragraph(spans=spans, lines=tuple(Line(line, 0.0) for line in lines), line_height=size * 1.15,
-                     **options)
+    return Paragraph(spans=spans, lines=tuple(Line(line, 0.0) for line in lines), line_height=size * 1.15, **options)
 
 
 def draw(*paragraphs: Paragraph, anchor: str = "top", width: int = 720) -> Image.Image:
-    frame = TextFrame(x=points(LEFT), y=points(TOP), w=points(WIDTH), h=points(HEIGHT), paragraphs=paragraphs,
-                      anchor=anchor)
-    page = Page(width=inches(10), height=inches(5), kind="test", key="test", title="test", background="FFFFFF",
-                boxes=[frame])
+    frame = TextFrame(
+        x=points(LEFT), y=points(TOP), w=points(WIDTH), h=points(HEIGHT), paragraphs=paragraphs, anchor=anchor
+    )
+    page = Page(
+        width=inches(10), height=inches(5), kind="test", key="test", title="test", background="FFFFFF", boxes=[frame]
+    )
     return to_pil(render_page(page, width))
 
 
-@pytest.mark.parametrize(("anchor", "line_top"), [
-    ("top", TOP),
-    ("middle", TOP + (HEIGHT - 46) / 2),
-    ("bottom", TOP + HEIGHT - 46),
-])
+@pytest.mark.parametrize(
+    ("anchor", "line_top"),
+    [
+        ("top", TOP),
+        ("middle", TOP + (HEIGHT - 46) / 2),
+        ("bottom", TOP + HEIGHT - 46),
+    ],
+)
 def test_baseline_sits_a_fifth_of_the_size_above_the_line_bottom(anchor, line_top):
     box = ink(draw(para((span("HHHH"),)), anchor=anchor))
     baseline = line_top + 46 - 0.2 * 40  # "H" has no descender: its ink ends on the baseline

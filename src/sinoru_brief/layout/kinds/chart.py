@@ -35,8 +35,9 @@ def alt_text(title: str, chart: Chart) -> str:
     """Describe a chart for screen readers: kind, title, and every value."""
     parts = []
     for series in chart.series:
-        values = ", ".join(f"{c} {format_value(v, chart.unit)}" for c, v in zip(chart.categories, series.values,
-                                                                                strict=False))
+        values = ", ".join(
+            f"{c} {format_value(v, chart.unit)}" for c, v in zip(chart.categories, series.values, strict=False)
+        )
         parts.append(f"{series.name}: {values}")
     return f"{CHART_TYPES[chart.type].capitalize()}, {title}. " + "; ".join(parts) + "."
 
@@ -52,14 +53,26 @@ def layout_chart(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     # On a tall (portrait) slide a chart filling the body would stretch its
     # bars absurdly; keep it no taller than three quarters of its width.
     height = min(body.h, body.w * 3 // 4)
-    page.boxes.append(ChartFrame(
-        x=body.x, y=body.y, w=body.w, h=height, name="chart",
-        chart_type=chart.type, categories=chart.categories,
-        series=tuple((s.name, s.values) for s in chart.series), unit=chart.unit,
-        value_axis_title=chart.value_axis_title, colors=t.colors.chart, text_color=t.colors.text,
-        grid_color=t.colors.rule, font=t.fonts.body, font_size=max(t.sizes.table.size, 14.0),
-        alt_text=slide.slide.alt_text or alt_text(slide.title, chart),
-    ))
+    page.boxes.append(
+        ChartFrame(
+            x=body.x,
+            y=body.y,
+            w=body.w,
+            h=height,
+            name="chart",
+            chart_type=chart.type,
+            categories=chart.categories,
+            series=tuple((s.name, s.values) for s in chart.series),
+            unit=chart.unit,
+            value_axis_title=chart.value_axis_title,
+            colors=t.colors.chart,
+            text_color=t.colors.text,
+            grid_color=t.colors.rule,
+            font=t.fonts.body,
+            font_size=max(t.sizes.table.size, 14.0),
+            alt_text=slide.slide.alt_text or alt_text(slide.title, chart),
+        )
+    )
     add_source_line(ctx, page, list(slide.citations))
     return [page]
 
@@ -81,12 +94,22 @@ def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Pag
     marker = ctx.marker(ctx.deck.markers(slide.slide.cite), t.sizes.sub.size)
     if marker:
         spans.append(marker)
-    page.boxes.append(ctx.text_frame(Box(body.x, body.y, body.w, caption_h),
-                                     [ParaSpec(spans=tuple(spans), size=t.sizes.sub, align="center")],
-                                     role="caption"))
-    _set_figures(ctx, page, body.y + caption_h + inches(0.2),
-                 [(format_value(value, chart.unit), [], category)
-                  for category, value in zip(chart.categories, series.values, strict=False)])
+    page.boxes.append(
+        ctx.text_frame(
+            Box(body.x, body.y, body.w, caption_h),
+            [ParaSpec(spans=tuple(spans), size=t.sizes.sub, align="center")],
+            role="caption",
+        )
+    )
+    _set_figures(
+        ctx,
+        page,
+        body.y + caption_h + inches(0.2),
+        [
+            (format_value(value, chart.unit), [], category)
+            for category, value in zip(chart.categories, series.values, strict=False)
+        ],
+    )
     add_source_line(ctx, page, list(slide.citations))
     return [page]
 
@@ -95,8 +118,12 @@ def layout_key_figures(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     """Lay out a key-figures slide: each value large with its citation marker, side by side, over its label."""
     assert slide.slide is not None  # a key-figures slide is always the user's own
     page = new_page(ctx, slide)
-    _set_figures(ctx, page, ctx.regions.body.y + inches(0.2),
-                 [(f.value, ctx.deck.markers(f.cite), f.label) for f in slide.slide.figures])
+    _set_figures(
+        ctx,
+        page,
+        ctx.regions.body.y + inches(0.2),
+        [(f.value, ctx.deck.markers(f.cite), f.label) for f in slide.slide.figures],
+    )
     add_source_line(ctx, page, list(slide.citations))
     return [page]
 
@@ -120,8 +147,7 @@ def _set_figures(ctx: LayoutContext, page: Page, top: int, columns: list[tuple[s
     figure = SizeRange(t.sizes.deck_title.size * 1.6, t.sizes.deck_title.minimum)
 
     def value_spec(text: str, numbers: list[int], size: float) -> ParaSpec:
-        spec = ctx.plain(text, SizeRange(size, size), heading=True, bold=True, color=t.colors.accent,
-                         align="center")
+        spec = ctx.plain(text, SizeRange(size, size), heading=True, bold=True, color=t.colors.accent, align="center")
         marker = ctx.marker(numbers, size * 0.45)
         return replace(spec, spans=(*spec.spans, marker)) if marker else spec
 
@@ -132,31 +158,68 @@ def _set_figures(ctx: LayoutContext, page: Page, top: int, columns: list[tuple[s
         return [size.size * scale for scale in scales([ParaSpec(spans=(), size=size)])]
 
     def all_fit(specs: list[ParaSpec], frame_h: int, max_lines: int = 0) -> bool:
-        return all(layout_at([spec], inner_w, (frame_h - insets_h) / EMU_PER_POINT, 1.0, t.line_spacing,
-                             max_lines).fits for spec in specs)
+        return all(
+            layout_at([spec], inner_w, (frame_h - insets_h) / EMU_PER_POINT, 1.0, t.line_spacing, max_lines).fits
+            for spec in specs
+        )
 
     figure_h = height * 55 // 100
     label_sizes = sizes(t.sizes.body)
-    label_size = next((size for size in label_sizes
-                       if all_fit([label_spec(c[2], size) for c in columns], height - figure_h - rule_gap)),
-                      label_sizes[-1])
+    label_size = next(
+        (
+            size
+            for size in label_sizes
+            if all_fit([label_spec(c[2], size) for c in columns], height - figure_h - rule_gap)
+        ),
+        label_sizes[-1],
+    )
     labels = [label_spec(c[2], label_size) for c in columns]
     if not all_fit(labels, height - figure_h - rule_gap):
         # Long labels at their smallest: give them the height they need, leaving the values a line at least.
-        need = max(round(layout_at([spec], inner_w, 1e9, 1.0, t.line_spacing).height * EMU_PER_POINT)
-                   for spec in labels) + insets_h
+        need = (
+            max(round(layout_at([spec], inner_w, 1e9, 1.0, t.line_spacing).height * EMU_PER_POINT) for spec in labels)
+            + insets_h
+        )
         value_line = points(figure.minimum * t.line_spacing) + insets_h
         figure_h = max(value_line, min(figure_h, height - rule_gap - need))
     value_sizes = sizes(figure)
-    one_line = next((size for size in value_sizes
-                     if all_fit([value_spec(c[0], c[1], size) for c in columns], figure_h, max_lines=1)), None)
+    one_line = next(
+        (
+            size
+            for size in value_sizes
+            if all_fit([value_spec(c[0], c[1], size) for c in columns], figure_h, max_lines=1)
+        ),
+        None,
+    )
     value_size = one_line if one_line is not None else value_sizes[-1]
     for i, (value, numbers, _) in enumerate(columns):
         x = body.x + i * (column_w + gap)
-        page.boxes.append(ctx.text_frame(Box(x, top, column_w, figure_h), [value_spec(value, numbers, value_size)],
-                                         role="figure", anchor="bottom", max_lines=1 if one_line else 0))
+        page.boxes.append(
+            ctx.text_frame(
+                Box(x, top, column_w, figure_h),
+                [value_spec(value, numbers, value_size)],
+                role="figure",
+                anchor="bottom",
+                max_lines=1 if one_line else 0,
+            )
+        )
         rule_w = min(inches(1.0), column_w)
-        page.boxes.append(Shape(x=x + column_w // 2 - rule_w // 2, y=top + figure_h + inches(0.04), w=rule_w,
-                                h=0, geometry="line", stroke=t.colors.rule, stroke_width=1.5, name="figure rule"))
-        page.boxes.append(ctx.text_frame(Box(x, top + figure_h + rule_gap, column_w, height - figure_h - rule_gap),
-                                         [labels[i]], role="figure-label"))
+        page.boxes.append(
+            Shape(
+                x=x + column_w // 2 - rule_w // 2,
+                y=top + figure_h + inches(0.04),
+                w=rule_w,
+                h=0,
+                geometry="line",
+                stroke=t.colors.rule,
+                stroke_width=1.5,
+                name="figure rule",
+            )
+        )
+        page.boxes.append(
+            ctx.text_frame(
+                Box(x, top + figure_h + rule_gap, column_w, height - figure_h - rule_gap),
+                [labels[i]],
+                role="figure-label",
+            )
+        )

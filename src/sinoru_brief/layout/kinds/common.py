@@ -34,12 +34,28 @@ def add_title(ctx: LayoutContext, page: Page, title: str, continued: int = 0) ->
     page.boxes.append(ctx.text_frame(r.title, [spec], role="title", anchor="bottom"))
     if ctx.theme.master is not None:
         return  # an organisation's master carries its own look: our accent rule is not added to it
-    page.boxes.append(Shape(x=r.title.x, y=r.rule_y, w=points(72), h=0, geometry="line",
-                            stroke=ctx.theme.colors.accent, stroke_width=2.5, name="title rule"))
+    page.boxes.append(
+        Shape(
+            x=r.title.x,
+            y=r.rule_y,
+            w=points(72),
+            h=0,
+            geometry="line",
+            stroke=ctx.theme.colors.accent,
+            stroke_width=2.5,
+            name="title rule",
+        )
+    )
 
 
-def bullet_group(ctx: LayoutContext, bullet: Bullet, *, numbered: int = 0,
-                 body: SizeRange | None = None, sub: SizeRange | None = None) -> list[ParaSpec]:
+def bullet_group(
+    ctx: LayoutContext,
+    bullet: Bullet,
+    *,
+    numbered: int = 0,
+    body: SizeRange | None = None,
+    sub: SizeRange | None = None,
+) -> list[ParaSpec]:
     """Return the paragraph specs of a bullet and its sub-bullets, each claim with its marker."""
     t = ctx.theme
     body = body or t.sizes.body
@@ -59,10 +75,15 @@ def _claim(ctx: LayoutContext, bullet: Bullet, level: int, size: SizeRange, numb
     indent = size.size * (1.1 if level == 0 else 1.0)
     offset = 0.0 if level == 0 else t.sizes.body.size * 1.1
     return ParaSpec(
-        spans=tuple(spans), size=size, level=level,
+        spans=tuple(spans),
+        size=size,
+        level=level,
         bullet=f"{numbered}." if numbered else BULLET_CHARS[min(level, 1)],
-        bullet_color=t.colors.accent, space_before=t.paragraph_space if level == 0 else 0.2,
-        indent=offset + (indent * 1.3 if numbered else indent), bullet_indent=offset, citations=tuple(numbers),
+        bullet_color=t.colors.accent,
+        space_before=t.paragraph_space if level == 0 else 0.2,
+        indent=offset + (indent * 1.3 if numbered else indent),
+        bullet_indent=offset,
+        citations=tuple(numbers),
     )
 
 
@@ -74,13 +95,20 @@ def add_source_line(ctx: LayoutContext, page: Page, numbers: list[int]) -> None:
     r = ctx.regions
     refs = [ctx.deck.reference(n) for n in sorted(set(numbers))]
     full = "Sources: " + "; ".join(f"{ref.number} {ref.short}" for ref in refs)
-    frame = ctx.text_frame(r.source, [ctx.plain(full, t.sizes.source, color=t.colors.muted)],
-                           role="source", anchor="bottom", truncate=False)
+    frame = ctx.text_frame(
+        r.source,
+        [ctx.plain(full, t.sizes.source, color=t.colors.muted)],
+        role="source",
+        anchor="bottom",
+        truncate=False,
+    )
     if _overflows(frame, r.source):
-        short = ("Sources: " + ", ".join(str(ref.number) for ref in refs)
-                 + " (full references in the notes and at the end)")
-        frame = ctx.text_frame(r.source, [ctx.plain(short, t.sizes.source, color=t.colors.muted)],
-                               role="source", anchor="bottom")
+        short = (
+            "Sources: " + ", ".join(str(ref.number) for ref in refs) + " (full references in the notes and at the end)"
+        )
+        frame = ctx.text_frame(
+            r.source, [ctx.plain(short, t.sizes.source, color=t.colors.muted)], role="source", anchor="bottom"
+        )
     page.boxes.append(frame)
 
 

@@ -30,13 +30,19 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)
     lines = slide.title_lines
     y = stage.y
-    for text, role, align, color in ((lines.classification, "classification", "center", t.colors.accent),
-                                     (lines.organisation, "organisation", "left", t.colors.muted)):
+    for text, role, align, color in (
+        (lines.classification, "classification", "center", t.colors.accent),
+        (lines.organisation, "organisation", "left", t.colors.muted),
+    ):
         if text:
             height = points(t.sizes.sub.size * t.line_spacing) + TEXT_INSETS.top + TEXT_INSETS.bottom
-            page.boxes.append(ctx.text_frame(Box(left, y, width, height),
-                                             [ctx.plain(text, t.sizes.sub, bold=True, color=color, align=align)],
-                                             role=role))
+            page.boxes.append(
+                ctx.text_frame(
+                    Box(left, y, width, height),
+                    [ctx.plain(text, t.sizes.sub, bold=True, color=color, align=align)],
+                    role=role,
+                )
+            )
             y += height + inches(0.15)
     top = max(t.height // 6, stage.y, y)  # clear of the banner, the logo and the lines above
     # The deck's title is never cut here (the footer shortens it; this is where it is read whole):
@@ -50,8 +56,18 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     mid = max(t.height * 45 // 100, min(top + least, stage.y + stage.h * 2 // 3))
     page.boxes.append(ctx.text_frame(Box(left, top, width, mid - top), [title_spec], role="title", anchor="bottom"))
     if t.master is None:  # a master's title slide has its own design: no accent rule of ours
-        page.boxes.append(Shape(x=left, y=mid + inches(0.12), w=inches(1.6), h=0, geometry="line",
-                                stroke=t.colors.accent, stroke_width=3.0, name="title rule"))
+        page.boxes.append(
+            Shape(
+                x=left,
+                y=mid + inches(0.12),
+                w=inches(1.6),
+                h=0,
+                geometry="line",
+                stroke=t.colors.accent,
+                stroke_width=3.0,
+                name="title rule",
+            )
+        )
     specs = []
     if slide.subtitle:
         specs.append(ctx.plain(slide.subtitle, t.sizes.body, color=t.colors.text))
@@ -89,11 +105,25 @@ def layout_agenda(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
             scale = min(f[0].scale for f in fitted)  # one type size for both columns
             page = new_page(ctx, slide, 0)
             for i, column in enumerate(columns):
-                frame = layout_at([spec for group in column for spec in group], inner_w / EMU_PER_POINT,
-                                  inner_h / EMU_PER_POINT, scale, t.line_spacing)
-                page.boxes.append(TextFrame(x=body.x + i * (column_w + gap), y=body.y, w=column_w, h=body.h,
-                                            paragraphs=frame.paragraphs, insets=TEXT_INSETS, role="body",
-                                            name=f"body {i + 1}"))
+                frame = layout_at(
+                    [spec for group in column for spec in group],
+                    inner_w / EMU_PER_POINT,
+                    inner_h / EMU_PER_POINT,
+                    scale,
+                    t.line_spacing,
+                )
+                page.boxes.append(
+                    TextFrame(
+                        x=body.x + i * (column_w + gap),
+                        y=body.y,
+                        w=column_w,
+                        h=body.h,
+                        paragraphs=frame.paragraphs,
+                        insets=TEXT_INSETS,
+                        role="body",
+                        name=f"body {i + 1}",
+                    )
+                )
             return [page]
     return _paged_list(ctx, slide, groups, body)
 
@@ -103,12 +133,21 @@ def _agenda_entries(ctx: LayoutContext, items: tuple[str, ...], first: int) -> l
     t = ctx.theme
     last = first + len(items) - 1
     # The hanging indent must clear the widest number ("12.") plus a gap.
-    widest = max((text_width(f"{i}.", t.fonts.body, t.sizes.body.size) for i in range(first, last + 1)),
-                 default=0.0)
+    widest = max((text_width(f"{i}.", t.fonts.body, t.sizes.body.size) for i in range(first, last + 1)), default=0.0)
     indent = widest + t.sizes.body.size * 0.6
-    return [[ParaSpec(spans=(ctx.span(normalise_space(item), t.sizes.body.size),), size=t.sizes.body,
-                      bullet=f"{i}.", bullet_color=t.colors.accent, space_before=0.35,
-                      indent=indent)] for i, item in enumerate(items, start=first)]
+    return [
+        [
+            ParaSpec(
+                spans=(ctx.span(normalise_space(item), t.sizes.body.size),),
+                size=t.sizes.body,
+                bullet=f"{i}.",
+                bullet_color=t.colors.accent,
+                space_before=0.35,
+                indent=indent,
+            )
+        ]
+        for i, item in enumerate(items, start=first)
+    ]
 
 
 def _paged_list(ctx: LayoutContext, slide: DeckSlide, groups: list[list[ParaSpec]], body: Box) -> list[Page]:
@@ -117,8 +156,18 @@ def _paged_list(ctx: LayoutContext, slide: DeckSlide, groups: list[list[ParaSpec
     pages = []
     for index, fitted in enumerate(paginate(groups, inner_w, inner_h, ctx.theme.line_spacing)):
         page = new_page(ctx, slide, index)
-        page.boxes.append(TextFrame(x=body.x, y=body.y, w=body.w, h=body.h, paragraphs=fitted.paragraphs,
-                                    insets=TEXT_INSETS, role="body", name="body"))
+        page.boxes.append(
+            TextFrame(
+                x=body.x,
+                y=body.y,
+                w=body.w,
+                h=body.h,
+                paragraphs=fitted.paragraphs,
+                insets=TEXT_INSETS,
+                role="body",
+                name="body",
+            )
+        )
         pages.append(page)
     return pages
 
@@ -129,8 +178,9 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     stage = ctx.regions.stage
     left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)
     if t.master is None:  # the band would cover a master's own edge art
-        page.boxes.append(Shape(x=0, y=0, w=inches(0.25), h=t.height, geometry="rect", fill=t.colors.accent,
-                                name="section band"))
+        page.boxes.append(
+            Shape(x=0, y=0, w=inches(0.25), h=t.height, geometry="rect", fill=t.colors.accent, name="section band")
+        )
     # The number sits above the title at a quarter of the slide; on a short slide, or below a banner
     # and a logo, the stack moves down and shrinks so it stays on the free stage.
     number_h = min(inches(1.2), stage.h // 5)
@@ -139,18 +189,31 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     number = SizeRange(t.sizes.section_title.size * 1.4, t.sizes.section_title.minimum)
     # The title comes first in reading order (a screen reader announces a slide by its title),
     # though the number is drawn above it.
-    page.boxes.append(ctx.text_frame(Box(left, top, width, title_h),
-                                     [ctx.plain(slide.title, t.sizes.section_title, heading=True, bold=True)],
-                                     role="title", anchor="top"))
-    page.boxes.append(ctx.text_frame(Box(left, top - inches(0.1) - number_h, width, number_h),
-                                     [ctx.plain(f"{int(slide.subtitle):02d}", number, heading=True, bold=True,
-                                                color=t.colors.accent)], role="section-number", anchor="bottom"))
+    page.boxes.append(
+        ctx.text_frame(
+            Box(left, top, width, title_h),
+            [ctx.plain(slide.title, t.sizes.section_title, heading=True, bold=True)],
+            role="title",
+            anchor="top",
+        )
+    )
+    page.boxes.append(
+        ctx.text_frame(
+            Box(left, top - inches(0.1) - number_h, width, number_h),
+            [ctx.plain(f"{int(slide.subtitle):02d}", number, heading=True, bold=True, color=t.colors.accent)],
+            role="section-number",
+            anchor="bottom",
+        )
+    )
     if slide.items:
         summary_y = top + title_h + inches(0.2)
-        page.boxes.append(ctx.text_frame(Box(left, summary_y, width * 3 // 4,
-                                             min(t.height * 25 // 100, stage.bottom - summary_y)),
-                                         [ctx.plain(slide.items[0], t.sizes.body, color=t.colors.muted)],
-                                         role="summary"))
+        page.boxes.append(
+            ctx.text_frame(
+                Box(left, summary_y, width * 3 // 4, min(t.height * 25 // 100, stage.bottom - summary_y)),
+                [ctx.plain(slide.items[0], t.sizes.body, color=t.colors.muted)],
+                role="summary",
+            )
+        )
     return [page]
 
 
@@ -176,18 +239,21 @@ def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
             parts = text.split(ref.url) if ref.url and ref.url in text else [text]
             for i, part in enumerate(parts):
                 if i:
-                    text_spans.append(ctx.span(display_url(ref.url), size.size, italic=segment.italic,
-                                               link=ref.url))
+                    text_spans.append(ctx.span(display_url(ref.url), size.size, italic=segment.italic, link=ref.url))
                 text_spans.append(ctx.span(part, size.size, italic=segment.italic))
         text_spans = _bind_links(text_spans)
         if text_spans:
             first, last = text_spans[0], text_spans[-1]
             text_spans[0] = replace(first, text=first.text.lstrip())
-            text_spans[-1] = replace(text_spans[-1], text=text_spans[-1].text.rstrip()) if last is not first else (
-                replace(text_spans[0], text=text_spans[0].text.rstrip()))
+            text_spans[-1] = (
+                replace(text_spans[-1], text=text_spans[-1].text.rstrip())
+                if last is not first
+                else (replace(text_spans[0], text=text_spans[0].text.rstrip()))
+            )
         spans.extend(text_spans)
-        groups.append([ParaSpec(spans=tuple(_merge_spaces(spans)), size=size, space_before=0.3,
-                                indent=size.size * 2.0)])
+        groups.append(
+            [ParaSpec(spans=tuple(_merge_spaces(spans)), size=size, space_before=0.3, indent=size.size * 2.0)]
+        )
     body = ctx.regions.body
     full = Box(body.x, body.y, body.w, ctx.regions.source.bottom - body.y)
     pages = _paged_list(ctx, slide, groups, full)
@@ -207,9 +273,9 @@ def display_url(url: str, limit: int = URL_DISPLAY_LIMIT) -> str:
     tail = path.rsplit("/", 1)[-1] or path
     room = limit - len(host) - 3
     if room < 8:
-        return shown[:limit - 1] + ELLIPSIS
+        return shown[: limit - 1] + ELLIPSIS
     if len(tail) > room:
-        tail = tail[:room - 1] + ELLIPSIS
+        tail = tail[: room - 1] + ELLIPSIS
     return f"{host}/{ELLIPSIS}/{tail}" if tail != path else f"{host}/{tail}"
 
 
@@ -221,9 +287,9 @@ def _bind_links(spans: list[Span]) -> list[Span]:
             continue
         if i > 0 and out[i - 1].text.endswith(" ") and out[i - 1].text.strip():
             out[i - 1] = replace(out[i - 1], text=out[i - 1].text[:-1] + "\u00a0")
-        rest = "".join(s.text for s in out[i + 1:])
+        rest = "".join(s.text for s in out[i + 1 :])
         if rest.strip() == ".":
-            out = [*out[:i + 1], *(replace(s, text="") for s in out[i + 1:])]
+            out = [*out[: i + 1], *(replace(s, text="") for s in out[i + 1 :])]
             break
     return out
 
@@ -237,11 +303,20 @@ def layout_closing(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     t = ctx.theme
     page = ctx.page(slide)
     left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)
-    page.boxes.append(ctx.text_frame(Box(left, t.height // 3, width, t.height // 5),
-                                     [ctx.plain(slide.title, t.sizes.deck_title, heading=True, bold=True,
-                                                align="center")], role="title", anchor="bottom"))
+    page.boxes.append(
+        ctx.text_frame(
+            Box(left, t.height // 3, width, t.height // 5),
+            [ctx.plain(slide.title, t.sizes.deck_title, heading=True, bold=True, align="center")],
+            role="title",
+            anchor="bottom",
+        )
+    )
     if slide.items and slide.items[0]:
-        page.boxes.append(ctx.text_frame(Box(left, t.height // 3 + t.height // 5 + inches(0.3), width, t.height // 6),
-                                         [ctx.plain(slide.items[0], t.sizes.body, color=t.colors.muted,
-                                                    align="center")], role="subtitle"))
+        page.boxes.append(
+            ctx.text_frame(
+                Box(left, t.height // 3 + t.height // 5 + inches(0.3), width, t.height // 6),
+                [ctx.plain(slide.items[0], t.sizes.body, color=t.colors.muted, align="center")],
+                role="subtitle",
+            )
+        )
     return [page]

@@ -40,12 +40,20 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     size: SizeRange = t.sizes.table
     texts = [list(s.columns)] + [list(r.cells) for r in s.rows]
     ncols = max(len(r) for r in texts)
-    widths = column_widths([[r[c] if c < len(r) else "" for r in texts] for c in range(ncols)], body.w,
-                           t.fonts.body, size.size)
+    widths = column_widths(
+        [[r[c] if c < len(r) else "" for r in texts] for c in range(ncols)], body.w, t.fonts.body, size.size
+    )
 
     def cell_specs(text: str, header: bool, numbers: list[int]) -> list[ParaSpec]:
-        spans = [ctx.span(normalise_space(text), size.size, bold=header,
-                          color=t.colors.title if header else t.colors.text, heading=header)]
+        spans = [
+            ctx.span(
+                normalise_space(text),
+                size.size,
+                bold=header,
+                color=t.colors.title if header else t.colors.text,
+                heading=header,
+            )
+        ]
         marker = ctx.marker(numbers, size.size)
         if marker:
             spans.append(marker)
@@ -100,18 +108,31 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
             laid, h = lay_row(row_specs[i][0], scale)
             room = limit - header_h
             if h > room:  # one row taller than a whole slide: cut its text to fit
-                laid = [Cell(truncate_to_height(c.paragraphs, room - pad, w / EMU_PER_POINT))
-                        for c, w in zip(laid, inner_w, strict=True)]
+                laid = [
+                    Cell(truncate_to_height(c.paragraphs, room - pad, w / EMU_PER_POINT))
+                    for c, w in zip(laid, inner_w, strict=True)
+                ]
                 h = room
             rows.append(laid)
             heights.append(h)
             numbers.extend(row_specs[i][1])
         heights_emu = tuple(round(h * EMU_PER_POINT) for h in heights)
-        page.boxes.append(TableFrame(x=body.x, y=body.y, w=body.w, h=sum(heights_emu), name="table",
-                                     column_widths=tuple(widths), row_heights=heights_emu,
-                                     rows=tuple(tuple(r) for r in rows), header_rows=1,
-                                     cell_insets=CELL_INSETS, border_color=t.colors.rule,
-                                     alt_text=table_alt_text(slide.title, s.columns, row_indices, len(s.rows))))
+        page.boxes.append(
+            TableFrame(
+                x=body.x,
+                y=body.y,
+                w=body.w,
+                h=sum(heights_emu),
+                name="table",
+                column_widths=tuple(widths),
+                row_heights=heights_emu,
+                rows=tuple(tuple(r) for r in rows),
+                header_rows=1,
+                cell_insets=CELL_INSETS,
+                border_color=t.colors.rule,
+                alt_text=table_alt_text(slide.title, s.columns, row_indices, len(s.rows)),
+            )
+        )
         add_source_line(ctx, page, numbers)
         pages.append(page)
     return pages
@@ -119,6 +140,9 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
 
 def table_alt_text(title: str, columns: tuple[str, ...], rows: list[int], total: int) -> str:
     """Summarise a table (or the part of it on one slide) for screen readers, which read its cells themselves."""
-    shown = f"rows {rows[0] + 1} to {rows[-1] + 1} of {total}" if rows and len(rows) < total else \
-        f"{total} row{'s' if total != 1 else ''}"
+    shown = (
+        f"rows {rows[0] + 1} to {rows[-1] + 1} of {total}"
+        if rows and len(rows) < total
+        else f"{total} row{'s' if total != 1 else ''}"
+    )
     return f"Table, {title}: {shown}, with columns {', '.join(columns)}."

@@ -41,16 +41,25 @@ def _bullet_pages(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     pages: list[Page] = []
     for index, fitted in enumerate(fitted_pages):
         page = new_page(ctx, slide, index)
-        page.boxes.append(TextFrame(x=body.x, y=body.y, w=body.w, h=body.h, paragraphs=fitted.paragraphs,
-                                    insets=TEXT_INSETS, role="body", name="body"))
+        page.boxes.append(
+            TextFrame(
+                x=body.x,
+                y=body.y,
+                w=body.w,
+                h=body.h,
+                paragraphs=fitted.paragraphs,
+                insets=TEXT_INSETS,
+                role="body",
+                name="body",
+            )
+        )
         add_source_line(ctx, page, fitted.citations or list(slide.citations))
         pages.append(page)
     return pages
 
 
 def _inner(box: Box) -> Box:
-    return Box(box.x, box.y, box.w - TEXT_INSETS.left - TEXT_INSETS.right,
-               box.h - TEXT_INSETS.top - TEXT_INSETS.bottom)
+    return Box(box.x, box.y, box.w - TEXT_INSETS.left - TEXT_INSETS.right, box.h - TEXT_INSETS.top - TEXT_INSETS.bottom)
 
 
 def layout_quote(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
@@ -59,8 +68,15 @@ def layout_quote(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     t = ctx.theme
     page = new_page(ctx, slide)
     body = ctx.regions.body
-    bar = Shape(x=body.x, y=body.y + inches(0.1), w=inches(0.08), h=body.h - inches(0.2),
-                geometry="rect", fill=t.colors.accent, name="quote bar")
+    bar = Shape(
+        x=body.x,
+        y=body.y + inches(0.1),
+        w=inches(0.08),
+        h=body.h - inches(0.2),
+        geometry="rect",
+        fill=t.colors.accent,
+        name="quote bar",
+    )
     page.boxes.append(bar)
     box = Box(body.x + inches(0.35), body.y, body.w - inches(0.35), body.h)
     quote_spans = [ctx.span(f"“{normalise_space(s.quote)}”", t.sizes.quote.size, heading=True, italic=True)]
@@ -70,12 +86,20 @@ def layout_quote(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     attribution = SizeRange(t.sizes.body.size, t.sizes.body.minimum)
     specs = [
         ParaSpec(spans=tuple(quote_spans), size=t.sizes.quote),
-        ParaSpec(spans=(ctx.span(f"— {normalise_space(s.attribution)}", attribution.size, bold=True),),
-                 size=attribution, space_before=1.0),
+        ParaSpec(
+            spans=(ctx.span(f"— {normalise_space(s.attribution)}", attribution.size, bold=True),),
+            size=attribution,
+            space_before=1.0,
+        ),
     ]
     if s.context:
-        specs.append(ParaSpec(spans=(ctx.span(normalise_space(s.context), t.sizes.sub.size, color=t.colors.muted),),
-                              size=t.sizes.sub, space_before=0.3))
+        specs.append(
+            ParaSpec(
+                spans=(ctx.span(normalise_space(s.context), t.sizes.sub.size, color=t.colors.muted),),
+                size=t.sizes.sub,
+                space_before=0.3,
+            )
+        )
     page.boxes.append(ctx.text_frame(box, specs, role="quote", anchor="middle"))
     add_source_line(ctx, page, list(slide.citations))
     return [page]
@@ -91,12 +115,17 @@ def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     columns = []
     for i, side in enumerate(slide.slide.sides):
         x = body.x + i * (col_w + gap)
-        heading = ctx.text_frame(Box(x, body.y, col_w, heading_h),
-                                 [ctx.plain(side.heading, t.sizes.sub, heading=True, bold=True, color=t.colors.accent)],
-                                 role="heading", anchor="bottom")
+        heading = ctx.text_frame(
+            Box(x, body.y, col_w, heading_h),
+            [ctx.plain(side.heading, t.sizes.sub, heading=True, bold=True, color=t.colors.accent)],
+            role="heading",
+            anchor="bottom",
+        )
         box = Box(x, body.y + heading_h + inches(0.08), col_w, body.h - heading_h - inches(0.08))
-        groups = [bullet_group(ctx, b, body=t.sizes.sub, sub=SizeRange(t.sizes.sub.minimum, t.sizes.sub.minimum))
-                  for b in side.bullets]
+        groups = [
+            bullet_group(ctx, b, body=t.sizes.sub, sub=SizeRange(t.sizes.sub.minimum, t.sizes.sub.minimum))
+            for b in side.bullets
+        ]
         inner = _inner(box)
         columns.append((heading, box, paginate(groups, inner.w, inner.h, t.line_spacing)))
     # Both columns share one scale so the two sides read as equals.
@@ -107,14 +136,32 @@ def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         numbers: list[int] = []
         for heading, box, fitted_pages in columns:
             page.boxes.append(heading)
-            page.boxes.append(Shape(x=box.x, y=box.y - inches(0.04), w=box.w, h=0, geometry="line",
-                                    stroke=t.colors.rule, stroke_width=1.0, name="column rule"))
+            page.boxes.append(
+                Shape(
+                    x=box.x,
+                    y=box.y - inches(0.04),
+                    w=box.w,
+                    h=0,
+                    geometry="line",
+                    stroke=t.colors.rule,
+                    stroke_width=1.0,
+                    name="column rule",
+                )
+            )
             if index < len(fitted_pages):
-                page.boxes.append(TextFrame(x=box.x, y=box.y, w=box.w, h=box.h,
-                                            paragraphs=fitted_pages[index].paragraphs, insets=TEXT_INSETS,
-                                            role="body", name="column"))
+                page.boxes.append(
+                    TextFrame(
+                        x=box.x,
+                        y=box.y,
+                        w=box.w,
+                        h=box.h,
+                        paragraphs=fitted_pages[index].paragraphs,
+                        insets=TEXT_INSETS,
+                        role="body",
+                        name="column",
+                    )
+                )
                 numbers.extend(fitted_pages[index].citations)
         add_source_line(ctx, page, numbers or list(slide.citations))
         pages.append(page)
     return pages
-

@@ -96,13 +96,18 @@ def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         start = len(page.boxes)
         shortened = _draw(ctx, page, chunk, frame)
         # The axis, dots, connectors, labels and years are one graphic: one group, one description.
-        page.groups = (*page.groups, BoxGroup(start, len(page.boxes), "Timeline",
-                                              timeline_alt_text(page.title, [p.event for p in chunk.placed])))
+        page.groups = (
+            *page.groups,
+            BoxGroup(
+                start, len(page.boxes), "Timeline", timeline_alt_text(page.title, [p.event for p in chunk.placed])
+            ),
+        )
         if shortened:
             # A label too long for any box is shortened alike in the preview and the .pptx;
             # the speaker notes keep it whole.
-            page.notes = "\n".join([page.notes, *(f"{p.event.date.label()}: {normalise_space(p.event.label)}"
-                                                  for p in shortened)]).strip()
+            page.notes = "\n".join(
+                [page.notes, *(f"{p.event.date.label()}: {normalise_space(p.event.label)}" for p in shortened)]
+            ).strip()
         add_source_line(ctx, page, [n for p in chunk.placed for n in ctx.deck.markers(p.event.cite)])
         pages.append(page)
     return pages
@@ -130,8 +135,10 @@ def _readable(ctx: LayoutContext, placed: list[_Placed] | None) -> bool:
 
 def _inner_size(box: Box) -> tuple[float, float]:
     """Return the width and height in points inside *box*'s text insets."""
-    return ((box.w - TEXT_INSETS.left - TEXT_INSETS.right) / EMU_PER_POINT,
-            (box.h - TEXT_INSETS.top - TEXT_INSETS.bottom) / EMU_PER_POINT)
+    return (
+        (box.w - TEXT_INSETS.left - TEXT_INSETS.right) / EMU_PER_POINT,
+        (box.h - TEXT_INSETS.top - TEXT_INSETS.bottom) / EMU_PER_POINT,
+    )
 
 
 def _lane_box(lane: str, x: Emu, frame: _Frame, label_w: Emu, lane_h: Emu | None = None) -> Box:
@@ -239,8 +246,9 @@ def _force(ctx: LayoutContext, event: TimelineEvent, frame: _Frame, label_w: Emu
 def _label_specs(ctx: LayoutContext, event: TimelineEvent) -> list[ParaSpec]:
     t = ctx.theme
     size = t.sizes.table
-    date = ParaSpec(spans=(ctx.span(event.date.label(), size.size, bold=True, color=t.colors.accent),), size=size,
-                    align="center")
+    date = ParaSpec(
+        spans=(ctx.span(event.date.label(), size.size, bold=True, color=t.colors.accent),), size=size, align="center"
+    )
     spans = [ctx.span(normalise_space(event.label), size.size)]
     marker = ctx.marker(ctx.deck.markers(event.cite), size.size)
     if marker:
@@ -252,8 +260,18 @@ def _draw(ctx: LayoutContext, page: Page, chunk: _Chunk, frame: _Frame) -> list[
     """Draw the axis, year ticks, markers, connectors and labels; return the events whose labels were shortened."""
     t = ctx.theme
     placed, axis_y = chunk.placed, frame.axis_y
-    page.boxes.append(Shape(x=frame.body.x, y=axis_y, w=frame.body.w, h=0, geometry="line", stroke=t.colors.rule,
-                            stroke_width=2.0, name="timeline axis"))
+    page.boxes.append(
+        Shape(
+            x=frame.body.x,
+            y=axis_y,
+            w=frame.body.w,
+            h=0,
+            geometry="line",
+            stroke=t.colors.rule,
+            stroke_width=2.0,
+            name="timeline axis",
+        )
+    )
     specs = [_label_specs(ctx, p.event) for p in placed]
     inner = [_inner_size(p.box) for p in placed]
     # One scale for every label, the largest at which all of them fit.
@@ -267,14 +285,42 @@ def _draw(ctx: LayoutContext, page: Page, chunk: _Chunk, frame: _Frame) -> list[
     for p, group, (w, h) in zip(placed, specs, inner, strict=True):
         above = p.lane.startswith("above")
         edge = p.box.bottom if above else p.box.y
-        page.boxes.append(Shape(x=p.x, y=min(edge, axis_y), w=0, h=abs(axis_y - edge), geometry="line",
-                                stroke=t.colors.rule, stroke_width=1.0, name="connector"))
-        page.boxes.append(Shape(x=p.x - MARKER // 2, y=axis_y - MARKER // 2, w=MARKER, h=MARKER,
-                                geometry="ellipse", fill=t.colors.accent, name="marker"))
+        page.boxes.append(
+            Shape(
+                x=p.x,
+                y=min(edge, axis_y),
+                w=0,
+                h=abs(axis_y - edge),
+                geometry="line",
+                stroke=t.colors.rule,
+                stroke_width=1.0,
+                name="connector",
+            )
+        )
+        page.boxes.append(
+            Shape(
+                x=p.x - MARKER // 2,
+                y=axis_y - MARKER // 2,
+                w=MARKER,
+                h=MARKER,
+                geometry="ellipse",
+                fill=t.colors.accent,
+                name="marker",
+            )
+        )
         fitted = layout_at(group, w, h, chosen, t.line_spacing)
         if fitted.fits:
-            box = TextFrame(x=p.box.x, y=p.box.y, w=p.box.w, h=p.box.h, paragraphs=fitted.paragraphs,
-                            insets=TEXT_INSETS, anchor="bottom" if above else "top", role="label", name="label")
+            box = TextFrame(
+                x=p.box.x,
+                y=p.box.y,
+                w=p.box.w,
+                h=p.box.h,
+                paragraphs=fitted.paragraphs,
+                insets=TEXT_INSETS,
+                anchor="bottom" if above else "top",
+                role="label",
+                name="label",
+            )
         else:
             box = ctx.text_frame(p.box, group, role="label", anchor="bottom" if above else "top")
             shortened.append(p)
@@ -302,12 +348,29 @@ def _draw_years(ctx: LayoutContext, page: Page, chunk: _Chunk, frame: _Frame) ->
     connectors = [p.x for p in chunk.placed if not p.lane.startswith("above")]
     for year in years:
         x = chunk.axis(dt.date(year, 1, 1).toordinal())
-        page.boxes.append(Shape(x=x, y=frame.axis_y - tick // 2, w=0, h=tick, geometry="line", stroke=t.colors.muted,
-                                stroke_width=1.0, name="year tick"))
+        page.boxes.append(
+            Shape(
+                x=x,
+                y=frame.axis_y - tick // 2,
+                w=0,
+                h=tick,
+                geometry="line",
+                stroke=t.colors.muted,
+                stroke_width=1.0,
+                name="year tick",
+            )
+        )
         box = Box(x - YEAR_LABEL_W // 2, frame.axis_y + MARKER // 2 + inches(0.02), YEAR_LABEL_W, frame.band)
-        clear = (last_label is None or box.x >= last_label + inches(0.1)) and box.x >= frame.body.x and \
-            box.right <= frame.body.right and not any(box.x <= c <= box.right for c in connectors)
+        clear = (
+            (last_label is None or box.x >= last_label + inches(0.1))
+            and box.x >= frame.body.x
+            and box.right <= frame.body.right
+            and not any(box.x <= c <= box.right for c in connectors)
+        )
         if clear:
-            page.boxes.append(ctx.text_frame(box, [ctx.plain(str(year), size, color=t.colors.muted,
-                                                             align="center")], role="year", max_lines=1))
+            page.boxes.append(
+                ctx.text_frame(
+                    box, [ctx.plain(str(year), size, color=t.colors.muted, align="center")], role="year", max_lines=1
+                )
+            )
             last_label = box.right

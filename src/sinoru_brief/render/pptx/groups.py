@@ -26,9 +26,13 @@ def writable_groups(page: Page) -> list[BoxGroup]:
     """
     groups, last_stop = [], 0
     for group in sorted(page.groups, key=lambda g: g.start):
-        members = page.boxes[group.start:group.stop]
-        if (group.start < last_stop or group.stop > len(page.boxes) or not members
-                or any(isinstance(box, ChartFrame) for box in members)):
+        members = page.boxes[group.start : group.stop]
+        if (
+            group.start < last_stop
+            or group.stop > len(page.boxes)
+            or not members
+            or any(isinstance(box, ChartFrame) for box in members)
+        ):
             continue
         groups.append(group)
         last_stop = group.stop
@@ -46,9 +50,11 @@ def bounds(boxes: Sequence[Box]) -> tuple[int, int, int, int]:
 
 def open_group(group: BoxGroup, boxes: Sequence[Box], shape_id: int) -> str:
     """Return the start of the p:grpSp holding ``boxes[group.start:group.stop]``: its name, description and frame."""
-    x, y, w, h = bounds(boxes[group.start:group.stop])
+    x, y, w, h = bounds(boxes[group.start : group.stop])
     descr = f' descr="{attr(group.alt_text)}"' if group.alt_text else ""
-    return (f'<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{shape_id}" name="{attr(group.name or "Group")}"{descr}/>'
-            f"<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>"
-            f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/><a:chOff x="{x}" y="{y}"/>'
-            f'<a:chExt cx="{w}" cy="{h}"/></a:xfrm></p:grpSpPr>')
+    return (
+        f'<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{shape_id}" name="{attr(group.name or "Group")}"{descr}/>'
+        f"<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>"
+        f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/><a:chOff x="{x}" y="{y}"/>'
+        f'<a:chExt cx="{w}" cy="{h}"/></a:xfrm></p:grpSpPr>'
+    )

@@ -180,8 +180,9 @@ PLACEHOLDER_BODY = ' vert="horz" rot="0" numCol="1"'
 PLACEHOLDER_RUN = ' cap="none" spc="0"'
 
 
-def placeholder_xml(placeholder: PlaceholderInfo, frame: TextFrame, shape_id: int, east_asian_font: str,
-                    links: LinkIds) -> str:
+def placeholder_xml(
+    placeholder: PlaceholderInfo, frame: TextFrame, shape_id: int, east_asian_font: str, links: LinkIds
+) -> str:
     """Return a p:sp placeholder of the layout's type and idx holding *frame*, at *frame*'s position and size.
 
     Everything that would change text widths is written explicitly rather
@@ -191,7 +192,9 @@ def placeholder_xml(placeholder: PlaceholderInfo, frame: TextFrame, shape_id: in
     ph_type = f' type="{attr(placeholder.type)}"' if placeholder.type != "obj" else ""
     ph_idx = f' idx="{placeholder.idx}"' if placeholder.idx else ""
     fill = solid(frame.fill) if frame.fill else ""
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attr(frame.name or frame.role)}"/>'
-            f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{ph_type}{ph_idx}/></p:nvPr></p:nvSpPr>'
-            f"<p:spPr>{xfrm(frame.x, frame.y, frame.w, frame.h)}{fill}</p:spPr>"
-            f"{text_body(frame, east_asian_font, links, PLACEHOLDER_BODY, PLACEHOLDER_RUN)}</p:sp>")
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attr(frame.name or frame.role)}"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{ph_type}{ph_idx}/></p:nvPr></p:nvSpPr>'
+        f"<p:spPr>{xfrm(frame.x, frame.y, frame.w, frame.h)}{fill}</p:spPr>"
+        f"{text_body(frame, east_asian_font, links, PLACEHOLDER_BODY, PLACEHOLDER_RUN)}</p:sp>"
+    )

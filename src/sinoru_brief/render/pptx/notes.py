@@ -57,8 +57,9 @@ class NotesWriter:
     @staticmethod
     def _new_part(slide_part: SlidePart, template: BaseOxmlElement, master_part: Part) -> NotesSlidePart:
         package = slide_part.package
-        part = NotesSlidePart(package.next_partname(NOTES_PARTNAME), CT.PML_NOTES_SLIDE, package,
-                              copy.deepcopy(template))
+        part = NotesSlidePart(
+            package.next_partname(NOTES_PARTNAME), CT.PML_NOTES_SLIDE, package, copy.deepcopy(template)
+        )
         part.relate_to(master_part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         # A part made just now has no relationship to reuse: add one without searching the slide's.

@@ -38,8 +38,9 @@ class PartnameCounter:
     def next_partname(self, tmpl: str) -> PackURI:
         if tmpl not in self._next:
             prefix = tmpl[: (tmpl % 42).find("42")]
-            self._taken[tmpl] = {str(p.partname) for p in self._package.iter_parts()
-                                 if str(p.partname).startswith(prefix)}
+            self._taken[tmpl] = {
+                str(p.partname) for p in self._package.iter_parts() if str(p.partname).startswith(prefix)
+            }
             self._next[tmpl] = 1
         n = self._next[tmpl]
         while tmpl % n in self._taken[tmpl]:

@@ -38,10 +38,12 @@ TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 def text_box(frame: TextFrame, shape_id: int, east_asian_font: str, links: LinkIds) -> str:
     """Return a p:sp text box holding *frame*."""
     fill = solid(frame.fill) if frame.fill else "<a:noFill/>"
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attr(frame.name or frame.role)}"/>'
-            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm(frame.x, frame.y, frame.w, frame.h)}'
-            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr>'
-            f"{text_body(frame, east_asian_font, links)}</p:sp>")
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attr(frame.name or frame.role)}"/>'
+        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm(frame.x, frame.y, frame.w, frame.h)}'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr>'
+        f"{text_body(frame, east_asian_font, links)}</p:sp>"
+    )
 
 
 def line(shape: Shape, shape_id: int) -> str:
@@ -49,10 +51,12 @@ def line(shape: Shape, shape_id: int) -> str:
     # A negative extent runs the other way: DrawingML flips a positive box instead.
     flips = (' flipH="1"' if shape.w < 0 else "") + (' flipV="1"' if shape.h < 0 else "")
     x, y = min(shape.x, shape.x + shape.w), min(shape.y, shape.y + shape.h)
-    return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{attr(shape.name or "Line")}"/>'
-            f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{xfrm(x, y, abs(shape.w), abs(shape.h), flips)}"
-            f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{pt_emu(shape.stroke_width)}">'
-            f"{solid(shape.stroke)}</a:ln></p:spPr></p:cxnSp>")
+    return (
+        f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{attr(shape.name or "Line")}"/>'
+        f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{xfrm(x, y, abs(shape.w), abs(shape.h), flips)}"
+        f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{pt_emu(shape.stroke_width)}">'
+        f"{solid(shape.stroke)}</a:ln></p:spPr></p:cxnSp>"
+    )
 
 
 def auto_shape(shape: Shape, shape_id: int) -> str:
@@ -60,12 +64,17 @@ def auto_shape(shape: Shape, shape_id: int) -> str:
     geometry, default_name = ("ellipse", "Oval") if shape.geometry == "ellipse" else ("rect", "Rectangle")
     name = shape.name or f"{default_name} {shape_id - 1}"
     fill = solid(shape.fill) if shape.fill else "<a:noFill/>"
-    outline = (f'<a:ln w="{pt_emu(shape.stroke_width)}">{solid(shape.stroke)}</a:ln>' if shape.stroke
-               else "<a:ln><a:noFill/></a:ln>")
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attr(name)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
-            f'<p:spPr>{xfrm(shape.x, shape.y, shape.w, shape.h)}<a:prstGeom prst="{geometry}"><a:avLst/>'
-            f'</a:prstGeom>{fill}{outline}</p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>'
-            '<a:p><a:pPr algn="ctr"/></a:p></p:txBody></p:sp>')
+    outline = (
+        f'<a:ln w="{pt_emu(shape.stroke_width)}">{solid(shape.stroke)}</a:ln>'
+        if shape.stroke
+        else "<a:ln><a:noFill/></a:ln>"
+    )
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attr(name)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr>{xfrm(shape.x, shape.y, shape.w, shape.h)}<a:prstGeom prst="{geometry}"><a:avLst/>'
+        f'</a:prstGeom>{fill}{outline}</p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>'
+        '<a:p><a:pPr algn="ctr"/></a:p></p:txBody></p:sp>'
+    )
 
 
 def picture(pic: Picture, shape_id: int, r_id: str, description: str, size: tuple[int, int]) -> str:
@@ -79,11 +88,13 @@ def picture(pic: Picture, shape_id: int, r_id: str, description: str, size: tupl
         ratio = pic.w / w
         w, h = pic.w, round(h * ratio)
     x = pic.x + pic.w - w
-    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{attr(pic.name or "Logo")}" '
-            f'descr="{attr(description)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/>'
-            f'</p:nvPicPr><p:blipFill><a:blip r:embed="{attr(r_id)}"/><a:stretch><a:fillRect/></a:stretch>'
-            f'</p:blipFill><p:spPr>{xfrm(x, pic.y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-            "</p:spPr></p:pic>")
+    return (
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{attr(pic.name or "Logo")}" '
+        f'descr="{attr(description)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/>'
+        f'</p:nvPicPr><p:blipFill><a:blip r:embed="{attr(r_id)}"/><a:stretch><a:fillRect/></a:stretch>'
+        f'</p:blipFill><p:spPr>{xfrm(x, pic.y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        "</p:spPr></p:pic>"
+    )
 
 
 class _ReproducibleWorkbookWriter(CategoryWorkbookWriter):
@@ -117,8 +128,9 @@ def add_chart(slide: Slide, frame: ChartFrame) -> None:
     data.categories = list(frame.categories)
     for name, values in frame.series:
         data.add_series(name, list(values))
-    graphic: Any = cast(Any, slide.shapes).add_chart(_CHART_TYPES[frame.chart_type], Emu(frame.x), Emu(frame.y),
-                                     Emu(frame.w), Emu(frame.h), data)
+    graphic: Any = cast(Any, slide.shapes).add_chart(
+        _CHART_TYPES[frame.chart_type], Emu(frame.x), Emu(frame.y), Emu(frame.w), Emu(frame.h), data
+    )
     graphic.name = frame.name or "Chart"
     graphic._element.nvGraphicFramePr.cNvPr.set("descr", frame.alt_text)
     chart = graphic.chart
@@ -173,27 +185,36 @@ def table(frame: TableFrame, shape_id: int, east_asian_font: str, links: LinkIds
     """Return a p:graphicFrame holding a native table: column widths, row heights, each cell's text and fill."""
     first_row = ' firstRow="1"' if frame.header_rows > 0 else ""
     grid = "".join(f'<a:gridCol w="{width}"/>' for width in frame.column_widths)
-    rows = "".join(f'<a:tr h="{height}">{"".join(_cell(cell, frame, east_asian_font, links) for cell in row)}</a:tr>'
-                   for row, height in zip(frame.rows, frame.row_heights, strict=True))
+    rows = "".join(
+        f'<a:tr h="{height}">{"".join(_cell(cell, frame, east_asian_font, links) for cell in row)}</a:tr>'
+        for row, height in zip(frame.rows, frame.row_heights, strict=True)
+    )
     descr = f' descr="{attr(frame.alt_text)}"' if frame.alt_text else ""
-    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{attr(frame.name or "Table")}"'
-            f'{descr}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
-            f'</p:nvGraphicFramePr><p:xfrm><a:off x="{frame.x}" y="{frame.y}"/><a:ext cx="{frame.w}" '
-            f'cy="{frame.h}"/></p:xfrm><a:graphic><a:graphicData '
-            'uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
-            f"<a:tbl><a:tblPr{first_row}><a:tableStyleId>{TABLE_STYLE}</a:tableStyleId></a:tblPr>"
-            f"<a:tblGrid>{grid}</a:tblGrid>{rows}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
+    return (
+        f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{attr(frame.name or "Table")}"'
+        f'{descr}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+        f'</p:nvGraphicFramePr><p:xfrm><a:off x="{frame.x}" y="{frame.y}"/><a:ext cx="{frame.w}" '
+        f'cy="{frame.h}"/></p:xfrm><a:graphic><a:graphicData '
+        'uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
+        f"<a:tbl><a:tblPr{first_row}><a:tableStyleId>{TABLE_STYLE}</a:tableStyleId></a:tblPr>"
+        f"<a:tblGrid>{grid}</a:tblGrid>{rows}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>"
+    )
 
 
 def _cell(cell: Cell, frame: TableFrame, east_asian_font: str, links: LinkIds) -> str:
     insets = frame.cell_insets
     # A thin bottom rule and no other borders; borders come before the cell fill in tcPr's schema order.
-    none = '<a:noFill/>'
+    none = "<a:noFill/>"
     bottom = solid(frame.border_color) if frame.border_color else none
-    borders = "".join(f'<a:{side} w="{0 if side != "lnB" else pt_emu(1.0)}" cap="flat" cmpd="sng" algn="ctr">'
-                      f'{bottom if side == "lnB" else none}</a:{side}>' for side in ("lnL", "lnR", "lnT", "lnB"))
+    borders = "".join(
+        f'<a:{side} w="{0 if side != "lnB" else pt_emu(1.0)}" cap="flat" cmpd="sng" algn="ctr">'
+        f"{bottom if side == 'lnB' else none}</a:{side}>"
+        for side in ("lnL", "lnR", "lnT", "lnB")
+    )
     fill = solid(cell.fill) if cell.fill else none
-    return (f"<a:tc><a:txBody>{body_pr(insets, 'top')}<a:lstStyle/>"
-            f"{paragraphs_xml(cell.paragraphs, east_asian_font, links)}</a:txBody>"
-            f'<a:tcPr marL="{insets.left}" marR="{insets.right}" marT="{insets.top}" marB="{insets.bottom}">'
-            f"{borders}{fill}</a:tcPr></a:tc>")
+    return (
+        f"<a:tc><a:txBody>{body_pr(insets, 'top')}<a:lstStyle/>"
+        f"{paragraphs_xml(cell.paragraphs, east_asian_font, links)}</a:txBody>"
+        f'<a:tcPr marL="{insets.left}" marR="{insets.right}" marT="{insets.top}" marB="{insets.bottom}">'
+        f"{borders}{fill}</a:tcPr></a:tc>"
+    )

@@ -19,7 +19,6 @@ anything else XML cannot hold is refused by the parser, as lxml refused it
 before.
 """
 
-
 from __future__ import annotations
 
 import hashlib
@@ -83,15 +82,26 @@ def xfrm(x: int, y: int, w: int, h: int, flips: str = "") -> str:
 
 def body_pr(insets: Insets, anchor: str, extra: str = "") -> str:
     """Return the a:bodyPr of a laid-out frame: wrapping on, autofit off, its insets and anchor."""
-    insets_xml = "".join(f' {name}="{value}"' for name, value, default in (
-        ("lIns", insets.left, _DEFAULT_SIDE_INSET), ("tIns", insets.top, _DEFAULT_TOP_INSET),
-        ("rIns", insets.right, _DEFAULT_SIDE_INSET), ("bIns", insets.bottom, _DEFAULT_TOP_INSET))
-        if value != default)
+    insets_xml = "".join(
+        f' {name}="{value}"'
+        for name, value, default in (
+            ("lIns", insets.left, _DEFAULT_SIDE_INSET),
+            ("tIns", insets.top, _DEFAULT_TOP_INSET),
+            ("rIns", insets.right, _DEFAULT_SIDE_INSET),
+            ("bIns", insets.bottom, _DEFAULT_TOP_INSET),
+        )
+        if value != default
+    )
     return f'<a:bodyPr wrap="square"{insets_xml} anchor="{_ANCHOR[anchor]}"{extra}><a:noAutofit/></a:bodyPr>'
 
 
-def paragraphs_xml(paragraphs: tuple[Paragraph, ...], east_asian_font: str, links: LinkIds,
-                   slide_number_field: bool = False, run_extra: str = "") -> str:
+def paragraphs_xml(
+    paragraphs: tuple[Paragraph, ...],
+    east_asian_font: str,
+    links: LinkIds,
+    slide_number_field: bool = False,
+    run_extra: str = "",
+) -> str:
     """Return the a:p elements of *paragraphs* (at least one, as a text body needs).
 
     *run_extra* is added to every run's and paragraph end's properties (a
@@ -102,14 +112,17 @@ def paragraphs_xml(paragraphs: tuple[Paragraph, ...], east_asian_font: str, link
     return "".join(paragraph_xml(p, east_asian_font, links, slide_number_field, run_extra) for p in paragraphs)
 
 
-def paragraph_xml(para: Paragraph, east_asian_font: str, links: LinkIds, slide_number_field: bool = False,
-                  run_extra: str = "") -> str:
+def paragraph_xml(
+    para: Paragraph, east_asian_font: str, links: LinkIds, slide_number_field: bool = False, run_extra: str = ""
+) -> str:
     """Return one a:p: its properties (spacing, indents, bullet), its runs and its end properties."""
-    out = [f'<a:p><a:pPr algn="{_ALIGN[para.align]}" marL="{para.indent}" '
-           f'indent="{para.bullet_indent - para.indent}" lvl="{para.level}">'
-           f'<a:lnSpc><a:spcPts val="{centipoints(para.line_height)}"/></a:lnSpc>'
-           f'<a:spcBef><a:spcPts val="{centipoints(para.space_before)}"/></a:spcBef>'
-           f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{_bullet(para)}</a:pPr>']
+    out = [
+        f'<a:p><a:pPr algn="{_ALIGN[para.align]}" marL="{para.indent}" '
+        f'indent="{para.bullet_indent - para.indent}" lvl="{para.level}">'
+        f'<a:lnSpc><a:spcPts val="{centipoints(para.line_height)}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{centipoints(para.space_before)}"/></a:spcBef>'
+        f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{_bullet(para)}</a:pPr>'
+    ]
     for span in para.spans:
         if not span.text:
             continue
@@ -142,9 +155,11 @@ def run_xml(span: Span, east_asian_font: str, links: LinkIds, run_extra: str = "
     """
     baseline = f' baseline="{SUPERSCRIPT_BASELINE}"' if span.superscript else ""
     link = f'<a:hlinkClick r:id="{links(span.link)}"/>' if span.link else ""
-    props = (f'sz="{centipoints(span.size)}" b="{int(span.bold)}" i="{int(span.italic)}"{baseline}{run_extra}>'
-             f'{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
-             f'<a:ea typeface="{attr(east_asian_font)}"/>{link}</a:rPr>')
+    props = (
+        f'sz="{centipoints(span.size)}" b="{int(span.bold)}" i="{int(span.italic)}"{baseline}{run_extra}>'
+        f'{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
+        f'<a:ea typeface="{attr(east_asian_font)}"/>{link}</a:rPr>'
+    )
     runs = []
     for part, lang in language_runs(span.text):
         tag = f'lang="{lang}" ' if lang else ""
@@ -197,14 +212,17 @@ def _slide_number_field(span: Span, east_asian_font: str, run_extra: str = "") -
     digest = hashlib.sha1(f"slidenum-{span.text}".encode()).hexdigest().upper()
     field_id = f"{{{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}}}"
     bold = ' b="1"' if span.bold else ""
-    return (f'<a:fld id="{field_id}" type="slidenum"><a:rPr lang="en-US" sz="{round(span.size * 100)}"{bold}'
-            f'{run_extra}>{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
-            f'<a:ea typeface="{attr(east_asian_font)}"/></a:rPr><a:t>{text(span.text)}</a:t></a:fld>')
+    return (
+        f'<a:fld id="{field_id}" type="slidenum"><a:rPr lang="en-US" sz="{round(span.size * 100)}"{bold}'
+        f'{run_extra}>{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
+        f'<a:ea typeface="{attr(east_asian_font)}"/></a:rPr><a:t>{text(span.text)}</a:t></a:fld>'
+    )
 
 
-def text_body(frame: TextFrame, east_asian_font: str, links: LinkIds, body_extra: str = "",
-              run_extra: str = "") -> str:
+def text_body(frame: TextFrame, east_asian_font: str, links: LinkIds, body_extra: str = "", run_extra: str = "") -> str:
     """Return the p:txBody of a laid-out text frame."""
-    return (f"<p:txBody>{body_pr(frame.insets, frame.anchor, body_extra)}<a:lstStyle/>"
-            f"{paragraphs_xml(frame.paragraphs, east_asian_font, links, frame.role == 'number', run_extra)}"
-            "</p:txBody>")
+    return (
+        f"<p:txBody>{body_pr(frame.insets, frame.anchor, body_extra)}<a:lstStyle/>"
+        f"{paragraphs_xml(frame.paragraphs, east_asian_font, links, frame.role == 'number', run_extra)}"
+        "</p:txBody>"
+    )

@@ -52,10 +52,17 @@ def stamp_time(fallback: dt.date | None) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
-def build_presentation(pages: list[Page], *, title: str, author: str, east_asian_font: str,
-                       stamp: dt.datetime, link_color: str = "",
-                       progress: Callable[[int, int], None] | None = None,
-                       master: MasterTemplate | None = None) -> PptxPresentation:
+def build_presentation(
+    pages: list[Page],
+    *,
+    title: str,
+    author: str,
+    east_asian_font: str,
+    stamp: dt.datetime,
+    link_color: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    master: MasterTemplate | None = None,
+) -> PptxPresentation:
     """Return a python-pptx Presentation holding *pages*.
 
     Clients draw hyperlinks in the theme's hyperlink colour, not the run's;
@@ -69,9 +76,11 @@ def build_presentation(pages: list[Page], *, title: str, author: str, east_asian
     if deck and master:
         prs = deck.presentation
         if pages and (pages[0].width, pages[0].height) != (master.width, master.height):
-            raise ValueError(f"pages are laid out at {pages[0].width} x {pages[0].height} EMU but the master "
-                             f"{master.path.name} is {master.width} x {master.height}; lay out with "
-                             f"theme_with_master(theme, master)")
+            raise ValueError(
+                f"pages are laid out at {pages[0].width} x {pages[0].height} EMU but the master "
+                f"{master.path.name} is {master.width} x {master.height}; lay out with "
+                f"theme_with_master(theme, master)"
+            )
     else:
         prs = Presentation()
     use_fast_partnames(prs)
@@ -139,8 +148,10 @@ def _set_link_colour(prs: PptxPresentation, color: str, master_index: int = 0) -
 
 def _set_background(slide: Slide, color: str) -> None:
     """Give *slide* a solid background of *color*, as python-pptx's ``background.fill.solid()`` writes it."""
-    background = parse_xml(f'<p:bg {NSDECLS}><p:bgPr><a:solidFill><a:srgbClr val="{attr(color)}"/></a:solidFill>'
-                           "<a:effectLst/></p:bgPr></p:bg>")
+    background = parse_xml(
+        f'<p:bg {NSDECLS}><p:bgPr><a:solidFill><a:srgbClr val="{attr(color)}"/></a:solidFill>'
+        "<a:effectLst/></p:bgPr></p:bg>"
+    )
     c_sld = slide._element.find(qn("p:cSld"))
     old = c_sld.find(qn("p:bg"))
     if old is not None:
@@ -205,8 +216,9 @@ class SlideWriter:
         return self.slide
 
 
-def _add_box(writer: SlideWriter, box: Box, deck: MasterDeck | None = None,
-             target: SlideOnLayout | None = None) -> None:
+def _add_box(
+    writer: SlideWriter, box: Box, deck: MasterDeck | None = None, target: SlideOnLayout | None = None
+) -> None:
     font = writer.east_asian_font
     if isinstance(box, TextFrame):
         if deck and target:
@@ -219,8 +231,9 @@ def _add_box(writer: SlideWriter, box: Box, deck: MasterDeck | None = None,
         else:
             writer.add(shapes.text_box(box, writer.next_id, font, writer.link))
     elif isinstance(box, Shape):
-        writer.add(shapes.line(box, writer.next_id) if box.geometry == "line" else
-                   shapes.auto_shape(box, writer.next_id))
+        writer.add(
+            shapes.line(box, writer.next_id) if box.geometry == "line" else shapes.auto_shape(box, writer.next_id)
+        )
     elif isinstance(box, ChartFrame):
         shapes.add_chart(writer.python_pptx(), box)
         writer.next_id = writer._largest_id() + 1

@@ -45,16 +45,26 @@ class _Text:
         m = face_metrics(latin_path(self.frame.font))
         return (m.ascent + m.descent) * self.size(factor)
 
-    def draw(self, text: str, x: float, y: float, factor: float = 1.0, bold: bool = False,
-             align: str = "left", valign: str = "top") -> None:
+    def draw(
+        self,
+        text: str,
+        x: float,
+        y: float,
+        factor: float = 1.0,
+        bold: bool = False,
+        align: str = "left",
+        valign: str = "top",
+    ) -> None:
         """Draw *text* with its box's (*align*, *valign*) point at (*x*, *y*)."""
         font = latin_path(self.frame.font, bold)
         m = face_metrics(font)
         size = self.size(factor)
         width = text_width_em(text, font) * size
         x -= {"left": 0.0, "center": width / 2, "right": width}[align]
-        top = y - {"top": 0.0, "center": (m.ascent + m.descent) * size / 2, "bottom": (m.ascent + m.descent) * size}[
-            valign]
+        top = (
+            y
+            - {"top": 0.0, "center": (m.ascent + m.descent) * size / 2, "bottom": (m.ascent + m.descent) * size}[valign]
+        )
         draw_string(self.painter, x, top + m.ascent * size, text, font, size, self.color)
 
     def wrap(self, text: str, width: float, factor: float = 1.0) -> list[str]:
@@ -162,12 +172,24 @@ def _bars(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> No
             after = 1 if value >= 0 else -1  # data labels sit beyond the bar's end
             if horizontal:
                 painter.fillRect(QRectF(min(zero, end), offset, abs(end - zero), bar), _color(frame, s))
-                text.draw(value_labels[s][c], end + after * gap / 2, offset + bar / 2, bold=True,
-                          align="left" if after > 0 else "right", valign="center")
+                text.draw(
+                    value_labels[s][c],
+                    end + after * gap / 2,
+                    offset + bar / 2,
+                    bold=True,
+                    align="left" if after > 0 else "right",
+                    valign="center",
+                )
             else:
                 painter.fillRect(QRectF(offset, min(zero, end), bar, abs(end - zero)), _color(frame, s))
-                text.draw(value_labels[s][c], offset + bar / 2, end - after * gap / 2, bold=True, align="center",
-                          valign="bottom" if after > 0 else "top")
+                text.draw(
+                    value_labels[s][c],
+                    offset + bar / 2,
+                    end - after * gap / 2,
+                    bold=True,
+                    align="center",
+                    valign="bottom" if after > 0 else "top",
+                )
     painter.setPen(grid)  # the category axis, over the bars' base
     if horizontal:
         painter.drawLine(QPointF(zero, plot.top()), QPointF(zero, plot.bottom()))
@@ -175,8 +197,9 @@ def _bars(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> No
         painter.drawLine(QPointF(plot.left(), zero), QPointF(plot.right(), zero))
 
 
-def _category_label(text: _Text, category: str, plot: QRectF, area: QRectF, middle: float, slot: float,
-                    gap: float, horizontal: bool) -> None:
+def _category_label(
+    text: _Text, category: str, plot: QRectF, area: QRectF, middle: float, slot: float, gap: float, horizontal: bool
+) -> None:
     """Write a category's name, wrapped, left of its bars (bar chart) or under them (column chart)."""
     if horizontal:
         lines = text.wrap(category, plot.left() - area.left() - gap)
@@ -208,7 +231,7 @@ def _bar_plot_area(frame: ChartFrame, text: _Text, area: QRectF, label_w: float,
 
 def _pie(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> None:
     values = [max(v, 0.0) for v in frame.series[0][1]]
-    categories = frame.categories[:len(values)]
+    categories = frame.categories[: len(values)]
     swatch, gap = text.size(0.6), text.size(0.4)
     legend_w = swatch + gap + max(text.width(c) for c in categories)
     row = text.height() * 1.3
@@ -236,8 +259,13 @@ def _pie(painter: QPainter, frame: ChartFrame, text: _Text, area: QRectF) -> Non
         middle = math.radians(angle + sweep / 2)
         dx, dy = math.cos(middle), -math.sin(middle)
         anchor = QPointF(centre.x() + dx * (radius + gap), centre.y() + dy * (radius + gap))
-        text.draw(labels[i], anchor.x(), anchor.y(), bold=True,
-                  align="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
-                  valign="top" if dy > 0.3 else "bottom" if dy < -0.3 else "center")
+        text.draw(
+            labels[i],
+            anchor.x(),
+            anchor.y(),
+            bold=True,
+            align="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
+            valign="top" if dy > 0.3 else "bottom" if dy < -0.3 else "center",
+        )
         angle += sweep
     painter.setBrush(Qt.BrushStyle.NoBrush)

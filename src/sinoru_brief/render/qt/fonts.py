@@ -174,10 +174,10 @@ def _table(path: Path, tag: bytes) -> bytes:
     data = _font_bytes(path)
     count = struct.unpack(">H", data[4:6])[0]
     for i in range(count):
-        entry = data[12 + 16 * i:28 + 16 * i]
+        entry = data[12 + 16 * i : 28 + 16 * i]
         if entry[:4] == tag:
             offset, length = struct.unpack(">II", entry[8:16])
-            return data[offset:offset + length]
+            return data[offset : offset + length]
     return b""
 
 

@@ -55,8 +55,9 @@ def write_pngs(pages: list[Page], out_dir: Path, numbers: Iterable[int], width: 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(Problem(out_dir, f"cannot create the folder: {exc.strerror or exc}",
-                                  hint="choose another folder")) from exc
+        raise ExportError(
+            Problem(out_dir, f"cannot create the folder: {exc.strerror or exc}", hint="choose another folder")
+        ) from exc
     written = []
     for number in numbers:
         if not 1 <= number <= len(pages):

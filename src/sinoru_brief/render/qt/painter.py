@@ -44,8 +44,11 @@ def render_page(page: Page, width_px: int) -> QImage:
 def paint_page(painter: QPainter, page: Page, px_per_emu: float) -> None:
     """Draw *page*'s background and boxes with *painter*, at *px_per_emu* device pixels per EMU."""
     scale = Scale(px_per_emu)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                           | QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
     painter.fillRect(QRectF(0, 0, scale.px(page.width), scale.px(page.height)), qcolor(page.background))
     for box in page.boxes:
         try:
@@ -66,8 +69,16 @@ def paint_text_frame(painter: QPainter, frame: TextFrame, scale: Scale) -> None:
     if frame.fill:
         painter.fillRect(rect, qcolor(frame.fill))
     i = frame.insets
-    draw_paragraphs(painter, frame.paragraphs, rect.left() + scale.px(i.left), rect.top() + scale.px(i.top),
-                    rect.right() - scale.px(i.right), rect.bottom() - scale.px(i.bottom), frame.anchor, scale)
+    draw_paragraphs(
+        painter,
+        frame.paragraphs,
+        rect.left() + scale.px(i.left),
+        rect.top() + scale.px(i.top),
+        rect.right() - scale.px(i.right),
+        rect.bottom() - scale.px(i.bottom),
+        frame.anchor,
+        scale,
+    )
 
 
 def paint_shape(painter: QPainter, shape: Shape, scale: Scale) -> None:
@@ -78,8 +89,10 @@ def paint_shape(painter: QPainter, shape: Shape, scale: Scale) -> None:
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
     painter.setPen(pen)
     if shape.geometry == "line":
-        painter.drawLine(QPointF(scale.px(shape.x), scale.px(shape.y)),
-                         QPointF(scale.px(shape.x + shape.w), scale.px(shape.y + shape.h)))
+        painter.drawLine(
+            QPointF(scale.px(shape.x), scale.px(shape.y)),
+            QPointF(scale.px(shape.x + shape.w), scale.px(shape.y + shape.h)),
+        )
         return
     painter.setBrush(QBrush(qcolor(shape.fill)) if shape.fill else Qt.BrushStyle.NoBrush)
     if shape.geometry == "ellipse":
@@ -100,9 +113,16 @@ def paint_table(painter: QPainter, table: TableFrame, scale: Scale) -> None:
             cell_rect = QRectF(scale.px(x), scale.px(y), scale.px(width), scale.px(height))
             if cell.fill:
                 painter.fillRect(cell_rect, qcolor(cell.fill))
-            draw_paragraphs(painter, cell.paragraphs, cell_rect.left() + scale.px(insets.left),
-                            cell_rect.top() + scale.px(insets.top), cell_rect.right() - scale.px(insets.right),
-                            cell_rect.bottom() - scale.px(insets.bottom), "top", scale)
+            draw_paragraphs(
+                painter,
+                cell.paragraphs,
+                cell_rect.left() + scale.px(insets.left),
+                cell_rect.top() + scale.px(insets.top),
+                cell_rect.right() - scale.px(insets.right),
+                cell_rect.bottom() - scale.px(insets.bottom),
+                "top",
+                scale,
+            )
             x += width
         y += height
         if table.border_color:

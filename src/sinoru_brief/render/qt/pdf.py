@@ -64,8 +64,9 @@ CLIP_EPSILON = 0.01  # points
 Progress = Callable[[int, int], None]
 
 
-def pdf_bytes(pages: Sequence[Page], *, title: str = "", author: str = "", handout: bool = False,
-              progress: Progress | None = None) -> bytes:
+def pdf_bytes(
+    pages: Sequence[Page], *, title: str = "", author: str = "", handout: bool = False, progress: Progress | None = None
+) -> bytes:
     """Return *pages* as a PDF: one page per slide, or handout pages when *handout* is true.
 
     *progress* is called with (slides done, slides in all) after each slide.
@@ -86,8 +87,13 @@ def pdf_bytes(pages: Sequence[Page], *, title: str = "", author: str = "", hando
     painter = QPainter()
     with embedding_fonts():
         if not painter.begin(writer):
-            raise ExportError(Problem(None, "Qt could not start writing the PDF",
-                                      hint="try again; if it persists, export to .pptx and print from there"))
+            raise ExportError(
+                Problem(
+                    None,
+                    "Qt could not start writing the PDF",
+                    hint="try again; if it persists, export to .pptx and print from there",
+                )
+            )
         try:
             if handout:
                 links = _HandoutWriter(writer, painter, title).write(pages, progress)
@@ -104,15 +110,26 @@ def pdf_bytes(pages: Sequence[Page], *, title: str = "", author: str = "", hando
         return pdf
 
 
-def write_pdf(pages: Sequence[Page], out: Path, *, title: str = "", author: str = "", handout: bool = False,
-              progress: Progress | None = None) -> None:
+def write_pdf(
+    pages: Sequence[Page],
+    out: Path,
+    *,
+    title: str = "",
+    author: str = "",
+    handout: bool = False,
+    progress: Progress | None = None,
+) -> None:
     """Write *pages* to *out* as a PDF (see :func:`pdf_bytes`), atomically."""
     write_atomic(Path(out), pdf_bytes(pages, title=title, author=author, handout=handout, progress=progress))
 
 
 def _slide_layout(page: Page) -> QPageLayout:
-    size = QPageSize(QSizeF(page.width / EMU_PER_POINT, page.height / EMU_PER_POINT), QPageSize.Unit.Point,
-                     "Slide", QPageSize.SizeMatchPolicy.ExactMatch)
+    size = QPageSize(
+        QSizeF(page.width / EMU_PER_POINT, page.height / EMU_PER_POINT),
+        QPageSize.Unit.Point,
+        "Slide",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
     return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
 
 
@@ -129,8 +146,9 @@ def _paint_slide(painter: QPainter, page: Page, left: float, top: float, width_p
     painter.restore()
 
 
-def _write_slides(writer: QPdfWriter, painter: QPainter, pages: Sequence[Page],
-                  progress: Progress | None) -> list[list[Link]]:
+def _write_slides(
+    writer: QPdfWriter, painter: QPainter, pages: Sequence[Page], progress: Progress | None
+) -> list[list[Link]]:
     """Paint one PDF page per slide; return each page's links."""
     links = []
     for index, page in enumerate(pages):
@@ -207,8 +225,11 @@ class _HandoutWriter:
         self.painter.setFont(font)
         self.painter.setPen(QColor(90, 90, 90))
         text = f"{self.title} · page {self.pages_written}" if self.title else f"Page {self.pages_written}"
-        self.painter.drawText(QRectF(HANDOUT_MARGIN, self.bottom + 6, self.text_width, FOOTER_SIZE * 2),
-                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, text)
+        self.painter.drawText(
+            QRectF(HANDOUT_MARGIN, self.bottom + 6, self.text_width, FOOTER_SIZE * 2),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+            text,
+        )
 
     def _document(self, page: Page, number: int) -> QTextDocument:
         document = QTextDocument()
@@ -236,8 +257,9 @@ class _HandoutWriter:
             self.painter.translate(HANDOUT_MARGIN, top - start)
             # Qt draws every line that touches the clip, and a PDF keeps clipped text: shrink the clip a
             # hair so the lines either side of a break are drawn (and searchable) on one page only.
-            document.drawContents(self.painter, QRectF(0, start + CLIP_EPSILON, self.text_width,
-                                                       end - start - 2 * CLIP_EPSILON))
+            document.drawContents(
+                self.painter, QRectF(0, start + CLIP_EPSILON, self.text_width, end - start - 2 * CLIP_EPSILON)
+            )
             self.painter.restore()
             self.links[-1].extend(notes_links(document, start, end, HANDOUT_MARGIN, top))
             if not breaks or end >= breaks[-1]:

@@ -42,16 +42,26 @@ def page_links(page: Page, left: float, top: float, width: float) -> list[Link]:
             continue
         i = frame.insets
         x0, y0 = left + scale.px(frame.x), top + scale.px(frame.y)
-        for placed in place_lines(frame.paragraphs, x0 + scale.px(i.left), y0 + scale.px(i.top),
-                                  x0 + scale.px(frame.w - i.right), y0 + scale.px(frame.h - i.bottom),
-                                  frame.anchor, scale):
+        for placed in place_lines(
+            frame.paragraphs,
+            x0 + scale.px(i.left),
+            y0 + scale.px(i.top),
+            x0 + scale.px(frame.w - i.right),
+            y0 + scale.px(frame.h - i.bottom),
+            frame.anchor,
+            scale,
+        ):
             x = placed.start
             for span in placed.line.spans:
                 advance = text_width_em(span.text, span_font(span)) * span_size(span) * ppt if span.text else 0.0
                 if span.link and span.text.strip():
                     previous = links[-1] if links else None
-                    if previous and previous.url == span.link and previous.top == placed.top and \
-                            abs(previous.right - x) < 0.01:
+                    if (
+                        previous
+                        and previous.url == span.link
+                        and previous.top == placed.top
+                        and abs(previous.right - x) < 0.01
+                    ):
                         links[-1] = Link(previous.left, previous.top, x + advance, previous.bottom, span.link)
                     else:
                         links.append(Link(x, placed.top, x + advance, placed.bottom, span.link))
@@ -91,8 +101,10 @@ def add_links(pdf: bytes, links: list[list[Link]]) -> bytes:
         for link in page:
             offsets[next_number] = len(body)
             rect = f"{link.left:.2f} {height - link.bottom:.2f} {link.right:.2f} {height - link.top:.2f}"
-            body += (f"{next_number} 0 obj\n<<\n/Type /Annot\n/Subtype /Link\n/Rect [{rect}]\n/Border [0 0 0]\n"
-                     f"/A << /S /URI /URI ({_pdf_string(link.url)}) >>\n>>\nendobj\n").encode("ascii")
+            body += (
+                f"{next_number} 0 obj\n<<\n/Type /Annot\n/Subtype /Link\n/Rect [{rect}]\n/Border [0 0 0]\n"
+                f"/A << /S /URI /URI ({_pdf_string(link.url)}) >>\n>>\nendobj\n"
+            ).encode("ascii")
             numbers.append(next_number)
             next_number += 1
         offsets[annots] = len(body)
@@ -102,8 +114,17 @@ def add_links(pdf: bytes, links: list[list[Link]]) -> bytes:
     for number in sorted(offsets):
         body += f"{number} 1\n{offsets[number]:010d} 00000 n \n".encode("ascii")
     keep = b"".join(re.findall(rb"(/(?:Root|Info) \d+ 0 R|/ID \[[^\]]*\])", fields))
-    body += (b"trailer\n<<\n/Size " + str(next_number).encode() + b"\n" + keep + b"\n/Prev "
-             + trailer.group(2) + b"\n>>\nstartxref\n" + str(xref).encode() + b"\n%%EOF\n")
+    body += (
+        b"trailer\n<<\n/Size "
+        + str(next_number).encode()
+        + b"\n"
+        + keep
+        + b"\n/Prev "
+        + trailer.group(2)
+        + b"\n>>\nstartxref\n"
+        + str(xref).encode()
+        + b"\n%%EOF\n"
+    )
     return bytes(body)
 
 

@@ -70,8 +70,9 @@ class Scale:
         return emu * self.px_per_emu
 
 
-def draw_string(painter: QPainter, x: float, baseline: float, text: str, latin: Path, size_px: float,
-                color: QColor) -> float:
+def draw_string(
+    painter: QPainter, x: float, baseline: float, text: str, latin: Path, size_px: float, color: QColor
+) -> float:
     """Draw *text* with its left end at (*x*, *baseline*); return its advance in pixels."""
     start = x
     painter.setPen(color)
@@ -87,8 +88,14 @@ def draw_string(painter: QPainter, x: float, baseline: float, text: str, latin: 
     return x - start
 
 
-def _draw_glyphs(painter: QPainter, font: QRawFont, indexes: tuple[int, ...], positions: list[QPointF],
-                 origin: QPointF, color: QColor) -> None:
+def _draw_glyphs(
+    painter: QPainter,
+    font: QRawFont,
+    indexes: tuple[int, ...],
+    positions: list[QPointF],
+    origin: QPointF,
+    color: QColor,
+) -> None:
     if font.pixelSize() <= LARGEST_CACHED_GLYPH:
         run = QGlyphRun()
         run.setRawFont(font)
@@ -152,8 +159,9 @@ class PlacedLine:
     baseline: float
 
 
-def place_lines(paragraphs: tuple[Paragraph, ...], left: float, top: float, right: float, bottom: float,
-                anchor: str, scale: Scale) -> Iterator[PlacedLine]:
+def place_lines(
+    paragraphs: tuple[Paragraph, ...], left: float, top: float, right: float, bottom: float, anchor: str, scale: Scale
+) -> Iterator[PlacedLine]:
     """Yield where each line of *paragraphs* goes in the pixel rectangle (*left*, *top*)–(*right*, *bottom*)."""
     if not paragraphs:
         return
@@ -177,8 +185,16 @@ def place_lines(paragraphs: tuple[Paragraph, ...], left: float, top: float, righ
             y += para.line_height * ppt
 
 
-def draw_paragraphs(painter: QPainter, paragraphs: tuple[Paragraph, ...], left: float, top: float, right: float,
-                    bottom: float, anchor: str, scale: Scale) -> None:
+def draw_paragraphs(
+    painter: QPainter,
+    paragraphs: tuple[Paragraph, ...],
+    left: float,
+    top: float,
+    right: float,
+    bottom: float,
+    anchor: str,
+    scale: Scale,
+) -> None:
     """Draw *paragraphs* in the pixel rectangle (*left*, *top*)–(*right*, *bottom*), anchored as given."""
     ppt = scale.px_per_pt
     for placed in place_lines(paragraphs, left, top, right, bottom, anchor, scale):
@@ -193,8 +209,9 @@ def draw_line(painter: QPainter, line: Line, x: float, baseline: float, px_per_p
         if not span.text:
             continue
         rise = span.size * SUPERSCRIPT_RISE * px_per_pt if span.superscript else 0.0
-        x += draw_string(painter, x, baseline - rise, span.text, span_font(span), span_size(span) * px_per_pt,
-                         qcolor(span.color))
+        x += draw_string(
+            painter, x, baseline - rise, span.text, span_font(span), span_size(span) * px_per_pt, qcolor(span.color)
+        )
 
 
 def _draw_bullet(painter: QPainter, para: Paragraph, x: float, baseline: float, px_per_pt: float) -> None:
