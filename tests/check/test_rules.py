@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 import pytest
 from check.decks import BLANK, good_deck, mark_decorative, picture, table, text_box, titled_slide
 
@@ -53,6 +55,23 @@ def test_an_empty_title_placeholder_is_an_error():
 
     [found] = findings(good_deck(fault))
     assert (found.rule, found.slide) == ("slide-title", 3) and "empty" in found.message
+
+
+def test_an_empty_second_title_placeholder_is_a_warning_naming_it():
+    def fault(deck):
+        slide = titled_slide(deck, "Energy")
+        title = slide.shapes.title._element
+        spare = deepcopy(title)
+        spare.xpath("./p:nvSpPr/p:cNvPr")[0].set("name", "Title 9")
+        spare.xpath("./p:nvSpPr/p:cNvPr")[0].set("id", "99")
+        for paragraph in spare.xpath(".//a:p"):
+            for run in paragraph.xpath("./a:r"):
+                paragraph.remove(run)
+        title.addnext(spare)
+
+    [found] = findings(good_deck(fault))
+    assert (found.severity, found.rule, found.slide, found.shape) == (WARNING, "extra-title", 3, "Title 9")
+    assert "Click to add title" in found.message
 
 
 def test_a_repeated_title_is_a_warning_on_the_later_slide():

@@ -71,6 +71,18 @@ def slide_titles(slides: list[SlideInfo]) -> list[Finding]:
             )
             findings.append(Finding(ERROR, "slide-title", message, slide.number, titles[0].name if titles else ""))
             continue
+        for extra in titles:
+            if not extra.text:  # PowerPoint shows its prompt there, and a screen reader meets two titles
+                findings.append(
+                    Finding(
+                        WARNING,
+                        "extra-title",
+                        "this title placeholder is empty beside the slide's title; PowerPoint shows "
+                        "'Click to add title' in it: delete it",
+                        slide.number,
+                        extra.name,
+                    )
+                )
         key = re.sub(r"\s+", " ", text).casefold()
         if key in seen:
             findings.append(

@@ -103,7 +103,9 @@ def build_presentation(
             target = deck.add_slide(page)
             slide = target.slide
         else:
-            target, slide = None, slides.add(layout)
+            # Our title goes into a title placeholder we write ourselves: a cloned, empty one would show
+            # "Click to add title" in PowerPoint and give the slide two titles.
+            target, slide = None, slides.add(layout, placeholders=False)
             # On a master, the slide shows the layout's own background (picture, gradient ...) instead.
             _set_background(slide, page.background)
         slide.name = page.key
