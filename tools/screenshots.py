@@ -92,12 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         grab(window, out / "inspector-override.png")
 
         window.preview.setFocus()
-        window.export_path = temp_dir / "export" / "china-and-russia-2025-02-03.pptx"
-        window.export_path.parent.mkdir()
-        window.export()
-        window.wait_for_export()
+        window.exporter.export_path = temp_dir / "export" / "china-and-russia-2025-02-03.pptx"
+        window.exporter.export_path.parent.mkdir()
+        window.exporter.export()
+        window.exporter.wait_for_export()
         settle(app, window)
-        if not window.export_path.is_file():
+        if not window.exporter.export_path.is_file():
             print("the export did not write a file", file=sys.stderr)
             return 1
         grab(window, out / "export-done.png")
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         editor.color_buttons["accent"].changed.emit("5FA8D3")
         editor.apply_now()
         window.statusBar().clearMessage()
-        window.export_message.hide()
+        window.exporter.export_message.hide()
         settle(app, window)
         grab(window, out / "theme-editor.png")
         editor.revert()  # no prompt to save the look as a template

@@ -35,7 +35,7 @@ def test_saving_and_undoing_to_the_saved_state_clear_the_autosave(window, qtbot,
     window.controller.undo_stack.redo()
     qtbot.waitUntil(autosaver.brief_file.exists, timeout=2000)
     file_dialogs.save_answers.append(tmp_path / "saved.brief.yaml")
-    window.save_action.trigger()
+    window.files.save_action.trigger()
     assert not autosaver.brief_file.exists() and not autosaver.info_file.exists()
 
 

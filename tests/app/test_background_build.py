@@ -67,9 +67,9 @@ def test_rapid_changes_coalesce_into_few_builds_of_the_newest_look(window, qtbot
 def test_export_right_after_a_theme_change_writes_the_new_look(window, qtbot, tmp_path):
     window.controller.set_theme(recoloured(window, "13579B"), "Change accent colour")
     target = tmp_path / "deck.pptx"
-    window.start_export(target)  # the build still running is waited for: the export is of the current deck
-    assert window.export_job is not None and window.export_job.view.theme.colors.accent == "13579B"
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=20000)
+    window.exporter.start_export(target)  # the build still running is waited for: the export is of the current deck
+    assert window.exporter.export_job is not None and window.exporter.export_job.view.theme.colors.accent == "13579B"
+    qtbot.waitUntil(lambda: window.exporter.export_job is None, timeout=20000)
     with zipfile.ZipFile(target) as package:
         slides = [package.read(n).decode() for n in package.namelist() if n.startswith("ppt/slides/slide")]
     assert any('val="13579B"' in xml for xml in slides)

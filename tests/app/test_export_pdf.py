@@ -42,12 +42,14 @@ def test_export_pdf_writes_one_page_per_slide_off_the_gui_thread(window, qtbot, 
 
     monkeypatch.setattr(export_job, "write_atomic", recording_write)
     # The bar is set in the GUI thread from the job's queued signal; record what it showed.
-    window.progress.valueChanged.connect(lambda value: progress.append((value, window.progress.maximum())))
+    window.exporter.progress.valueChanged.connect(
+        lambda value: progress.append((value, window.exporter.progress.maximum()))
+    )
     file_dialogs.save_answers.append(tmp_path / "read-ahead")  # typed without .pdf
-    window.export_pdf_action.trigger()
-    assert window.export_job is not None and window.progress.isVisible()
-    assert not window.export_pdf_action.isEnabled() and not window.export_button.isEnabled()
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=30000)
+    window.exporter.export_pdf_action.trigger()
+    assert window.exporter.export_job is not None and window.exporter.progress.isVisible()
+    assert not window.exporter.export_pdf_action.isEnabled() and not window.exporter.export_button.isEnabled()
+    qtbot.waitUntil(lambda: window.exporter.export_job is None, timeout=30000)
 
     caption, suggested = file_dialogs.asked[0]
     assert caption == "Export PDF" and suggested.endswith(".pdf")
@@ -58,16 +60,16 @@ def test_export_pdf_writes_one_page_per_slide_off_the_gui_thread(window, qtbot, 
     assert view.deck.brief.title in info
     assert threads and threads[0] is not threading.main_thread()
     assert progress and progress[-1] == (len(view.pages), len(view.pages))
-    assert window.export_pdf_action.isEnabled() and window.export_button.isEnabled()
-    assert "read-ahead.pdf" in window.export_message.text()
-    assert window.export_path is None  # the one-click .pptx export still asks for its own file
+    assert window.exporter.export_pdf_action.isEnabled() and window.exporter.export_button.isEnabled()
+    assert "read-ahead.pdf" in window.exporter.export_message.text()
+    assert window.exporter.export_path is None  # the one-click .pptx export still asks for its own file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["read-ahead.pdf"]
 
 
 def test_export_handout_writes_a4_pages(window, qtbot, tmp_path, file_dialogs):
     file_dialogs.save_answers.append(tmp_path / "handout.pdf")
-    window.export_handout_action.trigger()
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=30000)
+    window.exporter.export_handout_action.trigger()
+    qtbot.waitUntil(lambda: window.exporter.export_job is None, timeout=30000)
     caption, suggested = file_dialogs.asked[0]
     assert caption == "Export PDF handout" and suggested.endswith("-handout.pdf")
     count, info = pages_of(tmp_path / "handout.pdf")
@@ -85,17 +87,17 @@ def test_a_failed_pdf_export_shows_the_error_and_keeps_the_old_file(
 
     monkeypatch.setattr(atomic.os, "fsync", full_disk)
     file_dialogs.save_answers.append(target)
-    window.export_pdf_action.trigger()
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=30000)
+    window.exporter.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: window.exporter.export_job is None, timeout=30000)
     title, message = dialog_log.errors[0]
     assert title == "Export failed" and "disk is full" in message
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pdf"]
-    assert window.export_pdf_action.isEnabled()
+    assert window.exporter.export_pdf_action.isEnabled()
 
 
 def test_cancelling_writes_nothing(window, tmp_path, file_dialogs):
     file_dialogs.save_answers.append(None)
-    window.export_pdf_action.trigger()
-    assert window.export_job is None
+    window.exporter.export_pdf_action.trigger()
+    assert window.exporter.export_job is None
     assert list(tmp_path.iterdir()) == []

@@ -12,7 +12,7 @@ def press_export(window, qtbot):
     window.preview.setFocus()
     qtbot.waitUntil(window.preview.hasFocus, timeout=2000)
     qtbot.keyClick(window.preview, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.exporter.export_job is None, timeout=20000)
 
 
 def test_ctrl_e_after_a_failed_export_asks_for_another_path(window, qtbot, tmp_path, file_dialogs, dialog_log):
@@ -25,9 +25,9 @@ def test_ctrl_e_after_a_failed_export_asks_for_another_path(window, qtbot, tmp_p
     file_dialogs.save_answers.append(good)
     press_export(window, qtbot)
     assert len(file_dialogs.asked) == 2  # the dialog opened again, suggesting the path that failed
-    assert file_dialogs.asked[1][1] == str(window.default_export_path())
+    assert file_dialogs.asked[1][1] == str(window.exporter.default_export_path())
     assert len(dialog_log.errors) == 1 and good.is_file()
-    assert window.export_path == good
+    assert window.exporter.export_path == good
 
     press_export(window, qtbot)  # a path that worked is reused without asking
     assert len(file_dialogs.asked) == 2
@@ -37,27 +37,27 @@ def test_a_failed_export_as_keeps_the_path_that_works(window, qtbot, tmp_path, f
     good = tmp_path / "deck.pptx"
     file_dialogs.save_answers += [good, tmp_path / "gone" / "other.pptx"]
     press_export(window, qtbot)
-    window.export_as_action.trigger()
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=20000)
+    window.exporter.export_as_action.trigger()
+    qtbot.waitUntil(lambda: window.exporter.export_job is None, timeout=20000)
     assert [title for title, _ in dialog_log.errors] == ["Export failed"]
     # Export As failed on its own new path; the next Export asks, since that path is now the export path.
     file_dialogs.save_answers.append(good)
     press_export(window, qtbot)
-    assert len(file_dialogs.asked) == 3 and window.export_path == good
+    assert len(file_dialogs.asked) == 3 and window.exporter.export_path == good
 
 
 def test_the_export_message_goes_when_the_deck_changes(window, qtbot, tmp_path, file_dialogs):
     file_dialogs.save_answers.append(tmp_path / "deck.pptx")
     press_export(window, qtbot)
-    assert window.export_message.isVisible() and "deck.pptx" in window.export_message.text()
+    assert window.exporter.export_message.isVisible() and "deck.pptx" in window.exporter.export_message.text()
 
     window.library_panel.check_topic("outlook")  # the user ticks another topic: the file is now out of date
-    assert not window.export_message.isVisible()
+    assert not window.exporter.export_message.isVisible()
     qtbot.keyClick(window.preview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: still stale
-    assert not window.export_message.isVisible()
+    assert not window.exporter.export_message.isVisible()
 
     press_export(window, qtbot)  # the same path again, without asking
-    assert window.export_message.isVisible()
+    assert window.exporter.export_message.isVisible()
 
 
 def test_the_export_message_times_out(make_window, qtbot, tmp_path, file_dialogs, monkeypatch):
@@ -66,6 +66,6 @@ def test_the_export_message_times_out(make_window, qtbot, tmp_path, file_dialogs
     window.library_panel.check_topic("outlook")
     file_dialogs.save_answers.append(tmp_path / "deck.pptx")
     press_export(window, qtbot)
-    assert window.export_message.isVisible()
-    qtbot.waitUntil(lambda: not window.export_message.isVisible(), timeout=3000)
+    assert window.exporter.export_message.isVisible()
+    qtbot.waitUntil(lambda: not window.exporter.export_message.isVisible(), timeout=3000)
     assert window.statusBar().currentMessage() == ""

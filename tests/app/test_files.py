@@ -23,7 +23,7 @@ def test_save_as_writes_the_brief_and_reopening_gives_it_back(window, make_windo
     target = tmp_path / "briefs" / "my-deck.brief.yaml"
     target.parent.mkdir()
     file_dialogs.save_answers.append(target.with_suffix("").with_suffix(""))  # typed without the suffix
-    window.save_as_action.trigger()
+    window.files.save_as_action.trigger()
 
     assert target.is_file()
     # The date left on "today" is written down, in the file and in the brief being edited.
@@ -35,7 +35,7 @@ def test_save_as_writes_the_brief_and_reopening_gives_it_back(window, make_windo
 
     other = make_window()
     file_dialogs.open_answers.append(target)
-    other.open_action.trigger()
+    other.files.open_action.trigger()
     assert other.controller.brief == window.controller.brief
     assert content_keys(other) == content_keys(window)
     assert not other.isWindowModified()
@@ -44,7 +44,7 @@ def test_save_as_writes_the_brief_and_reopening_gives_it_back(window, make_windo
 
 def test_save_suggests_a_name_from_the_title(window, file_dialogs):
     file_dialogs.save_answers.append(None)  # the user cancels
-    assert window.save() is False
+    assert window.files.save() is False
     caption, suggested = file_dialogs.asked[0]
     assert caption == "Save brief"
     assert suggested.endswith("/china-and-russia.brief.yaml")
@@ -53,10 +53,10 @@ def test_save_suggests_a_name_from_the_title(window, file_dialogs):
 def test_save_again_goes_to_the_same_file_without_asking(window, tmp_path, file_dialogs):
     target = tmp_path / "deck.brief.yaml"
     file_dialogs.save_answers.append(target)
-    window.save_action.trigger()
+    window.files.save_action.trigger()
     window.controller.set_field("subtitle", "Second version")
     assert window.isWindowModified()
-    window.save_action.trigger()  # no answer queued: a dialog would fail the test
+    window.files.save_action.trigger()  # no answer queued: a dialog would fail the test
     assert load_brief(target).subtitle == "Second version"
     assert not window.isWindowModified()
 
@@ -70,7 +70,7 @@ def test_the_dirty_mark_follows_edits_undo_and_save(window, tmp_path, file_dialo
     assert not window.isWindowModified()  # back to the saved state
     window.controller.undo_stack.redo()
     file_dialogs.save_answers.append(tmp_path / "x.brief.yaml")
-    window.save_action.trigger()
+    window.files.save_action.trigger()
     assert not window.isWindowModified()
     window.controller.undo_stack.undo()
     assert window.isWindowModified()  # now differs from the file
@@ -79,12 +79,12 @@ def test_the_dirty_mark_follows_edits_undo_and_save(window, tmp_path, file_dialo
 def test_new_asks_before_dropping_changes(window, dialog_log):
     window.controller.set_field("title", "Unsaved work")
     dialog_log.save_answer = Button.Cancel
-    window.new_action.trigger()
+    window.files.new_action.trigger()
     assert dialog_log.save_prompts == ["Untitled brief"]
     assert window.controller.brief.title == "Unsaved work"
 
     dialog_log.save_answer = Button.Discard
-    window.new_action.trigger()
+    window.files.new_action.trigger()
     assert window.controller.brief == Brief(topics=[], depth="standard")
     assert window.controller.undo_stack.count() == 0
     assert window.deck_panel.model.rowCount() == 0
@@ -95,7 +95,7 @@ def test_new_with_save_saves_first(window, dialog_log, tmp_path, file_dialogs):
     window.controller.set_field("title", "Keep me")
     dialog_log.save_answer = Button.Save
     file_dialogs.save_answers.append(tmp_path / "kept.brief.yaml")
-    window.new_action.trigger()
+    window.files.new_action.trigger()
     assert load_brief(tmp_path / "kept.brief.yaml").title == "Keep me"
     assert window.controller.brief.topics == []
 
@@ -104,12 +104,12 @@ def test_new_with_save_cancelled_keeps_the_work(window, dialog_log, file_dialogs
     window.controller.set_field("title", "Keep me")
     dialog_log.save_answer = Button.Save
     file_dialogs.save_answers.append(None)
-    window.new_action.trigger()
+    window.files.new_action.trigger()
     assert window.controller.brief.title == "Keep me"
 
 
 def test_no_prompt_without_changes(window, dialog_log):
-    window.new_action.trigger()
+    window.files.new_action.trigger()
     assert dialog_log.save_prompts == []
 
 
@@ -127,7 +127,7 @@ def test_opening_a_broken_brief_shows_the_error(window, dialog_log, tmp_path, fi
     broken = tmp_path / "broken.brief.yaml"
     broken.write_text("title: [unclosed\n", encoding="utf-8")
     file_dialogs.open_answers.append(broken)
-    window.open_action.trigger()
+    window.files.open_action.trigger()
     assert len(dialog_log.errors) == 1
     title, message = dialog_log.errors[0]
     assert title == "Cannot open the brief"
@@ -139,7 +139,7 @@ def test_opening_a_brief_naming_missing_slides_reports_what_was_dropped(window, 
     path = tmp_path / "old.brief.yaml"
     path.write_text("title: Old\ntopics: [summits, no-such-topic]\nexclude: [gone-slide]\n", encoding="utf-8")
     file_dialogs.open_answers.append(path)
-    window.open_action.trigger()
+    window.files.open_action.trigger()
     assert window.controller.brief.topics == ["summits"]
     assert [t for t, _ in dialog_log.errors] == ["Parts of the brief were dropped"]
     assert "no-such-topic" in dialog_log.errors[0][1]
@@ -149,10 +149,10 @@ def test_opening_a_brief_naming_missing_slides_reports_what_was_dropped(window, 
 def test_recent_files_reopen(window, make_window, tmp_path, file_dialogs):
     first, second = tmp_path / "one.brief.yaml", tmp_path / "two.brief.yaml"
     file_dialogs.save_answers.append(first)
-    window.save_as_action.trigger()
+    window.files.save_as_action.trigger()
     window.controller.set_field("title", "Two")
     file_dialogs.save_answers.append(second)
-    window.save_as_action.trigger()
+    window.files.save_as_action.trigger()
     assert [a.text() for a in window.recent_menu.actions()] == ["two.brief.yaml", "one.brief.yaml"]
 
     other = make_window()  # same settings file: the list carries over

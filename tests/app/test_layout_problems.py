@@ -38,8 +38,8 @@ def test_a_deck_that_does_not_fit_is_never_exported(window, dialog_log, file_dia
     cramped = replace(session.theme(), height=inches(2), banner=Banner("SECRET", "C00000", "FFFFFF"))
     window.controller.set_theme(cramped, "Cramp the slide")
     target = tmp_path / "deck.pptx"
-    window.start_export(target)
-    assert window.export_job is None and not target.exists()
+    window.exporter.start_export(target)
+    assert window.exporter.export_job is None and not target.exists()
     assert dialog_log.errors[-1][0] == "The deck cannot be exported"
     assert "Nothing was written" in dialog_log.errors[-1][1]
     window.controller.undo_stack.undo()  # the unsaved look would be offered for saving on close
@@ -53,15 +53,15 @@ def test_an_export_reports_what_the_accessibility_check_found(window, qtbot, tmp
         "_accessibility_findings",
         lambda data: ["warning: slide 2, shape 'label': [reading-order] read before 'year'"],
     )
-    window.start_export(tmp_path / "deck.pptx")
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=20000)
-    assert "1 accessibility finding" in window.export_message.text()
-    assert "[reading-order]" in window.export_message.toolTip()
+    window.exporter.start_export(tmp_path / "deck.pptx")
+    qtbot.waitUntil(lambda: window.exporter.export_job is None, timeout=20000)
+    assert "1 accessibility finding" in window.exporter.export_message.text()
+    assert "[reading-order]" in window.exporter.export_message.toolTip()
 
 
 def test_the_check_runs_on_the_written_deck(window, qtbot, tmp_path):
-    window.start_export(tmp_path / "deck.pptx")
-    job = window.export_job
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=20000)
+    window.exporter.start_export(tmp_path / "deck.pptx")
+    job = window.exporter.export_job
+    qtbot.waitUntil(lambda: window.exporter.export_job is None, timeout=20000)
     assert all("[" in finding for finding in job.findings)  # each names its rule
-    assert ("accessibility finding" in window.export_message.text()) == bool(job.findings)
+    assert ("accessibility finding" in window.exporter.export_message.text()) == bool(job.findings)

@@ -34,7 +34,7 @@ def test_space_on_a_topic_ticks_it_and_the_deck_shows_its_slides(make_window, qt
     panel = window.library_panel
     assert deck_keys(window) == []
     assert window.preview.page is None
-    assert not window.export_button.isEnabled()
+    assert not window.exporter.export_button.isEnabled()
 
     topic_index = panel.filter.mapFromSource(panel.topic_item("summits").index())
     panel.tree.setFocus()
@@ -46,7 +46,7 @@ def test_space_on_a_topic_ticks_it_and_the_deck_shows_its_slides(make_window, qt
     assert content_keys(window) == expected_content(real_library, ["summits"], "standard")
     keys = deck_keys(window)
     assert keys[0] == "title" and "section:summits" in keys and keys[-1] == "closing"
-    assert window.preview.page is not None and window.export_button.isEnabled()
+    assert window.preview.page is not None and window.exporter.export_button.isEnabled()
 
 
 def test_ticking_three_topics_in_any_order_keeps_library_order(make_window, real_library):

@@ -60,7 +60,7 @@ def test_the_look_is_saved_in_the_brief_and_comes_back_on_open(window, qtbot, co
     assert saved.look["colors"] == {"accent": "C8102E"} and saved.look["banner"]["text"] == "UNCLASSIFIED"
     assert "look:\n" in path.read_text(encoding="utf-8")
 
-    window.new_action.trigger()  # saved: no question; the new document has the template's own look
+    window.files.new_action.trigger()  # saved: no question; the new document has the template's own look
     assert window.controller.view().theme.banner is None
     file_dialogs.open_answers.append(path)
     press(window, qtbot, Qt.Key.Key_O)
@@ -99,7 +99,7 @@ def test_a_deck_left_on_today_keeps_the_day_it_was_saved(make_window, qtbot, fil
             return dt.date(made.year + 1, 1, 15)
 
     monkeypatch.setattr(model, "dt", types.SimpleNamespace(date=Later))  # reopened a year later
-    window.new_action.trigger()
+    window.files.new_action.trigger()
     assert window.controller.brief.deck_date() == Later.today()
     file_dialogs.open_answers.append(path)
     press(window, qtbot, Qt.Key.Key_O)

@@ -131,8 +131,8 @@ def test_key_widgets_have_accessible_names(window):
         window.inspector.template: "Template",
         window.inspector.style_box: "Citation style",
         window.inspector.slide_title: "Slide title",
-        window.export_button: "Export to PowerPoint",
-        window.progress: "Export progress",
+        window.exporter.export_button: "Export to PowerPoint",
+        window.exporter.progress: "Export progress",
     }
     assert {w.accessibleName() for w in named} == set(named.values())
     assert all(w.accessibleName() == name for w, name in named.items())
@@ -160,12 +160,12 @@ def test_first_start_opens_at_a_comfortable_size(make_window):
 
 
 def test_undo_and_redo_buttons_name_the_step(window):
-    assert not window.toolbar_undo.isEnabled()
+    assert not window.undo.toolbar_undo.isEnabled()
     window.library_panel.check_topic("outlook")
-    assert window.toolbar_undo.isEnabled() and window.toolbar_undo.text() == "Undo"
+    assert window.undo.toolbar_undo.isEnabled() and window.undo.toolbar_undo.text() == "Undo"
     title = window.controller.session.library.topic("outlook").title
-    assert window.toolbar_undo.toolTip() == f"Undo Add “{title}” (Ctrl+Z)"
-    assert window.undo_action.text() == f"&Undo Add “{title}”"
-    window.toolbar_undo.trigger()
+    assert window.undo.toolbar_undo.toolTip() == f"Undo Add “{title}” (Ctrl+Z)"
+    assert window.undo.undo_action.text() == f"&Undo Add “{title}”"
+    window.undo.toolbar_undo.trigger()
     assert "outlook" not in window.controller.brief.topics
-    assert window.toolbar_redo.isEnabled()
+    assert window.undo.toolbar_redo.isEnabled()

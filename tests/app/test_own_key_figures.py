@@ -77,7 +77,7 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
 
     target = tmp_path / "figures.brief.yaml"
     file_dialogs.save_answers.append(target)
-    assert window.save()
+    assert window.files.save()
     assert load_brief(target).custom_slides == [own]
     reopened = make_window(load_brief(target), target)
     assert reopened.controller.brief.custom_slides == [own] and own.id in deck_keys(reopened)

@@ -65,7 +65,7 @@ def test_add_an_own_slide_after_the_selected_one_cite_save_and_undo(window, qtbo
 
     target = tmp_path / "own.brief.yaml"
     file_dialogs.save_answers.append(target)
-    assert window.save()
+    assert window.files.save()
     assert load_brief(target).custom_slides == [own]
 
     window.controller.undo_stack.undo()
@@ -133,7 +133,7 @@ def test_the_cli_exports_the_saved_brief_as_the_app_shows_it(window, file_dialog
     )
     brief, out = tmp_path / "deck.brief.yaml", tmp_path / "deck.pptx"
     file_dialogs.save_answers.append(brief)
-    assert window.save()
+    assert window.files.save()
     assert main(["export", "--brief", str(brief), "-o", str(out)]) == EXIT_OK
     texts = pptx_texts(out)
     pages = window.controller.view().pages

@@ -305,9 +305,9 @@ def test_the_edited_look_is_exported(window, qtbot, colors, file_dialogs, tmp_pa
     qtbot.keyClicks(editor.footer, "Ministry footer")
     applied(window, qtbot)
     file_dialogs.save_answers.append(tmp_path / "deck.pptx")
-    window.export()
-    window.wait_for_export()
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=10000)
+    window.exporter.export()
+    window.exporter.wait_for_export()
+    qtbot.waitUntil(lambda: window.exporter.export_job is None, timeout=10000)
     slides = Presentation(str(tmp_path / "deck.pptx")).slides
     assert any("Ministry footer" in shape.text_frame.text for shape in slides[3].shapes if shape.has_text_frame)
 

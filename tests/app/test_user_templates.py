@@ -160,7 +160,7 @@ def test_delete_asks_then_removes_the_template_and_goes_back_to_the_default(wind
 
 def test_builtin_templates_are_never_deleted(window, answers, dialog_log):
     assert not window.theme_editor.delete_button.isEnabled()
-    window.delete_template_action.trigger()
+    window.looks.delete_template_action.trigger()
     assert dialog_log.errors == [
         ("Cannot delete the template", "“briefing” is a built-in template; only templates of your own can be deleted.")
     ]
@@ -183,7 +183,7 @@ def test_a_brief_whose_template_was_deleted_opens_in_the_default_look(make_windo
 def test_use_my_powerpoint_template_takes_the_masters_size(window, qtbot, answers, file_dialogs):
     assert window.preview.page.width / window.preview.page.height == pytest.approx(16 / 9, rel=0.001)
     file_dialogs.open_answers.append(MASTERS / "officer__template.pptx")
-    window.master_action.trigger()
+    window.looks.master_action.trigger()
     built(window, qtbot)
     assert window.controller.brief.template == "officer__template"
     assert (user_templates_dir() / "officer__template" / "master.pptx").is_file()
@@ -192,7 +192,7 @@ def test_use_my_powerpoint_template_takes_the_masters_size(window, qtbot, answer
     rect = window.preview.target_rect()
     assert rect.width() / rect.height() == pytest.approx(4 / 3, rel=0.01)
     assert combo_rows(window)[-1] == ("officer__template", "officer__template")
-    assert window.master_report is None  # the master lacks nothing: no message box
+    assert window.looks.master_report is None  # the master lacks nothing: no message box
     assert window.statusBar().currentMessage() == (
         "The deck is built on officer__template.pptx (your template “officer__template”)"
     )
@@ -200,7 +200,7 @@ def test_use_my_powerpoint_template_takes_the_masters_size(window, qtbot, answer
     assert window.theme_editor.heading.text() == "Template: <b>officer__template</b> (your template)"
     assert not window.theme_editor.color_group.isEnabled()
     file_dialogs.open_answers.append(MASTERS / "officer__template.pptx")
-    window.master_action.trigger()  # the same file again: a second template, not an overwrite
+    window.looks.master_action.trigger()  # the same file again: a second template, not an overwrite
     assert window.controller.brief.template == "officer__template 2"
 
 
@@ -209,8 +209,8 @@ def test_a_master_that_lacks_layouts_says_so_without_blocking(window, qtbot, ans
 
     path = MASTERS / "officer__test-no-placeholders-in-layout.pptx"
     file_dialogs.open_answers.append(path)
-    window.master_action.trigger()
-    box = window.master_report
+    window.looks.master_action.trigger()
+    box = window.looks.master_report
     assert box is not None and box.isVisible() and box.windowModality() == Qt.WindowModality.NonModal
     for note in mapping(load_master(path)).missing:
         assert f"<li>{html.escape(note)}</li>" in box.informativeText()
@@ -222,7 +222,7 @@ def test_a_broken_pptx_shows_why_and_changes_nothing(window, answers, file_dialo
     broken = tmp_path / "corporate.pptx"
     broken.write_bytes(os.urandom(4096))
     file_dialogs.open_answers.append(broken)
-    window.master_action.trigger()
+    window.looks.master_action.trigger()
     assert len(dialog_log.errors) == 1
     title, message = dialog_log.errors[0]
     assert title == "Cannot use this PowerPoint file"
@@ -237,7 +237,7 @@ def test_a_master_starts_from_a_clean_look(window, qtbot, answers, file_dialogs)
     editor.banner_on.click()
     applied(window, qtbot)
     file_dialogs.open_answers.append(MASTERS / "coreoz__demo-template.pptx")
-    window.master_action.trigger()
+    window.looks.master_action.trigger()
     theme = window.controller.view().theme
     fresh = load_theme("coreoz__demo-template")
     # The banner and the 20 pt body were not carried onto the master unasked; the status bar says so.

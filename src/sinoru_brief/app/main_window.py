@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QPushButton, QSplitter, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from sinoru_brief.app import dialogs
 from sinoru_brief.app.autosave import Autosaver
@@ -17,17 +19,26 @@ from sinoru_brief.app.library_folders import LibraryFolders
 from sinoru_brief.app.library_panel import LibraryPanel
 from sinoru_brief.app.preview import NotesView, SlidePreview
 from sinoru_brief.app.slide_sorter import SlideSorter
-from sinoru_brief.app.window_export import ExportMixin
-from sinoru_brief.app.window_files import FilesMixin
+from sinoru_brief.app.theme_editor import ThemeEditor
+from sinoru_brief.app.window_actions import make_action
+from sinoru_brief.app.window_export import DeckExporter
+from sinoru_brief.app.window_files import BriefFiles, documents
 from sinoru_brief.app.window_layout import Panel, PanelKeeper
-from sinoru_brief.app.window_templates import TemplatesMixin
+from sinoru_brief.app.window_problems import BriefProblems
+from sinoru_brief.app.window_templates import LookTemplates
+from sinoru_brief.app.window_undo import UndoActions
 
 
-class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """The one window of the app: docks for the library, deck and inspector around the preview and notes.
 
-    File handling lives in :class:`FilesMixin`, exporting in :class:`ExportMixin`, the theme editor and
-    templates in :class:`TemplatesMixin`.
+    The window makes the widgets and docks and wires them together; the File,
+    export, template and undo actions belong to parts it makes and hands what
+    they need: :attr:`files` (:class:`~sinoru_brief.app.window_files.BriefFiles`),
+    :attr:`exporter` (:class:`~sinoru_brief.app.window_export.DeckExporter`),
+    :attr:`looks` (:class:`~sinoru_brief.app.window_templates.LookTemplates`),
+    :attr:`problems` (:class:`~sinoru_brief.app.window_problems.BriefProblems`) and
+    :attr:`undo` (:class:`~sinoru_brief.app.window_undo.UndoActions`).
     """
 
     def __init__(
@@ -36,7 +47,6 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         super().__init__()
         self.controller = controller
         self.settings = settings or QSettings()
-        self.autosaver = autosaver
         self.images = PageImageCache(self)
         self.setWindowTitle("sinoru-brief")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -59,6 +69,7 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.library_panel = LibraryPanel(controller, self)
         self.deck_panel = DeckPanel(controller, self.images, self)
         self.inspector = Inspector(controller, self)
+        self.theme_editor = ThemeEditor(controller, self)
         # The side docks run the full height; the deck is a film strip under the preview.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -67,7 +78,10 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.inspector_dock = self._dock(
             "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea, "inspector"
         )
-        self._make_theme_dock()
+        self.theme_dock = self._dock("Theme", self.theme_editor, Qt.DockWidgetArea.RightDockWidgetArea, "theme")
+        self.tabifyDockWidget(self.inspector_dock, self.theme_dock)
+        self.theme_dock.hide()  # opened from Format > Theme Editor
+        self.inspector_dock.raise_()
         self.deck_dock.dockLocationChanged.connect(self._deck_dock_moved)
         self.panels = PanelKeeper(
             self,
@@ -78,10 +92,20 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
             ],
         )
 
-        self._make_export_status()
+        # The parts, each given what it works on; the menus and toolbar below are made of their actions.
+        status = self.statusBar()
+        self.exporter = DeckExporter(controller, self, status)
         self.slide_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.slide_label)
-
+        status.addPermanentWidget(self.slide_label)
+        self.files = BriefFiles(controller, self.settings, autosaver, self, status.showMessage)
+        self.files.documentReplaced.connect(self.exporter.forget_export_path)
+        self.recent_menu = self.files.recent_menu  # the library and import actions go after it
+        self.looks = LookTemplates(
+            controller, self.theme_editor, self.theme_dock, self.inspector.template, self, status.showMessage
+        )
+        self.theme_action = self.looks.theme_action
+        self.problems = BriefProblems(controller, self)
+        self.undo = UndoActions(controller.undo_stack, self)
         self._make_actions()
         self._make_menus()
         self.library_folders = LibraryFolders(self)  # File > Open Library…, and the Library problems dock
@@ -102,11 +126,11 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self._update_title()
         self._restore_window()
         self._brief_changed()
-        self._report_problems()
+        self.problems.report()
 
     # ------------------------------------------------------------ building
 
-    def _dock(self, title: str, widget, area, name: str) -> QDockWidget:
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
@@ -117,70 +141,49 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         vertical = area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
         self.deck_panel.set_orientation(Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "", fallback: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            keys = QKeySequence(shortcut)
-            # Some platforms define no key for a standard action (Quit on plain X11 and offscreen).
-            action.setShortcut(keys if not keys.isEmpty() or not fallback else QKeySequence(fallback))
-        action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _make_actions(self) -> None:
+        """Make the window's own actions: quitting, moving through and removing slides, the views, About."""
         k = QKeySequence.StandardKey
-        self.new_action = self._action("&New", self.new_brief, k.New)
-        self.open_action = self._action("&Open…", self.open_dialog, k.Open)
-        self.save_action = self._action("&Save", self.save, k.Save)
-        self.save_as_action = self._action("Save &As…", self.save_as, k.SaveAs)
-        self.export_action = self._action("&Export", self.export, "Ctrl+E", "Export the deck to PowerPoint")
-        self.export_as_action = self._action("Export &As…", self.export_as, "Ctrl+Shift+E")
-        self.export_pdf_action = self._action(
-            "Export &PDF…", self.export_pdf, "Ctrl+Alt+P", "Export the deck as a PDF read-ahead, one page per slide"
-        )
-        self.export_handout_action = self._action(
-            "Export PDF &Handout…",
-            self.export_handout,
-            "Ctrl+Alt+H",
-            "Export a PDF handout: each slide above its notes and sources",
-        )
-        self.pdf_actions = [self.export_pdf_action, self.export_handout_action]
-        self.quit_action = self._action("&Quit", self.close, k.Quit, fallback="Ctrl+Q")
-        self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(k.Undo))
-        self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(k.Redo))
-        self.remove_action = self._action("&Remove Slide", self._remove_slides, "Ctrl+Backspace")
-        self.next_action = self._action("&Next Slide", lambda: self.step(1), "Ctrl+Down")
-        self.previous_action = self._action("&Previous Slide", lambda: self.step(-1), "Ctrl+Up")
-        self.find_action = self._action("&Find in Library", self._focus_search, k.Find)
-        self.fit_action = self._action("&Zoom to Fit", self.preview.update, "Ctrl+0")
+        self.quit_action = make_action(self, "&Quit", self.close, k.Quit, fallback="Ctrl+Q")
+        self.remove_action = make_action(self, "&Remove Slide", self._remove_slides, "Ctrl+Backspace")
+        self.next_action = make_action(self, "&Next Slide", lambda: self.step(1), "Ctrl+Down")
+        self.previous_action = make_action(self, "&Previous Slide", lambda: self.step(-1), "Ctrl+Up")
+        self.find_action = make_action(self, "&Find in Library", self._focus_search, k.Find)
+        self.fit_action = make_action(self, "&Zoom to Fit", self.preview.update, "Ctrl+0")
         self.sorter_action = QAction("Slide &Sorter", self, checkable=True)
         self.sorter_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
         self.sorter_action.setStatusTip("Show the whole deck as a grid, to reorder and remove slides")
         self.sorter_action.toggled.connect(self._show_sorter)  # toggled: Escape and Enter in the sorter uncheck it
         self.addAction(self.sorter_action)
-        self.about_action = self._action("&About sinoru-brief", self._about, "F1")
-        self._make_template_actions()
+        self.about_action = make_action(self, "&About sinoru-brief", self._about, "F1")
+        self.reset_layout_action = make_action(
+            self,
+            "Reset &Layout",
+            lambda: self.panels.reset(),
+            "Ctrl+Alt+0",
+            "Put the panels back where and as large as a new window has them",
+        )
 
     def _make_menus(self) -> None:
+        files, exporter, looks, undo = self.files, self.exporter, self.looks, self.undo
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addActions([files.new_action, files.open_action])
+        file_menu.addMenu(files.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addActions([files.save_action, files.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.export_as_action, *self.pdf_actions])
+        file_menu.addActions([exporter.export_action, exporter.export_as_action, *exporter.pdf_actions])
+        file_menu.addSeparator()
+        file_menu.addAction(looks.master_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit = bar.addMenu("&Edit")
-        edit.addActions([self.undo_action, self.redo_action])
+        edit.addActions([undo.undo_action, undo.redo_action])
         edit.addSeparator()
         edit.addActions([self.remove_action, self.find_action])
         bar.addMenu("&Slide").addActions(self.deck_panel.move_actions.actions)
-        self._add_template_menus(bar, file_menu, self.quit_action)
+        bar.addMenu(looks.menu)
         view = bar.addMenu("&View")
         view.addActions([self.previous_action, self.next_action, self.fit_action, self.sorter_action])
         view.addSeparator()
@@ -189,57 +192,20 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
             toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
             toggle.setStatusTip(f"Show or hide the {dock.windowTitle().lower()} panel")
             view.addAction(toggle)
-        view.addAction(
-            self._action(
-                "Reset &Layout",
-                lambda: self.panels.reset(),
-                "Ctrl+Alt+0",
-                "Put the panels back where and as large as a new window has them",
-            )
-        )
+        view.addAction(self.reset_layout_action)
         bar.addMenu("&Help").addAction(self.about_action)
-        self._update_recent_menu()
 
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("toolbar-main")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addActions([files.new_action, files.open_action, files.save_action])
         toolbar.addSeparator()
-        # Fixed labels on the toolbar, so it does not jump as the step's name changes; the menu and
-        # the tooltip name the step.
-        stack = self.controller.undo_stack
-        self.toolbar_undo = self._action("Undo", stack.undo, tip="Undo the last change")
-        self.toolbar_redo = self._action("Redo", stack.redo, tip="Redo the change undone last")
-        self.removeAction(self.toolbar_undo)  # the menu's actions own the shortcuts
-        self.removeAction(self.toolbar_redo)
-        stack.canUndoChanged.connect(self.toolbar_undo.setEnabled)
-        stack.canRedoChanged.connect(self.toolbar_redo.setEnabled)
-        stack.undoTextChanged.connect(self._undo_text_changed)
-        stack.redoTextChanged.connect(self._redo_text_changed)
-        self.toolbar_undo.setEnabled(stack.canUndo())
-        self.toolbar_redo.setEnabled(stack.canRedo())
-        self._undo_text_changed(stack.undoText())
-        self._redo_text_changed(stack.redoText())
-        toolbar.addActions([self.toolbar_undo, self.toolbar_redo])
+        toolbar.addActions([undo.toolbar_undo, undo.toolbar_redo])
         toolbar.addSeparator()
-        self.export_button = QPushButton("Export to PowerPoint", self)
-        self.export_button.setAccessibleName("Export to PowerPoint")
-        self.export_button.setToolTip("Export the deck (Ctrl+E)")
-        self.export_button.clicked.connect(self.export)
-        toolbar.addWidget(self.export_button)
+        toolbar.addWidget(exporter.export_button)
         self.addToolBar(toolbar)
 
     # -------------------------------------------------------------- state
-
-    def _undo_text_changed(self, text: str) -> None:
-        self.toolbar_undo.setToolTip(
-            f"Undo {text} ({self.undo_action.shortcut().toString()})" if text else "Nothing to undo"
-        )
-
-    def _redo_text_changed(self, text: str) -> None:
-        self.toolbar_redo.setToolTip(
-            f"Redo {text} ({self.redo_action.shortcut().toString()})" if text else "Nothing to redo"
-        )
 
     def _update_title(self, *_args) -> None:
         session = self.controller.session
@@ -249,22 +215,10 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
         self.setWindowModified(session.dirty)
 
     def _brief_changed(self) -> None:
-        view = self.controller.view()
-        has_deck = bool(view.pages)
-        self.export_action.setEnabled(has_deck)
-        self.export_as_action.setEnabled(has_deck)
-        self.export_button.setEnabled(has_deck)
-        for action in self.pdf_actions:
-            action.setEnabled(has_deck)
-        row = self.deck_panel.current_page()
-        if has_deck and row < 0:
+        has_deck = bool(self.controller.view().pages)
+        if has_deck and self.deck_panel.current_page() < 0:
             self.deck_panel.select_page(0)
         self._page_selected(self.deck_panel.current_page())
-        if self.autosaver:
-            if self.controller.session.dirty:
-                self.autosaver.changed(self.controller.session.snapshot(), self.controller.session.path)
-            else:
-                self.autosaver.clear()  # back to what is saved (say, by undo): nothing to recover
 
     def _page_selected(self, row: int) -> None:
         view = self.controller.shown()  # the deck strip's deck, while a new look builds in the background
@@ -323,14 +277,33 @@ class MainWindow(FilesMixin, ExportMixin, TemplatesMixin, QMainWindow):
             self.resize(1440, 900)
         self.panels.restore(state)  # the default arrangement if the saved one leaves a panel unusable
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.maybe_save():
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Close once unsaved work is saved or let go, and the export and builds running have finished."""
+        if not self.files.maybe_save():
             event.ignore()
             return
-        self.wait_for_export()
+        self.exporter.wait_for_export()
         self.controller.builder.wait()
         self.images.wait()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self._discard_autosave()
+        self.files.discard_autosave()
         event.accept()
+
+    # ------------------------------------------------- for the parts around
+
+    # The library folders, the sources importer, the reopen offer and the launcher open briefs and
+    # start dialogs through the window; these hand them to the part that does it.
+
+    def maybe_save(self) -> bool:
+        """Ask before losing unsaved changes (see :meth:`BriefFiles.maybe_save`); False if the user cancelled."""
+        return self.files.maybe_save()
+
+    def open_path(self, path: Path) -> bool:
+        """Open the brief at *path* in this window (see :meth:`BriefFiles.open_path`); return whether it opened."""
+        return self.files.open_path(path)
+
+    @staticmethod
+    def documents() -> str:
+        """Return the user's Documents folder, where dialogs start (the home folder if there is none)."""
+        return documents()
