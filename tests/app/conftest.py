@@ -1,5 +1,5 @@
-"""Fixtures for the app tests: a main window on the real library with its own settings, autosave
-folder and recorded (never shown) dialogs."""
+"""Fixtures for the app tests: a controller on the real library for a test of one widget, a main window
+with its own settings and autosave folder for a test of the window, and recorded (never shown) dialogs."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from sinoru_brief.app import dialogs, window_export, window_files
 from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
+from sinoru_brief.app.images import PageImageCache
 from sinoru_brief.app.main_window import MainWindow
 from sinoru_brief.app.session import DeckSession
 from sinoru_brief.brief import Brief
@@ -91,6 +92,34 @@ def settings_path(tmp_path) -> Path:
 @pytest.fixture
 def autosaver(tmp_path) -> Autosaver:
     return Autosaver(folder=tmp_path / "autosave", idle_ms=50)
+
+
+@pytest.fixture
+def make_controller(real_library):
+    """Return a function that makes a controller on a plain session of the real library, for one widget."""
+    made: list[DeckController] = []
+
+    def make(brief: Brief | None = None, path: Path | None = None) -> DeckController:
+        made.append(DeckController(DeckSession(real_library, brief, path)))
+        return made[-1]
+
+    yield make
+    for controller in made:  # a look's deck may still be building on a worker thread
+        controller.builder.wait()
+
+
+@pytest.fixture
+def controller(make_controller) -> DeckController:
+    """A controller on the analyst's three topics, as the window fixture has them, without a window."""
+    return make_controller(Brief(title="China and Russia", topics=list(THREE_TOPICS), depth="standard"))
+
+
+@pytest.fixture
+def images():
+    """A thumbnail cache for a deck panel or sorter built alone; its rendering threads end with the test."""
+    cache = PageImageCache()
+    yield cache
+    cache.wait()
 
 
 @pytest.fixture

@@ -1,18 +1,43 @@
-"""Helpers for the app tests: read what the window shows."""
+"""Helpers for the app tests: show one widget, read what the window shows, open the window's dialogs."""
 
 from __future__ import annotations
 
 from pptx import Presentation
+from PySide6.QtWidgets import QWidget
 
+from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.main_window import MainWindow
 
 #: The analyst's three topics (issue 5), in library order.
 THREE_TOPICS = ["summits", "gray-zone", "north-korea"]
 
 
-def built(window: MainWindow, qtbot, timeout: int = 10000) -> None:
-    """Wait for a new look's deck, built off the GUI thread, to reach the panels."""
-    qtbot.waitUntil(lambda: not window.controller.builder.busy, timeout=timeout)
+def show_alone(qtbot, widget: QWidget, size: tuple[int, int] = (420, 700)) -> QWidget:
+    """Show *widget* as a window of its own, active, so it takes the focus and its shortcuts as in the app."""
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+def page_keys(controller: DeckController) -> list[str]:
+    """Return the keys of the deck's pages, in order: what the deck panel and the sorter list."""
+    return [page.key for page in controller.view().pages]
+
+
+def library_keys(controller: DeckController) -> list[str]:
+    """Return the keys of the library slides among the deck's pages (no generated slides), once each."""
+    library = controller.session.library
+    return list(dict.fromkeys(key for key in page_keys(controller) if library.has_slide(key)))
+
+
+def built(target: MainWindow | DeckController, qtbot, timeout: int = 10000) -> None:
+    """Wait for a new look's deck, built off the GUI thread, to reach the panels (of a window, or a controller's)."""
+    controller = target if isinstance(target, DeckController) else target.controller
+    qtbot.waitUntil(lambda: not controller.builder.busy, timeout=timeout)
 
 
 def deck_keys(window: MainWindow) -> list[str]:
