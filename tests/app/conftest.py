@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from app.windowkit import THREE_TOPICS
+from app.windowkit import THREE_TOPICS, show_alone
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from sinoru_brief.app import dialogs, window_export, window_files
 from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
+from sinoru_brief.app.deck_panel import DeckPanel
 from sinoru_brief.app.images import PageImageCache
 from sinoru_brief.app.main_window import MainWindow
 from sinoru_brief.app.session import DeckSession
@@ -120,6 +121,14 @@ def images():
     cache = PageImageCache()
     yield cache
     cache.wait()
+
+
+@pytest.fixture
+def deck_strip(qtbot, controller, images) -> DeckPanel:
+    """The deck strip alone on the analyst's three topics, as large as the window's, its first slide selected."""
+    strip = show_alone(qtbot, DeckPanel(controller, images), (600, 260))
+    strip.select_page(0)  # as the window selects it
+    return strip
 
 
 @pytest.fixture

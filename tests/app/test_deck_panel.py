@@ -18,7 +18,7 @@ import shutil
 import subprocess
 
 import pytest
-from app.windowkit import THREE_TOPICS, content_keys, show_alone, shown_keys
+from app.windowkit import THREE_TOPICS, content_keys, shown_keys
 from PySide6.QtCore import QEventLoop, QModelIndex, QPoint, Qt, QTimer
 
 from sinoru_brief.app.deck_panel import MIME, DeckPanel
@@ -26,11 +26,8 @@ from sinoru_brief.brief import BriefBullet
 
 
 @pytest.fixture
-def panel(qtbot, controller, images) -> DeckPanel:
-    """The deck strip on the analyst's three topics, its first slide selected as the window selects it."""
-    panel = show_alone(qtbot, DeckPanel(controller, images), (1280, 260))
-    panel.select_page(0)
-    return panel
+def panel(deck_strip) -> DeckPanel:
+    return deck_strip
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 Offscreen, Qt cannot run a real drag, so the test sends the drag events the
 view receives during one (enter, moves, leave, drop) with the strip's own
-drag data, at the positions a user's cursor would have.
+drag data, at the positions a user's cursor would have. The strip is built alone,
+as large as the window's; docking it at the side is the window's and is tested on one.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from sinoru_brief.app.deck_panel import MIME
 
 
-def strip_data(window, key: str) -> QMimeData:
-    model = window.deck_panel.model
+def strip_data(strip, key: str) -> QMimeData:
+    model = strip.model
     return model.mimeData([model.index(model.keys().index(key))])
 
 
@@ -38,12 +39,12 @@ def wheel(view, pos: QPoint, dy: int, dx: int = 0) -> None:
     QApplication.sendEvent(view.viewport(), event)
 
 
-def test_a_drag_near_the_right_end_scrolls_on_and_stops_in_the_middle(window, qtbot):
-    view = window.deck_panel.view
+def test_a_drag_near_the_right_end_scrolls_on_and_stops_in_the_middle(deck_strip, qtbot):
+    view = deck_strip.view
     bar = view.horizontalScrollBar()
     bar.setValue(0)
     assert bar.maximum() > 0
-    data = strip_data(window, "summits-warm-welcome")
+    data = strip_data(deck_strip, "summits-warm-welcome")
     middle = view.viewport().rect().center()
     drag_to(view, data, middle, QDragEnterEvent)
     edge = QPoint(view.viewport().width() - 4, middle.y())
@@ -60,20 +61,20 @@ def test_a_drag_near_the_right_end_scrolls_on_and_stops_in_the_middle(window, qt
     assert not view.edge_scroller.is_scrolling()
 
 
-def test_the_nearer_the_edge_the_faster_it_scrolls(window):
-    scroller = window.deck_panel.view.edge_scroller
-    width = window.deck_panel.view.viewport().width()
-    y = window.deck_panel.view.viewport().height() // 2
+def test_the_nearer_the_edge_the_faster_it_scrolls(deck_strip):
+    scroller = deck_strip.view.edge_scroller
+    width = deck_strip.view.viewport().width()
+    y = deck_strip.view.viewport().height() // 2
     slow, fast = scroller.velocity_at(QPoint(width - 40, y)), scroller.velocity_at(QPoint(width - 2, y))
     assert 0 < slow[0] < fast[0] and slow[1] == fast[1] == 0  # a horizontal strip never scrolls vertically
     assert scroller.velocity_at(QPoint(width // 2, y)) == (0, 0)
     assert scroller.velocity_at(QPoint(2, y))[0] == -fast[0]
 
 
-def test_a_drop_after_scrolling_lands_where_the_cursor_is(window, qtbot):
-    view = window.deck_panel.view
-    model = window.deck_panel.model
-    data = strip_data(window, "north-korea-silence")
+def test_a_drop_after_scrolling_lands_where_the_cursor_is(deck_strip, qtbot):
+    view = deck_strip.view
+    model = deck_strip.model
+    data = strip_data(deck_strip, "north-korea-silence")
     assert data.hasFormat(MIME)
     bar = view.horizontalScrollBar()
     bar.setValue(0)
@@ -96,8 +97,8 @@ def test_a_drop_after_scrolling_lands_where_the_cursor_is(window, qtbot):
     assert not view.edge_scroller.is_scrolling()
 
 
-def test_the_wheel_scrolls_the_strip_along_and_back(window, qtbot):
-    view = window.deck_panel.view
+def test_the_wheel_scrolls_the_strip_along_and_back(deck_strip, qtbot):
+    view = deck_strip.view
     bar = view.horizontalScrollBar()
     middle = view.viewport().rect().center()
     wheel(view, middle, -120 * 3)  # turning the wheel towards the user: on through the deck
