@@ -1,14 +1,20 @@
-"""The theme editor: colours, sizes, footer, banner, logo and slide size restyle the preview live and undo."""
+"""The theme editor: colours, sizes, footer, banner, logo and slide size restyle the preview live and undo.
+
+Most tests build the editor alone on a controller and read the look from the
+pages laid out in it, which the preview draws; opening it, the preview's
+pixels and aspect, exporting and closing are the window's and tested on one.
+"""
 
 from __future__ import annotations
 
 import pytest
-from app.windowkit import built
+from app.windowkit import built, show_alone
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from sinoru_brief.app import style_box, theme_controls, window_templates
+from sinoru_brief.app.theme_editor import ThemeEditor
 from sinoru_brief.layout.pages import Picture, Shape
 from sinoru_brief.units import inches
 
@@ -42,17 +48,28 @@ def look_files(monkeypatch, file_dialogs):
     return file_dialogs
 
 
-def open_editor(window, qtbot):
+@pytest.fixture
+def editor(qtbot, controller) -> ThemeEditor:
+    """The theme editor alone on the analyst's three topics, as tall as the window's dock."""
+    return show_alone(qtbot, ThemeEditor(controller), (380, 860))
+
+
+def open_editor(window, qtbot) -> ThemeEditor:
     window.preview.setFocus()
     qtbot.keyClick(window.preview, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.theme_dock.isVisible()
     return window.theme_editor
 
 
-def applied(window, qtbot):
-    """Wait for the editor's debounce to apply the change, and the deck built in the new look to show."""
-    qtbot.waitUntil(lambda: not window.theme_editor.timer.isActive(), timeout=2000)
-    built(window, qtbot)
+def applied(editor: ThemeEditor, qtbot) -> None:
+    """Wait for the editor's debounce to apply the change, and the deck built in the new look to arrive."""
+    qtbot.waitUntil(lambda: not editor.timer.isActive(), timeout=2000)
+    built(editor.controller, qtbot)
+
+
+def deck_page(controller, key: str):
+    """Return the laid-out page of *key* (what the preview draws for it)."""
+    return next(page for page in controller.view().pages if page.key == key)
 
 
 def red_pixels(image) -> int:
@@ -84,12 +101,12 @@ def test_a_colour_change_restyles_the_preview_and_thumbnails_and_undoes(window, 
     colors.answers.append(QColor("#FF0000"))
     qtbot.mouseClick(editor.color_buttons["title"], Qt.MouseButton.LeftButton)
     assert colors.asked == [("Titles colour", "#FFFFFF")]
-    applied(window, qtbot)
+    applied(editor, qtbot)
     assert window.controller.view().theme.colors.title == "FF0000"
     assert red_pixels(window.preview.current_image()) > 200  # the title is drawn in red
     colors.answers.append(QColor("#204060"))
     qtbot.mouseClick(editor.color_buttons["background"], Qt.MouseButton.LeftButton)
-    applied(window, qtbot)
+    applied(editor, qtbot)
     assert {page.background for page in window.deck_panel.model.pages} == {"204060"}
     assert "Changed for this deck (saved with the brief)" in editor.state.text() and editor.revert_button.isEnabled()
     stack = window.controller.undo_stack
@@ -105,67 +122,62 @@ def test_a_colour_change_restyles_the_preview_and_thumbnails_and_undoes(window, 
     assert editor.color_buttons["title"].color() == "FF0000"
 
 
-def test_the_chart_palette_grows_shrinks_and_changes(window, qtbot, colors):
-    editor = open_editor(window, qtbot)
-    chart = window.controller.view().theme.colors.chart
+def test_the_chart_palette_grows_shrinks_and_changes(editor, controller, qtbot, colors):
+    chart = controller.view().theme.colors.chart
     editor.palette_editor.drop.click()
     editor.palette_editor.add.click()
     colors.answers.append(QColor("#123456"))
     editor.palette_editor.buttons[-1].click()
-    applied(window, qtbot)
-    assert window.controller.view().theme.colors.chart == (*chart[:-1], "123456")
+    applied(editor, qtbot)
+    assert controller.view().theme.colors.chart == (*chart[:-1], "123456")
 
 
-def test_a_size_below_its_minimum_takes_the_minimum_down(window, qtbot):
-    editor = open_editor(window, qtbot)
+def test_a_size_below_its_minimum_takes_the_minimum_down(editor, controller, qtbot):
     body = editor.size_editors["body"]
     assert body.values() == (22.0, 14.0)
     body.minimum_box.setValue(30)  # cannot rise above the size
     assert body.values() == (22.0, 22.0)
     body.size_box.setValue(12)
     assert body.values() == (12.0, 12.0)
-    applied(window, qtbot)
-    sizes = window.controller.view().theme.sizes
+    applied(editor, qtbot)
+    sizes = controller.view().theme.sizes
     assert (sizes.body.size, sizes.body.minimum) == (12.0, 12.0)
-    assert window.controller.undo_stack.count() == 1  # the steps of one field merge into one undo step
-    assert window.controller.undo_stack.undoText() == "Change bullets size"
+    assert controller.undo_stack.count() == 1  # the steps of one field merge into one undo step
+    assert controller.undo_stack.undoText() == "Change bullets size"
 
 
-def test_sizes_restyle_the_text(window, qtbot):
-    editor = open_editor(window, qtbot)
-    window.deck_panel.select_key("gray-zone-baltic-cables")
-    page = window.preview.page
+def test_sizes_restyle_the_text(editor, controller, qtbot):
+    page = deck_page(controller, "gray-zone-baltic-cables")
     title = next(f for f in page.text_frames() if f.role == "title")
     editor.size_editors["title"].size_box.setValue(20)
-    applied(window, qtbot)
-    smaller = next(f for f in window.preview.page.text_frames() if f.role == "title")
+    applied(editor, qtbot)
+    smaller = next(f for f in deck_page(controller, "gray-zone-baltic-cables").text_frames() if f.role == "title")
     assert title.paragraphs[0].spans[0].size == 30 and smaller.paragraphs[0].spans[0].size == 20
 
 
-def test_a_footer_that_does_not_compile_or_fill_in_shows_why_inline(window, qtbot):
-    editor = open_editor(window, qtbot)
+def test_a_footer_that_does_not_compile_or_fill_in_shows_why_inline(editor, controller, qtbot):
     editor.footer.setFocus()
     editor.footer.selectAll()
     qtbot.keyClicks(editor.footer, "{{ brief.title")
-    applied(window, qtbot)
+    applied(editor, qtbot)
     assert editor.footer_error.isVisible()
     assert editor.footer_error.text() == (
         "The footer does not compile: unexpected end of template, expected "
         "'end of print statement'. Check the {{ }} and {% %} pairs."
     )
-    assert window.controller.view().deck.footer == "China and Russia"
+    assert controller.view().deck.footer == "China and Russia"
     assert editor.footer.text() == "{{ brief.title"  # the user's text stays to be fixed
     editor.footer.selectAll()
     qtbot.keyClicks(editor.footer, "{{ brief.titel }}")
-    applied(window, qtbot)
+    applied(editor, qtbot)
     assert editor.footer_error.text() == (
         "The footer cannot be filled in: 'dict object' has no attribute 'titel' (the variables are brief and as_of)"
     )
     editor.footer.selectAll()
     qtbot.keyClicks(editor.footer, "Ministry · {{ brief.title }}")
-    applied(window, qtbot)
+    applied(editor, qtbot)
     assert editor.footer_error.isHidden()
-    assert window.controller.view().deck.footer == "Ministry · China and Russia"
+    assert controller.view().deck.footer == "Ministry · China and Russia"
     assert editor.footer.hasFocus() and editor.footer.text() == "Ministry · {{ brief.title }}"
 
 
@@ -173,8 +185,7 @@ def footer_text(page) -> str:
     return next(f.text for f in page.text_frames() if f.role == "footer")
 
 
-def test_the_banner_switches_on_with_its_text_and_colours(window, qtbot, colors):
-    editor = open_editor(window, qtbot)
+def test_the_banner_switches_on_with_its_text_and_colours(editor, controller, qtbot, colors):
     assert not editor.banner_text.isEnabled()
     editor.banner_on.click()
     assert editor.banner_text.isEnabled()
@@ -183,38 +194,37 @@ def test_the_banner_switches_on_with_its_text_and_colours(window, qtbot, colors)
     qtbot.keyClicks(editor.banner_text, "SECRET")
     colors.answers.append(QColor("#C00000"))
     editor.banner_color.click()
-    applied(window, qtbot)
-    banner = window.controller.view().theme.banner
+    applied(editor, qtbot)
+    banner = controller.view().theme.banner
     assert (banner.text, banner.color, banner.text_color) == ("SECRET", "C00000", "FFFFFF")
-    page = window.controller.view().pages[3]
+    page = controller.view().pages[3]
     strips = [b for b in page.boxes if isinstance(b, Shape) and b.name == "banner"]
     assert len(strips) == 2 and {s.fill for s in strips} == {"C00000"}
     editor.banner_text.selectAll()
     qtbot.keyClick(editor.banner_text, Qt.Key.Key_Delete)
-    applied(window, qtbot)
+    applied(editor, qtbot)
     assert editor.banner_error.text() == "The banner needs text, e.g. UNCLASSIFIED."
-    assert window.controller.view().theme.banner.text == "SECRET"
+    assert controller.view().theme.banner.text == "SECRET"
     assert editor.banner_text.text() == ""  # left for the user to fill in
     editor.banner_on.click()
-    applied(window, qtbot)
-    assert window.controller.view().theme.banner is None
+    applied(editor, qtbot)
+    assert controller.view().theme.banner is None
     assert editor.banner_error.isHidden()
 
 
-def test_a_logo_is_chosen_previewed_and_cleared(window, qtbot, file_dialogs, dialog_log, tmp_path):
-    editor = open_editor(window, qtbot)
+def test_a_logo_is_chosen_previewed_and_cleared(editor, controller, qtbot, file_dialogs, dialog_log, tmp_path):
     logo = tmp_path / "crest.png"
     Image.new("RGB", (80, 40), (20, 120, 60)).save(logo)
     file_dialogs.open_answers.append(logo)
     qtbot.mouseClick(editor.logo.choose_button, Qt.MouseButton.LeftButton)
     assert not editor.logo.preview.pixmap().isNull()
-    applied(window, qtbot)
-    assert window.controller.view().theme.logo == logo.resolve()
-    page = window.controller.view().pages[3]
+    applied(editor, qtbot)
+    assert controller.view().theme.logo == logo.resolve()
+    page = controller.view().pages[3]
     assert [b.path for b in page.boxes if isinstance(b, Picture)] == [str(logo.resolve())]
     editor.logo.clear_button.click()
-    applied(window, qtbot)
-    assert window.controller.view().theme.logo is None
+    applied(editor, qtbot)
+    assert controller.view().theme.logo is None
     assert editor.logo.preview.text() == "no logo"
     not_png = tmp_path / "crest.gif"
     Image.new("RGB", (8, 8)).save(not_png)
@@ -232,15 +242,14 @@ def test_a_slide_size_changes_the_preview_aspect(window, qtbot, shape, size_in):
     picker = editor.slide_size
     picker.shape.setCurrentIndex(picker.shape.findData(shape))
     picker.shape.activated.emit(picker.shape.currentIndex())
-    applied(window, qtbot)
+    applied(editor, qtbot)
     page = window.preview.page
     assert (page.width, page.height) == (inches(size_in[0]), inches(size_in[1]))
     rect = window.preview.target_rect()
     assert rect.width() / rect.height() == pytest.approx(size_in[0] / size_in[1], rel=0.01)
 
 
-def test_a_custom_slide_size(window, qtbot):
-    editor = open_editor(window, qtbot)
+def test_a_custom_slide_size(editor, controller, qtbot):
     picker = editor.slide_size
     assert picker.width_box.isHidden()
     picker.shape.setCurrentIndex(picker.shape.findData("Custom"))
@@ -248,52 +257,47 @@ def test_a_custom_slide_size(window, qtbot):
     assert picker.width_box.isVisible()
     picker.width_box.setValue(11)
     picker.height_box.setValue(8.5)
-    applied(window, qtbot)
-    assert (window.preview.page.width, window.preview.page.height) == (inches(11), inches(8.5))
+    applied(editor, qtbot)
+    assert {(page.width, page.height) for page in controller.view().pages} == {(inches(11), inches(8.5))}
     assert picker.width_box.minimum() == 4.0  # smaller leaves no room for a title and some text
 
 
-def test_fonts_restyle_and_choosing_a_template_drops_the_edited_look(window, qtbot):
-    editor = open_editor(window, qtbot)
+def test_fonts_restyle_and_choosing_a_template_drops_the_edited_look(editor, controller, qtbot):
     editor.heading_font.setCurrentText("Times New Roman")
     editor.heading_font.activated.emit(editor.heading_font.currentIndex())
-    applied(window, qtbot)
-    edited = window.controller.session.theme_override
+    applied(editor, qtbot)
+    edited = controller.session.theme_override
     assert edited.fonts.heading == "Times New Roman"
-    combo = window.inspector.template
-    combo.setCurrentIndex(combo.findData("plain"))
-    combo.activated.emit(combo.currentIndex())
-    assert window.controller.session.theme_override is None
+    controller.set_field("template", "plain")  # what choosing it in the inspector does
+    assert controller.session.theme_override is None
     assert editor.heading_font.currentText() == "Arial" and editor.slide_size.shape.currentData() == "4:3"
-    window.controller.undo_stack.undo()  # the template choice and the dropped look come back together
-    assert window.controller.brief.template == "briefing"
-    assert window.controller.session.theme_override == edited
+    controller.undo_stack.undo()  # the template choice and the dropped look come back together
+    assert controller.brief.template == "briefing"
+    assert controller.session.theme_override == edited
     assert editor.heading_font.currentText() == "Times New Roman"
 
 
-def test_setting_a_value_back_by_hand_leaves_nothing_unsaved(window, qtbot):
-    editor = open_editor(window, qtbot)
+def test_setting_a_value_back_by_hand_leaves_nothing_unsaved(editor, controller, qtbot):
     editor.footer_size.setValue(12)
-    applied(window, qtbot)
-    assert window.controller.session.theme_override is not None
+    applied(editor, qtbot)
+    assert controller.session.theme_override is not None
     editor.footer_size.setValue(10)
-    applied(window, qtbot)
-    assert window.controller.session.theme_override is None
+    applied(editor, qtbot)
+    assert controller.session.theme_override is None
     assert not editor.revert_button.isEnabled()
-    assert window.controller.undo_stack.count() == 0  # there and back in one field is no step at all
+    assert controller.undo_stack.count() == 0  # there and back in one field is no step at all
 
 
-def test_revert_drops_the_look_as_one_undoable_step(window, qtbot, colors):
-    editor = open_editor(window, qtbot)
+def test_revert_drops_the_look_as_one_undoable_step(editor, controller, qtbot, colors):
     colors.answers.append(QColor("#00FF00"))
     editor.color_buttons["accent"].click()
-    applied(window, qtbot)
-    edited = window.controller.session.theme_override
+    applied(editor, qtbot)
+    edited = controller.session.theme_override
     editor.revert_button.click()
-    assert window.controller.session.theme_override is None
+    assert controller.session.theme_override is None
     assert editor.color_buttons["accent"].color() == "E0A526"
-    window.controller.undo_stack.undo()
-    assert window.controller.session.theme_override == edited
+    controller.undo_stack.undo()
+    assert controller.session.theme_override == edited
 
 
 def test_the_edited_look_is_exported(window, qtbot, colors, file_dialogs, tmp_path):
@@ -303,7 +307,7 @@ def test_the_edited_look_is_exported(window, qtbot, colors, file_dialogs, tmp_pa
     editor.footer.setFocus()
     editor.footer.selectAll()
     qtbot.keyClicks(editor.footer, "Ministry footer")
-    applied(window, qtbot)
+    applied(editor, qtbot)
     file_dialogs.save_answers.append(tmp_path / "deck.pptx")
     window.exporter.export()
     window.exporter.wait_for_export()
@@ -315,7 +319,7 @@ def test_the_edited_look_is_exported(window, qtbot, colors, file_dialogs, tmp_pa
 def test_closing_with_an_edited_look_asks_to_save_the_brief_that_keeps_it(window, qtbot, dialog_log):
     editor = open_editor(window, qtbot)
     editor.footer_size.setValue(12)
-    applied(window, qtbot)
+    applied(editor, qtbot)
     assert window.isWindowModified()  # the look is part of the brief: changing it is a change to save
     assert window.maybe_save()
     assert dialog_log.save_prompts == ["Untitled brief"]  # one question, about the brief; no second about the look

