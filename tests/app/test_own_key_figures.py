@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.test_own_slides import SOURCE, answer_dialog
-from app.windowkit import deck_keys, pptx_texts
+from app.windowkit import add_slide_after, deck_keys, pptx_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -42,9 +42,7 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
 
     answer_dialog(monkeypatch, fill)
     panel = window.deck_panel
-    panel.select_key("summits-warm-welcome")
-    panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    add_slide_after(panel, qtbot, "summits-warm-welcome")
 
     [own] = window.controller.brief.custom_slides
     assert (own.kind, own.title, own.notes, own.briefer, own.bullets) == (
@@ -195,9 +193,7 @@ def test_add_and_edit_a_quotation_slide_of_ones_own(window, qtbot, monkeypatch):
 
     answer_dialog(monkeypatch, fill)
     panel = window.deck_panel
-    panel.select_key("summits-warm-welcome")
-    panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    add_slide_after(panel, qtbot, "summits-warm-welcome")
     [own] = window.controller.brief.custom_slides
     assert (own.kind, own.quote, own.attribution, own.cite, own.bullets, own.figures) == (
         "quote",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.windowkit import deck_keys, pptx_texts
+from app.windowkit import add_slide_after, deck_keys, pptx_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
@@ -44,9 +44,7 @@ def test_add_an_own_slide_after_the_selected_one_cite_save_and_undo(window, qtbo
 
     answer_dialog(monkeypatch, fill)
     panel = window.deck_panel
-    panel.select_key("summits-warm-welcome")
-    panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    add_slide_after(panel, qtbot, "summits-warm-welcome")
 
     [own] = window.controller.brief.custom_slides
     assert (own.after, own.title, own.notes) == ("summits-warm-welcome", "Our assessment", "Stress the limits.")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pptx import Presentation
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from sinoru_brief.app.controller import DeckController
+from sinoru_brief.app.deck_panel import DeckPanel
 from sinoru_brief.app.main_window import MainWindow
 
 #: The analyst's three topics (issue 5), in library order.
@@ -21,6 +23,16 @@ def show_alone(qtbot, widget: QWidget, size: tuple[int, int] = (420, 700)) -> QW
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
     return widget
+
+
+def add_slide_after(panel: DeckPanel, qtbot, key: str) -> None:
+    """Select the slide *key* in the deck strip and press Ctrl+Shift+N there: the Add slide dialog opens.
+
+    The dialog is modal: a test makes its ``exec`` answer first (``test_own_slides.answer_dialog``).
+    """
+    panel.select_key(key)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
 def page_keys(controller: DeckController) -> list[str]:
