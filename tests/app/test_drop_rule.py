@@ -3,16 +3,11 @@ somewhere else."""
 
 from __future__ import annotations
 
+from app.windowkit import shown_keys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sinoru_brief.brief import BriefBullet
-
-
-def shown_keys(controller) -> list[str]:
-    """Return the keys of the deck's content slides, the user's own among them, once each in deck order."""
-    return [s.key for s in controller.view().deck.slides if s.slide is not None]
-
 
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

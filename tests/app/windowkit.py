@@ -57,9 +57,10 @@ def deck_keys(window: MainWindow) -> list[str]:
     return window.deck_panel.model.keys()
 
 
-def shown_keys(window: MainWindow) -> list[str]:
+def shown_keys(target: MainWindow | DeckController) -> list[str]:
     """Return the keys of the deck's content slides, the user's own among them, once each in deck order."""
-    return [s.key for s in window.controller.view().deck.slides if s.slide is not None]
+    controller = target if isinstance(target, DeckController) else target.controller
+    return [s.key for s in controller.view().deck.slides if s.slide is not None]
 
 
 def content_keys(window: MainWindow) -> list[str]:
