@@ -71,7 +71,7 @@ def save_red_look(window, qtbot, colors, answers, name="Ministry"):
     editor = open_editor(window, qtbot)
     colors.answers.append(QColor("#AA0000"))
     editor.color_buttons["accent"].click()
-    applied(window, qtbot)
+    applied(window.theme_editor, qtbot)
     answers.names.append(name)
     editor.save_button.click()
     return editor
@@ -108,7 +108,7 @@ def test_saving_over_your_own_template_asks_first(window, qtbot, colors, answers
     editor = save_red_look(window, qtbot, colors, answers)
     colors.answers.append(QColor("#0000AA"))
     editor.color_buttons["accent"].click()
-    applied(window, qtbot)
+    applied(window.theme_editor, qtbot)
     answers.replace = False
     answers.names.append("Ministry")
     editor.save_button.click()
@@ -235,7 +235,7 @@ def test_a_master_starts_from_a_clean_look(window, qtbot, answers, file_dialogs)
     editor = open_editor(window, qtbot)
     editor.size_editors["body"].size_box.setValue(20)
     editor.banner_on.click()
-    applied(window, qtbot)
+    applied(window.theme_editor, qtbot)
     file_dialogs.open_answers.append(MASTERS / "coreoz__demo-template.pptx")
     window.looks.master_action.trigger()
     theme = window.controller.view().theme
@@ -264,7 +264,7 @@ def test_a_saved_template_carries_its_logo(window, qtbot, answers, file_dialogs,
     editor = open_editor(window, qtbot)
     file_dialogs.open_answers.append(logo)
     editor.logo.choose_button.click()
-    applied(window, qtbot)
+    applied(window.theme_editor, qtbot)
     answers.names.append("With crest")
     editor.save_button.click()
     folder = user_templates_dir() / "With crest"
