@@ -52,3 +52,31 @@ def test_another_template_on_the_command_line_drops_the_look(tmp_path):
     out = tmp_path / "deck.pptx"
     assert main(["export", "--brief", str(saved_brief(tmp_path)), "--template", "academic", "-o", str(out)]) == EXIT_OK
     assert not any("LOOK OF THIS DECK" in text for text in texts(out))
+
+
+MASTER = Path(__file__).parents[1] / "data" / "pptx-templates" / "pandoc__default-reference.pptx"
+
+
+def test_export_on_a_master_keeps_the_brief_look(tmp_path):
+    out = tmp_path / "deck.pptx"
+    assert main(["export", "--brief", str(saved_brief(tmp_path)), "--master", str(MASTER), "-o", str(out)]) == EXIT_OK
+    slides = texts(out)
+    assert all("LOOK OF THIS DECK" in text for text in slides)
+    assert any("Ministry · Looked" in text for text in slides)
+
+
+def test_on_a_master_the_cli_lays_out_the_same_pages_as_the_app(tmp_path, real_library):
+    """The app builds on a master through a template of the user's that holds it ("Use my PowerPoint template")."""
+    from sinoru_brief.cli import _parser, deck_from_args
+    from sinoru_brief.theme.copying import new_template
+
+    brief_path = saved_brief(tmp_path)
+    cli = deck_from_args(
+        _parser().parse_args(["export", "--brief", str(brief_path), "--master", str(MASTER), "-o", "x"])
+    )
+    on_master = load_brief(brief_path)
+    on_master.template = str(new_template("ours", "briefing", master=MASTER, folder=tmp_path / "templates"))
+    app = DeckSession(real_library, on_master).view()
+    assert cli.theme.master is not None and cli.theme.banner is not None
+    assert cli.theme.banner.text == "LOOK OF THIS DECK"
+    assert cli.pages == app.pages
