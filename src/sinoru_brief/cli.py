@@ -184,6 +184,7 @@ def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
         brief.topics = library.topic_ids()
     if args.template is not None and args.template != brief.template:
         brief.look = {}  # the look was edited on the brief's template; the app, too, drops it with the template
+    _refuse_a_missing_logo(brief)
     for name in (
         "depth",
         "template",
@@ -205,6 +206,24 @@ def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
         except ValueError:
             raise BriefError(f"--date: expected a date written YYYY-MM-DD, got '{args.date}'") from None
     return brief
+
+
+def _refuse_a_missing_logo(brief: Brief) -> None:
+    """Raise :class:`BriefFileError` if the brief's look names a logo file that is gone.
+
+    The app shows such a deck without the logo and says so; a deck written
+    from the command line, perhaps by a script, would go out without the
+    organisation's logo and nobody would notice.
+    """
+    from sinoru_brief.brief.look import missing_logo_problem
+
+    problem = missing_logo_problem(
+        brief,
+        hint="put the image back at that path, or name another PNG or JPEG file in the brief's look "
+        "('logo: false' for a deck without a logo)",
+    )
+    if problem is not None:
+        raise BriefFileError(problem)
 
 
 def _theme_from_args(args: argparse.Namespace, brief: Brief, cache: BuildCache) -> Theme:

@@ -8,7 +8,7 @@ from pptx import Presentation
 
 from sinoru_brief.app.session import DeckSession
 from sinoru_brief.brief import Brief, load_brief, save_brief
-from sinoru_brief.cli import EXIT_OK, main
+from sinoru_brief.cli import EXIT_ERROR, EXIT_OK, main
 from sinoru_brief.pipeline import build
 
 LOOK = {
@@ -80,3 +80,19 @@ def test_on_a_master_the_cli_lays_out_the_same_pages_as_the_app(tmp_path, real_l
     assert cli.theme.master is not None and cli.theme.banner is not None
     assert cli.theme.banner.text == "LOOK OF THIS DECK"
     assert cli.pages == app.pages
+
+
+def test_export_refuses_a_brief_whose_logo_is_gone_naming_file_line_key_and_the_fix(tmp_path, capsys):
+    path, out = tmp_path / "deck.brief.yaml", tmp_path / "deck.pptx"
+    path.write_text(
+        "title: Looked\ntopics: [summits]\nlook:\n  banner: {text: OFFICIAL, color: '1F3864'}\n  logo: ministry.png\n",
+        encoding="utf-8",
+    )
+    for command in (["export", "-o", str(out)], ["export", "-o", str(out.with_suffix(".pdf"))]):
+        assert main([*command, "--brief", str(path)]) == EXIT_ERROR
+        err = capsys.readouterr().err
+        assert f"{path}:5: look.logo: the look's logo file '{tmp_path / 'ministry.png'}' is missing" in err
+        assert "put the image back at that path" in err and "'logo: false'" in err
+    assert not out.exists() and not out.with_suffix(".pdf").exists()
+    # Another template drops the brief's look, logo and all, as the app does: that deck exports.
+    assert main(["export", "--brief", str(path), "--template", "academic", "-o", str(out)]) == EXIT_OK
