@@ -105,4 +105,3 @@ def test_a_key_figures_slide_without_figures_is_refused_naming_file_line_and_key
     err = capsys.readouterr().err
     assert f"{brief}:6:5: custom_slides[0]: a key-figures slide needs 'figures:'" in err
     assert not (tmp_path / "x.pptx").exists()
-

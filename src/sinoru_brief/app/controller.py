@@ -2,7 +2,9 @@
 
 An undo step restores the brief and the theme editor's unsaved look
 together: choosing another template drops the look edited for the old one,
-and undoing that choice brings the look back.
+and undoing that choice brings the look back. Opening, closing or
+reloading a library keeps the history: each step is carried over to the
+new library (:meth:`DeckController.switch_library`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from sinoru_brief.app.background_build import BackgroundBuilder
 from sinoru_brief.app.session import DeckSession
-from sinoru_brief.brief import Brief, BriefBullet, BriefFigure
+from sinoru_brief.brief import Brief, BriefBullet, BriefFigure, reconcile
 from sinoru_brief.brief import edits as brief_edits
+from sinoru_brief.content import Library
 from sinoru_brief.pipeline import Build
 from sinoru_brief.theme import Theme
 
@@ -57,6 +60,8 @@ class BriefCommand(QUndoCommand):
         return self._merge_ids.setdefault(self.merge_key, len(self._merge_ids) + 1)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if self.controller._restacking:
+            return False  # steps put back on the stack stay the steps they were
         if not isinstance(other, BriefCommand) or other.merge_key != self.merge_key:
             return False
         self.after = other.after
@@ -66,10 +71,28 @@ class BriefCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.controller._apply(self.after, self.theme_after)
+        if not self.controller._restacking:  # put back on the stack, not done again
+            self.controller._apply(self.after, self.theme_after)
 
     def undo(self) -> None:
-        self.controller._apply(self.before, self.theme_before)
+        if not self.controller._restacking:
+            self.controller._apply(self.before, self.theme_before)
+
+    def on_library(self, library: Library) -> BriefCommand | None:
+        """Return this step with both briefs reconciled with *library*; None if it then changes nothing."""
+        before, after = _reconciled(self.before, library), _reconciled(self.after, library)
+        if before == after and self.theme_before == self.theme_after:
+            return None
+        return BriefCommand(
+            self.controller, before, after, self.text(), self.merge_key, self.theme_before, self.theme_after
+        )
+
+
+def _reconciled(brief: Brief, library: Library) -> Brief:
+    """Return a copy of *brief* without what *library* does not have, as a brief opened on it would be."""
+    copied = copy.deepcopy(brief)
+    reconcile(copied, library)
+    return copied
 
 
 class DeckController(QObject):
@@ -79,11 +102,14 @@ class DeckController(QObject):
     themeChanged = Signal()  # noqa: N815 - the look (template or unsaved edits) may have changed
     dirtyChanged = Signal(bool)  # noqa: N815
     pathChanged = Signal()  # noqa: N815
+    #: A sentence for the status bar about the document just opened or switched (a logo gone, steps dropped).
+    notice = Signal(str)
 
     def __init__(self, session: DeckSession, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
         self.undo_stack = QUndoStack(self)
+        self._restacking = False  # the undo history is being rebuilt: its steps are not applied again
         self._dirty = session.dirty
         #: Lays out a new look's deck off the GUI thread; briefChanged follows when it arrives.
         self.builder = BackgroundBuilder(self)
@@ -166,14 +192,59 @@ class DeckController(QObject):
 
     def replace_session(self, session: DeckSession) -> None:
         """Switch to another document (New or Open): the undo history starts afresh."""
+        self.undo_stack.clear()
+        self._adopt(session)
+
+    def switch_library(self, session: DeckSession) -> list[str]:
+        """Switch to *session*, the same document on another library, keeping the undo history.
+
+        Every step is kept with its briefs reconciled with the new library
+        (what it no longer has left out, as when a brief is opened on it).
+        A step that then changes nothing (it added a topic, reworded or
+        removed a slide the library no longer has) is dropped: undoing it
+        would do nothing. Return the names of the steps dropped.
+        """
+        stack = self.undo_stack
+        index, clean = stack.index(), stack.cleanIndex()
+        kept: list[BriefCommand] = []
+        dropped: list[str] = []
+        new_index = new_clean = 0
+        for i in range(stack.count()):
+            step = stack.command(i)
+            moved = step.on_library(session.library) if isinstance(step, BriefCommand) else None
+            if moved is None:
+                dropped.append(step.text())
+            else:
+                kept.append(moved)
+            new_index += i < index and moved is not None
+            new_clean += i < clean and moved is not None
+        self._restacking = True
+        try:
+            stack.clear()
+            for step in kept:
+                stack.push(step)
+            if clean >= 0:
+                stack.setIndex(new_clean)
+                stack.setClean()
+            else:
+                stack.resetClean()  # the saved state was undone and written over: no step leads back to it
+            stack.setIndex(new_index)
+        finally:
+            self._restacking = False
+        self._adopt(session)
+        return dropped
+
+    def _adopt(self, session: DeckSession) -> None:
+        """Make *session* the document shown, and tell every view."""
         self.builder.forget()  # a build of the old document's look is not shown
         self.session = session
-        self.undo_stack.clear()
         self.themeChanged.emit()
         self.briefChanged.emit()
         self.pathChanged.emit()
         self._dirty = not self.session.dirty
         self._update_dirty()
+        if session.look_problem:
+            self.notice.emit(session.look_problem)
 
     def mark_saved(self) -> None:
         self.undo_stack.setClean()
