@@ -9,11 +9,12 @@ from pathlib import Path
 
 import yaml
 from app.windowkit import deck_keys
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from support.own_library import write_library
 
 from sinoru_brief.app import library_folders
+from sinoru_brief.app.main import create_window
 from sinoru_brief.app.own_slide_dialog import OwnSlideDialog
 from sinoru_brief.brief import Brief, load_brief
 from sinoru_brief.layout.pages import Picture
@@ -182,3 +183,18 @@ def test_reloading_the_libraries_keeps_every_step_and_the_saved_state(window, qt
     assert not window.isWindowModified() and controller.undo_stack.isClean()
     window.redo_action.trigger()
     assert controller.brief.exclude == ["summits-warm-welcome"]
+
+
+def test_work_recovered_after_a_crash_whose_logo_is_gone_comes_back_and_says_so(
+    qtbot, tmp_path, autosaver, dialog_log, settings_path
+):
+    path, logo = brief_with_a_gone_logo(tmp_path)
+    autosaver.changed(load_brief(path), path)
+    autosaver.flush()
+
+    window = create_window([], autosaver=autosaver, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert dialog_log.recover_prompts  # the work was offered back, not lost for its logo
+    assert window.controller.brief.look["logo"] == str(logo)
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"{path}: look.logo: the look's logo file '{logo}' is missing")

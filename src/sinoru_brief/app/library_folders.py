@@ -87,6 +87,8 @@ class LibraryFolders(QObject):
         # The controller's notices (a look's logo gone, undo steps a library change dropped) are about the
         # user's own material; shown long enough to read a sentence naming a file and a key.
         window.controller.notice.connect(lambda text: window.statusBar().showMessage(text, 30000))
+        if window.controller.session.look_problem:  # work recovered at start: no document was opened to say it
+            window.statusBar().showMessage(window.controller.session.look_problem, 30000)
         self._add_to_menus()
         self._update_close_menu()
 

@@ -105,7 +105,9 @@ class DeckSession:
     def look_problem(self) -> str:
         """Why the deck is shown without the look's logo (its file is gone), naming brief, key and path; or ""."""
         brief = copy.copy(self.brief)
-        brief.source_path = brief.source_path or self.path
+        if self.path is not None and self.path != brief.source_path:
+            # Read from elsewhere (work recovered from the autosave): name the user's file, not that one's lines.
+            brief.source_path, brief.source_lines = self.path, {}
         problem = missing_logo_problem(brief, hint=MISSING_LOGO_HINT)
         return str(problem) if problem else ""
 
