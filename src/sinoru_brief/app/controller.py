@@ -13,86 +13,18 @@ import copy
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from sinoru_brief.app.background_build import BackgroundBuilder
 from sinoru_brief.app.session import DeckSession
-from sinoru_brief.brief import Brief, BriefBullet, BriefFigure, reconcile
+from sinoru_brief.app.undo_steps import BriefCommand, carry_over
+from sinoru_brief.brief import Brief, BriefBullet, BriefFigure
 from sinoru_brief.brief import edits as brief_edits
-from sinoru_brief.content import Library
 from sinoru_brief.pipeline import Build
 from sinoru_brief.theme import Theme
 
 #: Passed as *theme* to :meth:`DeckController.edit`: the edit leaves the unsaved look as it is.
 KEEP = object()
-
-
-class BriefCommand(QUndoCommand):
-    """One undoable change: the brief, and the unsaved look (a Theme or None), before and after it.
-
-    Consecutive edits of the same field (typing a title) merge into one step
-    when they share a *merge_key*.
-    """
-
-    _merge_ids: dict[str, int] = {}
-
-    def __init__(
-        self,
-        controller: DeckController,
-        before: Brief,
-        after: Brief,
-        text: str,
-        merge_key: str = "",
-        theme_before: Theme | None = None,
-        theme_after: Theme | None = None,
-    ):
-        super().__init__(text)
-        self.controller = controller
-        self.before = before
-        self.after = after
-        self.theme_before = theme_before
-        self.theme_after = theme_after
-        self.merge_key = merge_key
-
-    def id(self) -> int:  # noqa: A003 - Qt's name
-        if not self.merge_key:
-            return -1
-        return self._merge_ids.setdefault(self.merge_key, len(self._merge_ids) + 1)
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if self.controller._restacking:
-            return False  # steps put back on the stack stay the steps they were
-        if not isinstance(other, BriefCommand) or other.merge_key != self.merge_key:
-            return False
-        self.after = other.after
-        self.theme_after = other.theme_after
-        # Typed or turned back to where it started: the step changes nothing, so Qt drops it.
-        self.setObsolete(self.after == self.before and self.theme_after == self.theme_before)
-        return True
-
-    def redo(self) -> None:
-        if not self.controller._restacking:  # put back on the stack, not done again
-            self.controller._apply(self.after, self.theme_after)
-
-    def undo(self) -> None:
-        if not self.controller._restacking:
-            self.controller._apply(self.before, self.theme_before)
-
-    def on_library(self, library: Library) -> BriefCommand | None:
-        """Return this step with both briefs reconciled with *library*; None if it then changes nothing."""
-        before, after = _reconciled(self.before, library), _reconciled(self.after, library)
-        if before == after and self.theme_before == self.theme_after:
-            return None
-        return BriefCommand(
-            self.controller, before, after, self.text(), self.merge_key, self.theme_before, self.theme_after
-        )
-
-
-def _reconciled(brief: Brief, library: Library) -> Brief:
-    """Return a copy of *brief* without what *library* does not have, as a brief opened on it would be."""
-    copied = copy.deepcopy(brief)
-    reconcile(copied, library)
-    return copied
 
 
 class DeckController(QObject):
@@ -109,7 +41,7 @@ class DeckController(QObject):
         super().__init__(parent)
         self.session = session
         self.undo_stack = QUndoStack(self)
-        self._restacking = False  # the undo history is being rebuilt: its steps are not applied again
+        self.restacking = False  # the undo history is being rebuilt: its steps are not applied again
         self._dirty = session.dirty
         #: Lays out a new look's deck off the GUI thread; briefChanged follows when it arrives.
         self.builder = BackgroundBuilder(self)
@@ -198,39 +130,11 @@ class DeckController(QObject):
     def switch_library(self, session: DeckSession) -> list[str]:
         """Switch to *session*, the same document on another library, keeping the undo history.
 
-        Every step is kept with its briefs reconciled with the new library
-        (what it no longer has left out, as when a brief is opened on it).
-        A step that then changes nothing (it added a topic, reworded or
-        removed a slide the library no longer has) is dropped: undoing it
-        would do nothing. Return the names of the steps dropped.
+        Each step is carried over to the new library (see
+        :func:`~sinoru_brief.app.undo_steps.carry_over`); return the names
+        of the steps dropped because they would change nothing there.
         """
-        stack = self.undo_stack
-        index, clean = stack.index(), stack.cleanIndex()
-        kept: list[BriefCommand] = []
-        dropped: list[str] = []
-        new_index = new_clean = 0
-        for i in range(stack.count()):
-            step = stack.command(i)
-            moved = step.on_library(session.library) if isinstance(step, BriefCommand) else None
-            if moved is None:
-                dropped.append(step.text())
-            else:
-                kept.append(moved)
-            new_index += i < index and moved is not None
-            new_clean += i < clean and moved is not None
-        self._restacking = True
-        try:
-            stack.clear()
-            for step in kept:
-                stack.push(step)
-            if clean >= 0:
-                stack.setIndex(new_clean)
-                stack.setClean()
-            else:
-                stack.resetClean()  # the saved state was undone and written over: no step leads back to it
-            stack.setIndex(new_index)
-        finally:
-            self._restacking = False
+        dropped = carry_over(self, session.library)
         self._adopt(session)
         return dropped
 
