@@ -8,7 +8,6 @@ problem never stops the app: the libraries that load are used, and the
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,8 +19,6 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
 from sinoru_brief.app import dialogs
 from sinoru_brief.app.library_panel import LibraryPanel
 from sinoru_brief.app.library_problems import LibraryProblemsPanel
-from sinoru_brief.app.session import DeckSession
-from sinoru_brief.brief import reconcile
 from sinoru_brief.content import Library, LoadedLibraries, load_libraries_leniently
 from sinoru_brief.content.loader import MISSING_FOLDER
 from sinoru_brief.errors import Problem
@@ -193,12 +190,7 @@ class LibraryFolders(QObject):
         changed what the new library does not have.
         """
         window = self.window
-        old = window.controller.session
-        brief = copy.deepcopy(old.brief)
-        dropped = reconcile(brief, library)
-        session = DeckSession(library, brief, old.path)
-        session.saved_brief = copy.deepcopy(old.saved_brief)
-        session.set_theme_override(old.theme_override)
+        session, dropped = window.controller.session.on_library(library)
         steps = window.controller.switch_library(session)
         self._replace_library_panel()
         if dropped:

@@ -267,6 +267,18 @@ class DeckSession:
         self.saved_brief = copy.deepcopy(self.brief)
         return target
 
+    def on_library(self, library: Library) -> tuple[DeckSession, list[str]]:
+        """Return this document on *library* and what of the brief was dropped as not in it.
+
+        The file, the saved state and the unsaved look stay as they are.
+        """
+        brief = copy.deepcopy(self.brief)
+        dropped = reconcile(brief, library)
+        session = DeckSession(library, brief, self.path)
+        session.saved_brief = copy.deepcopy(self.saved_brief)
+        session.set_theme_override(self.theme_override)
+        return session, dropped
+
     @classmethod
     def open(cls, library: Library, path: Path) -> tuple[DeckSession, list[str]]:
         """Open the brief at *path*; return the session and what was dropped as no longer in the library."""
