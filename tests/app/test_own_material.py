@@ -82,7 +82,7 @@ def test_a_brief_whose_logo_is_gone_opens_says_so_and_keeps_the_logo_when_saved(
 ):
     path, logo = brief_with_a_gone_logo(tmp_path)
     file_dialogs.open_answers.append(path)
-    window.open_action.trigger()
+    window.files.open_action.trigger()
 
     assert dialog_log.errors == []
     assert window.controller.session.path == path
@@ -98,7 +98,7 @@ def test_a_brief_whose_logo_is_gone_opens_says_so_and_keeps_the_logo_when_saved(
     window.controller.set_theme(replace(theme, colors=replace(theme.colors, accent="C8102E")), "Accent colour")
     window.controller.set_field("title", "Ministry deck, revised")
     assert window.controller.brief.look["logo"] == str(logo)
-    assert window.save()
+    assert window.files.save()
     saved = load_brief(path)
     assert saved.look["logo"] == str(logo) and saved.look["colors"] == {"accent": "C8102E"}
 
@@ -150,13 +150,13 @@ def test_opening_and_closing_a_library_keeps_the_undo_history(make_window, monke
     assert steps[1] in message and steps[2] in message
     assert (controller.brief.topics, controller.brief.depth) == (["summits"], "full")
 
-    window.undo_action.trigger()
+    window.undo.undo_action.trigger()
     assert (controller.brief.depth, controller.brief.title) == ("standard", "Mine, edited")
-    window.undo_action.trigger()
+    window.undo.undo_action.trigger()
     assert controller.brief.title == "Mine" and not window.isWindowModified()
-    assert not window.undo_action.isEnabled()
-    window.redo_action.trigger()
-    window.redo_action.trigger()
+    assert not window.undo.undo_action.isEnabled()
+    window.undo.redo_action.trigger()
+    window.undo.redo_action.trigger()
     assert (controller.brief.title, controller.brief.depth, controller.brief.topics) == (
         "Mine, edited",
         "full",
@@ -169,7 +169,7 @@ def test_reloading_the_libraries_keeps_every_step_and_the_saved_state(window, qt
     controller = window.controller
     controller.set_field("title", "Before saving")
     file_dialogs.save_answers.append(tmp_path / "mine.brief.yaml")
-    assert window.save()
+    assert window.files.save()
     controller.exclude_slide("summits-warm-welcome")
     controller.set_depth("key")
     steps = undo_texts(window)
@@ -177,11 +177,11 @@ def test_reloading_the_libraries_keeps_every_step_and_the_saved_state(window, qt
     assert undo_texts(window) == steps
     assert window.statusBar().currentMessage() == "Reloaded the libraries"
     assert window.isWindowModified()
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.undo.undo_action.trigger()
+    window.undo.undo_action.trigger()
     assert controller.brief.title == "Before saving" and "summits-warm-welcome" not in controller.brief.exclude
     assert not window.isWindowModified() and controller.undo_stack.isClean()
-    window.redo_action.trigger()
+    window.undo.redo_action.trigger()
     assert controller.brief.exclude == ["summits-warm-welcome"]
 
 
