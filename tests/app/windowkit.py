@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -13,8 +15,10 @@ from sinoru_brief.app.main_window import MainWindow
 #: The analyst's three topics (issue 5), in library order.
 THREE_TOPICS = ["summits", "gray-zone", "north-korea"]
 
+W = TypeVar("W", bound=QWidget)
 
-def show_alone(qtbot, widget: QWidget, size: tuple[int, int] = (420, 700)) -> QWidget:
+
+def show_alone(qtbot, widget: W, size: tuple[int, int] = (420, 700)) -> W:
     """Show *widget* as a window of its own, active, so it takes the focus and its shortcuts as in the app."""
     qtbot.addWidget(widget)
     widget.resize(*size)
