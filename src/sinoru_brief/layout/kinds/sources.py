@@ -102,12 +102,10 @@ def _entry_spec(ctx: LayoutContext, entry: SourceEntry, entries: tuple[SourceEnt
     size = t.sizes.reference
     head, title, close, tail = (collapse_space(p) for p in entry.pieces)
     if entry.url:
-        # The quotes and the closing comma go with the title's first and last words: a line may
-        # end after a link, and must not end between a word and its comma.
-        spans = [ctx.span(head[:-1], size.size), *_linked(ctx, head[-1] + title + close, entry.url, size.size)]
+        # From the title's opening quote to the entry's end: the title, where and when it appeared.
+        spans = [ctx.span(head[:-1], size.size), *_linked(ctx, head[-1] + title + close + tail, entry.url, size.size)]
     else:
-        spans = [ctx.span(head + title + close, size.size)]
-    spans.append(ctx.span(tail, size.size))
+        spans = [ctx.span(head + title + close + tail, size.size)]
     # The hanging indent clears the widest number ("33.") plus a gap, as the agenda's does.
     widest = max(text_width(f"{e.number}.", t.fonts.body, size.size) for e in entries)
     return ParaSpec(
@@ -121,21 +119,22 @@ def _entry_spec(ctx: LayoutContext, entry: SourceEntry, entries: tuple[SourceEnt
     )
 
 
-def _linked(ctx: LayoutContext, title: str, url: str, size: float) -> list[Span]:
-    """Return *title* with each of its words a link to *url*, and the spaces between them plain.
+def _linked(ctx: LayoutContext, text: str, url: str, size: float) -> list[Span]:
+    """Return *text* as links to *url*, a word (with the spaces after it) a link, in the accent.
 
-    A link is one unbreakable field in LibreOffice, so a title linked whole
-    could not wrap there; linked word by word it wraps where our layout
-    breaks it, in every client.
+    A link is one unbreakable field in LibreOffice, so text linked whole
+    could not wrap there; a word a link, it wraps where our layout breaks
+    it, in every client. The spaces go with the word before them, so a line
+    never starts with one, and the links run to the end of the paragraph:
+    LibreOffice draws a link followed by plain text in that text's colour,
+    which made a title a patchwork of link and text colours. The accent is
+    the colour the deck gives its links (the .pptx's link colour).
     """
-    spans = []
-    at = 0
-    for match in WORD.finditer(title):
-        spans.append(ctx.span(title[at : match.start()], size))
-        spans.append(ctx.span(match.group(), size, link=url))
-        at = match.end()
-    spans.append(ctx.span(title[at:], size))
-    return [s for s in spans if s.text]
+    words = list(WORD.finditer(text))
+    starts = [0, *(m.start() for m in words[1:])]
+    ends = [*starts[1:], len(text)]
+    color = ctx.theme.colors.accent
+    return [ctx.span(text[a:b], size, color=color, link=url) for a, b in zip(starts, ends, strict=True) if a < b]
 
 
 def _reads_in_columns(ctx: LayoutContext, column_w: Emu) -> bool:
