@@ -174,6 +174,8 @@ def _sources_slide(
         key="sources",
         title=_snippet(snippets, "sources_heading", variables),
         notes=_snippet(snippets, "notes", {**variables, "notes": "", "references": refs}),
+        # It cites every work: the app's notes panel lists their full references beside it.
+        citations=tuple(e.number for e in entries),
         entries=entries,
     )
 
