@@ -78,7 +78,10 @@ _PageFrames = list[tuple[Emu, Emu, Fitted]]
 
 def _arrange(ctx: LayoutContext, slide: DeckSlide, area: Box, space: float) -> list[_PageFrames]:
     """Return the entries, *space* lines apart, on pages of two columns if they read better there, else of one."""
-    groups = [[_entry_spec(ctx, entry, slide.entries, space)] for entry in slide.entries]
+    size = ctx.theme.sizes.reference.size
+    # The hanging indent clears the widest number ("33.") plus a gap, as the agenda's does.
+    widest = max((text_width(f"{e.number}.", ctx.theme.fonts.body, size) for e in slide.entries), default=0.0)
+    groups = [[_entry_spec(ctx, entry, widest + size * 0.6, space)] for entry in slide.entries]
     inner_h = area.h - TEXT_INSETS.top - TEXT_INSETS.bottom
     one_column = paginate(groups, _inner(area.w), inner_h, ctx.theme.line_spacing)
     column_w = (area.w - COLUMN_GAP) // 2
@@ -96,25 +99,24 @@ def _inner(width: Emu) -> Emu:
     return width - TEXT_INSETS.left - TEXT_INSETS.right
 
 
-def _entry_spec(ctx: LayoutContext, entry: SourceEntry, entries: tuple[SourceEntry, ...], space: float) -> ParaSpec:
-    """Return the paragraph of one entry: its number hanging, the title a link to the work when it has a URL."""
+def _entry_spec(ctx: LayoutContext, entry: SourceEntry, indent: float, space: float) -> ParaSpec:
+    """Return the paragraph of one entry: its number hanging *indent* points, the title on a link when it has a URL."""
     t = ctx.theme
     size = t.sizes.reference
     head, title, close, tail = (collapse_space(p) for p in entry.pieces)
     if entry.url:
-        # From the title's opening quote to the entry's end: the title, where and when it appeared.
+        # From the title's opening quote (the last mark of *head*) to the entry's end: the title,
+        # where and when it appeared.
         spans = [ctx.span(head[:-1], size.size), *_linked(ctx, head[-1] + title + close + tail, entry.url, size.size)]
     else:
         spans = [ctx.span(head + title + close + tail, size.size)]
-    # The hanging indent clears the widest number ("33.") plus a gap, as the agenda's does.
-    widest = max(text_width(f"{e.number}.", t.fonts.body, size.size) for e in entries)
     return ParaSpec(
         spans=tuple(s for s in spans if s.text),
         size=size,
         bullet=f"{entry.number}.",
         bullet_color=t.colors.accent,
         space_before=space,
-        indent=widest + size.size * 0.6,
+        indent=indent,
         citations=(entry.number,),
     )
 
