@@ -55,21 +55,21 @@ def test_key_depth_is_an_executive_brief_bottom_line_first(fixture_library, fixt
         ("title", "title"),
         ("key_judgments", "alpha-key"),
         ("table", "beta-table"),
-        ("references", "references"),
+        ("sources", "sources"),
     ]
     assert deck.numbers["agency-2024-05-16-statement"] == 1  # numbered in the order the deck reads
 
 
 def test_key_depth_keeps_the_users_exclusions_and_order(fixture_library, fixture_brief):
     fixture_brief.depth, fixture_brief.exclude = "key", ["alpha-key"]
-    assert [key for _, key in kinds(compose(fixture_library, fixture_brief))] == ["title", "beta-table", "references"]
+    assert [key for _, key in kinds(compose(fixture_library, fixture_brief))] == ["title", "beta-table", "sources"]
 
 
 def test_the_executive_order_on_the_real_library(real_library):
     deck = compose(real_library, Brief(topics=real_library.topic_ids(), depth="key"))
     keys = [s.key for s in deck.slides]
     evidence = [t.slides_at("key")[0].id for t in real_library.topics[1:-1]]
-    assert keys == ["title", "overview-key-judgments", *evidence, "outlook-watch", "references"]
+    assert keys == ["title", "overview-key-judgments", *evidence, "outlook-watch", "sources"]
     assert not any(s.kind in ("section", "agenda", "closing") for s in deck.slides)
 
 

@@ -86,7 +86,7 @@ def test_a_master_without_placeholders_reports_every_gap(masters):
         for label, kinds in (
             ("a title slide (ctrTitle + subTitle)", "title, closing"),
             ("a section header (title + one text placeholder, not the title or content layout)", "section"),
-            ("a content layout (title + one body)", "agenda, bullets, key_judgments, references"),
+            ("a content layout (title + one body)", "agenda, bullets, key_judgments, references, sources"),
             ("a title-only layout (title, no body)", "quote, comparison, chart, key_figures, table, timeline"),
         )
     ) + (

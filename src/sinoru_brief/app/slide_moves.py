@@ -35,6 +35,7 @@ _GENERATED_WHY = {
     "title": "the title slide is made from the deck's title and always opens it; edit it in the inspector",
     "agenda": "the agenda is made from the topics chosen; untick a topic in the library to take it off",
     "references": "the reference slides list what the deck cites and always close it",
+    "sources": "the sources slide lists what the deck cites and always closes it",
     "closing": "the closing slide is made from the template and always ends the deck",
 }
 

@@ -9,18 +9,29 @@ from typing import Any
 from jinja2 import TemplateError as JinjaTemplateError
 
 from sinoru_brief.brief.model import Brief, CustomSlide, SlideOverride
-from sinoru_brief.citations.formatting import ReferenceFormatter
+from sinoru_brief.citations.formatting import Reference, ReferenceFormatter
 from sinoru_brief.citations.numbering import Numbering
 from sinoru_brief.compose.custom import CUSTOM_PRIORITY, check_custom, place, to_bullets, to_slide
 from sinoru_brief.compose.deck import Deck, DeckSlide, TitleLines
 from sinoru_brief.compose.outline import order_slides, outline
 from sinoru_brief.compose.short_forms import distinct_short_forms
+from sinoru_brief.compose.source_entries import source_entries
 from sinoru_brief.compose.speaker_notes import join_notes, split_guidance
-from sinoru_brief.content.models import BRIEFER_LABEL, Bullet, Column, Library, Slide, TableRow, TimelineEvent, Topic
+from sinoru_brief.content.models import (
+    BRIEFER_LABEL,
+    Bullet,
+    Column,
+    Library,
+    Slide,
+    Source,
+    TableRow,
+    TimelineEvent,
+    Topic,
+)
 from sinoru_brief.errors import BriefFileError, ContentError, Problem, TemplateError
 from sinoru_brief.templating import explain_failure, long_date, render_text
 from sinoru_brief.theme.loader import SourcedSnippets
-from sinoru_brief.theme.model import Snippets, Structure
+from sinoru_brief.theme.model import SOURCES_SLIDE, Snippets, Structure
 from sinoru_brief.yamlio.schema import did_you_mean
 
 
@@ -30,7 +41,9 @@ def compose(
     """Build the deck *brief* asks for from *library*.
 
     *snippets* word the generated slides and *structure* decides where
-    section dividers go (both the template's; defaults otherwise). Raises
+    section dividers go and whether the deck closes with its full
+    references or a Sources slide (both the template's; defaults
+    otherwise). Raises
     :class:`BriefFileError` when the brief names no topic or an unknown one,
     :class:`ContentError` when a slide's template text fails, and
     :class:`TemplateError` when a template snippet fails.
@@ -120,7 +133,11 @@ def compose(
         )
     if references:
         deck_slides.append(
-            DeckSlide(kind="references", key="references", title=_snippet(snippets, "references_heading", variables))
+            _sources_slide(cited, references, snippets, variables)
+            if (structure or Structure()).reference_form(brief.depth) == SOURCES_SLIDE
+            else DeckSlide(
+                kind="references", key="references", title=_snippet(snippets, "references_heading", variables)
+            )
         )
     if plan.closing:
         deck_slides.append(
@@ -138,6 +155,28 @@ def compose(
         numbers={sid: numbering.number(sid) for sid in numbering.ordered_ids()},
         footer=_snippet(snippets, "footer", variables),
         as_of=as_of,
+    )
+
+
+def _sources_slide(
+    cited: list[Source], references: list[Reference], snippets: Snippets, variables: dict[str, Any]
+) -> DeckSlide:
+    """Return the Sources slide: a compact entry per cited work, the full references in its speaker notes.
+
+    The notes are written as every slide's are (the ``notes`` snippet), with
+    all the deck's references in the citation style, one per line, numbered
+    as on the slides.
+    """
+    entries = source_entries(cited, references)
+    refs = "\n".join(e.notes_line for e in entries)
+    return DeckSlide(
+        kind="sources",
+        key="sources",
+        title=_snippet(snippets, "sources_heading", variables),
+        notes=_snippet(snippets, "notes", {**variables, "notes": "", "references": refs}),
+        # It cites every work: the app's notes panel lists their full references beside it.
+        citations=tuple(e.number for e in entries),
+        entries=entries,
     )
 
 

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from sinoru_brief.brief.model import Brief
 from sinoru_brief.citations.formatting import Reference
+from sinoru_brief.compose.source_entries import SourceEntry
 from sinoru_brief.content.models import Bullet, Slide, Topic
 
 #: Kinds the composer generates around the authored slides.
-GENERATED_KINDS = ("title", "agenda", "section", "references", "closing")
+GENERATED_KINDS = ("title", "agenda", "section", "references", "sources", "closing")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class DeckSlide:
     citations: tuple[int, ...] = ()  # numbers cited on this slide, in order of first use
     as_of: dt.date | None = None
     title_lines: TitleLines = TitleLines()  # on the title slide only
+    entries: tuple[SourceEntry, ...] = ()  # on the Sources slide only: one per cited work, in citation order
 
 
 @dataclass

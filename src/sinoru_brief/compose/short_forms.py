@@ -37,12 +37,12 @@ _MAX_TITLE_WORDS = 14
 # A word is a run of non-space characters, except that each Chinese, Japanese or Korean character is a
 # word of its own: those scripts put no spaces between words, and a cut must still fall between words.
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
 
 
 @dataclass(frozen=True)
-class _Work:
-    """What a short form can be made of, read once from a source's CSL data."""
+class Work:
+    """What a short form (or a Sources slide's entry) is made of, read once from a source's CSL data."""
 
     source_id: str
     who: str  # author(s) or institution; "" when only the title can stand for the work
@@ -67,9 +67,9 @@ def distinct_short_forms(sources: Sequence[Source]) -> dict[str, str]:
     The works are considered together: a short form grows only as far as it
     must to differ from the others given.
     """
-    works = [_work(s) for s in dict((s.id, s) for s in sources).values()]
+    works = [work_of(s) for s in dict((s.id, s) for s in sources).values()]
     details = {w.source_id: _Detail() for w in works}
-    steps: list[Callable[[list[_Work], dict[str, _Detail]], None]] = [
+    steps: list[Callable[[list[Work], dict[str, _Detail]], None]] = [
         _with_initials,
         _with_title(_HEAD_WORDS),
         _with_date,
@@ -87,21 +87,21 @@ def distinct_short_forms(sources: Sequence[Source]) -> dict[str, str]:
         for group in groups:
             for i, work in enumerate(group):
                 old = details[work.source_id]
-                details[work.source_id] = replace(old, letter=old.letter + _letter(i))
+                details[work.source_id] = replace(old, letter=old.letter + letter(i))
     return {w.source_id: _render(w, details[w.source_id]) for w in works}
 
 
-def _clashes(works: list[_Work], details: dict[str, _Detail]) -> list[list[_Work]]:
+def _clashes(works: list[Work], details: dict[str, _Detail]) -> list[list[Work]]:
     """Return the groups of works whose short forms read alike (equal once case and spacing are ignored)."""
-    groups: dict[str, list[_Work]] = defaultdict(list)
+    groups: dict[str, list[Work]] = defaultdict(list)
     for work in works:
         groups[" ".join(_render(work, details[work.source_id]).casefold().split())].append(work)
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _render(work: _Work, detail: _Detail) -> str:
+def _render(work: Work, detail: _Detail) -> str:
     """Write the short form: who, a title in quotes (bare where it stands for who), then the date."""
-    date = _full_date(work) if detail.full_date else _year(work)
+    date = full_date(work) if detail.full_date else _year(work)
     if detail.letter:
         date = f"{date}{detail.letter}" if date else f"n.d.-{detail.letter}"
     who = f"{work.initials} {work.who}".strip() if detail.initials else work.who
@@ -117,17 +117,17 @@ def _render(work: _Work, detail: _Detail) -> str:
 # ------------------------------------------------------------------ the steps
 
 
-def _with_initials(group: list[_Work], details: dict[str, _Detail]) -> None:
+def _with_initials(group: list[Work], details: dict[str, _Detail]) -> None:
     """Put initials before the family name where the clashing authors' given names differ."""
     if len({w.initials for w in group}) > 1:
         for work in group:
             details[work.source_id] = replace(details[work.source_id], initials=bool(work.initials))
 
 
-def _with_title(limit: int) -> Callable[[list[_Work], dict[str, _Detail]], None]:
+def _with_title(limit: int) -> Callable[[list[Work], dict[str, _Detail]], None]:
     """Return a step that adds as much of each title as tells it from the others, up to *limit* words."""
 
-    def step(group: list[_Work], details: dict[str, _Detail]) -> None:
+    def step(group: list[Work], details: dict[str, _Detail]) -> None:
         for work in group:
             needed = _words_to_differ(work.title, [w.title for w in group if w is not work])
             if needed is not None and needed <= limit:
@@ -138,15 +138,15 @@ def _with_title(limit: int) -> Callable[[list[_Work], dict[str, _Detail]], None]
     return step
 
 
-def _with_date(group: list[_Work], details: dict[str, _Detail]) -> None:
+def _with_date(group: list[Work], details: dict[str, _Detail]) -> None:
     """Write the full date where the clashing works were issued on different days."""
     if len({w.date for w in group}) > 1:
         for work in group:
             details[work.source_id] = replace(details[work.source_id], full_date=True)
 
 
-def _letter(index: int) -> str:
-    """Return a, b, ..., z, aa, ab, ... for 0, 1, ..."""
+def letter(index: int) -> str:
+    """Return a, b, ..., z, aa, ab, ... for 0, 1, ...: the letters that tell works alike apart."""
     text = ""
     index += 1
     while index:
@@ -191,7 +191,7 @@ def _past_modifier(words: list[str], count: int) -> int:
 
 def _cut(title: str, count: int) -> str:
     """Return the first *count* words of *title* (never part of a word), marked with … when cut."""
-    matches = list(_WORD.finditer(title))
+    matches = list(WORD.finditer(title))
     if count >= len(matches):
         return title.strip()
     while count > 1 and matches[count - 1].group().casefold().strip("’'\",:;") in _STOPWORDS:
@@ -200,10 +200,11 @@ def _cut(title: str, count: int) -> str:
 
 
 def _words(title: str) -> list[str]:
-    return _WORD.findall(title)
+    return WORD.findall(title)
 
 
-def _work(source: Source) -> _Work:
+def work_of(source: Source) -> Work:
+    """Return what short forms are made of for *source*: its author(s) or institution, title and date."""
     csl = source.csl
     authors = [a for a in (csl.get("author") or csl.get("editor") or []) if isinstance(a, dict)]
     initials = ""
@@ -218,7 +219,7 @@ def _work(source: Source) -> _Work:
             who += " et al."
     else:
         who = str(csl.get("container-title") or csl.get("publisher") or "").strip()
-    return _Work(
+    return Work(
         source_id=source.id,
         who=" ".join(who.split()),
         initials=initials,
@@ -238,11 +239,11 @@ def _date_parts(csl: dict[str, Any]) -> tuple[int, ...]:
         return ()
 
 
-def _year(work: _Work) -> str:
+def _year(work: Work) -> str:
     return str(work.date[0]) if work.date else ""
 
 
-def _full_date(work: _Work) -> str:
+def full_date(work: Work) -> str:
     """Return the date as a reader writes it: 2024, May 2024 or 16 May 2024."""
     if not work.date:
         return "n.d."

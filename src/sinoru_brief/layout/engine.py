@@ -18,6 +18,7 @@ from sinoru_brief.layout.kinds.generated import (
     layout_section,
     layout_title,
 )
+from sinoru_brief.layout.kinds.sources import layout_sources
 from sinoru_brief.layout.kinds.table import layout_table
 from sinoru_brief.layout.kinds.text import (
     layout_bullets,
@@ -48,6 +49,7 @@ KIND_LAYOUTS: dict[str, KindLayout] = {
     "table": layout_table,
     "timeline": layout_timeline,
     "references": layout_references,
+    "sources": layout_sources,
     "closing": layout_closing,
 }
 

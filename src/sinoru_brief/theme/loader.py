@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +19,13 @@ from sinoru_brief.templating import compile_problem, strip_xml_illegal
 from sinoru_brief.theme.assets import check_logo, check_master
 from sinoru_brief.theme.master import MasterTemplate, load_master
 from sinoru_brief.theme.master_look import theme_with_master
-from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Snippets, Structure, Theme
+from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Snippets, Theme
+from sinoru_brief.theme.structure_spec import DEFAULT_STRUCTURE, STRUCTURE_SPEC
 from sinoru_brief.units import inches
 from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, load_marked
 from sinoru_brief.yamlio.schema import (
     INVALID,
     Checker,
-    Integer,
     Key,
     ListOf,
     Number,
@@ -41,8 +41,6 @@ MEASURABLE_FONTS = ("Calibri", "Arial", "Times New Roman")
 #: PowerPoint accepts slide sides from 1 to 56 inches.
 SLIDE_RANGE_IN = (1.0, 56.0)
 SIZE_RANGE_PT = (6.0, 120.0)
-#: A section divider may be asked for before a run of 1 (every topic) to 50 slides.
-SECTION_MIN_RANGE = (1, 50)
 
 _SIZE_KEYS = ("deck_title", "section_title", "title", "body", "sub", "quote", "table", "source", "reference")
 _COLOR_KEYS = ("background", "title", "text", "accent", "muted", "rule", "panel")
@@ -142,25 +140,6 @@ class _Snippet(Spec):
         return value
 
 
-class _SectionRun(Integer):
-    """The fewest slides a topic needs in a deck to get a section divider."""
-
-    def check(self, value: Any, path: KeyPath, checker: Checker) -> Any:
-        before = len(checker.problems)
-        result = super().check(value, path, checker)
-        if result is INVALID and len(checker.problems) > before:
-            # The schema says what is wrong; say what the number means, so the fix is clear.
-            problem = checker.problems[-1]
-            checker.problems[-1] = replace(
-                problem,
-                hint=(
-                    "a topic gets a section divider only when it has at least this many slides in the deck; "
-                    f"write a whole number such as {Structure.section_min_slides} (1 gives every topic a divider)"
-                ),
-            )
-        return result
-
-
 @dataclass(frozen=True, eq=False)
 class SourcedSnippets(Snippets):
     """Snippets read from a template file, knowing the line each was written on, for error messages.
@@ -249,20 +228,7 @@ TEMPLATE_SPEC = Record(
             required=False,
         ),
         "logo": Key(Text(max_length=300), required=False),
-        "structure": Key(
-            Record(
-                what="structure",
-                keys={
-                    "section_min_slides": Key(
-                        _SectionRun(minimum=SECTION_MIN_RANGE[0], maximum=SECTION_MIN_RANGE[1]),
-                        required=False,
-                        default=Structure.section_min_slides,
-                    ),
-                },
-            ),
-            required=False,
-            default={},
-        ),
+        "structure": Key(STRUCTURE_SPEC, required=False, default=DEFAULT_STRUCTURE),
         "snippets": Key(
             Record(
                 what="snippets", keys={name: Key(_Snippet(), required=False) for name in Snippets.__dataclass_fields__}
@@ -465,6 +431,6 @@ def _build(
         banner=Banner(banner["text"], banner["color"], banner["text_color"]) if banner else None,
         logo=logo,
         snippets=snippets,
-        structure=Structure(**(data["structure"] or {})),
+        structure=data["structure"],
         folder=folder,
     )

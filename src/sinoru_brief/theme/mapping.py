@@ -51,6 +51,7 @@ KIND_NEEDS = {
     "table": "title-only",
     "timeline": "title-only",
     "references": "content",
+    "sources": "content",
     "closing": "title-slide",
 }
 #: Text frame role -> placeholder types that may hold it, best first. Bulleted body text is not

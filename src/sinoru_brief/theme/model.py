@@ -69,17 +69,38 @@ class Banner:
     text_color: str
 
 
+#: A deck that closes with its full references: reference slides in the citation style, paginated.
+FULL_REFERENCES = "full"
+#: A deck that closes with a Sources slide: one compact entry per source, the full references in its notes.
+SOURCES_SLIDE = "sources"
+REFERENCE_FORMS = (FULL_REFERENCES, SOURCES_SLIDE)
+
+
 @dataclass(frozen=True)
 class Structure:
-    """How the composer arranges a deck: which topics get a section divider.
+    """How the composer arranges a deck: which topics get a section divider, and how the deck closes.
 
     A divider before a topic of one or two slides adds a slide and says
     nothing the agenda does not; it is worth its place only before a run of
     slides. ``section_min_slides`` is that run's shortest length (1: every
     topic gets one).
+
+    ``references`` pairs each depth with how the deck cites its sources at
+    the end: the full reference list, or a Sources slide (what an executive
+    brief closes with, so it stays short). A depth not named gets the full
+    references.
     """
 
     section_min_slides: int = 3
+    references: tuple[tuple[str, str], ...] = (
+        ("key", SOURCES_SLIDE),
+        ("standard", FULL_REFERENCES),
+        ("full", FULL_REFERENCES),
+    )
+
+    def reference_form(self, depth: str) -> str:
+        """Return how a deck of *depth* closes: :data:`FULL_REFERENCES` or :data:`SOURCES_SLIDE`."""
+        return dict(self.references).get(depth, FULL_REFERENCES)
 
 
 @dataclass(frozen=True)
@@ -93,6 +114,7 @@ class Snippets:
     title_classification: str = "{{ brief.classification }}"
     agenda_heading: str = "Agenda"
     references_heading: str = "References"
+    sources_heading: str = "Sources"
     closing_title: str = "Questions and discussion"
     closing_text: str = "{{ brief.title }}"
     footer: str = "{{ brief.title }}"

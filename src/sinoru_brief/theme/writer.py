@@ -78,7 +78,8 @@ def theme_yaml(theme: Theme, logo_name: str | None = None, master_name: str | No
         lines.append("banner: null")
     if logo_name:
         lines.append(f"logo: {_text(logo_name)}")
-    lines += ["structure:", f"  section_min_slides: {theme.structure.section_min_slides}"]
+    forms = ", ".join(f"{depth}: {form}" for depth, form in theme.structure.references)
+    lines += ["structure:", f"  section_min_slides: {theme.structure.section_min_slides}", f"  references: {{{forms}}}"]
     lines.append("snippets:")
     lines += [f"  {f.name}: {_text(getattr(theme.snippets, f.name))}" for f in fields(Snippets)]
     return "\n".join(lines) + "\n"
