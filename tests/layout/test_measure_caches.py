@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,3 +76,92 @@ def test_a_piece_after_an_empty_span_is_measured_at_its_own_size():
     empty = Span("", 10.0, "Calibri", "000000")
     words = Span("word " * 30, 20.0, "Calibri", "000000")
     assert linebreak.break_lines((empty, words), 300) == linebreak.break_lines((words,), 300)
+
+
+def test_span_copies_pass_on_every_field():
+    # span_with_text and span_with_size build a Span by position for speed: a field added to Span
+    # later must be passed on there too, or cut lines would silently lose it.
+    assert [f.name for f in fields(Span)] == [
+        "text",
+        "size",
+        "font",
+        "color",
+        "bold",
+        "italic",
+        "superscript",
+        "link",
+    ]
+    span = Span("Power of Siberia", 20.0, "Arial", "112233", bold=True, italic=True, superscript=True, link="x")
+    assert linebreak.span_with_text(span, "Siberia") == replace(span, text="Siberia")
+    assert linebreak.span_with_size(span, 11.5) == replace(span, size=11.5)
+
+
+def _reference_lines(spans: tuple[Span, ...], width: float) -> list[tuple[str, float]]:
+    """Greedy breaking by the plain definition: each piece measured span by span, widths summed.
+
+    A line's width is the sum of its pieces' widths and the spaces between
+    them (each in its own span's style and size), as the module describes;
+    Latin text without links, whose pieces are never wider than the line.
+    """
+    text = "".join(s.text for s in spans)
+    owner = [i for i, s in enumerate(spans) for _ in s.text]
+
+    def width_of(start: int, end: int) -> float:
+        total = 0.0
+        pos = start
+        while pos < end:
+            i = owner[pos]
+            stop = pos
+            while stop < end and owner[stop] == i:
+                stop += 1
+            s = spans[i]
+            size = s.size * linebreak.SUPERSCRIPT_SCALE if s.superscript else s.size
+            total += fonts.em_width(s.font, s.bold, s.italic, text[pos:stop]) * size
+            pos = stop
+        return total
+
+    limit = width * linebreak.WIDTH_SAFETY
+    lines: list[tuple[str, float]] = []
+    start, used, previous_core_end = 0, 0.0, 0
+    for piece_start, piece_end in zip(
+        [0, *linebreak.break_opportunities(text)], [*linebreak.break_opportunities(text), len(text)]
+    ):
+        core_end = piece_start + len(text[piece_start:piece_end].rstrip(" "))
+        core = width_of(piece_start, core_end)
+        if piece_start > start:
+            gap = width_of(previous_core_end, piece_start)
+            if used + gap + core > limit:
+                lines.append((text[start:piece_start], used))
+                start, used = piece_start, core
+            else:
+                used = used + gap + core
+        else:
+            used = core
+        previous_core_end = core_end
+    lines.append((text[start:], used))
+    return lines
+
+
+_LATIN = st.text(alphabet="ab Zéw1 -—.,", min_size=0, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_LATIN, st.sampled_from([10.0, 14.0, 20.0]), st.booleans(), st.booleans(), st.booleans()),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_breaking_gives_what_the_plain_definition_gives(parts):
+    spans = tuple(
+        Span(text, size, "Calibri" if serif else "Times New Roman", "000000", bold=bold, superscript=sup)
+        for text, size, bold, sup, serif in parts
+    )
+    # Wide enough that no single piece is split between characters, which the reference leaves out.
+    widest = max(
+        (fonts.text_width(w, "Times New Roman", 20.0, True) for w in "".join(p[0] for p in parts).split()), default=0
+    )
+    width = max(widest * 1.3 + 10, 60.0)
+    lines = linebreak.break_lines(spans, width)
+    assert [("".join(s.text for s in line.spans), line.width) for line in lines] == _reference_lines(spans, width)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 from functools import lru_cache
-from typing import NamedTuple
 
 from sinoru_brief.layout.fonts import em_width, has_east_asian, is_east_asian, text_width
 from sinoru_brief.layout.pages import Line, Span
@@ -29,16 +27,26 @@ _NO_BREAK_AFTER = set("（《「『【〔〈“‘([{")
 _DASHES = "-‐–—"
 
 
-# Without East Asian characters only spaces and dashes break: found by one regular expression,
-# not a character-by-character walk (layout breaks every paragraph at every size it tries).
+# Without East Asian characters only spaces and dashes break: found by one regular expression (or,
+# without dashes, by splitting at spaces), not a character-by-character walk.
 _LATIN_BREAK = re.compile(f"(?<= )[^ ]|(?<=[^\\W_][{re.escape(_DASHES)}])[^ {re.escape(_DASHES)}]")
 
 
 def break_opportunities(text: str) -> list[int]:
     """Return the offsets at which a line may end (a break before text[i])."""
     if not has_east_asian(text):
-        return [m.start() for m in _LATIN_BREAK.finditer(text)]
-    points: list[int] = []
+        if any(dash in text for dash in _DASHES):
+            return [m.start() for m in _LATIN_BREAK.finditer(text)]
+        # Only spaces break: before each word that follows a space. Splitting at spaces finds
+        # them several times faster than the expression, which tries every position.
+        points: list[int] = []
+        pos = 0
+        for part in text.split(" "):
+            if part and pos:
+                points.append(pos)
+            pos += len(part) + 1
+        return points
+    points = []
     n = len(text)
     for i in range(1, n):
         prev, char = text[i - 1], text[i]
@@ -92,61 +100,67 @@ class _SpanEms:
         return tuple(out)
 
 
-class _Pieces:
-    """The paragraph's spans flattened to one string, with a map back to span indices."""
+def span_with_text(span: Span, text: str) -> Span:
+    """Return *span* holding *text* instead of its own: ``replace(span, text=text)``, built directly.
 
-    def __init__(self, spans: tuple[Span, ...]):
-        self.spans = spans
-        self.starts: list[int] = []
+    Lines are cut from their paragraph's spans, and paragraphs sized, tens of
+    thousands of times a deck, and the generic :func:`dataclasses.replace`
+    costs three times the plain constructor. A test checks that every field
+    of :class:`Span` is passed on.
+    """
+    return Span(text, span.size, span.font, span.color, span.bold, span.italic, span.superscript, span.link)
+
+
+def span_with_size(span: Span, size: float) -> Span:
+    """Return *span* at *size* points: ``replace(span, size=size)``, built directly (see :func:`span_with_text`)."""
+    return Span(span.text, size, span.font, span.color, span.bold, span.italic, span.superscript, span.link)
+
+
+#: What a paragraph's words and their widths in ems depend on: each span's text, font, bold, italic,
+#: superscript and whether it is a link; not its size nor its colour.
+_StyleKey = tuple[tuple[str, str, bool, bool, bool, bool], ...]
+#: One unbreakable piece of a paragraph: where it starts, where its text ends before trailing
+#: spaces, where it ends; then its text and the spaces before it (from the previous piece's text
+#: end), each as (span index, ems) per span they cross.
+_Word = tuple[int, int, int, tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]
+
+
+class _Prepared:
+    """What breaking a paragraph needs besides its sizes: found once per text and styles, kept across sizes."""
+
+    __slots__ = ("text", "starts", "measure", "words", "east_asian", "link_ends")
+
+    def __init__(self, key: _StyleKey):
+        self.measure = _SpanEms(tuple(entry[:5] for entry in key))
+        self.text = text = self.measure.text
+        starts: list[int] = []
         pos = 0
-        for s in spans:
-            self.starts.append(pos)
-            pos += len(s.text)
-        self.measure = _SpanEms(_style(spans))
-        self.text = self.measure.text
-        # Each span's measured size, looked up once here rather than on each width call.
-        self._sizes = [s.size * SUPERSCRIPT_SCALE if s.superscript else s.size for s in spans]
-
-    def slice(self, start: int, end: int) -> list[Span]:
-        """Return the spans covering text[start:end], cut to that range."""
-        out: list[Span] = []
-        for span, span_start in zip(self.spans, self.starts, strict=True):
-            span_end = span_start + len(span.text)
-            lo, hi = max(start, span_start), min(end, span_end)
-            if lo < hi:
-                whole = lo == span_start and hi == span_end
-                out.append(span if whole else replace(span, text=span.text[lo - span_start : hi - span_start]))
-        return out
-
-    def width(self, start: int, end: int) -> float:
-        """Return the width in points of text[start:end] across its spans."""
-        return _points(self.measure(start, end), self._sizes)
+        for entry in key:
+            starts.append(pos)
+            pos += len(entry[0])
+        self.starts = tuple(starts)
+        # A hyperlink is one unbreakable field in LibreOffice (and PowerPoint may
+        # break it anywhere): never break inside one except when it is wider
+        # than a whole line, where both split it between characters.
+        links = tuple((start, start + len(entry[0])) for entry, start in zip(key, starts, strict=True) if entry[5])
+        self.link_ends = frozenset(hi for _, hi in links)
+        self.east_asian = has_east_asian(text)
+        self.words = _find_words(self.measure, links)
 
 
-def _style(spans: tuple[Span, ...]) -> tuple[tuple[str, str, bool, bool, bool], ...]:
-    """Return what a paragraph's widths in ems depend on: each span's text, font and style, not its size."""
-    return tuple((s.text, s.font, s.bold, s.italic, s.superscript) for s in spans)
-
-
-class _Word(NamedTuple):
-    """One unbreakable piece of a paragraph: where it starts, where its text ends before spaces, where it ends."""
-
-    start: int
-    core_end: int
-    end: int
-    #: The word's text and the spaces before it (from the previous word's core), per span: (span index, ems).
-    core: tuple[tuple[int, float], ...]
-    gap: tuple[tuple[int, float], ...]
+def _style_key(spans: tuple[Span, ...]) -> _StyleKey:
+    return tuple((s.text, s.font, s.bold, s.italic, s.superscript, bool(s.link)) for s in spans)
 
 
 # The words of a paragraph and their widths in ems depend on its text and styles, not its sizes:
 # layout breaks the same paragraph at every size it tries, so they are found and measured once.
 @lru_cache(maxsize=20_000)
-def _words(
-    style: tuple[tuple[str, str, bool, bool, bool], ...],
-    link_ranges: tuple[tuple[int, int], ...],
-) -> tuple[_Word, ...]:
-    measure = _SpanEms(style)
+def _prepared(key: _StyleKey) -> _Prepared:
+    return _Prepared(key)
+
+
+def _find_words(measure: _SpanEms, link_ranges: tuple[tuple[int, int], ...]) -> tuple[_Word, ...]:
+    """Return the paragraph's unbreakable pieces, each measured in ems once."""
     text = measure.text
     points = break_opportunities(text)
     if link_ranges:
@@ -154,15 +168,71 @@ def _words(
         opportunities |= {hi for _, hi in link_ranges if 0 < hi < len(text)}
         points = sorted(opportunities)
     words: list[_Word] = []
+    bounds = measure.bounds
+    if not bounds:
+        return ((0, 0, 0, (), ()),)
+    # The span the next piece starts in: pieces only move forward, so it is found by stepping on.
+    span = 0
+    _, span_end, font, bold, italic, index = bounds[0]
     cursor = 0
     previous_core_end = 0
-    for word_end in [*points, len(text)]:
-        core_end = len(text[cursor:word_end].rstrip(" ")) + cursor
-        gap = measure(previous_core_end, cursor)
-        words.append(_Word(cursor, core_end, word_end, measure(cursor, core_end), gap))
+    points.append(len(text))
+    for word_end in points:
+        core_text = text[cursor:word_end].rstrip(" ")
+        core_end = cursor + len(core_text)
+        # Nearly every piece lies in one span: measured here directly, the rest by the span measurer.
+        gap: tuple[tuple[int, float], ...] = ()
+        if previous_core_end < cursor:
+            while span_end <= previous_core_end:
+                span += 1
+                _, span_end, font, bold, italic, index = bounds[span]
+            if cursor <= span_end:
+                gap = ((index, em_width(font, bold, italic, text[previous_core_end:cursor])),)
+            else:
+                gap = measure(previous_core_end, cursor)
+        core: tuple[tuple[int, float], ...] = ()
+        if core_text:
+            while span_end <= cursor:
+                span += 1
+                _, span_end, font, bold, italic, index = bounds[span]
+            if core_end <= span_end:
+                core = ((index, em_width(font, bold, italic, core_text)),)
+            else:
+                core = measure(cursor, core_end)
+        words.append((cursor, core_end, word_end, core, gap))
         previous_core_end = core_end
         cursor = word_end
     return tuple(words)
+
+
+class _Pieces:
+    """A paragraph's spans at their sizes: its text flattened to one string, measured and cut back into spans."""
+
+    def __init__(self, spans: tuple[Span, ...], prepared: _Prepared | None = None):
+        self.spans = spans
+        self.prepared = prepared or _prepared(_style_key(spans))
+        self.text = self.prepared.text
+        # Each span's measured size, looked up once here rather than on each width call.
+        self.sizes = [s.size * SUPERSCRIPT_SCALE if s.superscript else s.size for s in spans]
+
+    def slice(self, start: int, end: int) -> tuple[Span, ...]:
+        """Return the spans covering text[start:end], cut to that range."""
+        out: list[Span] = []
+        for span, span_start in zip(self.spans, self.prepared.starts, strict=True):
+            if span_start >= end:
+                break
+            span_end = span_start + len(span.text)
+            if span_end <= start:
+                continue
+            lo, hi = max(start, span_start), min(end, span_end)
+            if lo < hi:
+                whole = lo == span_start and hi == span_end
+                out.append(span if whole else span_with_text(span, span.text[lo - span_start : hi - span_start]))
+        return tuple(out)
+
+    def width(self, start: int, end: int) -> float:
+        """Return the width in points of text[start:end] across its spans."""
+        return _points(self.prepared.measure(start, end), self.sizes)
 
 
 def _points(ems: tuple[tuple[int, float], ...], sizes: list[float]) -> float:
@@ -180,27 +250,19 @@ def _points(ems: tuple[tuple[int, float], ...], sizes: list[float]) -> float:
 
 def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
     """Break *spans* into lines no wider than *width* points; trailing spaces do not count."""
-    pieces = _Pieces(spans)
-    text = pieces.text
+    prepared = _prepared(_style_key(spans))
+    text = prepared.text
     if not text:
         return (Line(spans=(), width=0.0),)
+    pieces = _Pieces(spans, prepared)
     limit = width * WIDTH_SAFETY
-    # A hyperlink is one unbreakable field in LibreOffice (and PowerPoint may
-    # break it anywhere): never break inside one except when it is wider
-    # than a whole line, where both split it between characters.
-    links = tuple(
-        (start, start + len(span.text)) for span, start in zip(spans, pieces.starts, strict=True) if span.link
-    )
-    link_ends = {hi for _, hi in links}
-    words = _words(_style(spans), links)
-    sizes = pieces._sizes
-    east_asian = has_east_asian(text)
+    link_ends = prepared.link_ends
+    sizes = pieces.sizes
+    east_asian = prepared.east_asian
     lines: list[Line] = []
     line_start = 0
     line_width = 0.0  # width of text[line_start:cursor] without its trailing spaces
-    for word in words:
-        word_start, core_end, word_end = word.start, word.core_end, word.end
-        core = _points(word.core, sizes) if word.core else 0.0
+    for word_start, core_end, word_end, core_ems, gap_ems in prepared.words:
         # A line's width is its words' widths plus the spaces between them: each word and each
         # run of spaces is measured once and cached, rather than the growing line measured
         # again for every word. Kerning across a space is what this leaves out: nothing for most
@@ -209,24 +271,33 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
         # Each line keeps this sum as its width: the measure its break was decided by, an upper
         # bound on what a client draws (measured over the library: never more than 0.08 pt under),
         # and no second measurement of every line's text.
-        gap = (_points(word.gap, sizes) if word.gap else 0.0) if word_start > line_start else 0.0
-        if word_start > line_start and east_asian and has_east_asian(text[line_start:core_end]):
-            # Widths next to East Asian text depend on their neighbours (the space between
-            # scripts), so measure the line as a whole rather than adding up its words.
-            gap = pieces.width(line_start, core_end) - line_width - core
-        if line_start != word_start and line_width + gap + core > limit:
-            lines.append(_line(pieces, line_start, word_start, line_width))
-            line_start, line_width = word_start, 0.0
+        # (The one-span case of _points is written out: it is nearly every word.)
+        if len(core_ems) == 1:
+            core = core_ems[0][1] * sizes[core_ems[0][0]]
+        else:
+            core = _points(core_ems, sizes)
+        if word_start > line_start:
+            if len(gap_ems) == 1:
+                gap = gap_ems[0][1] * sizes[gap_ems[0][0]]
+            else:
+                gap = _points(gap_ems, sizes)
+            if east_asian and has_east_asian(text[line_start:core_end]):
+                # Widths next to East Asian text depend on their neighbours (the space between
+                # scripts), so measure the line as a whole rather than adding up its words.
+                gap = pieces.width(line_start, core_end) - line_width - core
+            if line_width + gap + core > limit:
+                lines.append(Line(pieces.slice(line_start, word_start), line_width))
+                line_start, line_width = word_start, 0.0
         if core > limit and line_start == word_start:
             # A single word wider than the line: split it between characters.
             line_start, line_width = _split_long_word(pieces, word_start, core_end, limit, lines)
             if core_end in link_ends and word_end < len(text):
                 # LibreOffice starts a new line after a link it had to split.
-                lines.append(_line(pieces, line_start, word_end, line_width))
+                lines.append(Line(pieces.slice(line_start, word_end), line_width))
                 line_start, line_width = word_end, 0.0
         else:
             line_width = core if line_start == word_start else line_width + gap + core
-    lines.append(_line(pieces, line_start, len(text), line_width))
+    lines.append(Line(pieces.slice(line_start, len(text)), line_width))
     return tuple(lines)
 
 
@@ -242,14 +313,11 @@ def _split_long_word(pieces: _Pieces, start: int, end: int, limit: float, lines:
     return line_start, pieces.width(line_start, end)
 
 
-def _line(pieces: _Pieces, start: int, end: int, width: float | None = None) -> Line:
-    """Return the line text[start:end], *width* points wide (measured here when not given)."""
-    spans = pieces.slice(start, end)
-    if width is None:
-        # Trailing spaces hang past the margin in both clients; they take no room.
-        trimmed_end = start + len(pieces.text[start:end].rstrip(" "))
-        width = pieces.width(start, trimmed_end)
-    return Line(spans=tuple(spans), width=width)
+def _line(pieces: _Pieces, start: int, end: int) -> Line:
+    """Return the line text[start:end], measured without its trailing spaces."""
+    # Trailing spaces hang past the margin in both clients; they take no room.
+    trimmed_end = start + len(pieces.text[start:end].rstrip(" "))
+    return Line(pieces.slice(start, end), pieces.width(start, trimmed_end))
 
 
 _WS = re.compile(r"\s+")

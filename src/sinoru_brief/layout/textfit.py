@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from sinoru_brief.layout.linebreak import break_lines
+from sinoru_brief.layout.linebreak import break_lines, span_with_size
 from sinoru_brief.layout.pages import Paragraph, Span
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, Emu
@@ -67,7 +67,7 @@ def _sized(spec: ParaSpec, scale: float) -> tuple[float, float]:
 def layout_paragraph(spec: ParaSpec, width: float, scale: float, line_spacing: float, first: bool = False) -> Paragraph:
     """Break one paragraph at *scale* into lines no wider than *width* points."""
     size, factor = _sized(spec, scale)
-    spans = tuple(replace(s, size=round(s.size * factor * 2) / 2) for s in spec.spans)
+    spans = tuple(span_with_size(s, round(s.size * factor * 2) / 2) for s in spec.spans)
     indent = spec.indent * factor
     lines = break_lines(spans, max(width - indent, 1.0))
     return Paragraph(
@@ -147,11 +147,19 @@ def paginate(
     if scale is not None:  # the deck's one scale: continue rather than shrink below it
         return _greedy(groups, width_emu, height_emu, line_spacing, scale, first_height_emu)
     steps = scales([s for g in groups for s in g])
-    floor_pages = _greedy(groups, width_emu, height_emu, line_spacing, steps[-1], first_height_emu)
+    floor_pages: list[Fitted] | None = None
     for scale in steps[:-1]:
         pages = _greedy(groups, width_emu, height_emu, line_spacing, scale, first_height_emu)
+        # The floor needs at least one frame, so content on one frame needs no comparison: most
+        # slides fit at their preferred sizes, and are then never laid out at the floor at all.
+        if len(pages) == 1:
+            return pages
+        if floor_pages is None:
+            floor_pages = _greedy(groups, width_emu, height_emu, line_spacing, steps[-1], first_height_emu)
         if len(pages) <= len(floor_pages):
             return pages
+    if floor_pages is None:
+        floor_pages = _greedy(groups, width_emu, height_emu, line_spacing, steps[-1], first_height_emu)
     return floor_pages
 
 
