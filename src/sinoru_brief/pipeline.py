@@ -20,6 +20,7 @@ from sinoru_brief.compose import Deck, compose
 from sinoru_brief.content import Library, load_library
 from sinoru_brief.errors import LayoutError
 from sinoru_brief.layout import LayoutCache, Page, layout_deck
+from sinoru_brief.layout.collector import collector_paused
 from sinoru_brief.layout.invariants import Violation, check_pages, layout_error, master_chrome
 from sinoru_brief.theme import Theme, load_theme
 
@@ -114,12 +115,14 @@ def build(
     # The brief's look (the theme editor's changes) over its template, exactly as the app lays it out.
     theme = theme or apply_look(cache.theme(brief.template), brief.look)
     deck = compose(cache.library, brief, theme.snippets, theme.structure)
-    pages = layout_deck(
-        deck, theme, progress=(lambda i, n: progress("layout", i, n)) if progress else None, cache=cache.layout
-    )
-    result = Build(
-        library=cache.library, theme=theme, deck=deck, pages=pages, violations=check_pages(pages, master_chrome(theme))
-    )
+    # One pause of the cyclic collector for both stages (see layout.collector): the pages are
+    # then walked by the collector once, after the check, rather than once at the end of each.
+    with collector_paused():
+        pages = layout_deck(
+            deck, theme, progress=(lambda i, n: progress("layout", i, n)) if progress else None, cache=cache.layout
+        )
+        violations = check_pages(pages, master_chrome(theme))
+    result = Build(library=cache.library, theme=theme, deck=deck, pages=pages, violations=violations)
     if result.violations:
         raise DeckDoesNotFit(layout_error(result.violations, theme), result)
     return result

@@ -114,12 +114,15 @@ def scales(specs: list[ParaSpec]) -> list[float]:
 def fit(specs: list[ParaSpec], width_emu: Emu, height_emu: Emu, line_spacing: float, max_lines: int = 0) -> Fitted:
     """Lay out *specs* at the largest scale that fits, or at the smallest if none does."""
     width, height = width_emu / EMU_PER_POINT, height_emu / EMU_PER_POINT
-    result = None
-    for scale in scales(specs):
+    # The preferred sizes (scale 1.0, always the first of scales()) fit nearly every frame: try
+    # them before working out the smaller ones.
+    result = layout_at(specs, width, height, 1.0, line_spacing, max_lines)
+    if result.fits:
+        return result
+    for scale in scales(specs)[1:]:
         result = layout_at(specs, width, height, scale, line_spacing, max_lines)
         if result.fits:
             return result
-    assert result is not None
     return result
 
 
