@@ -119,10 +119,6 @@ def span_with_size(span: Span, size: float) -> Span:
 #: What a paragraph's words and their widths in ems depend on: each span's text, font, bold, italic,
 #: superscript and whether it is a link; not its size nor its colour.
 _StyleKey = tuple[tuple[str, str, bool, bool, bool, bool], ...]
-#: One unbreakable piece of a paragraph: where it starts, where its text ends before trailing
-#: spaces, where it ends; then its text and the spaces before it (from the previous piece's text
-#: end), each as (span index, ems) per span they cross.
-_Word = tuple[int, int, int, tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]
 
 
 class _Prepared:
@@ -145,7 +141,7 @@ class _Prepared:
         links = tuple((start, start + len(entry[0])) for entry, start in zip(key, starts, strict=True) if entry[5])
         self.link_ends = frozenset(hi for _, hi in links)
         self.east_asian = has_east_asian(text)
-        self.words = _find_words(self.measure, links)
+        self.words = _Words(self.measure, links)
 
 
 def _style_key(spans: tuple[Span, ...]) -> _StyleKey:
@@ -159,50 +155,98 @@ def _prepared(key: _StyleKey) -> _Prepared:
     return _Prepared(key)
 
 
-def _find_words(measure: _SpanEms, link_ranges: tuple[tuple[int, int], ...]) -> tuple[_Word, ...]:
-    """Return the paragraph's unbreakable pieces, each measured in ems once."""
-    text = measure.text
-    points = break_opportunities(text)
-    if link_ranges:
-        opportunities = {i for i in points if not any(lo < i < hi for lo, hi in link_ranges)}
-        opportunities |= {hi for _, hi in link_ranges if 0 < hi < len(text)}
-        points = sorted(opportunities)
-    words: list[_Word] = []
-    bounds = measure.bounds
-    if not bounds:
-        return ((0, 0, 0, (), ()),)
-    # The span the next piece starts in: pieces only move forward, so it is found by stepping on.
-    span = 0
-    _, span_end, font, bold, italic, index = bounds[0]
-    cursor = 0
-    previous_core_end = 0
-    points.append(len(text))
-    for word_end in points:
-        core_text = text[cursor:word_end].rstrip(" ")
-        core_end = cursor + len(core_text)
-        # Nearly every piece lies in one span: measured here directly, the rest by the span measurer.
-        gap: tuple[tuple[int, float], ...] = ()
-        if previous_core_end < cursor:
-            while span_end <= previous_core_end:
-                span += 1
-                _, span_end, font, bold, italic, index = bounds[span]
-            if cursor <= span_end:
-                gap = ((index, em_width(font, bold, italic, text[previous_core_end:cursor])),)
+class _Words:
+    """A paragraph's unbreakable pieces, each measured in ems once, kept as columns.
+
+    Piece *i* runs from ``starts[i]`` to ``ends[i]``; its text ends at
+    ``core_ends[i]``, before trailing spaces. Its text measures
+    ``core_ems[i]`` ems in span ``core_spans[i]``, and the spaces before it
+    (from the previous piece's text end) ``gap_ems[i]`` ems in span
+    ``gap_spans[i]``. The rare piece that crosses spans (a word and the
+    citation marker after it) has span -1 there, and its (span, ems) parts in
+    ``core_parts`` or ``gap_parts`` under its start. Columns of numbers rather
+    than a tuple per piece: a deck has a hundred thousand pieces, and every
+    tuple is an object to allocate and for the garbage collector to walk.
+    """
+
+    __slots__ = (
+        "starts",
+        "core_ends",
+        "ends",
+        "core_spans",
+        "core_ems",
+        "gap_spans",
+        "gap_ems",
+        "core_parts",
+        "gap_parts",
+    )
+
+    def __init__(self, measure: _SpanEms, link_ranges: tuple[tuple[int, int], ...]):
+        text = measure.text
+        points = break_opportunities(text)
+        if link_ranges:
+            opportunities = {i for i in points if not any(lo < i < hi for lo, hi in link_ranges)}
+            opportunities |= {hi for _, hi in link_ranges if 0 < hi < len(text)}
+            points = sorted(opportunities)
+        points.append(len(text))
+        self.starts: list[int] = []
+        self.core_ends: list[int] = []
+        self.ends = points
+        # An empty piece or gap measures 0.0 ems in span 0: 0.0 points at any size, as a sum of nothing.
+        self.core_spans: list[int] = []
+        self.core_ems: list[float] = []
+        self.gap_spans: list[int] = []
+        self.gap_ems: list[float] = []
+        self.core_parts: dict[int, tuple[tuple[int, float], ...]] = {}
+        self.gap_parts: dict[int, tuple[tuple[int, float], ...]] = {}
+        bounds = measure.bounds
+        if not bounds:  # no text: one empty piece
+            self.starts, self.core_ends, self.ends = [0], [0], [0]
+            self.core_spans, self.core_ems, self.gap_spans, self.gap_ems = [0], [0.0], [0], [0.0]
+            return
+        starts, core_ends = self.starts, self.core_ends
+        core_spans, core_ems, gap_spans, gap_ems = self.core_spans, self.core_ems, self.gap_spans, self.gap_ems
+        # The span the next piece starts in: pieces only move forward, so it is found by stepping on.
+        span = 0
+        _, span_end, font, bold, italic, index = bounds[0]
+        cursor = 0
+        previous_core_end = 0
+        for word_end in points:
+            core_text = text[cursor:word_end].rstrip(" ")
+            core_end = cursor + len(core_text)
+            starts.append(cursor)
+            core_ends.append(core_end)
+            # Nearly every piece lies in one span: measured here directly, the rest by the span measurer.
+            if previous_core_end < cursor:
+                while span_end <= previous_core_end:
+                    span += 1
+                    _, span_end, font, bold, italic, index = bounds[span]
+                if cursor <= span_end:
+                    gap_spans.append(index)
+                    gap_ems.append(em_width(font, bold, italic, text[previous_core_end:cursor]))
+                else:
+                    gap_spans.append(-1)
+                    gap_ems.append(0.0)
+                    self.gap_parts[cursor] = measure(previous_core_end, cursor)
             else:
-                gap = measure(previous_core_end, cursor)
-        core: tuple[tuple[int, float], ...] = ()
-        if core_text:
-            while span_end <= cursor:
-                span += 1
-                _, span_end, font, bold, italic, index = bounds[span]
-            if core_end <= span_end:
-                core = ((index, em_width(font, bold, italic, core_text)),)
+                gap_spans.append(0)
+                gap_ems.append(0.0)
+            if core_text:
+                while span_end <= cursor:
+                    span += 1
+                    _, span_end, font, bold, italic, index = bounds[span]
+                if core_end <= span_end:
+                    core_spans.append(index)
+                    core_ems.append(em_width(font, bold, italic, core_text))
+                else:
+                    core_spans.append(-1)
+                    core_ems.append(0.0)
+                    self.core_parts[cursor] = measure(cursor, core_end)
             else:
-                core = measure(cursor, core_end)
-        words.append((cursor, core_end, word_end, core, gap))
-        previous_core_end = core_end
-        cursor = word_end
-    return tuple(words)
+                core_spans.append(0)
+                core_ems.append(0.0)
+            previous_core_end = core_end
+            cursor = word_end
 
 
 class _Pieces:
@@ -262,7 +306,11 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
     lines: list[Line] = []
     line_start = 0
     line_width = 0.0  # width of text[line_start:cursor] without its trailing spaces
-    for word_start, core_end, word_end, core_ems, gap_ems in prepared.words:
+    words = prepared.words
+    core_parts, gap_parts = words.core_parts, words.gap_parts
+    for word_start, core_end, word_end, core_span, core_em, gap_span, gap_em in zip(
+        words.starts, words.core_ends, words.ends, words.core_spans, words.core_ems, words.gap_spans, words.gap_ems
+    ):
         # A line's width is its words' widths plus the spaces between them: each word and each
         # run of spaces is measured once and cached, rather than the growing line measured
         # again for every word. Kerning across a space is what this leaves out: nothing for most
@@ -271,16 +319,9 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
         # Each line keeps this sum as its width: the measure its break was decided by, an upper
         # bound on what a client draws (measured over the library: never more than 0.08 pt under),
         # and no second measurement of every line's text.
-        # (The one-span case of _points is written out: it is nearly every word.)
-        if len(core_ems) == 1:
-            core = core_ems[0][1] * sizes[core_ems[0][0]]
-        else:
-            core = _points(core_ems, sizes)
+        core = core_em * sizes[core_span] if core_span >= 0 else _points(core_parts[word_start], sizes)
         if word_start > line_start:
-            if len(gap_ems) == 1:
-                gap = gap_ems[0][1] * sizes[gap_ems[0][0]]
-            else:
-                gap = _points(gap_ems, sizes)
+            gap = gap_em * sizes[gap_span] if gap_span >= 0 else _points(gap_parts[word_start], sizes)
             if east_asian and has_east_asian(text[line_start:core_end]):
                 # Widths next to East Asian text depend on their neighbours (the space between
                 # scripts), so measure the line as a whole rather than adding up its words.
