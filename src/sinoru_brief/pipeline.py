@@ -134,16 +134,19 @@ def render_pptx(result: Build, progress: Progress | None = None) -> bytes:
     from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
 
     brief = result.deck.brief
-    return pptx_bytes(
-        result.pages,
-        title=brief.title,
-        author=brief.author,
-        east_asian_font=result.theme.fonts.east_asian,
-        stamp=stamp_time(brief.deck_date()),
-        link_color=result.theme.colors.accent,
-        master=result.theme.master,
-        progress=(lambda i, n: progress("write", i, n)) if progress else None,
-    )
+    # Writing walks every page while building the package's objects; a collection would walk
+    # the pages and caches again each time, to free nothing (see layout.collector).
+    with collector_paused():
+        return pptx_bytes(
+            result.pages,
+            title=brief.title,
+            author=brief.author,
+            east_asian_font=result.theme.fonts.east_asian,
+            stamp=stamp_time(brief.deck_date()),
+            link_color=result.theme.colors.accent,
+            master=result.theme.master,
+            progress=(lambda i, n: progress("write", i, n)) if progress else None,
+        )
 
 
 def export(
@@ -157,6 +160,10 @@ def export(
     progress: Progress | None = None,
 ) -> Build:
     """Build the deck and write it to *out* atomically; return the build."""
-    result = build(brief, cache, library=library, content_dir=content_dir, theme=theme, progress=progress)
-    write_atomic(Path(out), render_pptx(result, progress))
+    # One pause over building and writing: the collections the two would start when the pause
+    # between them ends each walk everything layout made, for nothing to free.
+    with collector_paused():
+        result = build(brief, cache, library=library, content_dir=content_dir, theme=theme, progress=progress)
+        data = render_pptx(result, progress)
+    write_atomic(Path(out), data)
     return result

@@ -88,3 +88,21 @@ def test_layout_runs_with_the_collector_paused_and_restores_it(fixture_library, 
     layout_deck(deck, theme, progress=lambda i, n: seen.append(gc.isenabled()))
     assert seen and not any(seen)
     assert gc.isenabled()
+
+
+def test_an_export_writes_with_the_collector_paused_and_restores_it(
+    fixture_library, fixture_brief, tmp_path, collector_on
+):
+    from sinoru_brief import pipeline
+
+    seen: dict[str, list[bool]] = {}
+    pipeline.export(
+        fixture_brief,
+        tmp_path / "deck.pptx",
+        library=fixture_library,
+        progress=lambda stage, i, n: seen.setdefault(stage, []).append(gc.isenabled()),
+    )
+    assert set(seen) == {"layout", "write"}
+    assert not any(seen["layout"]) and not any(seen["write"])
+    assert gc.isenabled()
+    assert (tmp_path / "deck.pptx").stat().st_size > 0
