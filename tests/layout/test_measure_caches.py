@@ -165,3 +165,18 @@ def test_breaking_gives_what_the_plain_definition_gives(parts):
     width = max(widest * 1.3 + 10, 60.0)
     lines = linebreak.break_lines(spans, width)
     assert [("".join(s.text for s in line.spans), line.width) for line in lines] == _reference_lines(spans, width)
+
+
+_SPACES = [c for c in map(chr, range(0x3001)) if c.isspace()] + ["\u3000", "\u200b", "\ufeff"]
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=st.sampled_from([*_SPACES, "a", "Я", "中", ".", "-"]), max_size=24))
+def test_normalising_space_is_collapsing_it_and_trimming_the_ends(text):
+    assert linebreak.normalise_space(text) == linebreak.collapse_space(text).strip()
+
+
+def test_every_character_the_expression_calls_space_splits_and_no_other():
+    # The fast normalise_space relies on str.split() and the expression \s agreeing on every character.
+    disagree = [c for c in map(chr, range(0x110000)) if bool(linebreak._WS.fullmatch(c)) != c.isspace()]
+    assert disagree == []
