@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -180,3 +181,40 @@ def test_every_character_the_expression_calls_space_splits_and_no_other():
     # The fast normalise_space relies on str.split() and the expression \s agreeing on every character.
     disagree = [c for c in map(chr, range(0x110000)) if bool(linebreak._WS.fullmatch(c)) != c.isspace()]
     assert disagree == []
+
+
+_BASE = Span("Power of Siberia 2 pipeline talks, www.example.org/a-long-path", 20.0, "Calibri", "000000")
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        replace(_BASE, text="Power of Siberia 2 pipeline talks stalled, www.example.org/a-long-path"),
+        replace(_BASE, font="Times New Roman"),
+        replace(_BASE, bold=True),
+        replace(_BASE, italic=True),
+        replace(_BASE, superscript=True),
+        replace(_BASE, size=14.0),
+    ],
+    ids=["text", "font", "bold", "italic", "superscript", "size"],
+)
+def test_the_word_table_cache_never_serves_one_style_for_another(changed):
+    # The word table is kept per text and style (not size): a paragraph broken just after
+    # another that differs in one input breaks as the plain definition says, measured in its
+    # own style, so no input of the table is missing from its key.
+    width = 260.0  # wider than any piece: the reference does not split words between characters
+    linebreak.break_lines((_BASE,), width)
+    lines = linebreak.break_lines((changed,), width)
+    assert len(lines) > 1
+    assert [("".join(s.text for s in line.spans), line.width) for line in lines] == _reference_lines((changed,), width)
+
+
+def test_a_link_is_kept_whole_where_the_same_text_unlinked_breaks_at_its_dashes():
+    url = Span("see www.example.org/a-long-path-to-a-page", 20.0, "Calibri", "000000")
+    linked = (replace(url, text="see "), replace(url, text=url.text[4:], link="https://example.org"))
+    width = fonts.text_width(url.text[4:], "Calibri", 20.0) + 2  # the link fits a line, not with "see "
+    plain = linebreak.break_lines((url,), width)
+    assert "".join(s.text for s in plain[0].spans).endswith("-")  # unlinked, it breaks at a dash
+    linebreak.break_lines((url,), width)  # the unlinked table is cached now
+    kept = linebreak.break_lines(linked, width)
+    assert ["".join(s.text for s in line.spans) for line in kept] == ["see ", "www.example.org/a-long-path-to-a-page"]
