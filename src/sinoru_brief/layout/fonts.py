@@ -10,6 +10,7 @@ those glyphs are one em wide, so the widths agree with Microsoft YaHei.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -20,7 +21,7 @@ from PIL import ImageFont, features
 
 from sinoru_brief.layout import width_cache
 from sinoru_brief.layout.width_cache import WidthCache
-from sinoru_brief.paths import cache_root, fonts_dir
+from sinoru_brief.paths import CACHE_ENV, cache_root, fonts_dir
 
 #: Font files per written font name and style (bold, italic).
 _FILES: dict[str, dict[tuple[bool, bool], str]] = {
@@ -147,6 +148,18 @@ def em_width(family: str, bold: bool, italic: bool, text: str) -> float:
 
 
 def _disk_widths() -> WidthCache:
+    return _disk_widths_in(os.environ.get(CACHE_ENV, "").strip())
+
+
+@cache
+def _disk_widths_in(configured: str) -> WidthCache:
+    """Return the disk cache for the cache folder *configured* (empty: the user's own).
+
+    Asked on every width not yet measured in this process (thousands a deck),
+    and finding the user's cache folder takes longer than the look-up itself,
+    so it is found once per setting of :data:`CACHE_ENV` (tests and benchmarks
+    set it). The folder decides only where widths are kept, never what they are.
+    """
     return width_cache.shared(_measuring_digest(), str(cache_root() / "widths"))
 
 
