@@ -148,17 +148,19 @@ def em_width(family: str, bold: bool, italic: bool, text: str) -> float:
 
 
 def _disk_widths() -> WidthCache:
-    return _disk_widths_in(os.environ.get(CACHE_ENV, "").strip())
+    env = os.environ
+    return _disk_widths_in(env.get(CACHE_ENV, ""), env.get("XDG_CACHE_HOME", ""), env.get("HOME", ""))
 
 
-@cache
-def _disk_widths_in(configured: str) -> WidthCache:
-    """Return the disk cache for the cache folder *configured* (empty: the user's own).
+@lru_cache(maxsize=8)
+def _disk_widths_in(configured: str, xdg_cache_home: str, home: str) -> WidthCache:
+    """Return the disk cache in the cache folder these settings name (see :func:`paths.cache_root`).
 
     Asked on every width not yet measured in this process (thousands a deck),
-    and finding the user's cache folder takes longer than the look-up itself,
-    so it is found once per setting of :data:`CACHE_ENV` (tests and benchmarks
-    set it). The folder decides only where widths are kept, never what they are.
+    where building the folder's path took longer than the look-up itself; the
+    arguments are what :func:`paths.cache_root` reads, so a changed setting
+    finds its own folder. The folder decides only where widths are kept,
+    never what they are.
     """
     return width_cache.shared(_measuring_digest(), str(cache_root() / "widths"))
 
