@@ -20,6 +20,7 @@ from sinoru_brief.compose import Deck, compose
 from sinoru_brief.content import Library, load_library
 from sinoru_brief.errors import LayoutError
 from sinoru_brief.layout import LayoutCache, Page, layout_deck
+from sinoru_brief.layout.collector import collector_paused
 from sinoru_brief.layout.invariants import Violation, check_pages, layout_error, master_chrome
 from sinoru_brief.theme import Theme, load_theme
 
@@ -114,12 +115,14 @@ def build(
     # The brief's look (the theme editor's changes) over its template, exactly as the app lays it out.
     theme = theme or apply_look(cache.theme(brief.template), brief.look)
     deck = compose(cache.library, brief, theme.snippets, theme.structure)
-    pages = layout_deck(
-        deck, theme, progress=(lambda i, n: progress("layout", i, n)) if progress else None, cache=cache.layout
-    )
-    result = Build(
-        library=cache.library, theme=theme, deck=deck, pages=pages, violations=check_pages(pages, master_chrome(theme))
-    )
+    # One pause of the cyclic collector for both stages (see layout.collector): the pages are
+    # then walked by the collector once, after the check, rather than once at the end of each.
+    with collector_paused():
+        pages = layout_deck(
+            deck, theme, progress=(lambda i, n: progress("layout", i, n)) if progress else None, cache=cache.layout
+        )
+        violations = check_pages(pages, master_chrome(theme))
+    result = Build(library=cache.library, theme=theme, deck=deck, pages=pages, violations=violations)
     if result.violations:
         raise DeckDoesNotFit(layout_error(result.violations, theme), result)
     return result
@@ -131,16 +134,19 @@ def render_pptx(result: Build, progress: Progress | None = None) -> bytes:
     from sinoru_brief.render.pptx.writer import pptx_bytes, stamp_time
 
     brief = result.deck.brief
-    return pptx_bytes(
-        result.pages,
-        title=brief.title,
-        author=brief.author,
-        east_asian_font=result.theme.fonts.east_asian,
-        stamp=stamp_time(brief.deck_date()),
-        link_color=result.theme.colors.accent,
-        master=result.theme.master,
-        progress=(lambda i, n: progress("write", i, n)) if progress else None,
-    )
+    # Writing walks every page while building the package's objects; a collection would walk
+    # the pages and caches again each time, to free nothing (see layout.collector).
+    with collector_paused():
+        return pptx_bytes(
+            result.pages,
+            title=brief.title,
+            author=brief.author,
+            east_asian_font=result.theme.fonts.east_asian,
+            stamp=stamp_time(brief.deck_date()),
+            link_color=result.theme.colors.accent,
+            master=result.theme.master,
+            progress=(lambda i, n: progress("write", i, n)) if progress else None,
+        )
 
 
 def export(
@@ -154,6 +160,10 @@ def export(
     progress: Progress | None = None,
 ) -> Build:
     """Build the deck and write it to *out* atomically; return the build."""
-    result = build(brief, cache, library=library, content_dir=content_dir, theme=theme, progress=progress)
-    write_atomic(Path(out), render_pptx(result, progress))
+    # One pause over building and writing: the collections the two would start when the pause
+    # between them ends each walk everything layout made, for nothing to free.
+    with collector_paused():
+        result = build(brief, cache, library=library, content_dir=content_dir, theme=theme, progress=progress)
+        data = render_pptx(result, progress)
+    write_atomic(Path(out), data)
     return result

@@ -139,3 +139,22 @@ def test_pages_are_the_same_with_a_cold_and_a_warm_cache(tmp_path):
     cold = run()
     assert list((tmp_path / "cache" / "widths").glob("*.json")), "the first layout wrote its widths"
     assert run() == cold
+
+
+def test_widths_go_to_the_cache_folder_the_environment_names_now(tmp_path, monkeypatch):
+    # The disk cache is found once per setting of the cache folder: a new setting is a new folder.
+    from sinoru_brief.paths import CACHE_ENV, cache_root
+
+    for name in ("first", "second"):
+        monkeypatch.setenv(CACHE_ENV, str(tmp_path / name))
+        fonts.em_width("Calibri", True, True, f"a width first measured for the {name} folder")
+        fonts.save_widths()
+        (written,) = (tmp_path / name / "widths").glob("*.json")
+        assert f"for the {name} folder" in written.read_text(encoding="utf-8")
+    # Without the variable, the user's cache folder, found again when what it depends on changes.
+    monkeypatch.delenv(CACHE_ENV)
+    for name in ("home-a", "home-b"):
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / name))
+        monkeypatch.setenv("HOME", str(tmp_path / name))
+        assert fonts._disk_widths().folder == cache_root() / "widths"
+        assert str(tmp_path / name) in str(fonts._disk_widths().folder)

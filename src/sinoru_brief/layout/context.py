@@ -44,7 +44,17 @@ class LayoutContext:
 
     @property
     def regions(self) -> Regions:
-        t = self.theme
+        """Return the regions of a content slide in this theme (worked out once per theme, asked for on every page)."""
+        cached = self.__dict__.get("_regions_kept")
+        if cached is None or cached[0] is not self.theme:
+            cached = (self.theme, self.regions_of(self.theme))
+            self.__dict__["_regions_kept"] = cached
+        regions: Regions = cached[1]
+        return regions
+
+    @staticmethod
+    def regions_of(t: Theme) -> Regions:
+        """Return the regions of a content slide in theme *t*."""
         banner = inches(0.3) if t.banner else 0
         left, width = t.margin_left, t.width - t.margin_left - t.margin_right
         top = t.margin_top + banner

@@ -8,6 +8,7 @@ from dataclasses import replace
 from sinoru_brief.compose.deck import Deck, DeckSlide
 from sinoru_brief.errors import LayoutError, Problem
 from sinoru_brief.layout.chrome import add_chrome
+from sinoru_brief.layout.collector import collector_paused
 from sinoru_brief.layout.context import LayoutContext
 from sinoru_brief.layout.fonts import save_widths
 from sinoru_brief.layout.kinds.chart import layout_chart, layout_key_figures
@@ -127,6 +128,13 @@ def layout_deck(
     says at which scale it would fit, the deck picks one, and all are laid
     out at it.
     """
+    with collector_paused():  # see layout.collector: full collections cost more than the layout
+        return _layout_deck(deck, theme, progress, cache)
+
+
+def _layout_deck(
+    deck: Deck, theme: Theme, progress: Callable[[int, int], None] | None, cache: LayoutCache | None
+) -> list[Page]:
     ctx = LayoutContext(theme=theme, deck=deck)
     text_slides = [s for s in deck.slides if s.kind in SCALED_KINDS and s.slide is not None]
     natural = [cache.natural_scale(ctx, s) if cache else natural_text_scale(ctx, s) for s in text_slides]

@@ -10,6 +10,7 @@ those glyphs are one em wide, so the widths agree with Microsoft YaHei.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -20,7 +21,7 @@ from PIL import ImageFont, features
 
 from sinoru_brief.layout import width_cache
 from sinoru_brief.layout.width_cache import WidthCache
-from sinoru_brief.paths import cache_root, fonts_dir
+from sinoru_brief.paths import CACHE_ENV, cache_root, fonts_dir
 
 #: Font files per written font name and style (bold, italic).
 _FILES: dict[str, dict[tuple[bool, bool], str]] = {
@@ -147,6 +148,20 @@ def em_width(family: str, bold: bool, italic: bool, text: str) -> float:
 
 
 def _disk_widths() -> WidthCache:
+    env = os.environ
+    return _disk_widths_in(env.get(CACHE_ENV, ""), env.get("XDG_CACHE_HOME", ""), env.get("HOME", ""))
+
+
+@lru_cache(maxsize=8)
+def _disk_widths_in(configured: str, xdg_cache_home: str, home: str) -> WidthCache:
+    """Return the disk cache in the cache folder these settings name (see :func:`paths.cache_root`).
+
+    Asked on every width not yet measured in this process (thousands a deck),
+    where building the folder's path took longer than the look-up itself; the
+    arguments are what :func:`paths.cache_root` reads, so a changed setting
+    finds its own folder. The folder decides only where widths are kept,
+    never what they are.
+    """
     return width_cache.shared(_measuring_digest(), str(cache_root() / "widths"))
 
 

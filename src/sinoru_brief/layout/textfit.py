@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from sinoru_brief.layout.linebreak import break_lines
+from sinoru_brief.layout.linebreak import break_lines, span_with_size
 from sinoru_brief.layout.pages import Paragraph, Span
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, Emu
@@ -67,7 +67,7 @@ def _sized(spec: ParaSpec, scale: float) -> tuple[float, float]:
 def layout_paragraph(spec: ParaSpec, width: float, scale: float, line_spacing: float, first: bool = False) -> Paragraph:
     """Break one paragraph at *scale* into lines no wider than *width* points."""
     size, factor = _sized(spec, scale)
-    spans = tuple(replace(s, size=round(s.size * factor * 2) / 2) for s in spec.spans)
+    spans = tuple(span_with_size(s, round(s.size * factor * 2) / 2) for s in spec.spans)
     indent = spec.indent * factor
     lines = break_lines(spans, max(width - indent, 1.0))
     return Paragraph(
@@ -89,6 +89,13 @@ def layout_at(
 ) -> Fitted:
     """Lay out *specs* at *scale*; they fit if they are no taller than *height* (and no longer than *max_lines*)."""
     paragraphs = tuple(layout_paragraph(s, width, scale, line_spacing, first=i == 0) for i, s in enumerate(specs))
+    return _fitted(paragraphs, specs, height, scale, max_lines)
+
+
+def _fitted(
+    paragraphs: tuple[Paragraph, ...], specs: list[ParaSpec], height: float, scale: float, max_lines: int = 0
+) -> Fitted:
+    """Return *paragraphs*, laid out from *specs* at *scale*, with whether they fit *height* points."""
     total = sum(p.height for p in paragraphs)
     fits = total <= height + 1e-6 and (not max_lines or sum(len(p.lines) for p in paragraphs) <= max_lines)
     return Fitted(paragraphs, total, fits, scale, tuple(specs))
@@ -114,12 +121,15 @@ def scales(specs: list[ParaSpec]) -> list[float]:
 def fit(specs: list[ParaSpec], width_emu: Emu, height_emu: Emu, line_spacing: float, max_lines: int = 0) -> Fitted:
     """Lay out *specs* at the largest scale that fits, or at the smallest if none does."""
     width, height = width_emu / EMU_PER_POINT, height_emu / EMU_PER_POINT
-    result = None
-    for scale in scales(specs):
+    # The preferred sizes (scale 1.0, always the first of scales()) fit nearly every frame: try
+    # them before working out the smaller ones.
+    result = layout_at(specs, width, height, 1.0, line_spacing, max_lines)
+    if result.fits:
+        return result
+    for scale in scales(specs)[1:]:
         result = layout_at(specs, width, height, scale, line_spacing, max_lines)
         if result.fits:
             return result
-    assert result is not None
     return result
 
 
@@ -147,11 +157,19 @@ def paginate(
     if scale is not None:  # the deck's one scale: continue rather than shrink below it
         return _greedy(groups, width_emu, height_emu, line_spacing, scale, first_height_emu)
     steps = scales([s for g in groups for s in g])
-    floor_pages = _greedy(groups, width_emu, height_emu, line_spacing, steps[-1], first_height_emu)
+    floor_pages: list[Fitted] | None = None
     for scale in steps[:-1]:
         pages = _greedy(groups, width_emu, height_emu, line_spacing, scale, first_height_emu)
+        # The floor needs at least one frame, so content on one frame needs no comparison: most
+        # slides fit at their preferred sizes, and are then never laid out at the floor at all.
+        if len(pages) == 1:
+            return pages
+        if floor_pages is None:
+            floor_pages = _greedy(groups, width_emu, height_emu, line_spacing, steps[-1], first_height_emu)
         if len(pages) <= len(floor_pages):
             return pages
+    if floor_pages is None:
+        floor_pages = _greedy(groups, width_emu, height_emu, line_spacing, steps[-1], first_height_emu)
     return floor_pages
 
 
@@ -207,32 +225,47 @@ def _greedy(
     width = width_emu / EMU_PER_POINT
     heights = [(first_height_emu or height_emu) / EMU_PER_POINT, height_emu / EMU_PER_POINT]
     pages: list[list[ParaSpec]] = [[]]
+    laid: list[list[Paragraph]] = [[]]  # each page's paragraphs, laid out as they joined it
     # The height of the page being filled, kept as paragraphs join it: trying the next group adds
     # only its own paragraphs, rather than laying the whole page out again (summed in the same
     # order as layout_at sums, so the totals are the same floats).
     total = 0.0
+    # What the last fits() found for the page as it is now: add() of the same specs takes it
+    # rather than looking each paragraph up again.
+    tried: tuple[list[ParaSpec], float, list[Paragraph]] | None = None
 
     def limit() -> float:
         return heights[0] if len(pages) == 1 else heights[1]
 
-    def with_added(specs: list[ParaSpec]) -> float:
+    def with_added(specs: list[ParaSpec]) -> tuple[float, list[Paragraph]]:
         height, count = total, len(pages[-1])
+        paragraphs = []
         for i, spec in enumerate(specs):
-            height += layout_paragraph(spec, width, scale, line_spacing, first=count + i == 0).height
-        return height
+            paragraph = layout_paragraph(spec, width, scale, line_spacing, first=count + i == 0)
+            paragraphs.append(paragraph)
+            height += paragraph.height
+        return height, paragraphs
 
     def fits(specs: list[ParaSpec]) -> bool:
-        return with_added(specs) <= limit() + 1e-6
+        nonlocal tried
+        height, paragraphs = with_added(specs)
+        tried = (specs, height, paragraphs)
+        return height <= limit() + 1e-6
 
     def add(specs: list[ParaSpec]) -> None:
-        nonlocal total
-        total = with_added(specs)
+        nonlocal total, tried
+        height, paragraphs = tried[1:] if tried is not None and tried[0] is specs else with_added(specs)
+        tried = None
+        total = height
         pages[-1] = pages[-1] + specs
+        laid[-1] = laid[-1] + paragraphs
 
     def new_page() -> None:
-        nonlocal total
+        nonlocal total, tried
         pages.append([])
+        laid.append([])
         total = 0.0
+        tried = None
 
     for group in groups:
         if fits(group):
@@ -241,20 +274,21 @@ def _greedy(
         if pages[-1]:
             new_page()
         if fits(group):
-            add(list(group))
+            add(group)
             continue
         for spec in group:  # a group too tall for a frame of its own: split it
             pending: ParaSpec | None = spec
             while pending is not None:
-                if fits([pending]):
-                    add([pending])
+                alone = [pending]
+                if fits(alone):
+                    add(alone)
                     break
                 used = total if pages[-1] else 0.0
                 head, rest = split_paragraph(pending, width, scale, line_spacing, limit() - used, first=not pages[-1])
                 if head is None and not pages[-1]:
                     # Not one line fits an empty frame: place it anyway; the frame's
                     # fitting reports it, and layout's invariant check names the slide.
-                    add([pending])
+                    add(alone)
                     pending = None
                     break
                 if head is not None:
@@ -263,7 +297,9 @@ def _greedy(
                 pending = rest
     if not pages[-1] and len(pages) > 1:
         pages.pop()
+        laid.pop()
+    # Each page as layout_at would lay it out, from the paragraphs already laid out for it.
     return [
-        layout_at(p, width, limit_h, scale, line_spacing)
-        for p, limit_h in zip(pages, [heights[0]] + [heights[1]] * (len(pages) - 1), strict=True)
+        _fitted(tuple(paragraphs), specs, limit_h, scale)
+        for specs, paragraphs, limit_h in zip(pages, laid, [heights[0]] + [heights[1]] * (len(pages) - 1), strict=True)
     ]
