@@ -102,9 +102,12 @@ def export_1000(work: Path) -> list[str]:
     from bench_vs_pandoc import library_to_yaml
 
     content = work / "content-1000"
+    library = bench_export.synthetic_library(1000)
     if not content.exists():
-        library_to_yaml(bench_export.synthetic_library(1000), content)
-    return [*CLI, "export", *FULL, "--content", str(content), "-o", str(work / "synthetic.pptx")]
+        library_to_yaml(library, content)
+    # --content adds a library to the built-in one: name the synthetic topics, or the deck gets both.
+    topics = ["--topics", ",".join(library.topic_ids()), *FULL[2:]]
+    return [*CLI, "export", *topics, "--content", str(content), "-o", str(work / "synthetic.pptx")]
 
 
 def preview_library(work: Path) -> list[str]:

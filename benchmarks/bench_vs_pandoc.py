@@ -292,7 +292,8 @@ def ours_command(content: ContentSet, out: Path) -> list[str]:
         "sinoru_brief.cli",
         "export",
         "--topics",
-        "all",
+        # --content adds a library to the built-in one: name the synthetic topics, or the deck gets both.
+        ",".join(brief.topics) if content.content_dir else "all",
         "--depth",
         brief.depth,
         "--title",

@@ -99,3 +99,15 @@ def test_the_user_library_is_library_in_the_user_data_folder(tmp_path, monkeypat
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "elsewhere"))
     assert paths.user_data_dir() == tmp_path / "elsewhere" / "sinoru-brief"
     assert paths.user_library_dir() == tmp_path / "elsewhere" / "sinoru-brief" / "library"
+
+
+def test_the_cache_folder_follows_the_environment_each_time(monkeypatch, tmp_path):
+    from sinoru_brief.paths import CACHE_ENV, cache_root
+
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "one"))
+    first = cache_root()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "two"))
+    second = cache_root()
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "mine"))
+    assert (first.parent, second.parent, cache_root()) == (tmp_path / "one", tmp_path / "two", tmp_path / "mine")

@@ -184,6 +184,7 @@ def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
         brief.topics = library.topic_ids()
     if args.template is not None and args.template != brief.template:
         brief.look = {}  # the look was edited on the brief's template; the app, too, drops it with the template
+    _refuse_a_missing_logo(brief)
     for name in (
         "depth",
         "template",
@@ -207,39 +208,64 @@ def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
     return brief
 
 
-def _theme_from_args(args: argparse.Namespace, brief: Brief, cache: BuildCache) -> Theme | None:
-    """Return the brief's template with --master applied, or None to let the pipeline load it."""
-    return cache.theme(brief.template, master=args.master) if args.master else None
+def _refuse_a_missing_logo(brief: Brief) -> None:
+    """Raise :class:`BriefFileError` if the brief's look names a logo file that is gone.
+
+    The app shows such a deck without the logo and says so; a deck written
+    from the command line, perhaps by a script, would go out without the
+    organisation's logo and nobody would notice.
+    """
+    from sinoru_brief.brief.look import missing_logo_problem
+
+    problem = missing_logo_problem(
+        brief,
+        hint="put the image back at that path, or name another PNG or JPEG file in the brief's look "
+        "('logo: false' for a deck without a logo)",
+    )
+    if problem is not None:
+        raise BriefFileError(problem)
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
+def _theme_from_args(args: argparse.Namespace, brief: Brief, cache: BuildCache) -> Theme:
+    """Return the brief's template (on --master, if given) with the brief's look laid over it.
+
+    The look goes on through :func:`~sinoru_brief.brief.look.apply_look`, as
+    in the app, so a banner or logo set in the app's look is on the deck
+    whether or not the master is named here.
+    """
+    from sinoru_brief.brief.look import apply_look
+
+    return apply_look(cache.theme(brief.template, master=args.master), brief.look)
+
+
+def deck_from_args(args: argparse.Namespace) -> Build:
+    """Compose and lay out the deck the parsed deck options (--brief, --topics, --master ...) describe."""
     from sinoru_brief.content import load_libraries
-    from sinoru_brief.pipeline import BuildCache, export
+    from sinoru_brief.pipeline import BuildCache, build
 
-    as_pdf = args.output.suffix.lower() == ".pdf"
-    if args.handout and not as_pdf:
-        raise BriefError(f"--handout: handouts are PDFs; name the output {args.output.with_suffix('.pdf')}")
     library = load_libraries(args.content)
     brief = _brief_from_args(args, library)
     cache = BuildCache(library)
+    return build(brief, cache, theme=_theme_from_args(args, brief, cache))
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    as_pdf = args.output.suffix.lower() == ".pdf"
+    if args.handout and not as_pdf:
+        raise BriefError(f"--handout: handouts are PDFs; name the output {args.output.with_suffix('.pdf')}")
+    result = deck_from_args(args)
     if as_pdf:
-        result = _export_pdf(args, brief, cache)
+        from sinoru_brief.render.qt.pdf import write_pdf  # Qt loads only here
+
+        deck_brief = result.deck.brief
+        write_pdf(result.pages, args.output, title=deck_brief.title, author=deck_brief.author, handout=args.handout)
     else:
-        result = export(brief, args.output, cache, theme=_theme_from_args(args, brief, cache))
+        from sinoru_brief.atomic import write_atomic
+        from sinoru_brief.pipeline import render_pptx
+
+        write_atomic(args.output, render_pptx(result))
     print(f"Wrote {args.output}: {len(result.pages)} slides, {len(result.deck.references)} references.")
     return EXIT_OK
-
-
-def _export_pdf(args: argparse.Namespace, brief: Brief, cache: BuildCache) -> Build:
-    """Build the deck and write it as a PDF read-ahead or handout; Qt loads only here."""
-    from sinoru_brief.pipeline import build
-
-    result = build(brief, cache, theme=_theme_from_args(args, brief, cache))
-    from sinoru_brief.render.qt.pdf import write_pdf
-
-    deck_brief = result.deck.brief
-    write_pdf(result.pages, args.output, title=deck_brief.title, author=deck_brief.author, handout=args.handout)
-    return result
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -249,13 +275,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_preview(args: argparse.Namespace) -> int:
-    from sinoru_brief.content import load_libraries
-    from sinoru_brief.pipeline import BuildCache, build
-
-    library = load_libraries(args.content)
-    brief = _brief_from_args(args, library)
-    cache = BuildCache(library)
-    result = build(brief, cache, theme=_theme_from_args(args, brief, cache))
+    result = deck_from_args(args)
     numbers = parse_slide_list(args.slides, len(result.pages)) if args.slides else range(1, len(result.pages) + 1)
     from sinoru_brief.render.qt.images import write_pngs  # Qt loads only for this command
 

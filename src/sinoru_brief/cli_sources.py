@@ -4,7 +4,9 @@
 CSL-JSON (.json) and RIS (.ris) files, checks every entry with the content
 library's schema, skips works already in the target (or twice in the input)
 and appends the rest to the target, keeping what it already holds. Without
-``-o`` the target is the user's own library, which every deck loads.
+``-o`` the target is the user's own library, which every deck loads. It can
+check only the libraries it knows (the built-in one and the user's own), and
+it says which it checked.
 """
 
 from __future__ import annotations
@@ -53,4 +55,8 @@ def run_sources(args: argparse.Namespace) -> int:
     target = args.output or user_library_dir() / "sources.yaml"
     report = import_sources(args.files, target, dry_run=args.dry_run)
     print("\n".join(report.lines()))
+    print(
+        "Other libraries were not checked (a deck's --content folders, those opened in the app): run "
+        "'sinoru-brief validate --content DIR' with a deck's libraries to find ids they share."
+    )
     return 0

@@ -16,6 +16,7 @@ that line.
 
 from __future__ import annotations
 
+import functools
 import os
 from functools import cache
 from importlib import resources
@@ -129,10 +130,20 @@ CACHE_ENV = "SINORU_BRIEF_CACHE_DIR"
 
 
 def cache_root() -> Path:
-    """Return the folder that holds sinoru-brief's caches (``$SINORU_BRIEF_CACHE_DIR`` or the user's)."""
+    """Return the folder that holds sinoru-brief's caches (``$SINORU_BRIEF_CACHE_DIR`` or the user's).
+
+    It is read from the environment on every call (the tests change it), and
+    is cheap: layout asks for it with every width it measures.
+    """
     configured = os.environ.get(CACHE_ENV, "").strip()
     if configured:
         return Path(configured)
+    return _user_cache_dir(os.environ.get("XDG_CACHE_HOME", ""), os.environ.get("HOME", ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _user_cache_dir(xdg_cache_home: str, home: str) -> Path:
+    """Return the user's cache folder for sinoru-brief; the arguments, what platformdirs reads, are the cache key."""
     from platformdirs import user_cache_dir  # only when a cache is first used
 
     return Path(user_cache_dir("sinoru-brief", appauthor=False))

@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from sinoru_brief.brief import Brief, load_brief, save_brief
-from sinoru_brief.brief.look import COLOR_ROLES, SIZE_ROLES, apply_look, look_between
+from sinoru_brief.brief.look import (
+    COLOR_ROLES,
+    SIZE_ROLES,
+    apply_look,
+    look_between,
+    missing_logo,
+    missing_logo_problem,
+)
 from sinoru_brief.errors import BriefFileError
 from sinoru_brief.theme import load_theme
 from sinoru_brief.theme.model import Banner, SizeRange
@@ -139,17 +146,45 @@ def test_every_mistake_in_a_look_names_its_line_and_key(tmp_path):
         assert any(f"bad.brief.yaml:{line}:" in problem and message in problem for problem in found), message
 
 
-def test_a_missing_or_unusable_logo_is_reported_where_it_is_named(tmp_path):
-    found = problems(tmp_path, "title: T\nlook:\n  logo: gone.png\n")
-    assert (
-        len(found) == 1
-        and ":3:" in found[0]
-        and "look.logo: the look's logo file 'gone.png' does not exist" in found[0]
-        and "put the image back where the brief names it" in found[0]
-    )
+def test_a_logo_that_is_not_an_image_is_reported_where_it_is_named(tmp_path):
     (tmp_path / "notes.png").write_text("not an image", encoding="utf-8")
     found = problems(tmp_path, "title: T\nlook:\n  logo: notes.png\n")
     assert len(found) == 1 and "look.logo" in found[0] and "not an image PowerPoint can show" in found[0]
+
+
+def test_a_brief_whose_logo_is_gone_loads_with_the_path_kept_and_the_logo_left_out(tmp_path, logo):
+    path = tmp_path / "deck.brief.yaml"
+    path.write_text("title: T\nlook:\n  banner: false\n  logo: gone.png\n", encoding="utf-8")
+    brief = load_brief(path)
+    gone = tmp_path / "gone.png"
+    assert brief.look == {"banner": False, "logo": str(gone)}
+    assert missing_logo(brief.look) == gone
+    on_logo = replace(BASE, logo=logo)  # a template's own logo is left out too: the look replaced it
+    assert apply_look(on_logo, brief.look).logo is None
+    problem = missing_logo_problem(brief, hint="put it back")
+    assert problem is not None
+    assert (problem.file, problem.line, problem.key_path) == (path, 4, "look.logo")
+    assert f"'{gone}' is missing" in problem.message and problem.hint == "put it back"
+    save_brief(brief, path)
+    assert load_brief(path).look == brief.look  # saving keeps the path
+    gone.write_bytes(logo.read_bytes())
+    assert missing_logo(brief.look) is None and missing_logo_problem(brief, "") is None
+    assert apply_look(BASE, brief.look).logo == gone
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(data=st.data(), base_logo=st.booleans())
+def test_editing_a_look_whose_logo_is_gone_keeps_it_until_another_is_chosen(data, base_logo, logo, tmp_path_factory):
+    gone = tmp_path_factory.mktemp("gone") / "ministry.png"
+    base = replace(BASE, logo=logo) if base_logo else BASE
+    kept = {"logo": str(gone)}
+    edited = replace(data.draw(edited_themes([logo])), master=base.master)
+    look = look_between(base, edited, kept)
+    if edited.logo is None:
+        assert look["logo"] == str(gone)  # shown without a logo, but never dropped unasked
+    else:
+        assert look.get("logo", str(base.logo)) == str(edited.logo)
+    assert apply_look(base, look) == edited
 
 
 def test_on_a_master_the_masters_colours_fonts_and_size_win():

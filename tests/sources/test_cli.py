@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sinoru_brief.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, main
+from sinoru_brief.paths import default_content_dir
 
 DATA = Path(__file__).parent / "data"
 
@@ -31,7 +32,10 @@ def test_import_reports_what_it_added_and_skipped(tmp_path: Path, capsys: pytest
     assert lines[lines.index("Skipped 1 duplicate:") + 1].endswith(
         "same title as 'wishnick-2025-cooperation-without-coordination' (already in the built-in library)"
     )
-    assert lines[-1] == "Left out (fields no citation on a slide uses): notes (1)"  # the skipped entry's don't count
+    assert "Left out (fields no citation on a slide uses): notes (1)" in lines  # the skipped entry's don't count
+    # It says which libraries it looked in, and that others were not.
+    assert f"Checked for duplicates and ids in use: {target}; the built-in library ({default_content_dir()})" in lines
+    assert lines[-1].startswith("Other libraries were not checked (a deck's --content folders")
     assert target.is_file()
     code, out, _ = run(capsys, DATA / "zotero.bib", "-o", target)
     assert code == EXIT_OK and out.startswith(f"Nothing new to import into {target}.")
@@ -110,3 +114,20 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]):
     with pytest.raises(SystemExit) as caught:
         main(["sources"])
     assert caught.value.code == EXIT_USAGE
+
+
+def test_the_report_names_every_library_looked_in_and_its_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    from sinoru_brief.paths import user_library_dir
+
+    own = user_library_dir() / "sources.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text("- {id: mine-2024, type: book, title: Mine, issued: {date-parts: [[2024]]}}\n", encoding="utf-8")
+    target = tmp_path / "team" / "sources.yaml"
+    code, out, _ = run(capsys, DATA / "endnote.ris", "-o", target, "--dry-run")
+    assert code == EXIT_OK
+    [checked] = [line for line in out.splitlines() if line.startswith("Checked for duplicates")]
+    assert checked == (
+        f"Checked for duplicates and ids in use: {target}; the built-in library ({default_content_dir()}); "
+        f"your library ({user_library_dir()})"
+    )

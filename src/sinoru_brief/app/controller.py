@@ -2,7 +2,9 @@
 
 An undo step restores the brief and the theme editor's unsaved look
 together: choosing another template drops the look edited for the old one,
-and undoing that choice brings the look back.
+and undoing that choice brings the look back. Opening, closing or
+reloading a library keeps the history: each step is carried over to the
+new library (:meth:`DeckController.switch_library`).
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import copy
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from sinoru_brief.app.background_build import BackgroundBuilder
 from sinoru_brief.app.session import DeckSession
+from sinoru_brief.app.undo_steps import BriefCommand, carry_over
 from sinoru_brief.brief import Brief, BriefBullet, BriefFigure
 from sinoru_brief.brief import edits as brief_edits
 from sinoru_brief.pipeline import Build
@@ -24,54 +27,6 @@ from sinoru_brief.theme import Theme
 KEEP = object()
 
 
-class BriefCommand(QUndoCommand):
-    """One undoable change: the brief, and the unsaved look (a Theme or None), before and after it.
-
-    Consecutive edits of the same field (typing a title) merge into one step
-    when they share a *merge_key*.
-    """
-
-    _merge_ids: dict[str, int] = {}
-
-    def __init__(
-        self,
-        controller: DeckController,
-        before: Brief,
-        after: Brief,
-        text: str,
-        merge_key: str = "",
-        theme_before: Theme | None = None,
-        theme_after: Theme | None = None,
-    ):
-        super().__init__(text)
-        self.controller = controller
-        self.before = before
-        self.after = after
-        self.theme_before = theme_before
-        self.theme_after = theme_after
-        self.merge_key = merge_key
-
-    def id(self) -> int:  # noqa: A003 - Qt's name
-        if not self.merge_key:
-            return -1
-        return self._merge_ids.setdefault(self.merge_key, len(self._merge_ids) + 1)
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, BriefCommand) or other.merge_key != self.merge_key:
-            return False
-        self.after = other.after
-        self.theme_after = other.theme_after
-        # Typed or turned back to where it started: the step changes nothing, so Qt drops it.
-        self.setObsolete(self.after == self.before and self.theme_after == self.theme_before)
-        return True
-
-    def redo(self) -> None:
-        self.controller._apply(self.after, self.theme_after)
-
-    def undo(self) -> None:
-        self.controller._apply(self.before, self.theme_before)
-
-
 class DeckController(QObject):
     """Own the session and its undo stack; tell views when the brief or the deck changed."""
 
@@ -79,11 +34,14 @@ class DeckController(QObject):
     themeChanged = Signal()  # noqa: N815 - the look (template or unsaved edits) may have changed
     dirtyChanged = Signal(bool)  # noqa: N815
     pathChanged = Signal()  # noqa: N815
+    #: A sentence for the status bar about the document just opened or switched (a logo gone, steps dropped).
+    notice = Signal(str)
 
     def __init__(self, session: DeckSession, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
         self.undo_stack = QUndoStack(self)
+        self.restacking = False  # the undo history is being rebuilt: its steps are not applied again
         self._dirty = session.dirty
         #: Lays out a new look's deck off the GUI thread; briefChanged follows when it arrives.
         self.builder = BackgroundBuilder(self)
@@ -166,14 +124,31 @@ class DeckController(QObject):
 
     def replace_session(self, session: DeckSession) -> None:
         """Switch to another document (New or Open): the undo history starts afresh."""
+        self.undo_stack.clear()
+        self._adopt(session)
+
+    def switch_library(self, session: DeckSession) -> list[str]:
+        """Switch to *session*, the same document on another library, keeping the undo history.
+
+        Each step is carried over to the new library (see
+        :func:`~sinoru_brief.app.undo_steps.carry_over`); return the names
+        of the steps dropped because they would change nothing there.
+        """
+        dropped = carry_over(self, session.library)
+        self._adopt(session)
+        return dropped
+
+    def _adopt(self, session: DeckSession) -> None:
+        """Make *session* the document shown, and tell every view."""
         self.builder.forget()  # a build of the old document's look is not shown
         self.session = session
-        self.undo_stack.clear()
         self.themeChanged.emit()
         self.briefChanged.emit()
         self.pathChanged.emit()
         self._dirty = not self.session.dirty
         self._update_dirty()
+        if session.look_problem:
+            self.notice.emit(session.look_problem)
 
     def mark_saved(self) -> None:
         self.undo_stack.setClean()

@@ -8,7 +8,6 @@ problem never stops the app: the libraries that load are used, and the
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,8 +19,6 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
 from sinoru_brief.app import dialogs
 from sinoru_brief.app.library_panel import LibraryPanel
 from sinoru_brief.app.library_problems import LibraryProblemsPanel
-from sinoru_brief.app.session import DeckSession
-from sinoru_brief.brief import reconcile
 from sinoru_brief.content import Library, LoadedLibraries, load_libraries_leniently
 from sinoru_brief.content.loader import MISSING_FOLDER
 from sinoru_brief.errors import Problem
@@ -30,6 +27,19 @@ if TYPE_CHECKING:
     from sinoru_brief.app.main_window import MainWindow
 
 SETTINGS_KEY = "libraries/opened"
+#: How long a library message stays in the status bar: long enough to read the undo steps it names.
+STATUS_MS = 12000
+
+
+def dropped_steps_note(steps: list[str]) -> str:
+    """Return the status bar's words for the undo steps a library change dropped ("" for none)."""
+    if not steps:
+        return ""
+    names = ", ".join(steps[:3]) + (f" and {len(steps) - 3} more" if len(steps) > 3 else "")
+    return (
+        f"{len(steps)} undo step{'s' if len(steps) > 1 else ''} dropped, as {'they' if len(steps) > 1 else 'it'} "
+        f"changed only what the libraries no longer have: {names}"
+    )
 
 
 def remembered_folders(settings: QSettings) -> list[Path]:
@@ -71,6 +81,11 @@ class LibraryFolders(QObject):
         self.reload_action.triggered.connect(self.reload)
         window.addAction(self.reload_action)
         self.close_menu = QMenu("&Close Library", window)
+        # The controller's notices (a look's logo gone, undo steps a library change dropped) are about the
+        # user's own material; shown long enough to read a sentence naming a file and a key.
+        window.controller.notice.connect(lambda text: window.statusBar().showMessage(text, 30000))
+        if window.controller.session.look_problem:  # work recovered at start: no document was opened to say it
+            window.statusBar().showMessage(window.controller.session.look_problem, 30000)
         self._add_to_menus()
         self._update_close_menu()
 
@@ -121,27 +136,33 @@ class LibraryFolders(QObject):
         if folder not in folders:
             remember_folders(self.window.settings, [*folders, folder])
         self._update_close_menu()
-        loaded = self.reload()
+        loaded, note = self._load()
         if folder.resolve() in {f.resolve() for f in loaded.left_out}:
             self.window.statusBar().showMessage(
-                f"The library {folder} has problems and is not used yet: see Library problems", 10000
+                f"The library {folder} has problems and is not used yet: see Library problems{note}", STATUS_MS
             )
         else:
-            self.window.statusBar().showMessage(f"Opened the library {folder}", 8000)
+            self.window.statusBar().showMessage(f"Opened the library {folder}{note}", STATUS_MS)
 
     def close_folder(self, folder: Path) -> None:
         """Stop using the library *folder*, now and at the next start."""
         remember_folders(self.window.settings, [f for f in remembered_folders(self.window.settings) if f != folder])
         self._update_close_menu()
-        self.reload()
-        self.window.statusBar().showMessage(f"Closed the library {folder}", 8000)
+        _, note = self._load()
+        self.window.statusBar().showMessage(f"Closed the library {folder}{note}", STATUS_MS)
 
     def reload(self) -> LoadedLibraries:
-        """Load every library again and switch the window to the result."""
-        loaded = load_libraries_leniently(remembered_folders(self.window.settings))
-        self.use_library(loaded.library)
-        self.show_loaded(loaded)
+        """Load every library again and switch the window to the result (Reload Libraries, F5)."""
+        loaded, note = self._load()
+        self.window.statusBar().showMessage(f"Reloaded the libraries{note}", STATUS_MS)
         return loaded
+
+    def _load(self) -> tuple[LoadedLibraries, str]:
+        """Load every library again and switch the window to the result; return it and the undo history's note."""
+        loaded = load_libraries_leniently(remembered_folders(self.window.settings))
+        note = self.use_library(loaded.library)
+        self.show_loaded(loaded)
+        return loaded, f"; {note}" if note else ""
 
     def show_loaded(self, loaded: LoadedLibraries) -> None:
         """List the problems of *loaded* in the dock, and show the dock when there are any."""
@@ -161,23 +182,20 @@ class LibraryFolders(QObject):
             )
         return problem
 
-    def use_library(self, library: Library) -> None:
-        """Switch the open brief to *library*, keeping its file, its saved state and its unsaved look.
+    def use_library(self, library: Library) -> str:
+        """Switch the open brief to *library*, keeping its file, its saved state, its unsaved look and its undo history.
 
-        The undo history starts afresh: an earlier step may name a topic of a
-        library no longer open.
+        Return what became of the history, for the status bar: "" when every
+        step still applies, else which steps were dropped because they only
+        changed what the new library does not have.
         """
         window = self.window
-        old = window.controller.session
-        brief = copy.deepcopy(old.brief)
-        dropped = reconcile(brief, library)
-        session = DeckSession(library, brief, old.path)
-        session.saved_brief = copy.deepcopy(old.saved_brief)
-        session.set_theme_override(old.theme_override)
-        window.controller.replace_session(session)
+        session, dropped = window.controller.session.on_library(library)
+        steps = window.controller.switch_library(session)
         self._replace_library_panel()
         if dropped:
             dialogs.show_error(window, "Parts of the brief were dropped", "\n".join(dropped))
+        return dropped_steps_note(steps)
 
     def _replace_library_panel(self) -> None:
         """Give the library dock a panel built on the new library (its tree is made once, from the library)."""

@@ -20,13 +20,19 @@ from typing import Any
 
 from sinoru_brief.app.build_job import BuildCancelled, BuildJob, Outcome, cache_locks
 from sinoru_brief.brief import Brief, load_brief, reconcile, save_brief
-from sinoru_brief.brief.look import apply_look, look_between
+from sinoru_brief.brief.look import apply_look, look_between, missing_logo_problem
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE
 from sinoru_brief.compose import Deck
 from sinoru_brief.content import Library
 from sinoru_brief.errors import TemplateError
 from sinoru_brief.pipeline import Build, BuildCache, DeckDoesNotFit, Progress, build
 from sinoru_brief.theme import Theme
+
+#: How to fix a look whose logo file is gone, in the app's terms.
+MISSING_LOGO_HINT = (
+    "the deck is shown and exported without it, and saving keeps the path: put the image back there, "
+    "or choose another logo in the theme editor"
+)
 
 
 class DeckSession:
@@ -92,7 +98,18 @@ class DeckSession:
 
     def look_of(self, theme: Theme | None) -> dict[str, Any]:
         """Return what *theme* changes of the brief's template, as the brief keeps it ({} for None)."""
-        return look_between(self.template_theme(), theme) if theme is not None else {}
+        # The brief's own look goes along: a logo it names whose file is gone stays until another is chosen.
+        return look_between(self.template_theme(), theme, self.brief.look) if theme is not None else {}
+
+    @property
+    def look_problem(self) -> str:
+        """Why the deck is shown without the look's logo (its file is gone), naming brief, key and path; or ""."""
+        brief = copy.copy(self.brief)
+        if self.path is not None and self.path != brief.source_path:
+            # Read from elsewhere (work recovered from the autosave): name the user's file, not that one's lines.
+            brief.source_path, brief.source_lines = self.path, {}
+        problem = missing_logo_problem(brief, hint=MISSING_LOGO_HINT)
+        return str(problem) if problem else ""
 
     def forget_template(self, name: str) -> None:
         """Drop the cached theme of the template *name*, after it was saved over or deleted."""
@@ -249,6 +266,18 @@ class DeckSession:
         self.path = target
         self.saved_brief = copy.deepcopy(self.brief)
         return target
+
+    def on_library(self, library: Library) -> tuple[DeckSession, list[str]]:
+        """Return this document on *library* and what of the brief was dropped as not in it.
+
+        The file, the saved state and the unsaved look stay as they are.
+        """
+        brief = copy.deepcopy(self.brief)
+        dropped = reconcile(brief, library)
+        session = DeckSession(library, brief, self.path)
+        session.saved_brief = copy.deepcopy(self.saved_brief)
+        session.set_theme_override(self.theme_override)
+        return session, dropped
 
     @classmethod
     def open(cls, library: Library, path: Path) -> tuple[DeckSession, list[str]]:

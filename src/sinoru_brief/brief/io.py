@@ -83,7 +83,7 @@ def load_brief(path: Path) -> Brief:
 
 
 def _override_lines(brief: Brief, doc: MarkedDocument) -> dict[str, tuple[int, str]]:
-    """Return the line and text of every override in *doc*, keyed by its key path."""
+    """Return the line and text of every override, own slide and the look's logo in *doc*, keyed by key path."""
     written: dict[tuple[str, ...], str] = {}
     for slide_id, override in brief.overrides.items():
         for name in ("title", "notes", "briefer"):
@@ -97,6 +97,10 @@ def _override_lines(brief: Brief, doc: MarkedDocument) -> dict[str, tuple[int, s
         if override.bullet_list is not None:
             found.update(lines_of(written_texts(("overrides", slide_id, "bullets"), override.bullet_list), doc))
     found.update(lines_of(custom_slide_texts(brief.custom_slides), doc))
+    if isinstance(brief.look.get("logo"), str):  # a logo that is gone is reported where the brief names it
+        line = doc.position(("look", "logo"))[0]
+        if line is not None:
+            found["look.logo"] = (line, brief.look["logo"])
     return found
 
 

@@ -14,7 +14,10 @@ A look holds only what differs from the template, as plain data::
 The app and the command line lay a deck out with :func:`apply_look` over
 the brief's template, so a saved brief exports exactly as the app showed it.
 On a template built on a PowerPoint master, the master's colours, fonts and
-slide size win, as they do in the theme editor.
+slide size win, as they do in the theme editor. A logo file deleted since
+the look was saved is left out of the deck but kept in the brief: the app
+says so and keeps the path when it saves; the command line refuses to
+export a deck without the organisation's logo (:func:`missing_logo_problem`).
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sinoru_brief.errors import Problem
 from sinoru_brief.theme.assets import check_logo
 from sinoru_brief.theme.loader import SIZE_RANGE_PT, SLIDE_RANGE_IN
 from sinoru_brief.theme.loader import _Color as Color
@@ -34,6 +38,9 @@ from sinoru_brief.theme.model import Banner, SizeRange, Theme
 from sinoru_brief.units import EMU_PER_INCH, inches
 from sinoru_brief.yamlio.marked import KeyPath
 from sinoru_brief.yamlio.schema import INVALID, Checker, Key, ListOf, Number, Record, Spec, Text
+
+if TYPE_CHECKING:
+    from sinoru_brief.brief.model import Brief
 
 COLOR_ROLES = ("background", "title", "text", "accent", "muted", "rule", "panel")
 SIZE_ROLES = ("deck_title", "section_title", "title", "body", "sub", "quote", "table", "source", "reference")
@@ -158,8 +165,16 @@ def checked_look(data: Mapping[str, Any] | None, folder: Path, checker: Checker)
 
 
 def _logo(name: str, folder: Path, checker: Checker) -> str | None:
-    """Return the logo *name* as an absolute path if it is an image we can show; report why not otherwise."""
+    """Return the logo *name* as an absolute path if it is an image we can show, or no file at all.
+
+    A logo deleted or moved since the brief was saved is kept (see
+    :func:`missing_logo`): the brief must still open, and saving it must not
+    lose the path. A file that is there but is not an image PowerPoint can
+    show is reported.
+    """
     path = (folder / Path(name).expanduser()).absolute()
+    if _is_missing(path):
+        return str(path)
     found = Checker(checker.doc)  # check_logo reports under 'logo'; the brief's key is 'look.logo'
     logo = check_logo(path.parent, path.name, found)
     for problem in found.problems:
@@ -170,6 +185,38 @@ def _logo(name: str, folder: Path, checker: Checker) -> str | None:
             "file (or write false for no logo) in the brief's look",
         )
     return str(logo) if logo else None
+
+
+def _is_missing(path: Path) -> bool:
+    """Return whether nothing is at *path* (a name the file system refuses is left to the logo check)."""
+    try:
+        return not path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+def missing_logo(look: Mapping[str, Any] | None) -> Path | None:
+    """Return the logo file *look* names if it is no longer there (the deck is then shown without it), else None."""
+    logo = (look or {}).get("logo")
+    if not isinstance(logo, str):
+        return None
+    path = Path(logo)
+    return path if _is_missing(path) else None
+
+
+def missing_logo_problem(brief: Brief, hint: str) -> Problem | None:
+    """Return the problem of *brief*'s look naming a logo file that is gone, with *hint* saying how to fix it."""
+    path = missing_logo(brief.look)
+    if path is None:
+        return None
+    file, line = brief.origin_of("look.logo", brief.look["logo"])
+    return Problem(
+        file or brief.source_path,
+        f"the look's logo file '{path}' is missing",
+        line=line,
+        key_path="look.logo",
+        hint=hint,
+    )
 
 
 def apply_look(theme: Theme, look: Mapping[str, Any] | None) -> Theme:
@@ -196,17 +243,21 @@ def apply_look(theme: Theme, look: Mapping[str, Any] | None) -> Theme:
     if "banner" in look:
         changes["banner"] = Banner(**look["banner"]) if look["banner"] else None
     if "logo" in look:
-        changes["logo"] = Path(look["logo"]) if look["logo"] else None
+        # A logo file gone since the look was saved is left out, not drawn from a file that is not there.
+        changes["logo"] = Path(look["logo"]) if look["logo"] and missing_logo(look) is None else None
     if "footer" in look:
         changes["snippets"] = replace(theme.snippets, footer=look["footer"])
     return replace(theme, **changes)
 
 
-def look_between(base: Theme, edited: Theme) -> dict[str, Any]:
+def look_between(base: Theme, edited: Theme, kept: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Return what the theme editor changed in *edited* from *base*, as a brief keeps it ({} for nothing).
 
     ``apply_look(base, look_between(base, edited))`` gives back every part
-    of *edited* the theme editor can change.
+    of *edited* the theme editor can change. *kept* is the look *edited*
+    was made from: a logo it names whose file is missing (so *edited* shows
+    none) stays in the look until another logo is chosen, so that editing
+    the look never drops the organisation's logo without the user asking.
     """
     look: dict[str, Any] = {}
     colors = {
@@ -242,7 +293,9 @@ def look_between(base: Theme, edited: Theme) -> dict[str, Any]:
         look["banner"] = (
             {"text": banner.text, "color": banner.color, "text_color": banner.text_color} if banner else False
         )
-    if edited.logo != base.logo:
+    if edited.logo is None and missing_logo(kept) is not None:
+        look["logo"] = str(missing_logo(kept))
+    elif edited.logo != base.logo:
         look["logo"] = str(edited.logo) if edited.logo else False
     if edited.snippets.footer != base.snippets.footer:
         look["footer"] = edited.snippets.footer

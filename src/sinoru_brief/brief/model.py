@@ -126,8 +126,8 @@ class Brief:
     look: dict[str, Any] = field(default_factory=dict)
     style: str = DEFAULT_STYLE
     #: The file the brief was read from, and the line and text of each override as written there (keyed
-    #: ``overrides.<slide>.title``, ``.notes`` or ``.bullets.<n>``, and ``custom_slides[<i>]...`` paths of the
-    #: user's own slides), so an override that cannot be rendered
+    #: ``overrides.<slide>.title``, ``.notes`` or ``.bullets.<n>``, ``custom_slides[<i>]...`` paths of the
+    #: user's own slides, and ``look.logo``), so an override that cannot be rendered, or a logo that is gone,
     #: is reported where it was written. Neither is saved nor compared.
     source_path: Path | None = field(default=None, compare=False, repr=False)
     source_lines: dict[str, tuple[int, str]] = field(default_factory=dict, compare=False, repr=False)

@@ -81,6 +81,11 @@ def drop_repeated_title(markup: str, title: str) -> str:
     words = re.findall(r"\w+", title)
     if len(words) < 2:
         return markup
+    # Two copies hold two separate matches of each word, under the same flags: most entries have one
+    # copy, and this short pattern says so without compiling the long one (milliseconds per entry).
+    longest = max(words, key=len)
+    if len(re.findall(re.escape(longest), markup, re.IGNORECASE)) < 2:
+        return markup
     gap = r"[\W_]+(?:<[^>]+>)*"
     body = gap.join(re.escape(w) for w in words)
     copy = re.compile(r"(?:<i>|“|\")?" + body + r"(?:[)\]”’\"]|</i>)*[.,]?\s*", re.IGNORECASE)

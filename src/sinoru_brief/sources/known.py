@@ -14,11 +14,18 @@ SOURCES_FILE = "sources.yaml"
 
 @dataclass(frozen=True)
 class KnownSource:
-    """A source of another library: its id, its CSL item and which library it is in, for a message."""
+    """A source of another library: its id, its CSL item and which library it is in (and its folder), for a message."""
 
     id: str
     csl: dict[str, Any]
     library: str
+    folder: Path | None = None
+
+    def library_label(self) -> str:
+        """Return the library's name with its folder, when the name does not already give it."""
+        if self.folder is None or str(self.folder) in self.library:
+            return self.library
+        return f"{self.library} ({self.folder})"
 
 
 def library_sources(target: Path) -> list[KnownSource]:
@@ -36,7 +43,7 @@ def library_sources(target: Path) -> list[KnownSource]:
         data = load_marked(path).data
         for item in data if isinstance(data, list) else []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                found.append(KnownSource(item["id"], item, name))
+                found.append(KnownSource(item["id"], item, name, folder))
     return found
 
 

@@ -37,6 +37,8 @@ class ImportReport:
     skipped: list[tuple[ImportedEntry, str]] = field(default_factory=list)
     rewritten: bool = False  # the existing file could not be appended to and was written anew
     written: bool = False
+    #: The files and libraries looked in for duplicates and ids in use: the target first, then the others.
+    checked: list[str] = field(default_factory=list)
 
     def left_out(self) -> Counter[str]:
         """Count, per field, the imported entries whose field has no place in our sources."""
@@ -54,6 +56,9 @@ class ImportReport:
         if self.skipped:
             lines.append(f"Skipped {_count(len(self.skipped), 'duplicate')}:")
             lines.extend(f"  {entry.label()}: {reason}" for entry, reason in self.skipped)
+        if self.checked:
+            # Only these: a library opened later (--content, File > Open Library) may use an id given here.
+            lines.append("Checked for duplicates and ids in use: " + "; ".join(self.checked))
         notes = [f"  {entry.where()}: {note}" for _, entry in self.imported for note in entry.notes]
         if notes:
             lines.append("Converted:")
@@ -107,7 +112,7 @@ def plan_import(
     existing, existing_text = _read_target(target)
     if problems:
         raise SourceImportError(problems)
-    report = ImportReport(target=target)
+    report = ImportReport(target=target, checked=[str(target), *dict.fromkeys(s.library_label() for s in known)])
     index = DuplicateIndex()
     taken = set()
     for item in existing:

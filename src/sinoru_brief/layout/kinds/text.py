@@ -37,6 +37,11 @@ def _bullet_groups(ctx: LayoutContext, slide: DeckSlide) -> tuple[list[list[Para
 def _bullet_pages(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     body = ctx.regions.body
     groups, inner = _bullet_groups(ctx, slide)
+    if not groups:
+        # A title-only slide ("Questions", "Discussion") is one page with no body frame, not no page at all.
+        page = new_page(ctx, slide)
+        add_source_line(ctx, page, list(slide.citations))
+        return [page]
     fitted_pages = paginate(groups, inner.w, inner.h, ctx.theme.line_spacing, scale=ctx.text_scale)
     pages: list[Page] = []
     for index, fitted in enumerate(fitted_pages):

@@ -138,10 +138,12 @@ def finish(prs: PptxPresentation, slides: int, notes: int) -> None:
 
 @dataclass
 class SlideOnLayout:
-    """A slide being filled: its layout and the placeholders already used on it."""
+    """A slide being filled: its part (and python-pptx slide, if it has one), layout and the placeholders used."""
 
-    slide: Slide
+    part: Part
+    slide: Slide | None
     layout: LayoutInfo
+    hide_master_shapes: bool = False
     used: set[int] = field(default_factory=set)
 
 
@@ -160,15 +162,21 @@ class MasterDeck:
         link = self.master.masters[self.mapping.master].palette.slot("hlink")
         return link is None or contrast(link, background) < LINK_CONTRAST
 
-    def add_slide(self, page: Page) -> SlideOnLayout:
-        """Add a slide for *page* on its kind's layout, with no placeholders yet."""
+    def add_slide(self, page: Page, as_text: bool = True) -> SlideOnLayout:
+        """Add a slide for *page* on its kind's layout, with no placeholders yet.
+
+        With *as_text* the slide's XML is written as text (see
+        :mod:`.slide_writer`) where it can be; otherwise it is a python-pptx slide.
+        """
         choice = self.mapping.for_kind(page.kind)
         layout = choice.layout
+        slide_layout = self._slide_master.slide_layouts[layout.index]
+        text_part = self._slides.add_xml(slide_layout) if as_text else None
+        if text_part is not None:
+            return SlideOnLayout(part=text_part, slide=None, layout=layout, hide_master_shapes=choice.hide_shapes)
         # The layout's placeholders are not copied: placeholder_xml writes the ones our frames use.
-        slide = self._slides.add(self._slide_master.slide_layouts[layout.index], placeholders=False)
-        if choice.hide_shapes:
-            slide._element.set("showMasterSp", "0")
-        return SlideOnLayout(slide=slide, layout=layout)
+        slide = self._slides.add(slide_layout, placeholders=False)
+        return SlideOnLayout(part=slide.part, slide=slide, layout=layout, hide_master_shapes=choice.hide_shapes)
 
     def text_placeholder(self, target: SlideOnLayout, frame: TextFrame) -> PlaceholderInfo | None:
         """Return the layout's placeholder that should hold *frame*, marking it used, or None for a text box."""

@@ -15,9 +15,13 @@ from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.parts.slide import SlidePart
 
+from sinoru_brief.render.pptx.slide_writer import SlideXmlPart
+
 if TYPE_CHECKING:
+    from pptx.opc.package import Part
     from pptx.presentation import Presentation
     from pptx.slide import Slide, SlideLayout
 
@@ -34,6 +38,8 @@ class SlideAdder:
         self._ids = presentation.slides._sldIdLst
         used = [int(value) for value in self._ids.xpath("./p:sldId/@id")]
         self._next_id = max([MIN_SLIDE_ID - 1, *used]) + 1
+        # python-pptx names the n-th slide slide<n>.xml, counting the slide list each time.
+        self._next_number = len(used) + 1
         self._clones: dict[object, bool] = {}  # layout part -> whether it has placeholders a slide copies
         self._clone_xml: dict[object, list[Any]] = {}  # layout part -> the placeholders python-pptx cloned for it
 
@@ -45,17 +51,38 @@ class SlideAdder:
         """
         if self._next_id > MAX_SLIDE_ID:  # ids used up from the top: python-pptx searches for a free one
             added: Slide = self._presentation.slides.add_slide(layout)
+            self._next_number += 1
             return added
-        part = self._part
-        slide_part = SlidePart.new(part._next_slide_partname, part.package, layout.part)
-        # A part made just now has no relationship to reuse: add one without searching for it.
-        r_id = part.rels._add_relationship(RT.SLIDE, slide_part)
+        slide_part = SlidePart.new(self._partname(), self._part.package, layout.part)
         slide: Slide = slide_part.slide
+        self._list(slide_part)
         if placeholders and self._has_clones(layout):
             self._clone_placeholders(slide, layout)
+        return slide
+
+    def add_xml(self, layout: SlideLayout) -> SlideXmlPart | None:
+        """Return a new slide part on *layout*, last in the deck, whose XML the caller writes as text.
+
+        Returns None when slide ids must be searched for (see :meth:`add`):
+        the caller then adds a python-pptx slide instead.
+        """
+        if self._next_id > MAX_SLIDE_ID:
+            return None
+        part = SlideXmlPart.new(self._partname(), self._part.package, layout.part)
+        self._list(part)
+        return part
+
+    def _partname(self) -> PackURI:
+        name = PackURI(f"/ppt/slides/slide{self._next_number}.xml")
+        self._next_number += 1
+        return name
+
+    def _list(self, slide_part: Part) -> None:
+        """Relate *slide_part* to the presentation and put it last in the slide list."""
+        # A part made just now has no relationship to reuse: add one without searching for it.
+        r_id = self._part.rels._add_relationship(RT.SLIDE, slide_part)
         self._ids._add_sldId(id=self._next_id, rId=r_id)
         self._next_id += 1
-        return slide
 
     def _clone_placeholders(self, slide: Slide, layout: SlideLayout) -> None:
         """Give *slide* the layout's placeholders: cloned by python-pptx once per layout, then copied.

@@ -1,11 +1,15 @@
 """Write laid-out pages to an editable .pptx, deterministically and atomically.
 
-python-pptx makes the package: the presentation, each slide part and its
-relationships, notes pages, charts, and a user's master. The shapes we own
-(text boxes, placeholders, plain shapes, pictures, tables) are written as XML
-text (see :mod:`.text` and :mod:`.shapes`) and parsed once per slide, with
-shape ids and relationship ids handed out in the same order python-pptx
-would, so the file is what it was when python-pptx wrote every shape.
+python-pptx makes the package: the presentation, a user's master, the notes
+master and the first notes page, charts, pictures' parts and the
+relationships between parts. The slides themselves are XML text: the shapes
+we own (text boxes, placeholders, plain shapes, pictures, tables) are written
+as text (see :mod:`.text` and :mod:`.shapes`), and each slide's whole XML is
+assembled around them (:mod:`.slide_writer`), with shape ids and relationship
+ids handed out in the order python-pptx would. Only a slide with a chart is a
+python-pptx slide, its shapes parsed into its tree. The package's content is
+what python-pptx writes when it builds every slide itself
+(tests/render/pptx/test_slide_text.py compares the two).
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
@@ -29,13 +32,12 @@ from sinoru_brief.render.pptx import groups, shapes
 from sinoru_brief.render.pptx.master import MasterDeck, SlideOnLayout, finish, placeholder_xml
 from sinoru_brief.render.pptx.notes import NotesWriter
 from sinoru_brief.render.pptx.package import package_bytes, use_fast_partnames
+from sinoru_brief.render.pptx.slide_writer import SlideWriter
 from sinoru_brief.render.pptx.slides import SlideAdder
-from sinoru_brief.render.pptx.text import NSDECLS, attr
 from sinoru_brief.theme.master import MasterTemplate, PlaceholderInfo
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PptxPresentation
-    from pptx.slide import Slide
 
 #: "Title Only" in python-pptx's default template: each slide's title goes into the layout's title
 #: placeholder, so PowerPoint, screen readers and the outline view know it as the slide's title.
@@ -97,19 +99,22 @@ def build_presentation(
     if not deck:
         slides, layout = SlideAdder(prs), prs.slide_layouts[TITLE_ONLY_LAYOUT]
     for index, page in enumerate(pages):
-        target: SlideOnLayout | None
-        slide: Slide
+        # python-pptx writes charts: a page with one gets a python-pptx slide; every other page is text.
+        as_text = not any(isinstance(box, ChartFrame) for box in page.boxes)
+        target: SlideOnLayout | None = None
+        writer: SlideWriter
         if deck:
-            target = deck.add_slide(page)
-            slide = target.slide
+            target = deck.add_slide(page, as_text)
+            writer = SlideWriter(target.part, east_asian_font, target.slide)
         else:
             # Our title goes into a title placeholder we write ourselves: a cloned, empty one would show
             # "Click to add title" in PowerPoint and give the slide two titles.
-            target, slide = None, slides.add(layout, placeholders=False)
-            # On a master, the slide shows the layout's own background (picture, gradient ...) instead.
-            _set_background(slide, page.background)
-        slide.name = page.key
-        writer = SlideWriter(slide, east_asian_font)
+            part = slides.add_xml(layout) if as_text else None
+            if part is not None:
+                writer = SlideWriter(part, east_asian_font)
+            else:
+                slide = slides.add(layout, placeholders=False)
+                writer = SlideWriter(slide.part, east_asian_font, slide)
         opening = {group.start: group for group in groups.writable_groups(page)}
         closing = {group.stop - 1 for group in opening.values()}
         for at, box in enumerate(page.boxes):  # not "index": that counts the pages, for the progress report
@@ -117,10 +122,15 @@ def build_presentation(
                 writer.add(groups.open_group(opening[at], page.boxes, writer.next_id))  # takes a shape id
             _add_box(writer, box, deck, target)
             if at in closing:
-                writer._pending.append(groups.CLOSE_GROUP)  # the group's end takes no shape id
-        writer.flush()
+                writer.close_group(groups.CLOSE_GROUP)
+        # On a master, the slide shows the layout's own background (picture, gradient ...) instead.
+        writer.finish(
+            name=page.key,
+            background=None if deck else page.background,
+            show_master_shapes=not (target and target.hide_master_shapes),
+        )
         if page.notes:
-            notes_writer.add(slide, page.notes)
+            notes_writer.add(writer.part, page.notes)
             notes += 1
         if progress:
             progress(index + 1, len(pages))
@@ -146,76 +156,6 @@ def _set_link_colour(prs: PptxPresentation, color: str, master_index: int = 0) -
             slot.remove(child)
         etree.SubElement(slot, qn("a:srgbClr"), val=color)
     theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _set_background(slide: Slide, color: str) -> None:
-    """Give *slide* a solid background of *color*, as python-pptx's ``background.fill.solid()`` writes it."""
-    background = parse_xml(
-        f'<p:bg {NSDECLS}><p:bgPr><a:solidFill><a:srgbClr val="{attr(color)}"/></a:solidFill>'
-        "<a:effectLst/></p:bgPr></p:bg>"
-    )
-    c_sld = slide._element.find(qn("p:cSld"))
-    old = c_sld.find(qn("p:bg"))
-    if old is not None:
-        c_sld.remove(old)
-    c_sld.insert(0, background)
-
-
-class SlideWriter:
-    """Collect one slide's shapes as XML text and add them to the slide with one parse.
-
-    Shape ids continue from the largest id on the slide, as python-pptx's
-    ``_next_shape_id`` does; relationship ids come from the slide part in the
-    order shapes need them. Before python-pptx adds a shape itself (a chart),
-    :meth:`flush` puts the collected ones on the slide, so its ids and order
-    follow theirs.
-    """
-
-    def __init__(self, slide: Slide, east_asian_font: str) -> None:
-        self.slide = slide
-        self.part = slide.part
-        self.east_asian_font = east_asian_font
-        self._tree = slide.shapes._spTree
-        self._pending: list[str] = []
-        self.next_id = self._largest_id() + 1
-        self.has_title = False  # on the default template: whether the title placeholder is filled
-
-    def _largest_id(self) -> int:
-        ids = [int(value) for value in self._tree.xpath("//@id") if value.isdigit()]
-        return max(ids, default=0)
-
-    def link(self, url: str) -> str:
-        """Return the slide's relationship id for an external hyperlink to *url*, added on first use."""
-        r_id: str = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
-        return r_id
-
-    def image(self, path: str, height: int) -> tuple[str, str, tuple[int, int]]:
-        """Return the relationship id, description and size at *height* (aspect kept) of the image at *path*."""
-        image_part, r_id = self.part.get_or_add_image_part(path)
-        return r_id, image_part.desc, image_part.scale(None, Emu(height))
-
-    def add(self, xml: str) -> None:
-        """Queue one shape's XML; it must use :attr:`next_id` as its id."""
-        self._pending.append(xml)
-        self.next_id += 1
-
-    def flush(self) -> None:
-        """Parse the queued shapes and append them to the slide's shape tree, before any extension list."""
-        if not self._pending:
-            return
-        fragment = parse_xml(f"<p:spTree {NSDECLS}>{''.join(self._pending)}</p:spTree>")
-        self._pending.clear()
-        extensions = self._tree.find(qn("p:extLst"))
-        for element in list(fragment):
-            if extensions is not None:
-                extensions.addprevious(element)
-            else:
-                self._tree.append(element)
-
-    def python_pptx(self) -> Slide:
-        """Return the slide's shapes for python-pptx to add one to, after the queued ones."""
-        self.flush()
-        return self.slide
 
 
 def _add_box(
