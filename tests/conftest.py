@@ -22,6 +22,18 @@ DATA = Path(__file__).parent / "data"
 FIXTURE_LIBRARY = DATA / "library"
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """Run named test files in this process, and folders or the whole suite on every core (``-n auto``).
+
+    Starting the workers costs a few seconds, more than a single file gains
+    from them. An explicit ``-n N`` is never overridden; returning None leaves
+    the count to pytest-xdist (the number of cores).
+    """
+    named = [Path(arg.split("::")[0]) for arg in config.args]
+    return 0 if named and all(path.is_file() for path in named) else None
+
+
 @pytest.fixture(scope="session")
 def fixture_library():
     from sinoru_brief.content import load_library

@@ -11,9 +11,12 @@ every slide's text in the export equals the text the preview draws.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
 import io
+import shutil
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,13 +53,17 @@ LOOKS = ("briefing", "academic", "plain")
 
 @functools.cache
 def _logo() -> Path:
+    """Return a logo drawn once per process, in a folder of that process's own.
+
+    Not in the checkout: test processes run side by side (pytest-xdist), and
+    one could read the file while another is still writing it.
+    """
     from PIL import Image
 
-    folder = Path(__file__).parent / ".generated"
-    folder.mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="sinoru-test-logo-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     path = folder / "logo.png"
-    if not path.exists():
-        Image.new("RGB", (240, 120), (20, 60, 120)).save(path)
+    Image.new("RGB", (240, 120), (20, 60, 120)).save(path)
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -54,6 +55,15 @@ def test_empty_lines_take_no_room(fixture_library, theme):
     assert bare["title"].y == theme.height // 6  # where it has always been
 
 
+@functools.cache
+def _look(look: str, master: bool):
+    """Return the look, alone or on the small master, loaded once: loading it is most of an example's time.
+
+    Themes are frozen, so every example may share one; what varies is the text.
+    """
+    return load_theme(look, master=SMALL_MASTER if master else None)
+
+
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=160)
 
 
@@ -69,7 +79,7 @@ _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), m
 def test_any_lines_keep_the_layout_invariants(
     fixture_library, organisation, presenter, classification, look, master, banner
 ):
-    theme = load_theme(look, master=SMALL_MASTER if master else None)
+    theme = _look(look, master)
     if banner:
         theme = replace(theme, banner=Banner("SECRET//NOFORN", "C8102E", "FFFFFF"))
     page = title_page(

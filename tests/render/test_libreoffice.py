@@ -8,14 +8,9 @@ sizes hold in a real client, with nothing overflowing.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from support.drawn_words import drawn_words, misplaced_words
-from support.libreoffice import convert_with_libreoffice
 
-from sinoru_brief.brief import Brief
-from sinoru_brief.pipeline import build, render_pptx
 from sinoru_brief.theme import builtin_template_names
 from sinoru_brief.units import EMU_PER_POINT
 
@@ -23,16 +18,9 @@ pytestmark = pytest.mark.libreoffice
 
 
 @pytest.fixture(scope="module", params=builtin_template_names())
-def full_export(request, real_library, libreoffice, tmp_path_factory):
-    out = tmp_path_factory.mktemp("lo")
-    result = build(
-        Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1), template=request.param),
-        library=real_library,
-    )
-    pptx = out / "full.pptx"
-    pptx.write_bytes(render_pptx(result))
-    pdf = convert_with_libreoffice(libreoffice, pptx, out)
-    return result, pdf, drawn_words(pdf, out / "full.html")
+def full_export(request, full_library_pdf, tmp_path_factory):
+    result, pdf = full_library_pdf(request.param)
+    return result, pdf, drawn_words(pdf, tmp_path_factory.mktemp("lo") / "full.html")
 
 
 def test_every_page_converts(full_export):

@@ -25,17 +25,14 @@ only difference is the margin we keep on purpose.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import subprocess
 
 import pytest
 from PIL import Image, ImageChops, ImageFilter, ImageStat
-from support.libreoffice import convert_with_libreoffice
 
-from sinoru_brief.brief import Brief
+from sinoru_brief.brief.model import DEFAULT_TEMPLATE
 from sinoru_brief.layout.pages import TextFrame
-from sinoru_brief.pipeline import build, render_pptx
 
 pytestmark = pytest.mark.libreoffice
 
@@ -69,12 +66,9 @@ def difference_ratio(reference: Image.Image, candidate: Image.Image) -> float:
 
 
 @pytest.fixture(scope="module")
-def rendered(real_library, libreoffice, tmp_path_factory):
+def rendered(full_library_pdf, tmp_path_factory):
     out = tmp_path_factory.mktemp("preview-vs-lo")
-    result = build(Brief(topics=real_library.topic_ids(), depth="full", date=dt.date(2025, 2, 1)), library=real_library)
-    pptx = out / "deck.pptx"
-    pptx.write_bytes(render_pptx(result))
-    pdf = convert_with_libreoffice(libreoffice, pptx, out)
+    result, pdf = full_library_pdf(DEFAULT_TEMPLATE)
     subprocess.run(
         ["pdftoppm", "-png", "-scale-to-x", str(WIDTH), "-scale-to-y", "-1", str(pdf), str(out / "lo")],
         check=True,

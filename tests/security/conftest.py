@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from support.builtin_library import read_builtin_library_once
 
 from sinoru_brief.cli import main
 
@@ -147,3 +148,9 @@ def workspace(tmp_path: Path, monkeypatch) -> Workspace:
     monkeypatch.setattr(os, "popen", spy("os.popen"))
     monkeypatch.setattr(subprocess.Popen, "__init__", spy("subprocess.Popen"))
     return space
+
+
+@pytest.fixture(autouse=True)
+def builtin_library_read_once(monkeypatch) -> None:
+    """Share one reading of the built-in library among this folder's CLI runs (see the helper's docstring)."""
+    read_builtin_library_once(monkeypatch)

@@ -11,7 +11,9 @@ deck asks for, so the tests pass the same with or without system fonts.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import tempfile
 from functools import cache
@@ -35,6 +37,7 @@ METRIC_TWINS = {
 def fontconfig_file() -> Path:
     """Return a fontconfig configuration that offers LibreOffice only the fonts in ``assets/fonts``."""
     folder = Path(tempfile.mkdtemp(prefix="sinoru-fontconfig-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # one per test process (per xdist worker)
     aliases = "".join(
         f'<alias binding="same"><family>{escape(name)}</family><prefer><family>{escape(twin)}</family></prefer></alias>'
         for name, twin in METRIC_TWINS.items()
