@@ -73,7 +73,8 @@ def slug_words(text: str) -> list[str]:
             letters.append(_CYRILLIC[char])
             continue
         # NFKD splits an é into e and its accent; the accent is dropped, other scripts become spaces.
-        plain = "".join(c for c in unicodedata.normalize("NFKD", char) if c.isascii() and c.isalnum())
+        # Lower-cased after NFKD too: a mathematical capital (𝐴) has no lower case of its own but becomes A.
+        plain = "".join(c for c in unicodedata.normalize("NFKD", char) if c.isascii() and c.isalnum()).lower()
         letters.append(plain if plain or unicodedata.category(char) == "Mn" else " ")
     return "".join(letters).split()
 
