@@ -114,8 +114,8 @@ def test_main_prints_tables_and_growth_at_tiny_sizes(bench, capsys):
     wall = lines[lines.index("Wall-clock seconds") + 3 :][:2]
     assert [line.split()[0] for line in wall] == ["5", "10"]
     # One slide per topic, so no section dividers (they come only before runs of slides):
-    # + title, agenda, references (two slides for 10) and closing.
-    assert wall[0].split()[-1] == "9/5"
+    # + title, agenda, references (two slides at the 12 pt reference floor) and closing.
+    assert wall[0].split()[-1] == "10/5"
     assert "skipped" in wall[1] and wall[1].split()[-1] == "15/10"
     growth = lines[lines.index("Growth from N=5 to N=10 (2x the slides):") + 2 :]
     assert [line.split()[0] for line in growth] == ["ours", "ours", "naive", "naive+fix"]
