@@ -86,6 +86,11 @@ def drop_repeated_title(markup: str, title: str) -> str:
     longest = max(words, key=len)
     if len(re.findall(re.escape(longest), markup, re.IGNORECASE)) < 2:
         return markup
+    return drop_second_copy(markup, words)
+
+
+def drop_second_copy(markup: str, words: list[str]) -> str:
+    """Remove the second copy of the title made of *words* from *markup*, if it has two (see drop_repeated_title)."""
     gap = r"[\W_]+(?:<[^>]+>)*"
     body = gap.join(re.escape(w) for w in words)
     copy = re.compile(r"(?:<i>|“|\")?" + body + r"(?:[)\]”’\"]|</i>)*[.,]?\s*", re.IGNORECASE)
