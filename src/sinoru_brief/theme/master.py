@@ -229,7 +229,9 @@ def _master_info(index: int, master: SlideMaster) -> MasterInfo:
     except KeyError:
         theme_xml = b""
     scheme, major, minor, east_asian = read_scheme(theme_xml) if theme_xml else ({}, "", "", "")
-    element = master._element
+    # The public ``element`` property, not ``_element``: private python-pptx uses belong in
+    # render/pptx, which theme sits below and may not import (pyproject's layers contract).
+    element: etree._Element = master.element
     clr_map_el = element.find("p:clrMap", NS)
     clr_map = dict(clr_map_el.attrib) if clr_map_el is not None else {}
     palette = Palette(scheme, clr_map)
@@ -268,7 +270,7 @@ def _master_info(index: int, master: SlideMaster) -> MasterInfo:
 def _layout_info(
     master_index: int, index: int, layout: SlideLayout, master_el: etree._Element, palette: Palette
 ) -> LayoutInfo:
-    element = layout._element
+    element: etree._Element = layout.element
     placeholders = tuple(
         _placeholder(sp, master_el)
         for sp in element.iterfind("p:cSld/p:spTree/p:sp", NS)
