@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from sinoru_brief.layout.linebreak import span_width
 from sinoru_brief.layout.pages import Line, Paragraph, Span
+from sinoru_brief.units import emu_to_pt
 
 ELLIPSIS = "…"
 
@@ -52,7 +53,7 @@ def _ellipsized(para: Paragraph, count: int, width: float | None, dropped: tuple
     lines = list(para.lines[:count])
     last = lines[-1]
     body = [s for s in last.spans if not s.superscript] if markers else list(last.spans)
-    available = None if width is None else max(width - para.indent / 12_700, 0.0)
+    available = None if width is None else max(width - emu_to_pt(para.indent), 0.0)
     lines[-1] = _with_ellipsis(body, markers, available)
     spans = _merged([s for line in lines for s in line.spans])
     return replace(para, spans=spans, lines=tuple(lines))

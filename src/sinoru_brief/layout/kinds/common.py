@@ -9,7 +9,7 @@ from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import points
+from sinoru_brief.units import emu_to_pt, points
 
 CONTINUED = " (cont.)"
 BULLET_CHARS = ("•", "–")
@@ -113,7 +113,7 @@ def add_source_line(ctx: LayoutContext, page: Page, numbers: list[int]) -> None:
 
 
 def _overflows(frame: TextFrame, box: Box) -> bool:
-    inner = (box.h - frame.insets.top - frame.insets.bottom) / 12_700
+    inner = emu_to_pt(box.h - frame.insets.top - frame.insets.bottom)
     return frame.text_height() > inner + 1e-6
 
 

@@ -9,7 +9,7 @@ from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, paginate
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import inches
+from sinoru_brief.units import inches, points
 
 
 def layout_bullets(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
@@ -116,7 +116,7 @@ def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     body = ctx.regions.body
     gap = inches(0.3)
     col_w = (body.w - gap) // 2
-    heading_h = round(t.sizes.sub.size * t.line_spacing * 2 * 12_700) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    heading_h = points(t.sizes.sub.size * t.line_spacing * 2) + TEXT_INSETS.top + TEXT_INSETS.bottom
     columns = []
     for i, side in enumerate(slide.slide.sides):
         x = body.x + i * (col_w + gap)
