@@ -125,6 +125,7 @@ def main() -> None:
         print(f"  longest any input waited while typing: {ticker.largest * 1000:.0f} ms")
         if profiler:
             profiler.dump_stats(args.profile)
+        controller.session.save(Path(folder) / "typed.brief.yaml")  # or closing asks whether to save
         window.close()
 
 

@@ -138,3 +138,41 @@ def test_a_build_of_the_previous_document_is_dropped(window, qtbot):
     assert not refreshes  # the old document's deck arrived and was dropped: nothing to refresh
     assert window.controller.view() is other.view()
     assert window.deck_panel.model.pages == other.view().pages
+
+
+def test_typing_builds_the_deck_in_the_background_and_the_panels_hear_once_it_arrives(controller, qtbot):
+    slide = "gray-zone-baltic-cables"
+    assert slide in [page.key for page in controller.view().pages]
+    edited, changed = [], []
+    controller.briefEdited.connect(lambda: edited.append(controller.brief.overrides[slide].bullets["0"]))
+    controller.briefChanged.connect(lambda: changed.append(controller.shown().deck.brief.overrides[slide].bullets["0"]))
+    shown_before = controller.shown()
+    for text in ("C", "Ca", "Cables"):
+        controller.override_bullet(slide, "0", text)  # one key each: a step that merges with the last
+    assert edited == ["C", "Ca", "Cables"]  # the brief follows every key at once
+    assert changed == [] and controller.builder.busy  # the deck does not, on the GUI thread
+    assert controller.shown() is shown_before  # the panels keep the deck they have until the new one is ready
+    built(controller, qtbot)
+    assert changed and changed[-1] == "Cables"
+    assert "Cables" in [
+        span.text
+        for page in controller.view().pages
+        if page.key == slide
+        for box in page.boxes
+        for para in getattr(box, "paragraphs", ())
+        for span in para.spans
+    ]
+    assert controller.undo_stack.count() == 1
+
+
+def test_a_deck_asked_for_at_once_while_typing_still_reaches_the_panels(controller, qtbot):
+    slide = "gray-zone-baltic-cables"
+    controller.view()
+    changed = []
+    controller.briefChanged.connect(lambda: changed.append(True))
+    controller.override_bullet(slide, "0", "Cables")
+    view = controller.view()  # an export or a check needs the deck now: built here, not waited for
+    assert view.deck.brief.overrides[slide].bullets["0"] == "Cables"
+    built(controller, qtbot)
+    assert changed, "the panels never heard of the typed edit"
+    assert controller.view() is view

@@ -320,9 +320,14 @@ def test_the_selected_slide_is_inspected_and_its_edits_show_in_the_preview(windo
     type_into(qtbot, inspector, editor, "Cables cut.")
     assert inspector.bullet_editors[0] is editor, "the window rebuilt the editor while typing"
     assert editor.hasFocus()
+    # Typing builds the deck off the GUI thread; the preview shows the slide as it was until then.
+    assert window.controller.builder.busy
+    assert window.preview.current_image() == before
+    built(window, qtbot)
     assert window.preview.current_image() != before
     assert window.deck_panel.current_key() == SLIDE
     type_into(qtbot, inspector, inspector.slide_title, "Cables")
+    built(window, qtbot)
     assert window.preview.page.title == "Cables"
 
     window.controller.undo_stack.undo()

@@ -67,7 +67,10 @@ class BackgroundBuilder(QObject):
 
     def _work(self, session: DeckSession, job: BuildJob) -> None:
         session.run_job(job)  # never raises
-        self._finished.emit(session, job)
+        try:
+            self._finished.emit(session, job)
+        except RuntimeError:
+            pass  # the window closed while this build ran: its pool waits for it, and no one wants its deck
 
     def forget(self) -> None:
         """Drop what runs or waits: the window moved to another document (New, Open)."""

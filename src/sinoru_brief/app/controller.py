@@ -31,6 +31,8 @@ class DeckController(QObject):
     """Own the session and its undo stack; tell views when the brief or the deck changed."""
 
     briefChanged = Signal()  # noqa: N815 - Qt naming; the brief or the look changed: the deck is new
+    #: The brief changed (an edit, undo or redo); its deck may still be building, briefChanged follows it.
+    briefEdited = Signal()  # noqa: N815 - Qt naming
     themeChanged = Signal()  # noqa: N815 - the look (template or unsaved edits) may have changed
     dirtyChanged = Signal(bool)  # noqa: N815
     pathChanged = Signal()  # noqa: N815
@@ -98,13 +100,24 @@ class DeckController(QObject):
             theme=theme,
         )
 
-    def _apply(self, brief: Brief, theme: Theme | None = None) -> None:
+    def _apply(self, brief: Brief, theme: Theme | None = None, typed: bool = False) -> None:
+        """Make *brief* and *theme* the session's state and redraw the deck.
+
+        *typed* marks one key of a run of typing (an edit that merges with the
+        one before it): its deck is built off the GUI thread, because composing,
+        chroming and checking the whole deck after every key took about 100 ms
+        at full depth, and the keys waited behind it. The panels show the
+        previous deck until the new one arrives (``briefChanged`` follows it).
+        """
         themed = brief.template != self.session.brief.template or theme != self.session.theme_override
         self.session.replace_brief(brief)
         self.session.set_theme_override(theme)
+        self.briefEdited.emit()
         if themed:
             self.themeChanged.emit()
             # Every slide is laid out again: off the GUI thread, the panels showing the old deck until then.
+            self.builder.request(self.session)
+        elif typed:
             self.builder.request(self.session)
         else:
             self.briefChanged.emit()

@@ -165,8 +165,9 @@ class DeckSession:
 
     def shown(self) -> Build:
         """Return the deck the panels show: the current one, or the last one while the next builds elsewhere."""
-        job = self._job
-        if self._view is None and job is not None and self._shown is not None and self.is_current(job):
+        # A job of an older state (typing overtook it) is followed by one of this state: the panels
+        # keep the last deck meanwhile, rather than building the current one here.
+        if self._view is None and self._job is not None and self._shown is not None:
             return self._shown
         return self.view()
 
@@ -199,7 +200,9 @@ class DeckSession:
         next :meth:`view` builds again and raises what it raised.
         """
         if self._view is not None:
-            return job.outcome is not None and job.outcome.build is self._view  # taken by view() already
+            # view() took this job's deck, or built the same state itself while the job ran (a typed
+            # edit's deck asked for at once): either way the panels are yet to hear of it.
+            return self.is_current(job)
         if not self.is_current(job) or not job.done:
             return False
         if job.outcome is not None:

@@ -67,7 +67,8 @@ class BriefCommand(QUndoCommand):
 
     def redo(self) -> None:
         if not self.controller.restacking:  # put back on the stack, not done again
-            self.controller._apply(self.after, self.theme_after)
+            # A step of typing (it has a merge key) builds in the background; see DeckController._apply.
+            self.controller._apply(self.after, self.theme_after, typed=bool(self.merge_key))
 
     def undo(self) -> None:
         if not self.controller.restacking:

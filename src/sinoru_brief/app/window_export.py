@@ -60,6 +60,8 @@ class DeckExporter(QObject):
         self.export_button.clicked.connect(self.export)
         self._make_status_widgets()
         controller.briefChanged.connect(self._deck_changed)
+        # The message describes the deck as it was exported: it goes with the edit, not when the new deck arrives.
+        controller.briefEdited.connect(self._hide_export_message)
         self._deck_changed()
 
     def _make_status_widgets(self) -> None:

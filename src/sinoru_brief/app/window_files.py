@@ -66,6 +66,7 @@ class BriefFiles(QObject):
         self.save_as_action = make_action(parent, "Save &As…", self.save_as, k.SaveAs)
         self.recent_menu = QMenu("Open &Recent", parent)
         self._update_recent_menu()
+        controller.briefEdited.connect(self._autosave)  # the brief is what is kept, not its deck
         controller.briefChanged.connect(self._autosave)
 
     def _autosave(self) -> None:
