@@ -31,7 +31,8 @@ class DeckController(QObject):
     """Own the session and its undo stack; tell views when the brief or the deck changed."""
 
     briefChanged = Signal()  # noqa: N815 - Qt naming; the brief or the look changed: the deck is new
-    #: The brief changed (an edit, undo or redo); its deck may still be building, briefChanged follows it.
+    #: The brief changed (an edit, undo, redo, or another document); its deck may still be building, and
+    #: briefChanged follows when it is ready. What shows or keeps the brief itself listens to this one.
     briefEdited = Signal()  # noqa: N815 - Qt naming
     themeChanged = Signal()  # noqa: N815 - the look (template or unsaved edits) may have changed
     dirtyChanged = Signal(bool)  # noqa: N815
@@ -115,9 +116,8 @@ class DeckController(QObject):
         self.briefEdited.emit()
         if themed:
             self.themeChanged.emit()
-            # Every slide is laid out again: off the GUI thread, the panels showing the old deck until then.
-            self.builder.request(self.session)
-        elif typed:
+        if themed or typed:
+            # Off the GUI thread (a new look lays out every slide), the panels showing the old deck until then.
             self.builder.request(self.session)
         else:
             self.briefChanged.emit()
@@ -156,6 +156,7 @@ class DeckController(QObject):
         self.builder.forget()  # a build of the old document's look is not shown
         self.session = session
         self.themeChanged.emit()
+        self.briefEdited.emit()
         self.briefChanged.emit()
         self.pathChanged.emit()
         self._dirty = not self.session.dirty

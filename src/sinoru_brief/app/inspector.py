@@ -124,9 +124,8 @@ class Inspector(QScrollArea):
         layout.addWidget(self.slide_box)
         layout.addStretch(1)
         guard_wheel_in(body)  # scrolling the panel must not change the date, template or style under the pointer
-        # The fields show the brief, not its deck: they follow an edit at once, and the deck when it arrives.
+        # The fields show the brief, not its deck: they follow an edit at once, not when its deck arrives.
         controller.briefEdited.connect(self.sync)
-        controller.briefChanged.connect(self.sync)
         self.sync()
 
     def _line(self, accessible: str, field: str, required: bool = False) -> QLineEdit:

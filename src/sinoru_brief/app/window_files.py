@@ -67,7 +67,6 @@ class BriefFiles(QObject):
         self.recent_menu = QMenu("Open &Recent", parent)
         self._update_recent_menu()
         controller.briefEdited.connect(self._autosave)  # the brief is what is kept, not its deck
-        controller.briefChanged.connect(self._autosave)
 
     def _autosave(self) -> None:
         """Keep a copy of unsaved work for recovery after a crash; none when the brief is as saved."""
