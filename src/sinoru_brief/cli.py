@@ -12,11 +12,12 @@ imports its own part of the program, so ``--help``, ``--version`` and
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from sinoru_brief import __version__
 from sinoru_brief.cli_sources import add_sources_parser
@@ -253,17 +254,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
     as_pdf = args.output.suffix.lower() == ".pdf"
     if args.handout and not as_pdf:
         raise BriefError(f"--handout: handouts are PDFs; name the output {args.output.with_suffix('.pdf')}")
-    result = deck_from_args(args)
-    if as_pdf:
-        from sinoru_brief.render.qt.pdf import write_pdf  # Qt loads only here
+    from sinoru_brief.layout.collector import collector_paused
 
-        deck_brief = result.deck.brief
-        write_pdf(result.pages, args.output, title=deck_brief.title, author=deck_brief.author, handout=args.handout)
-    else:
-        from sinoru_brief.atomic import write_atomic
-        from sinoru_brief.pipeline import render_pptx
+    # One pause of the cyclic collector over loading, building and writing (see layout.collector):
+    # each stage keeps what it makes, and a collection between two stages would walk it all to free nothing.
+    with collector_paused():
+        result = deck_from_args(args)
+        if as_pdf:
+            from sinoru_brief.render.qt.pdf import write_pdf  # Qt loads only here
 
-        write_atomic(args.output, render_pptx(result))
+            deck_brief = result.deck.brief
+            write_pdf(result.pages, args.output, title=deck_brief.title, author=deck_brief.author, handout=args.handout)
+        else:
+            from sinoru_brief.atomic import write_atomic
+            from sinoru_brief.pipeline import render_pptx
+
+            write_atomic(args.output, render_pptx(result))
     print(f"Wrote {args.output}: {len(result.pages)} slides, {len(result.deck.references)} references.")
     return EXIT_OK
 
@@ -275,11 +281,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_preview(args: argparse.Namespace) -> int:
-    result = deck_from_args(args)
-    numbers = parse_slide_list(args.slides, len(result.pages)) if args.slides else range(1, len(result.pages) + 1)
-    from sinoru_brief.render.qt.images import write_pngs  # Qt loads only for this command
+    from sinoru_brief.layout.collector import collector_paused
 
-    written = write_pngs(result.pages, args.output, numbers, args.width)
+    with collector_paused():  # as in _cmd_export
+        result = deck_from_args(args)
+        numbers = parse_slide_list(args.slides, len(result.pages)) if args.slides else range(1, len(result.pages) + 1)
+        from sinoru_brief.render.qt.images import write_pngs  # Qt loads only for this command
+
+        written = write_pngs(result.pages, args.output, numbers, args.width)
     print(f"Wrote {len(written)} PNG files to {args.output}.")
     return EXIT_OK
 
@@ -486,5 +495,21 @@ def _no_display() -> bool:
     )
 
 
+def run() -> NoReturn:
+    """Run the command line as a process (the ``sinoru-brief`` command) and exit with its code.
+
+    Before the interpreter shuts down, everything the command made is moved
+    out of the cyclic collector's reach (:func:`gc.freeze`): shutting down
+    runs full collections over every object still alive, which after an
+    export of 1,000 slides took 0.6 s (a quarter of the command) to find
+    nothing that exiting does not free anyway. Objects are still freed and
+    files still closed as usual. :func:`main` leaves the collector alone, so
+    tests and other callers keep their process as it was.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
