@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from sinoru_brief.compose.deck import Deck, DeckSlide
 from sinoru_brief.layout.linebreak import normalise_space
@@ -16,6 +18,8 @@ from sinoru_brief.units import EMU_PER_POINT, Emu, inches, points
 LOGO_HEIGHT = inches(0.45)
 LOGO_WIDTH = LOGO_HEIGHT * 2
 TEXT_INSETS = Insets(left=inches(0.05), top=inches(0.03), right=inches(0.05), bottom=inches(0.03))
+
+_Kept = TypeVar("_Kept")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,21 @@ class LayoutContext:
     #: The one scale of body text on every text slide of the deck (see layout.typescale), or None
     #: while each slide finds its own.
     text_scale: float | None = None
+    #: What the steps of one slide's layout share (see kept): copies of this context share it too.
+    _kept: dict[tuple[str, int], tuple[DeckSlide, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def kept(self, name: str, slide: DeckSlide, make: Callable[[], _Kept]) -> _Kept:
+        """Return what *make* returns for *slide*, made once per slide for as long as this layout lasts.
+
+        A text slide's paragraph specs are wanted twice, to find its natural
+        scale and to lay it out at the deck's; they depend on the slide, the
+        theme and the deck, which do not change during one layout.
+        """
+        found = self._kept.get((name, id(slide)))
+        if found is None or found[0] is not slide:  # an id is reused only once its slide is gone
+            found = self._kept[(name, id(slide))] = (slide, make())
+        value: _Kept = found[1]
+        return value
 
     @property
     def regions(self) -> Regions:

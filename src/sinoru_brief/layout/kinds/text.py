@@ -28,10 +28,16 @@ def natural_text_scale(ctx: LayoutContext, slide: DeckSlide) -> float:
 
 
 def _bullet_groups(ctx: LayoutContext, slide: DeckSlide) -> tuple[list[list[ParaSpec]], Box]:
+    """Return the paragraph specs of *slide*'s bullets, one group per bullet, and the body's inner box."""
     assert slide.slide is not None
+    bullets = slide.slide.bullets
     numbered = slide.kind == "key_judgments"
-    groups = [bullet_group(ctx, b, numbered=i + 1 if numbered else 0) for i, b in enumerate(slide.slide.bullets)]
-    return groups, _inner(ctx.regions.body)
+
+    def specs() -> list[list[ParaSpec]]:
+        return [bullet_group(ctx, b, numbered=i + 1 if numbered else 0) for i, b in enumerate(bullets)]
+
+    # Built once for both the natural scale and the pages: paginate never changes the lists it is given.
+    return ctx.kept("bullet groups", slide, specs), _inner(ctx.regions.body)
 
 
 def _bullet_pages(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
