@@ -9,6 +9,7 @@ from sinoru_brief.brief.model import Brief
 from sinoru_brief.citations.formatting import Reference
 from sinoru_brief.compose.source_entries import SourceEntry
 from sinoru_brief.content.models import Bullet, Slide, Topic
+from sinoru_brief.hashing import hash_once
 
 #: Kinds the composer generates around the authored slides.
 GENERATED_KINDS = ("title", "agenda", "section", "references", "sources", "closing")
@@ -23,6 +24,7 @@ class TitleLines:
     classification: str = ""
 
 
+@hash_once
 @dataclass(frozen=True)
 class DeckSlide:
     """One slide of the deck before layout: what it says, not where things go."""

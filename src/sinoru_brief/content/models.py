@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sinoru_brief.hashing import hash_once
+
 #: Slide kinds that authors write in topic files.
 AUTHORED_KINDS = ("bullets", "key_judgments", "quote", "chart", "table", "timeline", "comparison")
 
@@ -136,6 +138,7 @@ class Column:
     bullets: tuple[Bullet, ...]
 
 
+@hash_once
 @dataclass(frozen=True)
 class Slide:
     """One authored slide; which payload fields are set depends on ``kind``."""

@@ -14,12 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from sinoru_brief.hashing import hash_once
 from sinoru_brief.layout.linebreak import break_lines, span_with_size
 from sinoru_brief.layout.pages import Paragraph, Span
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, Emu
 
 
+@hash_once
 @dataclass(frozen=True)
 class ParaSpec:
     """A paragraph before fitting: spans at the preferred size and how it may shrink.

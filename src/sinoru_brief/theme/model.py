@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sinoru_brief.hashing import hash_once
 from sinoru_brief.theme.master import MasterTemplate
 from sinoru_brief.units import Emu
 
@@ -122,6 +123,7 @@ class Snippets:
     notes: str = "{{ notes }}\n\n{% if references %}Sources:\n{{ references }}{% endif %}"
 
 
+@hash_once
 @dataclass(frozen=True)
 class Theme:
     """Everything a template decides about how slides look."""
