@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 
 from sinoru_brief.app.own_slide_dialog import OwnSlideDialog
 from sinoru_brief.brief.model import START_PREFIX
+from sinoru_brief.compose.deck import section_topic
 
 if TYPE_CHECKING:
     from sinoru_brief.app.deck_panel import DeckPanel
@@ -47,8 +48,9 @@ class OwnSlideActions(QObject):
         key = self.panel.current_key()
         if key is None:
             return None
-        if key.startswith("section:"):
-            return START_PREFIX + key.split(":", 1)[1]
+        section = section_topic(key)
+        if section is not None:
+            return START_PREFIX + section
         if self.controller.session.library.has_slide(key) or self.controller.brief.custom_slide(key):
             return key
         return None  # title, agenda and reference slides frame the deck; nothing of the user's goes there

@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING
 from sinoru_brief.brief import Brief
 from sinoru_brief.brief import edits as brief_edits
 from sinoru_brief.compose.custom import place
-from sinoru_brief.compose.deck import Deck, DeckSlide
+from sinoru_brief.compose.deck import Deck, DeckSlide, section_key, section_topic
 from sinoru_brief.compose.outline import order_slides
 from sinoru_brief.layout.pages import Page
 
 if TYPE_CHECKING:
     from sinoru_brief.app.controller import DeckController
 
-SECTION_PREFIX = "section:"
 #: Title lengths in quotes: short enough for a refusal to fit on one status-bar line; as the undo menu has them.
 SHORT, UNDO = 34, 50
 
@@ -135,8 +134,9 @@ class SlideMoves:
         refused = self._refuse_generated(key, "move")
         if refused:
             return refused
-        if key.startswith(SECTION_PREFIX):
-            return self._step_topic(key.removeprefix(SECTION_PREFIX), delta)
+        section = section_topic(key)
+        if section is not None:
+            return self._step_topic(section, delta)
         topic_id = self._topic_of(key)
         assert topic_id is not None  # a content slide always has its topic
         # The neighbour is the next slide of the same topic in the deck as shown (an executive brief
@@ -176,8 +176,9 @@ class SlideMoves:
         refused = self._refuse_generated(key, "move")
         if refused:
             return refused
-        if key.startswith(SECTION_PREFIX):
-            return self._step_topic(key.removeprefix(SECTION_PREFIX), delta)
+        section = section_topic(key)
+        if section is not None:
+            return self._step_topic(section, delta)
         topic_id = self._topic_of(key)
         assert topic_id is not None
         if not self._is_own(key):
@@ -208,11 +209,11 @@ class SlideMoves:
             refused = self._refuse_generated(key, "move")
             if refused:
                 return refused
-        sections = [k for k in keys if k.startswith(SECTION_PREFIX)]
+        sections = [t for t in map(section_topic, keys) if t is not None]
         if sections and len(sections) != len(keys):
             return Refusal("A section slide moves its whole topic: move topics and slides one kind at a time.")
         if sections:
-            return self._drop_topics([k.removeprefix(SECTION_PREFIX) for k in sections], pages, row)
+            return self._drop_topics(sections, pages, row)
         target = self._landing_topic(pages, row)
         if isinstance(target, Refusal):
             return target
@@ -258,7 +259,7 @@ class SlideMoves:
 
     def _drop_topics(self, topics: list[str], pages: Sequence[Page], row: int) -> Outcome:
         moving = set(topics)
-        later = [p.key.removeprefix(SECTION_PREFIX) for p in pages[row:] if p.key.startswith(SECTION_PREFIX)]
+        later = [t for t in (section_topic(p.key) for p in pages[row:]) if t is not None]
         order = [t for t in self._topics_shown() if t not in moving]
         before = next((t for t in later if t in order), None)
         at = order.index(before) if before is not None else len(order)
@@ -278,7 +279,7 @@ class SlideMoves:
         def apply(brief: Brief) -> None:
             brief.topics = list(wanted)
 
-        return Change(f"Move {name}", apply, f"{SECTION_PREFIX}{topic_id}" if topic_id else None)
+        return Change(f"Move {name}", apply, section_key(topic_id) if topic_id else None)
 
     def _arrange(self, text: str, orders: dict[str, list[str]], select: str) -> Change:
         library = self.controller.session.library

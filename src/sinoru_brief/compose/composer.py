@@ -12,7 +12,7 @@ from sinoru_brief.brief.model import Brief, CustomSlide, SlideOverride
 from sinoru_brief.citations.formatting import Reference, ReferenceFormatter
 from sinoru_brief.citations.numbering import Numbering
 from sinoru_brief.compose.custom import CUSTOM_PRIORITY, check_custom, place, to_bullets, to_slide
-from sinoru_brief.compose.deck import Deck, DeckSlide, TitleLines
+from sinoru_brief.compose.deck import Deck, DeckSlide, TitleLines, section_key
 from sinoru_brief.compose.outline import order_slides, outline
 from sinoru_brief.compose.short_forms import distinct_short_forms
 from sinoru_brief.compose.source_entries import source_entries
@@ -89,7 +89,7 @@ def compose(
                 (
                     DeckSlide(
                         kind="section",
-                        key=f"section:{topic.id}",
+                        key=section_key(topic.id),
                         title=topic.title,
                         topic=topic,
                         subtitle=str(part.number),

@@ -24,13 +24,27 @@ class TitleLines:
     classification: str = ""
 
 
+#: A section slide's key is this and its topic's id: the slide stands for the topic in the deck.
+_SECTION = "section:"
+
+
+def section_key(topic_id: str) -> str:
+    """Return the key of the section slide that opens topic *topic_id*."""
+    return _SECTION + topic_id
+
+
+def section_topic(key: str) -> str | None:
+    """Return the topic a section slide's *key* stands for, or None if *key* is not a section slide's."""
+    return key[len(_SECTION) :] if key.startswith(_SECTION) else None
+
+
 @hash_once
 @dataclass(frozen=True)
 class DeckSlide:
     """One slide of the deck before layout: what it says, not where things go."""
 
     kind: str
-    key: str  # stable identity: the library slide id, or e.g. "section:summits"
+    key: str  # stable identity: the library slide id, or a section_key()
     title: str
     topic: Topic | None = None
     slide: Slide | None = None  # the library slide with its text rendered and overridden
