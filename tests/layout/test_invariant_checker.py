@@ -35,7 +35,7 @@ def _body(page) -> TextFrame:
 
 
 def _with(page, old, new):
-    return replace(page, boxes=[new if b is old else b for b in page.boxes])
+    return replace(page, boxes=tuple(new if b is old else b for b in page.boxes))
 
 
 def test_the_fixture_deck_is_sound(pages):
@@ -77,7 +77,7 @@ def test_overlapping_content_and_chrome_are_caught(pages):
     found = check_page(_with(page, body, replace(body, h=source.bottom - body.y)))
     assert any("overlaps the source" in v.message for v in found)
     logo = Picture(x=body.x, y=body.y, w=inches(1), h=inches(0.5), path="logo.png", name="logo")
-    found = check_page(replace(page, boxes=[*page.boxes, logo]))
+    found = check_page(replace(page, boxes=(*page.boxes, logo)))
     assert any("overlaps the logo" in v.message for v in found)
 
 
@@ -108,7 +108,7 @@ def test_a_frame_with_no_room_says_so():
     from sinoru_brief.layout.pages import Page
 
     page = Page(
-        width=inches(10), height=inches(5), kind="bullets", key="k", title="t", background="FFFFFF", boxes=[frame]
+        width=inches(10), height=inches(5), kind="bullets", key="k", title="t", background="FFFFFF", boxes=(frame,)
     )
     assert "has no room" in check_page(page)[0].message
 

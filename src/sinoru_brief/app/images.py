@@ -18,7 +18,7 @@ _Key = tuple[PageSignature, int]
 
 def page_signature(page: Page) -> PageSignature:
     """Return a hashable value that changes whenever anything drawn on *page* changes."""
-    return (page.width, page.height, page.background, page.number, tuple(page.boxes))
+    return (page.width, page.height, page.background, page.number, page.boxes)
 
 
 class _Signals(QObject):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.layout.context import LOGO_HEIGHT, LOGO_WIDTH, LayoutContext
-from sinoru_brief.layout.pages import Box, Page, Picture, Shape
+from sinoru_brief.layout.pages import Box, PageDraft, Picture, Shape
 from sinoru_brief.templating import long_date
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import inches
@@ -13,7 +13,7 @@ from sinoru_brief.units import inches
 FOOTER_FLOOR = 7.0
 
 
-def add_chrome(ctx: LayoutContext, page: Page, slide: DeckSlide) -> None:
+def add_chrome(ctx: LayoutContext, page: PageDraft, slide: DeckSlide) -> None:
     """Decorate *page* with the banner (all slides) and the footer line (numbered slides)."""
     t = ctx.theme
     if t.banner:

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from sinoru_brief.compose.deck import Deck, DeckSlide
 from sinoru_brief.layout.linebreak import normalise_space
-from sinoru_brief.layout.pages import Box, Insets, Page, Span, TextFrame
+from sinoru_brief.layout.pages import Box, Insets, PageDraft, Span, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, fit
 from sinoru_brief.layout.truncate import truncate_to_height
 from sinoru_brief.theme.model import SizeRange, Theme
@@ -95,8 +95,8 @@ class LayoutContext:
             stage=Box(left, stage_y, width, footer_y - inches(0.08) - stage_y),
         )
 
-    def page(self, slide: DeckSlide, continued: int = 0) -> Page:
-        return Page(
+    def page(self, slide: DeckSlide, continued: int = 0) -> PageDraft:
+        return PageDraft(
             width=self.theme.width,
             height=self.theme.height,
             kind=slide.kind,

@@ -29,12 +29,12 @@ from sinoru_brief.layout.kinds.text import (
     natural_text_scale,
 )
 from sinoru_brief.layout.kinds.timeline import layout_timeline
-from sinoru_brief.layout.pages import Page
+from sinoru_brief.layout.pages import Page, PageDraft
 from sinoru_brief.layout.typescale import SCALED_KINDS, deck_scale
 from sinoru_brief.theme.model import Theme
 from sinoru_brief.yamlio.schema import did_you_mean
 
-KindLayout = Callable[[LayoutContext, DeckSlide], list[Page]]
+KindLayout = Callable[[LayoutContext, DeckSlide], list[PageDraft]]
 
 #: Slide kind -> the function that lays it out.
 KIND_LAYOUTS: dict[str, KindLayout] = {
@@ -56,7 +56,7 @@ KIND_LAYOUTS: dict[str, KindLayout] = {
 
 
 def layout_slide(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
-    """Lay out one deck slide (one or more pages, without numbers or chrome)."""
+    """Lay out one deck slide (one or more finished pages, without numbers or chrome)."""
     try:
         kind_layout = KIND_LAYOUTS[slide.kind]
     except KeyError:
@@ -70,7 +70,7 @@ def layout_slide(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
                 hint=did_you_mean(slide.kind, KIND_LAYOUTS) or f"use one of {', '.join(KIND_LAYOUTS)}",
             )
         ) from None
-    return kind_layout(ctx, slide)
+    return [draft.freeze() for draft in kind_layout(ctx, slide)]
 
 
 class LayoutCache:
@@ -78,8 +78,8 @@ class LayoutCache:
 
     A slide's pages depend on the slide, the theme, and the numbers and short
     labels of the sources it cites (the reference slides: on all references);
-    that is the key. Numbers and chrome are added to copies, never to the
-    cached pages.
+    that is the key. Pages are frozen, so the cached ones are handed out as
+    they are; numbers and chrome go on new pages made from them.
     """
 
     def __init__(self, max_entries: int = 2000):
@@ -107,7 +107,7 @@ class LayoutCache:
             self._pages[key] = cached
         else:
             self.hits += 1
-        return [replace(page, boxes=list(page.boxes)) for page in cached]
+        return list(cached)
 
     def natural_scale(self, ctx: LayoutContext, slide: DeckSlide) -> float:
         """Return *slide*'s natural text scale, measured once per key."""
@@ -143,9 +143,10 @@ def _layout_deck(
     for index, slide in enumerate(deck.slides):
         slide_pages = cache.pages(ctx, slide) if cache else layout_slide(ctx, slide)
         for page in slide_pages:
-            page.number = None if slide.kind == "title" else len(pages) + 1
-            add_chrome(ctx, page, slide)
-            pages.append(page)
+            draft = page.draft()
+            draft.number = None if slide.kind == "title" else len(pages) + 1
+            add_chrome(ctx, draft, slide)
+            pages.append(draft.freeze())
         if progress:
             progress(index + 1, len(deck.slides))
     save_widths()  # the next process measures only text it has not seen

@@ -177,9 +177,49 @@ class BoxGroup:
     alt_text: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
-    """One slide as laid out: size, background, boxes, speaker notes."""
+    """One slide as laid out: size, background, boxes, speaker notes; never changed once made.
+
+    Layout fills a :class:`PageDraft` and freezes it; the cache of laid-out
+    slides, the preview and the writers all share the same pages safely.
+    """
+
+    width: Emu
+    height: Emu
+    kind: str
+    key: str
+    title: str
+    background: str
+    boxes: tuple[Box, ...] = ()
+    notes: str = ""
+    number: int | None = None  # the slide number shown, None on the title slide
+    continued: int = 0  # 0 for the first page of a slide, 1.. for "(cont.)" pages
+    groups: tuple[BoxGroup, ...] = ()  # runs of boxes that are one graphic, in order, not overlapping
+
+    def text_frames(self) -> list[TextFrame]:
+        return [b for b in self.boxes if isinstance(b, TextFrame)]
+
+    def draft(self) -> PageDraft:
+        """Return a draft of this page to add to (layout adds the chrome to a cached slide's pages)."""
+        return PageDraft(
+            self.width,
+            self.height,
+            self.kind,
+            self.key,
+            self.title,
+            self.background,
+            list(self.boxes),
+            self.notes,
+            self.number,
+            self.continued,
+            self.groups,
+        )
+
+
+@dataclass
+class PageDraft:
+    """A page while layout fills it, box by box: the fields of :class:`Page`, its boxes a list."""
 
     width: Emu
     height: Emu
@@ -189,9 +229,25 @@ class Page:
     background: str
     boxes: list[Box] = field(default_factory=list)
     notes: str = ""
-    number: int | None = None  # the slide number shown, None on the title slide
-    continued: int = 0  # 0 for the first page of a slide, 1.. for "(cont.)" pages
-    groups: tuple[BoxGroup, ...] = ()  # runs of boxes that are one graphic, in order, not overlapping
+    number: int | None = None
+    continued: int = 0
+    groups: tuple[BoxGroup, ...] = ()
 
     def text_frames(self) -> list[TextFrame]:
         return [b for b in self.boxes if isinstance(b, TextFrame)]
+
+    def freeze(self) -> Page:
+        """Return the finished page."""
+        return Page(
+            self.width,
+            self.height,
+            self.kind,
+            self.key,
+            self.title,
+            self.background,
+            tuple(self.boxes),
+            self.notes,
+            self.number,
+            self.continued,
+            self.groups,
+        )

@@ -68,8 +68,6 @@ def _from_plain(value: Any) -> Any:
         cls = getattr(pages_module, value["type"])
         fields = {f.name for f in dataclasses.fields(cls)}
         kwargs = {k: _from_plain(v) for k, v in value.items() if k != "type" and k in fields}
-        if cls is pages_module.Page:
-            kwargs["boxes"] = list(kwargs.get("boxes", []))
         if cls is pages_module.Picture:
             kwargs["path"] = str(data_root() / kwargs["path"])
         return cls(**kwargs)

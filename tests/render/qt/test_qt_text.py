@@ -62,7 +62,7 @@ def draw(*paragraphs: Paragraph, anchor: str = "top", width: int = 720) -> Image
         x=points(LEFT), y=points(TOP), w=points(WIDTH), h=points(HEIGHT), paragraphs=paragraphs, anchor=anchor
     )
     page = Page(
-        width=inches(10), height=inches(5), kind="test", key="test", title="test", background="FFFFFF", boxes=[frame]
+        width=inches(10), height=inches(5), kind="test", key="test", title="test", background="FFFFFF", boxes=(frame,)
     )
     return to_pil(render_page(page, width))
 

@@ -14,7 +14,7 @@ from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.content.models import Chart
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
-from sinoru_brief.layout.pages import Box, ChartFrame, Page, Shape
+from sinoru_brief.layout.pages import Box, ChartFrame, PageDraft, Shape
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, inches, points
@@ -42,7 +42,7 @@ def alt_text(title: str, chart: Chart) -> str:
     return f"{CHART_TYPES[chart.type].capitalize()}, {title}. " + "; ".join(parts) + "."
 
 
-def layout_chart(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_chart(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     assert slide.slide is not None and slide.slide.chart is not None
     chart = slide.slide.chart
     if is_key_figures(chart):
@@ -82,7 +82,7 @@ def is_key_figures(chart: Chart) -> bool:
     return chart.type != "pie" and len(chart.series) == 1 and len(chart.series[0].values) <= KEY_FIGURE_LIMIT
 
 
-def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Page]:
+def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[PageDraft]:
     """Set each value large over its category, side by side, under the series' name with the marker."""
     assert slide.slide is not None  # layout_chart checked: a chart slide comes from the library
     t = ctx.theme
@@ -114,7 +114,7 @@ def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Pag
     return [page]
 
 
-def layout_key_figures(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_key_figures(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     """Lay out a key-figures slide: each value large with its citation marker, side by side, over its label."""
     assert slide.slide is not None  # a key-figures slide is always the user's own
     page = new_page(ctx, slide)
@@ -128,7 +128,7 @@ def layout_key_figures(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     return [page]
 
 
-def _set_figures(ctx: LayoutContext, page: Page, top: int, columns: list[tuple[str, list[int], str]]) -> None:
+def _set_figures(ctx: LayoutContext, page: PageDraft, top: int, columns: list[tuple[str, list[int], str]]) -> None:
     """Set each (value, its citation numbers, label) in a column of its own from *top* to the body's foot.
 
     Every value on the slide has one size, the largest at which each fits on

@@ -6,7 +6,7 @@ from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.content.models import Bullet
 from sinoru_brief.layout.context import LayoutContext
 from sinoru_brief.layout.linebreak import normalise_space
-from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
+from sinoru_brief.layout.pages import Box, PageDraft, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import emu_to_pt, points
@@ -26,7 +26,7 @@ def continued_suffix(continued: int) -> str:
     return CONTINUED if continued == 1 else f" (cont. {continued})"
 
 
-def add_title(ctx: LayoutContext, page: Page, title: str, continued: int = 0) -> None:
+def add_title(ctx: LayoutContext, page: PageDraft, title: str, continued: int = 0) -> None:
     """Put the slide title and the accent rule under it on *page*."""
     r = ctx.regions
     text = title + continued_suffix(continued)
@@ -87,7 +87,7 @@ def _claim(ctx: LayoutContext, bullet: Bullet, level: int, size: SizeRange, numb
     )
 
 
-def add_source_line(ctx: LayoutContext, page: Page, numbers: list[int]) -> None:
+def add_source_line(ctx: LayoutContext, page: PageDraft, numbers: list[int]) -> None:
     """Put the short source line for *numbers* at the foot of *page*."""
     if not numbers:
         return
@@ -130,7 +130,7 @@ def page_numbers(ctx: LayoutContext, paragraphs_by_page: list[list[Bullet]]) -> 
     return out
 
 
-def new_page(ctx: LayoutContext, slide: DeckSlide, continued: int = 0) -> Page:
+def new_page(ctx: LayoutContext, slide: DeckSlide, continued: int = 0) -> PageDraft:
     page = ctx.page(slide, continued)
     add_title(ctx, page, slide.title, continued)
     return page

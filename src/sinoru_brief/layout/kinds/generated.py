@@ -10,14 +10,14 @@ from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.kinds.common import new_page
 from sinoru_brief.layout.linebreak import collapse_space, normalise_space
-from sinoru_brief.layout.pages import Box, Page, Shape, Span, TextFrame
+from sinoru_brief.layout.pages import Box, PageDraft, Shape, Span, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, paginate, scales
 from sinoru_brief.layout.truncate import ELLIPSIS
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, inches, points
 
 
-def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     """Lay out the title slide: marking and organisation above the title, then subtitle, byline, presenter, date.
 
     The classification marking heads the slide, centred, as a marking is
@@ -82,7 +82,7 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     return [page]
 
 
-def layout_agenda(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_agenda(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     """Lay out the agenda: numbered entries on one slide, in two columns if one would run over.
 
     The numbers are the ones on the section dividers. A slide's worth of
@@ -150,7 +150,7 @@ def _agenda_entries(ctx: LayoutContext, items: tuple[str, ...], first: int) -> l
     ]
 
 
-def _paged_list(ctx: LayoutContext, slide: DeckSlide, groups: list[list[ParaSpec]], body: Box) -> list[Page]:
+def _paged_list(ctx: LayoutContext, slide: DeckSlide, groups: list[list[ParaSpec]], body: Box) -> list[PageDraft]:
     inner_w = body.w - TEXT_INSETS.left - TEXT_INSETS.right
     inner_h = body.h - TEXT_INSETS.top - TEXT_INSETS.bottom
     pages = []
@@ -172,7 +172,7 @@ def _paged_list(ctx: LayoutContext, slide: DeckSlide, groups: list[list[ParaSpec
     return pages
 
 
-def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     t = ctx.theme
     page = ctx.page(slide)
     stage = ctx.regions.stage
@@ -217,7 +217,7 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     return [page]
 
 
-def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     """Lay out the reference list, paginated, each entry as the citation style formats it.
 
     On a slide a URL is read, not typed: it shows without its scheme and, when
@@ -299,7 +299,7 @@ def _merge_spaces(spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.text]
 
 
-def layout_closing(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_closing(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     t = ctx.theme
     page = ctx.page(slide)
     left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)

@@ -22,7 +22,7 @@ from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.kinds.common import new_page
 from sinoru_brief.layout.linebreak import collapse_space
-from sinoru_brief.layout.pages import Box, Page, Span, TextFrame
+from sinoru_brief.layout.pages import Box, PageDraft, Span, TextFrame
 from sinoru_brief.layout.textfit import Fitted, ParaSpec, layout_at, paginate, scales
 from sinoru_brief.units import EMU_PER_POINT, Emu, inches
 
@@ -36,7 +36,7 @@ MIN_COLUMN_CHARACTERS = 40
 _SAMPLE = "Bermingham, “China and Russia Hold Joint Naval Drills,” South China Morning Post, 15 Nov 2024."
 
 
-def layout_sources(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_sources(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     """Lay out the Sources slide: its entries in one or two columns, on as few slides as they need."""
     body = ctx.regions.body
     # No source line on this slide: the entries may use its room, as the reference slides do.

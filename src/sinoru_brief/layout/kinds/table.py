@@ -7,7 +7,7 @@ from sinoru_brief.layout.context import LayoutContext
 from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.linebreak import normalise_space
-from sinoru_brief.layout.pages import Cell, Insets, Page, TableFrame
+from sinoru_brief.layout.pages import Cell, Insets, PageDraft, TableFrame
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
 from sinoru_brief.layout.truncate import truncate_to_height
 from sinoru_brief.theme.model import SizeRange
@@ -32,7 +32,7 @@ def column_widths(columns: list[list[str]], total: int, font: str, size: float) 
     return widths
 
 
-def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     assert slide.slide is not None
     s = slide.slide
     t = ctx.theme
@@ -98,7 +98,7 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     steps = scales(all_specs)
     floor_count = len(split(steps[-1]))
     scale = next(sc for sc in steps if len(split(sc)) <= floor_count)
-    pages: list[Page] = []
+    pages: list[PageDraft] = []
     header_cells, header_h = lay_row(header_specs, scale)
     header_cells = [Cell(c.paragraphs, fill=t.colors.panel) for c in header_cells]
     for index, row_indices in enumerate(split(scale)):

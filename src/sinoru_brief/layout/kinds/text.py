@@ -6,17 +6,17 @@ from sinoru_brief.compose.deck import DeckSlide
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import add_source_line, bullet_group, new_page
 from sinoru_brief.layout.linebreak import normalise_space
-from sinoru_brief.layout.pages import Box, Page, Shape, TextFrame
+from sinoru_brief.layout.pages import Box, PageDraft, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, paginate
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import inches, points
 
 
-def layout_bullets(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_bullets(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     return _bullet_pages(ctx, slide)
 
 
-def layout_key_judgments(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_key_judgments(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     return _bullet_pages(ctx, slide)
 
 
@@ -40,7 +40,7 @@ def _bullet_groups(ctx: LayoutContext, slide: DeckSlide) -> tuple[list[list[Para
     return ctx.kept("bullet groups", slide, specs), _inner(ctx.regions.body)
 
 
-def _bullet_pages(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def _bullet_pages(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     body = ctx.regions.body
     groups, inner = _bullet_groups(ctx, slide)
     if not groups:
@@ -49,7 +49,7 @@ def _bullet_pages(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
         add_source_line(ctx, page, list(slide.citations))
         return [page]
     fitted_pages = paginate(groups, inner.w, inner.h, ctx.theme.line_spacing, scale=ctx.text_scale)
-    pages: list[Page] = []
+    pages: list[PageDraft] = []
     for index, fitted in enumerate(fitted_pages):
         page = new_page(ctx, slide, index)
         page.boxes.append(
@@ -73,7 +73,7 @@ def _inner(box: Box) -> Box:
     return Box(box.x, box.y, box.w - TEXT_INSETS.left - TEXT_INSETS.right, box.h - TEXT_INSETS.top - TEXT_INSETS.bottom)
 
 
-def layout_quote(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_quote(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     assert slide.slide is not None
     s = slide.slide
     t = ctx.theme
@@ -116,7 +116,7 @@ def layout_quote(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
     return [page]
 
 
-def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     assert slide.slide is not None
     t = ctx.theme
     body = ctx.regions.body

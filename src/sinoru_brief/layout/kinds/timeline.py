@@ -23,7 +23,7 @@ from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.kinds.timeline_text import timeline_alt_text
 from sinoru_brief.layout.linebreak import normalise_space
-from sinoru_brief.layout.pages import Box, BoxGroup, Page, Shape, TextFrame
+from sinoru_brief.layout.pages import Box, BoxGroup, PageDraft, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
 from sinoru_brief.theme.model import SizeRange
 from sinoru_brief.units import EMU_PER_POINT, Emu, inches, points
@@ -74,7 +74,7 @@ class _Frame:
         return self.body.right - inches(0.5)
 
 
-def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[Page]:
+def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     assert slide.slide is not None
     events = sorted(slide.slide.events, key=lambda e: e.date.sort_key())
     frame = _Frame(ctx.regions.body, _band_height(ctx))
@@ -256,7 +256,7 @@ def _label_specs(ctx: LayoutContext, event: TimelineEvent) -> list[ParaSpec]:
     return [date, ParaSpec(spans=tuple(spans), size=size, align="center")]
 
 
-def _draw(ctx: LayoutContext, page: Page, chunk: _Chunk, frame: _Frame) -> list[_Placed]:
+def _draw(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Frame) -> list[_Placed]:
     """Draw the axis, year ticks, markers, connectors and labels; return the events whose labels were shortened."""
     t = ctx.theme
     placed, axis_y = chunk.placed, frame.axis_y
@@ -331,7 +331,7 @@ def _draw(ctx: LayoutContext, page: Page, chunk: _Chunk, frame: _Frame) -> list[
     return shortened
 
 
-def _draw_years(ctx: LayoutContext, page: Page, chunk: _Chunk, frame: _Frame) -> None:
+def _draw_years(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Frame) -> None:
     """Tick each 1 January the page's events span, labelled with its year where the labels have room.
 
     A year label never sits on an event's connector, and labels keep a
