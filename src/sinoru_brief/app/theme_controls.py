@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sinoru_brief.units import EMU_PER_INCH, inches
+from sinoru_brief.units import EMU_PER_INCH, Emu, inches
 
 #: Named slide sizes in inches (PowerPoint's own for 16:9 and 4:3; 16:10 at the same height).
 SLIDE_SIZES = {"16:9": (13.333333, 7.5), "4:3": (10.0, 7.5), "16:10": (12.0, 7.5)}
@@ -309,14 +309,14 @@ class SlideSizePicker(QWidget):
         box.valueChanged.connect(lambda _: self.changed.emit())
         return box
 
-    def size_emu(self) -> tuple[int, int]:
+    def size_emu(self) -> tuple[Emu, Emu]:
         name = self.shape.currentData()
         if name in SLIDE_SIZES:
             w, h = SLIDE_SIZES[name]
             return inches(w), inches(h)
         return inches(self.width_box.value()), inches(self.height_box.value())
 
-    def set_size_emu(self, width: int, height: int) -> None:
+    def set_size_emu(self, width: Emu, height: Emu) -> None:
         name = next((n for n, (w, h) in SLIDE_SIZES.items() if (inches(w), inches(h)) == (width, height)), CUSTOM)
         with QSignalBlocker(self.shape), QSignalBlocker(self.width_box), QSignalBlocker(self.height_box):
             self.shape.setCurrentIndex(self.shape.findData(name))

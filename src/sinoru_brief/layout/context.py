@@ -12,11 +12,11 @@ from sinoru_brief.layout.pages import Box, Insets, PageDraft, Span, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, fit
 from sinoru_brief.layout.truncate import truncate_to_height
 from sinoru_brief.theme.model import SizeRange, Theme
-from sinoru_brief.units import EMU_PER_POINT, Emu, inches, points
+from sinoru_brief.units import Emu, Pt, emu_to_pt, inches, points
 
 #: The logo's box at the top right of every slide; titles keep clear of it.
 LOGO_HEIGHT = inches(0.45)
-LOGO_WIDTH = LOGO_HEIGHT * 2
+LOGO_WIDTH = Emu(LOGO_HEIGHT * 2)
 TEXT_INSETS = Insets(left=inches(0.05), top=inches(0.03), right=inches(0.05), bottom=inches(0.03))
 
 _Kept = TypeVar("_Kept")
@@ -74,25 +74,25 @@ class LayoutContext:
     @staticmethod
     def regions_of(t: Theme) -> Regions:
         """Return the regions of a content slide in theme *t*."""
-        banner = inches(0.3) if t.banner else 0
-        left, width = t.margin_left, t.width - t.margin_left - t.margin_right
-        top = t.margin_top + banner
-        title_h = points(t.sizes.title.size * t.line_spacing * 2) + TEXT_INSETS.top + TEXT_INSETS.bottom
+        banner = inches(0.3) if t.banner else Emu(0)
+        left, width = t.margin_left, Emu(t.width - t.margin_left - t.margin_right)
+        top = Emu(t.margin_top + banner)
+        title_h = TEXT_INSETS.outer_height(points(t.sizes.title.size * t.line_spacing * 2))
         footer_h = points(t.sizes.footer * 1.6)
-        footer_y = t.height - t.margin_bottom - banner - footer_h
-        source_h = points(t.sizes.source.size * t.line_spacing * 2) + TEXT_INSETS.top + TEXT_INSETS.bottom
-        source_y = footer_y - inches(0.08) - source_h
-        rule_y = top + title_h + inches(0.06)
-        body_y = rule_y + inches(0.18)
-        title_w = width - (LOGO_WIDTH + inches(0.2) if t.logo else 0)
-        stage_y = top + (LOGO_HEIGHT + inches(0.1) if t.logo else 0)
+        footer_y = Emu(t.height - t.margin_bottom - banner - footer_h)
+        source_h = TEXT_INSETS.outer_height(points(t.sizes.source.size * t.line_spacing * 2))
+        source_y = Emu(footer_y - inches(0.08) - source_h)
+        rule_y = Emu(top + title_h + inches(0.06))
+        body_y = Emu(rule_y + inches(0.18))
+        title_w = Emu(width - (LOGO_WIDTH + inches(0.2) if t.logo else 0))
+        stage_y = Emu(top + (LOGO_HEIGHT + inches(0.1) if t.logo else 0))
         return Regions(
             title=Box(left, top, title_w, title_h),
             rule_y=rule_y,
-            body=Box(left, body_y, width, source_y - inches(0.1) - body_y),
+            body=Box(left, body_y, width, Emu(source_y - inches(0.1) - body_y)),
             source=Box(left, source_y, width, source_h),
             footer=Box(left, footer_y, width, footer_h),
-            stage=Box(left, stage_y, width, footer_y - inches(0.08) - stage_y),
+            stage=Box(left, stage_y, width, Emu(footer_y - inches(0.08) - stage_y)),
         )
 
     def page(self, slide: DeckSlide, continued: int = 0) -> PageDraft:
@@ -155,15 +155,15 @@ class LayoutContext:
         With *max_lines*, the text is shrunk to fit that many lines first
         (a footer or a banner reads as one line, never two squeezed ones).
         """
-        inner_w = box.w - TEXT_INSETS.left - TEXT_INSETS.right
-        inner_h = box.h - TEXT_INSETS.top - TEXT_INSETS.bottom
+        inner_w = TEXT_INSETS.inner_width(box.w)
+        inner_h = TEXT_INSETS.inner_height(box.h)
         fitted = fit(specs, inner_w, inner_h, self.theme.line_spacing, max_lines=max_lines)
         paragraphs = fitted.paragraphs
         if not fitted.fits and truncate:
-            height = inner_h / EMU_PER_POINT
+            height = emu_to_pt(inner_h)
             if max_lines and paragraphs:
-                height = min(height, paragraphs[0].line_height * max_lines + 1e-3)
-            paragraphs = truncate_to_height(paragraphs, height, inner_w / EMU_PER_POINT)
+                height = Pt(min(height, paragraphs[0].line_height * max_lines + 1e-3))
+            paragraphs = truncate_to_height(paragraphs, height, emu_to_pt(inner_w))
         return TextFrame(
             x=box.x,
             y=box.y,

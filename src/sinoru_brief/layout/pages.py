@@ -49,8 +49,8 @@ class Paragraph:
     level: int = 0
     bullet: str = ""  # the bullet character, or "" for none
     bullet_color: str = ""
-    indent: Emu = 0
-    bullet_indent: Emu = 0
+    indent: Emu = Emu(0)
+    bullet_indent: Emu = Emu(0)
 
     @property
     def height(self) -> float:
@@ -74,19 +74,33 @@ class Box:
 
     @property
     def right(self) -> Emu:
-        return self.x + self.w
+        return Emu(self.x + self.w)
 
     @property
     def bottom(self) -> Emu:
-        return self.y + self.h
+        return Emu(self.y + self.h)
 
 
 @dataclass(frozen=True)
 class Insets:
-    left: Emu = 0
-    top: Emu = 0
-    right: Emu = 0
-    bottom: Emu = 0
+    """The space between a frame's edges and its text, in EMU."""
+
+    left: Emu = Emu(0)
+    top: Emu = Emu(0)
+    right: Emu = Emu(0)
+    bottom: Emu = Emu(0)
+
+    def inner_width(self, width: Emu) -> Emu:
+        """Return the width inside these insets of a frame *width* wide."""
+        return Emu(width - self.left - self.right)
+
+    def inner_height(self, height: Emu) -> Emu:
+        """Return the height inside these insets of a frame *height* tall."""
+        return Emu(height - self.top - self.bottom)
+
+    def outer_height(self, height: Emu) -> Emu:
+        """Return the height of a frame whose text, inside these insets, is *height* tall."""
+        return Emu(height + self.top + self.bottom)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,10 @@ from sinoru_brief.hashing import hash_once
 from sinoru_brief.layout.linebreak import break_lines, span_with_size
 from sinoru_brief.layout.pages import Paragraph, Span
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import EMU_PER_POINT, Emu
+from sinoru_brief.units import Emu, Pt, emu_to_pt, points
+
+#: A height no text reaches: what text is laid out in to find the height it needs.
+UNBOUNDED = Pt(1e9)
 
 
 @hash_once
@@ -66,7 +69,7 @@ def _sized(spec: ParaSpec, scale: float) -> tuple[float, float]:
 
 
 @lru_cache(maxsize=50_000)
-def layout_paragraph(spec: ParaSpec, width: float, scale: float, line_spacing: float, first: bool = False) -> Paragraph:
+def layout_paragraph(spec: ParaSpec, width: Pt, scale: float, line_spacing: float, first: bool = False) -> Paragraph:
     """Break one paragraph at *scale* into lines no wider than *width* points."""
     size, factor = _sized(spec, scale)
     spans = tuple(span_with_size(s, round(s.size * factor * 2) / 2) for s in spec.spans)
@@ -81,13 +84,13 @@ def layout_paragraph(spec: ParaSpec, width: float, scale: float, line_spacing: f
         level=spec.level,
         bullet=spec.bullet,
         bullet_color=spec.bullet_color,
-        indent=round(indent * EMU_PER_POINT),
-        bullet_indent=round(spec.bullet_indent * factor * EMU_PER_POINT),
+        indent=points(indent),
+        bullet_indent=points(spec.bullet_indent * factor),
     )
 
 
 def layout_at(
-    specs: list[ParaSpec], width: float, height: float, scale: float, line_spacing: float, max_lines: int = 0
+    specs: list[ParaSpec], width: Pt, height: Pt, scale: float, line_spacing: float, max_lines: int = 0
 ) -> Fitted:
     """Lay out *specs* at *scale*; they fit if they are no taller than *height* (and no longer than *max_lines*)."""
     paragraphs = tuple(layout_paragraph(s, width, scale, line_spacing, first=i == 0) for i, s in enumerate(specs))
@@ -95,7 +98,7 @@ def layout_at(
 
 
 def _fitted(
-    paragraphs: tuple[Paragraph, ...], specs: list[ParaSpec], height: float, scale: float, max_lines: int = 0
+    paragraphs: tuple[Paragraph, ...], specs: list[ParaSpec], height: Pt, scale: float, max_lines: int = 0
 ) -> Fitted:
     """Return *paragraphs*, laid out from *specs* at *scale*, with whether they fit *height* points."""
     total = sum(p.height for p in paragraphs)
@@ -122,7 +125,7 @@ def scales(specs: list[ParaSpec]) -> list[float]:
 
 def fit(specs: list[ParaSpec], width_emu: Emu, height_emu: Emu, line_spacing: float, max_lines: int = 0) -> Fitted:
     """Lay out *specs* at the largest scale that fits, or at the smallest if none does."""
-    width, height = width_emu / EMU_PER_POINT, height_emu / EMU_PER_POINT
+    width, height = emu_to_pt(width_emu), emu_to_pt(height_emu)
     # The preferred sizes (scale 1.0, always the first of scales()) fit nearly every frame: try
     # them before working out the smaller ones.
     result = layout_at(specs, width, height, 1.0, line_spacing, max_lines)
@@ -176,7 +179,7 @@ def paginate(
 
 
 def split_paragraph(
-    spec: ParaSpec, width: float, scale: float, line_spacing: float, room: float, first: bool
+    spec: ParaSpec, width: Pt, scale: float, line_spacing: float, room: Pt, first: bool
 ) -> tuple[ParaSpec | None, ParaSpec]:
     """Split *spec* after the last line that fits in *room* points; return (head, remainder).
 
@@ -224,8 +227,8 @@ def _greedy(
     scale: float,
     first_height_emu: Emu | None,
 ) -> list[Fitted]:
-    width = width_emu / EMU_PER_POINT
-    heights = [(first_height_emu or height_emu) / EMU_PER_POINT, height_emu / EMU_PER_POINT]
+    width = emu_to_pt(width_emu)
+    heights = [emu_to_pt(first_height_emu or height_emu), emu_to_pt(height_emu)]
     pages: list[list[ParaSpec]] = [[]]
     laid: list[list[Paragraph]] = [[]]  # each page's paragraphs, laid out as they joined it
     # The height of the page being filled, kept as paragraphs join it: trying the next group adds
@@ -236,7 +239,7 @@ def _greedy(
     # rather than looking each paragraph up again.
     tried: tuple[list[ParaSpec], float, list[Paragraph]] | None = None
 
-    def limit() -> float:
+    def limit() -> Pt:
         return heights[0] if len(pages) == 1 else heights[1]
 
     def with_added(specs: list[ParaSpec]) -> tuple[float, list[Paragraph]]:
@@ -286,7 +289,8 @@ def _greedy(
                     add(alone)
                     break
                 used = total if pages[-1] else 0.0
-                head, rest = split_paragraph(pending, width, scale, line_spacing, limit() - used, first=not pages[-1])
+                room = Pt(limit() - used)
+                head, rest = split_paragraph(pending, width, scale, line_spacing, room, first=not pages[-1])
                 if head is None and not pages[-1]:
                     # Not one line fits an empty frame: place it anyway; the frame's
                     # fitting reports it, and layout's invariant check names the slide.

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate, PlaceholderInfo, Rect
+from sinoru_brief.units import Emu
 
 TITLE_TYPES = ("title", "ctrTitle")
 BODY_TYPES = ("body", "obj")
@@ -201,7 +202,7 @@ def obstruction(template: MasterTemplate, layout: LayoutInfo) -> float:
     picture meant to carry text, and does not count.
     """
     width, height = template.width, template.height
-    band = Rect(width // 10, height // 5, width * 8 // 10, height * 7 // 10)
+    band = Rect(Emu(width // 10), Emu(height // 5), Emu(width * 8 // 10), Emu(height * 7 // 10))
     master = template.masters[layout.master]
     rects = list(layout.shapes) + (list(master.shapes) if layout.shows_master_shapes else [])
     covered = 0

@@ -49,11 +49,11 @@ class Rect:
 
     @property
     def right(self) -> Emu:
-        return self.x + self.w
+        return Emu(self.x + self.w)
 
     @property
     def bottom(self) -> Emu:
-        return self.y + self.h
+        return Emu(self.y + self.h)
 
 
 @dataclass(frozen=True)
@@ -213,8 +213,8 @@ def load_master(path: str | Path, limits: ZipLimits = LIMITS) -> MasterTemplate:
         raise fail(path, "the slide master has no layouts", MASTER_HINT + "; a master needs at least one layout")
     return MasterTemplate(
         path=path.resolve(),
-        width=int(width),
-        height=int(height),
+        width=Emu(int(width)),
+        height=Emu(int(height)),
         masters=infos,
         digest=hashlib.sha256(data).hexdigest(),
         data=data,
@@ -341,7 +341,12 @@ def _rect(sp: etree._Element) -> Rect | None:
     off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
     if off is None or ext is None:
         return None
-    return Rect(int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")), int(ext.get("cy", "0")))
+    return Rect(_length(off, "x"), _length(off, "y"), _length(ext, "cx"), _length(ext, "cy"))
+
+
+def _length(element: etree._Element, name: str) -> Emu:
+    """Return the EMU length in attribute *name* of *element*, 0 when it is absent."""
+    return Emu(int(element.get(name, "0")))
 
 
 def _vert(sp: etree._Element) -> str:

@@ -23,7 +23,7 @@ from sinoru_brief.theme.drawingml import contrast, mix
 from sinoru_brief.theme.mapping import mapping
 from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate, Rect
 from sinoru_brief.theme.model import Colors, Fonts, SizeRange, Sizes, Snippets, Theme
-from sinoru_brief.units import inches
+from sinoru_brief.units import Emu, inches
 
 _SERIF = (
     "times",
@@ -270,7 +270,7 @@ SIZE_FACTOR_RANGE = (0.7, 1.4)
 ABSOLUTE_FLOOR_PT = 8.0
 
 
-def size_factor(template_w: int, template_h: int, slide_w: int, slide_h: int) -> float:
+def size_factor(template_w: Emu, template_h: Emu, slide_w: Emu, slide_h: Emu) -> float:
     """Return how much to scale a template's type for a slide: the slide's side ratio that binds, bounded."""
     if template_w <= 0 or template_h <= 0:
         return 1.0
@@ -299,7 +299,7 @@ def scaled_sizes(sizes: Sizes, factor: float) -> Sizes:
     return Sizes(**sized)
 
 
-def _margins(theme: Theme, master: MasterTemplate) -> tuple[int, int, int, int]:
+def _margins(theme: Theme, master: MasterTemplate) -> tuple[Emu, Emu, Emu, Emu]:
     """Return left, right, top and bottom margins from the master's title and footer placeholders."""
     info = master.masters[mapping(master).master]
     width, height = master.width, master.height
@@ -308,27 +308,27 @@ def _margins(theme: Theme, master: MasterTemplate) -> tuple[int, int, int, int]:
     if title is not None:
         # A placeholder insets its text 0.1 in by default and our frames 0.05 in: shift by the difference
         # so our title's text starts where the master's would.
-        left, right, top = title.x + _INSET_GAP, width - title.right + _INSET_GAP, title.y
+        left, right, top = Emu(title.x + _INSET_GAP), Emu(width - title.right + _INSET_GAP), title.y
     chrome = [p.rect for p in info.placeholders if p.type in ("ftr", "dt", "sldNum") and p.rect]
     if chrome:
-        bottom = height - max(r.bottom for r in chrome)
+        bottom = Emu(height - max(r.bottom for r in chrome))
     # Artwork along an edge of the slide (a coloured strip, a logo in a corner band) is chrome
     # our text must keep clear of: the margin on that side moves inside it.
     gap = inches(0.1)
     for side, rect in edge_artwork(master):
         if side == "left":
-            left = max(left, rect.right + gap)
+            left = max(left, Emu(rect.right + gap))
         elif side == "right":
-            right = max(right, width - rect.x + gap)
+            right = max(right, Emu(width - rect.x + gap))
         elif side == "top":
-            top = max(top, rect.bottom + gap)
+            top = max(top, Emu(rect.bottom + gap))
         else:
-            bottom = max(bottom, height - rect.y + gap)
+            bottom = max(bottom, Emu(height - rect.y + gap))
     # Keep every margin sensible whatever the master says: inside the slide, never more than a quarter of it.
-    left = _clamp(left, inches(0.2), width // 5)
-    right = _clamp(right, inches(0.2), width // 5)
-    top = _clamp(top, inches(0.1), height // 6)
-    bottom = _clamp(bottom, inches(0.1), height // 8)
+    left = _clamp(left, inches(0.2), Emu(width // 5))
+    right = _clamp(right, inches(0.2), Emu(width // 5))
+    top = _clamp(top, inches(0.1), Emu(height // 6))
+    bottom = _clamp(bottom, inches(0.1), Emu(height // 8))
     return left, right, top, bottom
 
 
@@ -340,8 +340,8 @@ def _title_rect(info: MasterInfo, content_layout: LayoutInfo) -> Rect | None:
     return None
 
 
-def _clamp(value: int, low: int, high: int) -> int:
-    return max(low, min(int(value), max(low, high)))
+def _clamp(value: Emu, low: Emu, high: Emu) -> Emu:
+    return Emu(max(low, min(int(value), max(low, high))))
 
 
 #: How close to an edge a shape must come, and how thin it must be (shares of the slide), to be edge artwork.

@@ -15,9 +15,9 @@ from sinoru_brief.content.models import Chart
 from sinoru_brief.layout.context import TEXT_INSETS, LayoutContext
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.pages import Box, ChartFrame, PageDraft, Shape
-from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
+from sinoru_brief.layout.textfit import UNBOUNDED, ParaSpec, layout_at, scales
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import EMU_PER_POINT, inches, points
+from sinoru_brief.units import Emu, emu_to_pt, inches, points
 
 #: At most this many values are set as key figures rather than drawn as a chart.
 KEY_FIGURE_LIMIT = 2
@@ -52,7 +52,7 @@ def layout_chart(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     body = ctx.regions.body
     # On a tall (portrait) slide a chart filling the body would stretch its
     # bars absurdly; keep it no taller than three quarters of its width.
-    height = min(body.h, body.w * 3 // 4)
+    height = min(body.h, Emu(body.w * 3 // 4))
     page.boxes.append(
         ChartFrame(
             x=body.x,
@@ -89,7 +89,7 @@ def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Pag
     page = new_page(ctx, slide)
     body = ctx.regions.body
     series = chart.series[0]
-    caption_h = points(t.sizes.sub.size * t.line_spacing * 2) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    caption_h = TEXT_INSETS.outer_height(points(t.sizes.sub.size * t.line_spacing * 2))
     spans = [ctx.span(series.name, t.sizes.sub.size, color=t.colors.muted)]
     marker = ctx.marker(ctx.deck.markers(slide.slide.cite), t.sizes.sub.size)
     if marker:
@@ -104,7 +104,7 @@ def _key_figures(ctx: LayoutContext, slide: DeckSlide, chart: Chart) -> list[Pag
     _set_figures(
         ctx,
         page,
-        body.y + caption_h + inches(0.2),
+        Emu(body.y + caption_h + inches(0.2)),
         [
             (format_value(value, chart.unit), [], category)
             for category, value in zip(chart.categories, series.values, strict=False)
@@ -121,14 +121,14 @@ def layout_key_figures(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     _set_figures(
         ctx,
         page,
-        ctx.regions.body.y + inches(0.2),
+        Emu(ctx.regions.body.y + inches(0.2)),
         [(f.value, ctx.deck.markers(f.cite), f.label) for f in slide.slide.figures],
     )
     add_source_line(ctx, page, list(slide.citations))
     return [page]
 
 
-def _set_figures(ctx: LayoutContext, page: PageDraft, top: int, columns: list[tuple[str, list[int], str]]) -> None:
+def _set_figures(ctx: LayoutContext, page: PageDraft, top: Emu, columns: list[tuple[str, list[int], str]]) -> None:
     """Set each (value, its citation numbers, label) in a column of its own from *top* to the body's foot.
 
     Every value on the slide has one size, the largest at which each fits on
@@ -140,10 +140,9 @@ def _set_figures(ctx: LayoutContext, page: PageDraft, top: int, columns: list[tu
     body = ctx.regions.body
     gap = inches(0.4)
     rule_gap = inches(0.12)
-    column_w = (body.w - gap * (len(columns) - 1)) // max(len(columns), 1)
-    inner_w = (column_w - TEXT_INSETS.left - TEXT_INSETS.right) / EMU_PER_POINT
-    insets_h = TEXT_INSETS.top + TEXT_INSETS.bottom
-    height = body.bottom - top
+    column_w = Emu((body.w - gap * (len(columns) - 1)) // max(len(columns), 1))
+    inner_w = emu_to_pt(TEXT_INSETS.inner_width(column_w))
+    height = Emu(body.bottom - top)
     figure = SizeRange(t.sizes.deck_title.size * 1.6, t.sizes.deck_title.minimum)
 
     def value_spec(text: str, numbers: list[int], size: float) -> ParaSpec:
@@ -157,31 +156,25 @@ def _set_figures(ctx: LayoutContext, page: PageDraft, top: int, columns: list[tu
     def sizes(size: SizeRange) -> list[float]:
         return [size.size * scale for scale in scales([ParaSpec(spans=(), size=size)])]
 
-    def all_fit(specs: list[ParaSpec], frame_h: int, max_lines: int = 0) -> bool:
-        return all(
-            layout_at([spec], inner_w, (frame_h - insets_h) / EMU_PER_POINT, 1.0, t.line_spacing, max_lines).fits
-            for spec in specs
-        )
+    def all_fit(specs: list[ParaSpec], frame_h: Emu, max_lines: int = 0) -> bool:
+        inner_h = emu_to_pt(TEXT_INSETS.inner_height(frame_h))
+        return all(layout_at([spec], inner_w, inner_h, 1.0, t.line_spacing, max_lines).fits for spec in specs)
 
-    figure_h = height * 55 // 100
+    figure_h = Emu(height * 55 // 100)
+    labels_h = Emu(height - figure_h - rule_gap)
     label_sizes = sizes(t.sizes.body)
     label_size = next(
-        (
-            size
-            for size in label_sizes
-            if all_fit([label_spec(c[2], size) for c in columns], height - figure_h - rule_gap)
-        ),
+        (size for size in label_sizes if all_fit([label_spec(c[2], size) for c in columns], labels_h)),
         label_sizes[-1],
     )
     labels = [label_spec(c[2], label_size) for c in columns]
-    if not all_fit(labels, height - figure_h - rule_gap):
+    if not all_fit(labels, labels_h):
         # Long labels at their smallest: give them the height they need, leaving the values a line at least.
-        need = (
-            max(round(layout_at([spec], inner_w, 1e9, 1.0, t.line_spacing).height * EMU_PER_POINT) for spec in labels)
-            + insets_h
+        need = TEXT_INSETS.outer_height(
+            max(points(layout_at([spec], inner_w, UNBOUNDED, 1.0, t.line_spacing).height) for spec in labels)
         )
-        value_line = points(figure.minimum * t.line_spacing) + insets_h
-        figure_h = max(value_line, min(figure_h, height - rule_gap - need))
+        value_line = TEXT_INSETS.outer_height(points(figure.minimum * t.line_spacing))
+        figure_h = Emu(max(value_line, min(figure_h, height - rule_gap - need)))
     value_sizes = sizes(figure)
     one_line = next(
         (
@@ -193,7 +186,7 @@ def _set_figures(ctx: LayoutContext, page: PageDraft, top: int, columns: list[tu
     )
     value_size = one_line if one_line is not None else value_sizes[-1]
     for i, (value, numbers, _) in enumerate(columns):
-        x = body.x + i * (column_w + gap)
+        x = Emu(body.x + i * (column_w + gap))
         page.boxes.append(
             ctx.text_frame(
                 Box(x, top, column_w, figure_h),
@@ -206,10 +199,10 @@ def _set_figures(ctx: LayoutContext, page: PageDraft, top: int, columns: list[tu
         rule_w = min(inches(1.0), column_w)
         page.boxes.append(
             Shape(
-                x=x + column_w // 2 - rule_w // 2,
-                y=top + figure_h + inches(0.04),
+                x=Emu(x + column_w // 2 - rule_w // 2),
+                y=Emu(top + figure_h + inches(0.04)),
                 w=rule_w,
-                h=0,
+                h=Emu(0),
                 geometry="line",
                 stroke=t.colors.rule,
                 stroke_width=1.5,
@@ -218,7 +211,7 @@ def _set_figures(ctx: LayoutContext, page: PageDraft, top: int, columns: list[tu
         )
         page.boxes.append(
             ctx.text_frame(
-                Box(x, top + figure_h + rule_gap, column_w, height - figure_h - rule_gap),
+                Box(x, Emu(top + figure_h + rule_gap), column_w, Emu(height - figure_h - rule_gap)),
                 [labels[i]],
                 role="figure-label",
             )

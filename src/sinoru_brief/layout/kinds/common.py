@@ -9,7 +9,7 @@ from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, PageDraft, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import emu_to_pt, points
+from sinoru_brief.units import Emu, emu_to_pt, points
 
 CONTINUED = " (cont.)"
 BULLET_CHARS = ("•", "–")
@@ -39,7 +39,7 @@ def add_title(ctx: LayoutContext, page: PageDraft, title: str, continued: int = 
             x=r.title.x,
             y=r.rule_y,
             w=points(72),
-            h=0,
+            h=Emu(0),
             geometry="line",
             stroke=ctx.theme.colors.accent,
             stroke_width=2.5,
@@ -113,7 +113,7 @@ def add_source_line(ctx: LayoutContext, page: PageDraft, numbers: list[int]) -> 
 
 
 def _overflows(frame: TextFrame, box: Box) -> bool:
-    inner = emu_to_pt(box.h - frame.insets.top - frame.insets.bottom)
+    inner = emu_to_pt(frame.insets.inner_height(box.h))
     return frame.text_height() > inner + 1e-6
 
 

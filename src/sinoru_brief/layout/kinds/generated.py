@@ -11,10 +11,15 @@ from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.kinds.common import new_page
 from sinoru_brief.layout.linebreak import collapse_space, normalise_space
 from sinoru_brief.layout.pages import Box, PageDraft, Shape, Span, TextFrame
-from sinoru_brief.layout.textfit import ParaSpec, layout_at, paginate, scales
+from sinoru_brief.layout.textfit import UNBOUNDED, ParaSpec, layout_at, paginate, scales
 from sinoru_brief.layout.truncate import ELLIPSIS
-from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import EMU_PER_POINT, inches, points
+from sinoru_brief.theme.model import SizeRange, Theme
+from sinoru_brief.units import Emu, emu_to_pt, inches, points
+
+
+def _text_column(t: Theme) -> tuple[Emu, Emu]:
+    """Return the left edge and width of the text on a title, section or closing slide: 0.3 in inside the margins."""
+    return Emu(t.margin_left + inches(0.3)), Emu(t.width - t.margin_left - t.margin_right - inches(0.6))
 
 
 def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
@@ -27,7 +32,7 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     t = ctx.theme
     page = ctx.page(slide)
     stage = ctx.regions.stage
-    left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)
+    left, width = _text_column(t)
     lines = slide.title_lines
     y = stage.y
     for text, role, align, color in (
@@ -35,7 +40,7 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
         (lines.organisation, "organisation", "left", t.colors.muted),
     ):
         if text:
-            height = points(t.sizes.sub.size * t.line_spacing) + TEXT_INSETS.top + TEXT_INSETS.bottom
+            height = TEXT_INSETS.outer_height(points(t.sizes.sub.size * t.line_spacing))
             page.boxes.append(
                 ctx.text_frame(
                     Box(left, y, width, height),
@@ -43,25 +48,27 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
                     role=role,
                 )
             )
-            y += height + inches(0.15)
-    top = max(t.height // 6, stage.y, y)  # clear of the banner, the logo and the lines above
+            y = Emu(y + height + inches(0.15))
+    top = max(Emu(t.height // 6), stage.y, y)  # clear of the banner, the logo and the lines above
     # The deck's title is never cut here (the footer shortens it; this is where it is read whole):
     # when it needs more lines at its floor than fit above the rule, the rule moves down for it,
     # up to two thirds of the way down the free stage.
     title_spec = ctx.plain(slide.title, t.sizes.deck_title, heading=True, bold=True)
-    inner_w = width - TEXT_INSETS.left - TEXT_INSETS.right
+    inner_w = TEXT_INSETS.inner_width(width)
     floor = scales([title_spec])[-1]
-    needed = points(layout_at([title_spec], inner_w / EMU_PER_POINT, 1e9, floor, t.line_spacing).height)
-    least = needed + TEXT_INSETS.top + TEXT_INSETS.bottom
-    mid = max(t.height * 45 // 100, min(top + least, stage.y + stage.h * 2 // 3))
-    page.boxes.append(ctx.text_frame(Box(left, top, width, mid - top), [title_spec], role="title", anchor="bottom"))
+    needed = points(layout_at([title_spec], emu_to_pt(inner_w), UNBOUNDED, floor, t.line_spacing).height)
+    least = TEXT_INSETS.outer_height(needed)
+    mid = Emu(max(t.height * 45 // 100, min(top + least, stage.y + stage.h * 2 // 3)))
+    page.boxes.append(
+        ctx.text_frame(Box(left, top, width, Emu(mid - top)), [title_spec], role="title", anchor="bottom")
+    )
     if t.master is None:  # a master's title slide has its own design: no accent rule of ours
         page.boxes.append(
             Shape(
                 x=left,
-                y=mid + inches(0.12),
+                y=Emu(mid + inches(0.12)),
                 w=inches(1.6),
-                h=0,
+                h=Emu(0),
                 geometry="line",
                 stroke=t.colors.accent,
                 stroke_width=3.0,
@@ -75,10 +82,10 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     for i, line in enumerate(x for x in (byline, lines.presenter, as_of) if x):
         spec = ctx.plain(line, t.sizes.sub, color=t.colors.muted)
         specs.append(ParaSpec(spans=spec.spans, size=spec.size, space_before=0.8 if i == 0 else 0.2))
-    below = mid + inches(0.35)
-    bottom = min(t.height * 85 // 100, stage.bottom)
+    below = Emu(mid + inches(0.35))
+    bottom = min(Emu(t.height * 85 // 100), stage.bottom)
     if specs and bottom > below:
-        page.boxes.append(ctx.text_frame(Box(left, below, width, bottom - below), specs, role="subtitle"))
+        page.boxes.append(ctx.text_frame(Box(left, below, width, Emu(bottom - below)), specs, role="subtitle"))
     return [page]
 
 
@@ -92,13 +99,13 @@ def layout_agenda(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     t = ctx.theme
     body = ctx.regions.body
     groups = _agenda_entries(ctx, slide.items, 1)
-    inner_h = body.h - TEXT_INSETS.top - TEXT_INSETS.bottom
-    if len(paginate(groups, body.w - TEXT_INSETS.left - TEXT_INSETS.right, inner_h, t.line_spacing)) > 1:
+    inner_h = TEXT_INSETS.inner_height(body.h)
+    if len(paginate(groups, TEXT_INSETS.inner_width(body.w), inner_h, t.line_spacing)) > 1:
         gap = inches(0.4)
-        column_w = (body.w - gap) // 2
+        column_w = Emu((body.w - gap) // 2)
         half = (len(slide.items) + 1) // 2
         columns = [_agenda_entries(ctx, slide.items[:half], 1), _agenda_entries(ctx, slide.items[half:], half + 1)]
-        inner_w = column_w - TEXT_INSETS.left - TEXT_INSETS.right
+        inner_w = TEXT_INSETS.inner_width(column_w)
         fitted = [paginate(c, inner_w, inner_h, t.line_spacing) for c in columns]
         # One type size for both columns: the smaller of the two sizes each would take.
         if all(len(f) == 1 for f in fitted):
@@ -107,14 +114,14 @@ def layout_agenda(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
             for i, column in enumerate(columns):
                 frame = layout_at(
                     [spec for group in column for spec in group],
-                    inner_w / EMU_PER_POINT,
-                    inner_h / EMU_PER_POINT,
+                    emu_to_pt(inner_w),
+                    emu_to_pt(inner_h),
                     scale,
                     t.line_spacing,
                 )
                 page.boxes.append(
                     TextFrame(
-                        x=body.x + i * (column_w + gap),
+                        x=Emu(body.x + i * (column_w + gap)),
                         y=body.y,
                         w=column_w,
                         h=body.h,
@@ -151,8 +158,8 @@ def _agenda_entries(ctx: LayoutContext, items: tuple[str, ...], first: int) -> l
 
 
 def _paged_list(ctx: LayoutContext, slide: DeckSlide, groups: list[list[ParaSpec]], body: Box) -> list[PageDraft]:
-    inner_w = body.w - TEXT_INSETS.left - TEXT_INSETS.right
-    inner_h = body.h - TEXT_INSETS.top - TEXT_INSETS.bottom
+    inner_w = TEXT_INSETS.inner_width(body.w)
+    inner_h = TEXT_INSETS.inner_height(body.h)
     pages = []
     for index, fitted in enumerate(paginate(groups, inner_w, inner_h, ctx.theme.line_spacing)):
         page = new_page(ctx, slide, index)
@@ -176,16 +183,24 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     t = ctx.theme
     page = ctx.page(slide)
     stage = ctx.regions.stage
-    left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)
+    left, width = _text_column(t)
     if t.master is None:  # the band would cover a master's own edge art
         page.boxes.append(
-            Shape(x=0, y=0, w=inches(0.25), h=t.height, geometry="rect", fill=t.colors.accent, name="section band")
+            Shape(
+                x=Emu(0),
+                y=Emu(0),
+                w=inches(0.25),
+                h=t.height,
+                geometry="rect",
+                fill=t.colors.accent,
+                name="section band",
+            )
         )
     # The number sits above the title at a quarter of the slide; on a short slide, or below a banner
     # and a logo, the stack moves down and shrinks so it stays on the free stage.
-    number_h = min(inches(1.2), stage.h // 5)
-    top = max(t.height // 4, stage.y + number_h + inches(0.1))
-    title_h = min(t.height * 30 // 100, (stage.bottom - top) * 55 // 100)
+    number_h = min(inches(1.2), Emu(stage.h // 5))
+    top = Emu(max(t.height // 4, stage.y + number_h + inches(0.1)))
+    title_h = Emu(min(t.height * 30 // 100, (stage.bottom - top) * 55 // 100))
     number = SizeRange(t.sizes.section_title.size * 1.4, t.sizes.section_title.minimum)
     # The title comes first in reading order (a screen reader announces a slide by its title),
     # though the number is drawn above it.
@@ -199,17 +214,17 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     )
     page.boxes.append(
         ctx.text_frame(
-            Box(left, top - inches(0.1) - number_h, width, number_h),
+            Box(left, Emu(top - inches(0.1) - number_h), width, number_h),
             [ctx.plain(f"{int(slide.subtitle):02d}", number, heading=True, bold=True, color=t.colors.accent)],
             role="section-number",
             anchor="bottom",
         )
     )
     if slide.items:
-        summary_y = top + title_h + inches(0.2)
+        summary_y = Emu(top + title_h + inches(0.2))
         page.boxes.append(
             ctx.text_frame(
-                Box(left, summary_y, width * 3 // 4, min(t.height * 25 // 100, stage.bottom - summary_y)),
+                Box(left, summary_y, Emu(width * 3 // 4), Emu(min(t.height * 25 // 100, stage.bottom - summary_y))),
                 [ctx.plain(slide.items[0], t.sizes.body, color=t.colors.muted)],
                 role="summary",
             )
@@ -255,7 +270,7 @@ def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
             [ParaSpec(spans=tuple(_merge_spaces(spans)), size=size, space_before=0.3, indent=size.size * 2.0)]
         )
     body = ctx.regions.body
-    full = Box(body.x, body.y, body.w, ctx.regions.source.bottom - body.y)
+    full = Box(body.x, body.y, body.w, Emu(ctx.regions.source.bottom - body.y))
     pages = _paged_list(ctx, slide, groups, full)
     return pages
 
@@ -302,10 +317,10 @@ def _merge_spaces(spans: list[Span]) -> list[Span]:
 def layout_closing(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     t = ctx.theme
     page = ctx.page(slide)
-    left, width = t.margin_left + inches(0.3), t.width - t.margin_left - t.margin_right - inches(0.6)
+    left, width = _text_column(t)
     page.boxes.append(
         ctx.text_frame(
-            Box(left, t.height // 3, width, t.height // 5),
+            Box(left, Emu(t.height // 3), width, Emu(t.height // 5)),
             [ctx.plain(slide.title, t.sizes.deck_title, heading=True, bold=True, align="center")],
             role="title",
             anchor="bottom",
@@ -314,7 +329,7 @@ def layout_closing(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     if slide.items and slide.items[0]:
         page.boxes.append(
             ctx.text_frame(
-                Box(left, t.height // 3 + t.height // 5 + inches(0.3), width, t.height // 6),
+                Box(left, Emu(t.height // 3 + t.height // 5 + inches(0.3)), width, Emu(t.height // 6)),
                 [ctx.plain(slide.items[0], t.sizes.body, color=t.colors.muted, align="center")],
                 role="subtitle",
             )

@@ -24,7 +24,7 @@ from sinoru_brief.layout.kinds.common import new_page
 from sinoru_brief.layout.linebreak import collapse_space
 from sinoru_brief.layout.pages import Box, PageDraft, Span, TextFrame
 from sinoru_brief.layout.textfit import Fitted, ParaSpec, layout_at, paginate, scales
-from sinoru_brief.units import EMU_PER_POINT, Emu, inches
+from sinoru_brief.units import Emu, Pt, emu_to_pt, inches
 
 #: The space between the two columns.
 COLUMN_GAP = inches(0.4)
@@ -40,7 +40,7 @@ def layout_sources(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     """Lay out the Sources slide: its entries in one or two columns, on as few slides as they need."""
     body = ctx.regions.body
     # No source line on this slide: the entries may use its room, as the reference slides do.
-    area = Box(body.x, body.y, body.w, ctx.regions.source.bottom - body.y)
+    area = Box(body.x, body.y, body.w, Emu(ctx.regions.source.bottom - body.y))
     # The space between entries gives way before a slide is added: the hanging numbers still set
     # each entry apart without it. The widest space that needs no more slides than none is used.
     fewest = len(_arrange(ctx, slide, area, ENTRY_SPACES[-1]))
@@ -82,21 +82,17 @@ def _arrange(ctx: LayoutContext, slide: DeckSlide, area: Box, space: float) -> l
     # The hanging indent clears the widest number ("33.") plus a gap, as the agenda's does.
     widest = max((text_width(f"{e.number}.", ctx.theme.fonts.body, size) for e in slide.entries), default=0.0)
     groups = [[_entry_spec(ctx, entry, widest + size * 0.6, space)] for entry in slide.entries]
-    inner_h = area.h - TEXT_INSETS.top - TEXT_INSETS.bottom
-    one_column = paginate(groups, _inner(area.w), inner_h, ctx.theme.line_spacing)
-    column_w = (area.w - COLUMN_GAP) // 2
+    inner_h = TEXT_INSETS.inner_height(area.h)
+    one_column = paginate(groups, TEXT_INSETS.inner_width(area.w), inner_h, ctx.theme.line_spacing)
+    column_w = Emu((area.w - COLUMN_GAP) // 2)
     if _reads_in_columns(ctx, column_w):
         columns = _two_columns(ctx, groups, column_w, inner_h, len(one_column))
         if columns is not None:
             return [
-                [(area.x + i * (column_w + COLUMN_GAP), column_w, fitted) for i, fitted in enumerate(pair)]
+                [(Emu(area.x + i * (column_w + COLUMN_GAP)), column_w, fitted) for i, fitted in enumerate(pair)]
                 for pair in columns
             ]
     return [[(area.x, area.w, fitted)] for fitted in one_column]
-
-
-def _inner(width: Emu) -> Emu:
-    return width - TEXT_INSETS.left - TEXT_INSETS.right
 
 
 def _entry_spec(ctx: LayoutContext, entry: SourceEntry, indent: float, space: float) -> ParaSpec:
@@ -144,7 +140,7 @@ def _reads_in_columns(ctx: LayoutContext, column_w: Emu) -> bool:
     t = ctx.theme
     size = t.sizes.reference.size
     average = text_width(_SAMPLE, t.fonts.body, size) / len(_SAMPLE)
-    return _inner(column_w) / EMU_PER_POINT >= MIN_COLUMN_CHARACTERS * average
+    return emu_to_pt(TEXT_INSETS.inner_width(column_w)) >= MIN_COLUMN_CHARACTERS * average
 
 
 def _two_columns(
@@ -156,7 +152,7 @@ def _two_columns(
     the floor; the last page's entries are then shared evenly between its
     two columns.
     """
-    width = _inner(column_w)
+    width = TEXT_INSETS.inner_width(column_w)
     spacing = ctx.theme.line_spacing
     steps = scales([spec for group in groups for spec in group])
     least = math.ceil(len(paginate(groups, width, inner_h, spacing, scale=steps[-1])) / 2)
@@ -166,17 +162,17 @@ def _two_columns(
         frames = paginate(groups, width, inner_h, spacing, scale=scale)
         if math.ceil(len(frames) / 2) <= least:
             pages = [frames[i : i + 2] for i in range(0, len(frames), 2)]
-            pages[-1] = _balanced(pages[-1], width, inner_h / EMU_PER_POINT, scale, spacing)
+            pages[-1] = _balanced(pages[-1], width, emu_to_pt(inner_h), scale, spacing)
             return pages
     return None  # not reached: the floor scale is among the steps
 
 
-def _balanced(frames: list[Fitted], width: Emu, height: float, scale: float, spacing: float) -> list[Fitted]:
+def _balanced(frames: list[Fitted], width: Emu, height: Pt, scale: float, spacing: float) -> list[Fitted]:
     """Return the entries of the last page's *frames* split between two columns as evenly as they go."""
     specs = [spec for frame in frames for spec in frame.specs]
     if len(specs) < 2 or any(len(spec.citations) != 1 for spec in specs):
         return frames  # an entry split over two columns is left as the flow placed it
-    w = width / EMU_PER_POINT
+    w = emu_to_pt(width)
     best: list[Fitted] = frames
     best_height = max(f.height for f in frames)
     for cut in range(1, len(specs)):

@@ -8,15 +8,15 @@ from sinoru_brief.layout.fonts import text_width
 from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Cell, Insets, PageDraft, TableFrame
-from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
+from sinoru_brief.layout.textfit import UNBOUNDED, ParaSpec, layout_at, scales
 from sinoru_brief.layout.truncate import truncate_to_height
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import EMU_PER_POINT, inches
+from sinoru_brief.units import EMU_PER_POINT, Emu, emu_sum, emu_to_pt, inches, points
 
 CELL_INSETS = Insets(left=inches(0.08), top=inches(0.05), right=inches(0.08), bottom=inches(0.05))
 
 
-def column_widths(columns: list[list[str]], total: int, font: str, size: float) -> list[int]:
+def column_widths(columns: list[list[str]], total: Emu, font: str, size: float) -> list[Emu]:
     """Share *total* EMU between columns by how much text each holds, each at least a ninth."""
     weights = []
     for texts in columns:
@@ -27,8 +27,8 @@ def column_widths(columns: list[list[str]], total: int, font: str, size: float) 
     raw = [total * w / sum(weights) for w in weights]
     widened = [max(r, floor) for r in raw]
     scale = total / sum(widened)
-    widths = [int(w * scale) for w in widened]
-    widths[-1] += total - sum(widths)
+    widths = [Emu(int(w * scale)) for w in widened]
+    widths[-1] = Emu(widths[-1] + total - sum(widths))
     return widths
 
 
@@ -69,14 +69,14 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
         row_specs.append((cells, ctx.deck.markers(row.cite)))
 
     all_specs = [p for cells in header_specs for p in cells] + [p for cells, _ in row_specs for c in cells for p in c]
-    inner_w = [w - CELL_INSETS.left - CELL_INSETS.right for w in widths]
+    inner_w = [emu_to_pt(CELL_INSETS.inner_width(w)) for w in widths]  # points, as each row is laid out in them
     pad = (CELL_INSETS.top + CELL_INSETS.bottom) / EMU_PER_POINT
-    limit = body.h / EMU_PER_POINT
+    limit = emu_to_pt(body.h)
 
     def lay_row(cells: list[list[ParaSpec]], scale: float) -> tuple[list[Cell], float]:
         laid, tallest = [], 0.0
         for specs, w in zip(cells, inner_w, strict=True):
-            fitted = layout_at(specs, w / EMU_PER_POINT, 1e9, scale, t.line_spacing) if specs else None
+            fitted = layout_at(specs, w, UNBOUNDED, scale, t.line_spacing) if specs else None
             paragraphs = fitted.paragraphs if fitted else ()
             tallest = max(tallest, fitted.height if fitted else 0.0)
             laid.append(Cell(paragraphs=paragraphs))
@@ -109,20 +109,19 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
             room = limit - header_h
             if h > room:  # one row taller than a whole slide: cut its text to fit
                 laid = [
-                    Cell(truncate_to_height(c.paragraphs, room - pad, w / EMU_PER_POINT))
-                    for c, w in zip(laid, inner_w, strict=True)
+                    Cell(truncate_to_height(c.paragraphs, room - pad, w)) for c, w in zip(laid, inner_w, strict=True)
                 ]
                 h = room
             rows.append(laid)
             heights.append(h)
             numbers.extend(row_specs[i][1])
-        heights_emu = tuple(round(h * EMU_PER_POINT) for h in heights)
+        heights_emu = tuple(points(h) for h in heights)
         page.boxes.append(
             TableFrame(
                 x=body.x,
                 y=body.y,
                 w=body.w,
-                h=sum(heights_emu),
+                h=emu_sum(heights_emu),
                 name="table",
                 column_widths=tuple(widths),
                 row_heights=heights_emu,

@@ -9,7 +9,7 @@ from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, PageDraft, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, paginate
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import inches, points
+from sinoru_brief.units import Emu, inches, points
 
 
 def layout_bullets(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
@@ -70,7 +70,7 @@ def _bullet_pages(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
 
 
 def _inner(box: Box) -> Box:
-    return Box(box.x, box.y, box.w - TEXT_INSETS.left - TEXT_INSETS.right, box.h - TEXT_INSETS.top - TEXT_INSETS.bottom)
+    return Box(box.x, box.y, TEXT_INSETS.inner_width(box.w), TEXT_INSETS.inner_height(box.h))
 
 
 def layout_quote(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
@@ -81,15 +81,15 @@ def layout_quote(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     body = ctx.regions.body
     bar = Shape(
         x=body.x,
-        y=body.y + inches(0.1),
+        y=Emu(body.y + inches(0.1)),
         w=inches(0.08),
-        h=body.h - inches(0.2),
+        h=Emu(body.h - inches(0.2)),
         geometry="rect",
         fill=t.colors.accent,
         name="quote bar",
     )
     page.boxes.append(bar)
-    box = Box(body.x + inches(0.35), body.y, body.w - inches(0.35), body.h)
+    box = Box(Emu(body.x + inches(0.35)), body.y, Emu(body.w - inches(0.35)), body.h)
     quote_spans = [ctx.span(f"“{normalise_space(s.quote)}”", t.sizes.quote.size, heading=True, italic=True)]
     marker = ctx.marker(ctx.deck.markers(s.cite), t.sizes.quote.size)
     if marker:
@@ -121,18 +121,18 @@ def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     t = ctx.theme
     body = ctx.regions.body
     gap = inches(0.3)
-    col_w = (body.w - gap) // 2
-    heading_h = points(t.sizes.sub.size * t.line_spacing * 2) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    col_w = Emu((body.w - gap) // 2)
+    heading_h = TEXT_INSETS.outer_height(points(t.sizes.sub.size * t.line_spacing * 2))
     columns = []
     for i, side in enumerate(slide.slide.sides):
-        x = body.x + i * (col_w + gap)
+        x = Emu(body.x + i * (col_w + gap))
         heading = ctx.text_frame(
             Box(x, body.y, col_w, heading_h),
             [ctx.plain(side.heading, t.sizes.sub, heading=True, bold=True, color=t.colors.accent)],
             role="heading",
             anchor="bottom",
         )
-        box = Box(x, body.y + heading_h + inches(0.08), col_w, body.h - heading_h - inches(0.08))
+        box = Box(x, Emu(body.y + heading_h + inches(0.08)), col_w, Emu(body.h - heading_h - inches(0.08)))
         groups = [
             bullet_group(ctx, b, body=t.sizes.sub, sub=SizeRange(t.sizes.sub.minimum, t.sizes.sub.minimum))
             for b in side.bullets
@@ -150,9 +150,9 @@ def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
             page.boxes.append(
                 Shape(
                     x=box.x,
-                    y=box.y - inches(0.04),
+                    y=Emu(box.y - inches(0.04)),
                     w=box.w,
-                    h=0,
+                    h=Emu(0),
                     geometry="line",
                     stroke=t.colors.rule,
                     stroke_width=1.0,

@@ -26,7 +26,7 @@ from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, BoxGroup, PageDraft, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, layout_at, scales
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import EMU_PER_POINT, Emu, inches, points
+from sinoru_brief.units import Emu, Pt, emu_to_pt, inches, points
 
 LANES = ("above", "below", "above2", "below2")
 MARKER = inches(0.16)
@@ -63,22 +63,22 @@ class _Frame:
 
     @property
     def axis_y(self) -> Emu:
-        return self.body.y + self.body.h // 2
+        return Emu(self.body.y + self.body.h // 2)
 
     @property
     def lo(self) -> Emu:
-        return self.body.x + inches(0.5)
+        return Emu(self.body.x + inches(0.5))
 
     @property
     def hi(self) -> Emu:
-        return self.body.right - inches(0.5)
+        return Emu(self.body.right - inches(0.5))
 
 
 def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     assert slide.slide is not None
     events = sorted(slide.slide.events, key=lambda e: e.date.sort_key())
     frame = _Frame(ctx.regions.body, _band_height(ctx))
-    label_w = min(inches(2.5), frame.body.w // 4)
+    label_w = min(inches(2.5), Emu(frame.body.w // 4))
     chunks: list[_Chunk] = []
     start = 0
     while start < len(events):
@@ -116,7 +116,7 @@ def layout_timeline(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
 def _band_height(ctx: LayoutContext) -> Emu:
     """Return the height of the year labels' band under the axis: one line of the smallest source text."""
     t = ctx.theme
-    return points(t.sizes.source.minimum * t.line_spacing) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    return TEXT_INSETS.outer_height(points(t.sizes.source.minimum * t.line_spacing))
 
 
 def _readable(ctx: LayoutContext, placed: list[_Placed] | None) -> bool:
@@ -133,24 +133,21 @@ def _readable(ctx: LayoutContext, placed: list[_Placed] | None) -> bool:
     return True
 
 
-def _inner_size(box: Box) -> tuple[float, float]:
+def _inner_size(box: Box) -> tuple[Pt, Pt]:
     """Return the width and height in points inside *box*'s text insets."""
-    return (
-        (box.w - TEXT_INSETS.left - TEXT_INSETS.right) / EMU_PER_POINT,
-        (box.h - TEXT_INSETS.top - TEXT_INSETS.bottom) / EMU_PER_POINT,
-    )
+    return emu_to_pt(TEXT_INSETS.inner_width(box.w)), emu_to_pt(TEXT_INSETS.inner_height(box.h))
 
 
 def _lane_box(lane: str, x: Emu, frame: _Frame, label_w: Emu, lane_h: Emu | None = None) -> Box:
     body, axis_y = frame.body, frame.axis_y
     half = body.h // 2 - MARKER - frame.band
-    lane_h = lane_h if lane_h is not None else half // 2 - LABEL_GAP
-    left = min(max(x - label_w // 2, body.x), body.right - label_w)
+    lane_h = lane_h if lane_h is not None else Emu(half // 2 - LABEL_GAP)
+    left = Emu(min(max(x - label_w // 2, body.x), body.right - label_w))
     near = lane in ("above", "below")
     if lane.startswith("above"):
         bottom = axis_y - MARKER - (0 if near else lane_h + LABEL_GAP)
-        return Box(left, bottom - lane_h, label_w, lane_h)
-    top = axis_y + MARKER + frame.band + (0 if near else lane_h + LABEL_GAP)
+        return Box(left, Emu(bottom - lane_h), label_w, lane_h)
+    top = Emu(axis_y + MARKER + frame.band + (0 if near else lane_h + LABEL_GAP))
     return Box(left, top, label_w, lane_h)
 
 
@@ -163,7 +160,8 @@ def date_axis(events: list[TimelineEvent], lo: Emu, hi: Emu, weight: float) -> A
     days = [e.date.as_date().toordinal() for e in events]
     first, last = days[0], days[-1]
     if last == first:
-        return lambda day: (lo + hi) // 2
+        middle = Emu((lo + hi) // 2)
+        return lambda day: middle
     count = len(days)
     even_at = [i / (count - 1) for i in range(count)]
 
@@ -182,7 +180,7 @@ def date_axis(events: list[TimelineEvent], lo: Emu, hi: Emu, weight: float) -> A
 
     def axis(day: int) -> Emu:
         share = weight * (day - first) / (last - first) + (1 - weight) * even(day)
-        return lo + round(share * (hi - lo))
+        return Emu(lo + round(share * (hi - lo)))
 
     return axis
 
@@ -193,7 +191,7 @@ def _place_any(ctx: LayoutContext, events: list[TimelineEvent], frame: _Frame, l
         axis = date_axis(events, frame.lo, frame.hi, weight)
         xs = [axis(e.date.as_date().toordinal()) for e in events]
         if len(events) > 1 and len(set(xs)) == 1:
-            xs = [frame.lo + round(i * (frame.hi - frame.lo) / (len(events) - 1)) for i in range(len(events))]
+            xs = [Emu(frame.lo + round(i * (frame.hi - frame.lo) / (len(events) - 1))) for i in range(len(events))]
         placed = _place(events, frame, label_w, xs)
         if placed is not None and _readable(ctx, placed):
             return _Chunk(placed, axis)
@@ -233,9 +231,10 @@ def _force(ctx: LayoutContext, event: TimelineEvent, frame: _Frame, label_w: Emu
     axis = date_axis([event], frame.lo, frame.hi, 1.0)
     x = axis(event.date.as_date().toordinal())
     body = frame.body
-    candidates = [label_w, *(w for w in (body.w // 3, body.w // 2, body.w - inches(0.2)) if w > label_w)]
+    wider = (Emu(body.w // 3), Emu(body.w // 2), Emu(body.w - inches(0.2)))
+    candidates = [label_w, *(w for w in wider if w > label_w)]
     placed: list[_Placed] = []
-    tall = body.h // 2 - MARKER  # both lanes above the axis
+    tall = Emu(body.h // 2 - MARKER)  # both lanes above the axis
     for width in candidates:
         placed = [_Placed(event, x, "above", _lane_box("above", x, frame, width, lane_h=tall))]
         if _readable(ctx, placed):
@@ -265,7 +264,7 @@ def _draw(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Frame) -> 
             x=frame.body.x,
             y=axis_y,
             w=frame.body.w,
-            h=0,
+            h=Emu(0),
             geometry="line",
             stroke=t.colors.rule,
             stroke_width=2.0,
@@ -289,8 +288,8 @@ def _draw(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Frame) -> 
             Shape(
                 x=p.x,
                 y=min(edge, axis_y),
-                w=0,
-                h=abs(axis_y - edge),
+                w=Emu(0),
+                h=Emu(abs(axis_y - edge)),
                 geometry="line",
                 stroke=t.colors.rule,
                 stroke_width=1.0,
@@ -299,8 +298,8 @@ def _draw(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Frame) -> 
         )
         page.boxes.append(
             Shape(
-                x=p.x - MARKER // 2,
-                y=axis_y - MARKER // 2,
+                x=Emu(p.x - MARKER // 2),
+                y=Emu(axis_y - MARKER // 2),
                 w=MARKER,
                 h=MARKER,
                 geometry="ellipse",
@@ -343,7 +342,7 @@ def _draw_years(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Fram
     if not years:
         return
     size = SizeRange(t.sizes.source.minimum, t.sizes.source.minimum)
-    tick = MARKER // 2
+    tick = Emu(MARKER // 2)
     last_label = None
     connectors = [p.x for p in chunk.placed if not p.lane.startswith("above")]
     for year in years:
@@ -351,8 +350,8 @@ def _draw_years(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Fram
         page.boxes.append(
             Shape(
                 x=x,
-                y=frame.axis_y - tick // 2,
-                w=0,
+                y=Emu(frame.axis_y - tick // 2),
+                w=Emu(0),
                 h=tick,
                 geometry="line",
                 stroke=t.colors.muted,
@@ -360,7 +359,7 @@ def _draw_years(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Fram
                 name="year tick",
             )
         )
-        box = Box(x - YEAR_LABEL_W // 2, frame.axis_y + MARKER // 2 + inches(0.02), YEAR_LABEL_W, frame.band)
+        box = Box(Emu(x - YEAR_LABEL_W // 2), Emu(frame.axis_y + MARKER // 2 + inches(0.02)), YEAR_LABEL_W, frame.band)
         clear = (
             (last_label is None or box.x >= last_label + inches(0.1))
             and box.x >= frame.body.x

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QImage, QPainter, QPen
 from sinoru_brief.layout.pages import Box, ChartFrame, Page, Picture, Shape, TableFrame, TextFrame
 from sinoru_brief.render.qt.charts import paint_chart
 from sinoru_brief.render.qt.text import Scale, draw_paragraphs, qcolor
+from sinoru_brief.units import Emu
 
 #: Table rows end in a 1 pt rule, as the writer's ``a:lnB``.
 TABLE_RULE_PT = 1.0
@@ -123,8 +124,8 @@ def paint_table(painter: QPainter, table: TableFrame, scale: Scale) -> None:
                 "top",
                 scale,
             )
-            x += width
-        y += height
+            x = Emu(x + width)
+        y = Emu(y + height)
         if table.border_color:
             painter.setPen(rule)
             painter.drawLine(QPointF(scale.px(table.x), scale.px(y)), QPointF(right, scale.px(y)))
