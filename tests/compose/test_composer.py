@@ -36,9 +36,9 @@ def test_slides_in_order_with_generated_slides_in_place(fixture_library, fixture
     assert title.items == ("Tester · 1 February 2025", "Information as of 26 January 2025")
     assert (agenda.title, agenda.items) == ("Agenda", ("Alpha topic", "Beta topic"))
     beta = by_key(deck, "section:beta")
-    assert (beta.title, beta.subtitle, beta.items) == (
+    assert (beta.title, beta.section_number, beta.items) == (
         "Beta topic",
-        "2",
+        2,
         ("The second fixture topic, with a table, a timeline and a comparison.",),
     )
     assert by_key(deck, "references").title == "References"

@@ -30,8 +30,8 @@ def test_a_topic_gets_a_divider_only_with_enough_slides(fixture_library, fixture
     assert [key for kind, key in kinds(deck) if kind == "section"] == sections
     # The agenda lists every topic either way, and a divider keeps the topic's agenda number.
     assert deck.slides[1].items == ("Alpha topic", "Beta topic")
-    assert [s.subtitle for s in deck.slides if s.kind == "section"] == [
-        {"section:alpha": "1", "section:beta": "2"}[key] for key in sections
+    assert [s.section_number for s in deck.slides if s.kind == "section"] == [
+        {"section:alpha": 1, "section:beta": 2}[key] for key in sections
     ]
 
 

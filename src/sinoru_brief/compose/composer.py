@@ -92,7 +92,7 @@ def compose(
                         key=section_key(topic.id),
                         title=topic.title,
                         topic=topic,
-                        subtitle=str(part.number),
+                        section_number=part.number,
                         items=(topic.summary,),
                         as_of=topic.as_of,
                     ),

@@ -49,6 +49,7 @@ class DeckSlide:
     topic: Topic | None = None
     slide: Slide | None = None  # the library slide with its text rendered and overridden
     subtitle: str = ""
+    section_number: int = 0  # on a section slide, its topic's place among the deck's topics (1, 2, ...)
     items: tuple[str, ...] = ()  # agenda entries, a section's summary, a closing line
     notes: str = ""
     citations: tuple[int, ...] = ()  # numbers cited on this slide, in order of first use

@@ -215,7 +215,7 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     page.boxes.append(
         ctx.text_frame(
             Box(left, Emu(top - inches(0.1) - number_h), width, number_h),
-            [ctx.plain(f"{int(slide.subtitle):02d}", number, heading=True, bold=True, color=t.colors.accent)],
+            [ctx.plain(f"{slide.section_number:02d}", number, heading=True, bold=True, color=t.colors.accent)],
             role="section-number",
             anchor="bottom",
         )
