@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sinoru_brief.geometry import Rect
 from sinoru_brief.units import Emu
 
 
@@ -63,22 +64,10 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class Box:
-    """A rectangle on the page, in EMU from the slide's top-left corner."""
+class Box(Rect):
+    """A rectangle on the page, in EMU from the slide's top-left corner, with the name the writers give its shape."""
 
-    x: Emu
-    y: Emu
-    w: Emu
-    h: Emu
     name: str = ""
-
-    @property
-    def right(self) -> Emu:
-        return Emu(self.x + self.w)
-
-    @property
-    def bottom(self) -> Emu:
-        return Emu(self.y + self.h)
 
 
 @dataclass(frozen=True)

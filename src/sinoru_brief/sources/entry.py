@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from sinoru_brief.errors import BriefError
+from sinoru_brief.xmlchars import strip_xml_illegal
 
-# Characters no .pptx (XML 1.0) can hold, and lone surrogates, which a JSON file can spell as \ud800.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -52,7 +51,7 @@ def clean_text(value: object) -> str:
     slide's source line and the YAML file both want a single line.
     """
     text = unicodedata.normalize("NFC", str(value))
-    return _SPACES.sub(" ", _UNWRITABLE.sub("", text)).strip()
+    return _SPACES.sub(" ", strip_xml_illegal(text)).strip()
 
 
 #: Language names reference managers write, as the tags our sources use.

@@ -22,6 +22,9 @@ from jinja2.exceptions import SecurityError, TemplateRuntimeError
 from sinoru_brief.templating.limits import MAX_RANGE_ITEMS, MAX_RENDERED_CHARS, budget, rendering_budget
 from sinoru_brief.templating.sandbox import LimitedSandbox
 from sinoru_brief.templating.sandbox_filters import guarded_filters, guarded_tests
+
+# Text from YAML has them stripped already; a template can still write them ({{ '\\uffff' }}).
+from sinoru_brief.xmlchars import strip_xml_illegal
 from sinoru_brief.yamlio.schema import did_you_mean
 
 __all__ = [
@@ -37,10 +40,6 @@ __all__ = [
 ]
 
 _MARKERS = ("{{", "{%", "{#")
-
-# Characters XML 1.0 (so a .pptx) cannot hold, and lone surrogates, which UTF-8 cannot encode. Text from
-# YAML has them stripped already; a template can still write them ({{ '\\uffff' }}).
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _counted_range(*args: int) -> range:
@@ -79,11 +78,6 @@ def long_date(value: Any) -> str:
 def is_template(text: str) -> bool:
     """Return whether *text* has any Jinja2 markup (plain text renders to itself)."""
     return any(marker in text for marker in _MARKERS)
-
-
-def strip_xml_illegal(text: str) -> str:
-    """Return *text* without the characters a .pptx cannot hold (the same object if it has none)."""
-    return _XML_ILLEGAL.sub("", text) if _XML_ILLEGAL.search(text) else text
 
 
 @lru_cache(maxsize=4096)

@@ -23,7 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate, PlaceholderInfo, Rect
+from sinoru_brief.geometry import Rect
+from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate, PlaceholderInfo
 from sinoru_brief.units import Emu
 
 TITLE_TYPES = ("title", "ctrTitle")

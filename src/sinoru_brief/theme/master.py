@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from sinoru_brief.errors import TemplateError
+from sinoru_brief.geometry import Rect
 from sinoru_brief.theme.drawingml import NS, BlobLookup, Palette, read_scheme
 from sinoru_brief.theme.master_zip import LIMITS, SAVE_AS_HINT, ZipLimits, fail, read_package
 from sinoru_brief.units import EMU_PER_INCH, Emu
@@ -32,28 +33,6 @@ _VERTICAL = {"vert", "vert270", "eaVert", "wordArtVert", "wordArtVertRtl", "mong
 #: The master placeholder a layout placeholder of each type takes its position and style from.
 _BASE_TYPE = {"ctrTitle": "title", "subTitle": "body", "obj": "body"}
 MASTER_HINT = "open the file in PowerPoint, check View > Slide Master, and save it again"
-
-
-@dataclass(frozen=True)
-class Rect:
-    """A rectangle in EMU."""
-
-    x: Emu
-    y: Emu
-    w: Emu
-    h: Emu
-
-    @property
-    def area(self) -> int:
-        return max(self.w, 0) * max(self.h, 0)
-
-    @property
-    def right(self) -> Emu:
-        return Emu(self.x + self.w)
-
-    @property
-    def bottom(self) -> Emu:
-        return Emu(self.y + self.h)
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from sinoru_brief.geometry import Rect
 from sinoru_brief.templating import is_template
 from sinoru_brief.theme.drawingml import contrast, mix
 from sinoru_brief.theme.mapping import mapping
-from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate, Rect
+from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate
 from sinoru_brief.theme.model import Colors, Fonts, SizeRange, Sizes, Snippets, Theme
 from sinoru_brief.units import Emu, inches
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sinoru_brief.errors import Problem
+from sinoru_brief.xmlchars import strip_xml_illegal
 from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, format_key_path
 
 
@@ -106,10 +107,6 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
-# Characters XML 1.0 cannot hold; a .pptx containing them will not open.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 @dataclass
 class Text(Spec):
     """Non-empty text up to *max_length* characters, stripped of XML-illegal characters."""
@@ -131,7 +128,7 @@ class Text(Spec):
             value = str(value)
         if not isinstance(value, str):
             return self._wrong_type(value, path, checker)
-        value = _XML_ILLEGAL.sub("", value)
+        value = strip_xml_illegal(value)
         if not value.strip() and not self.allow_empty:
             checker.report(path, "must not be empty")
             return INVALID

@@ -26,13 +26,13 @@ import re
 from collections.abc import Callable
 
 from sinoru_brief.layout.pages import Insets, Paragraph, Span, TextFrame
+from sinoru_brief.units import EMU_PER_POINT
 
 NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSDECLS = f'xmlns:a="{NS_A}" xmlns:p="{NS_P}" xmlns:r="{NS_R}"'
 SUPERSCRIPT_BASELINE = "30000"  # thousandths of a percent: raised 30% of the size
-_EMU_PER_PT = 12700
 _EMU_PER_CENTIPOINT = 127
 # Insets equal to DrawingML's defaults are left out of a:bodyPr, as python-pptx does.
 _DEFAULT_SIDE_INSET, _DEFAULT_TOP_INSET = 91440, 45720
@@ -64,7 +64,7 @@ def attr(value: str) -> str:
 
 def pt_emu(points: float) -> int:
     """Return *points* in EMU, truncated as python-pptx's ``Pt`` does."""
-    return int(points * _EMU_PER_PT)
+    return int(points * EMU_PER_POINT)
 
 
 def centipoints(points: float) -> int:
