@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sinoru_brief.theme.assets import LOGO_SUFFIXES
+from sinoru_brief.theme.master import SLIDE_SIDE_IN
 from sinoru_brief.units import EMU_PER_INCH, Emu, inches
 
 #: Named slide sizes in inches (PowerPoint's own for 16:9 and 4:3; 16:10 at the same height).
@@ -30,8 +32,9 @@ SLIDE_SIZES = {"16:9": (13.333333, 7.5), "4:3": (10.0, 7.5), "16:10": (12.0, 7.5
 CUSTOM = "Custom"
 #: A custom slide smaller than this leaves no room for a title and a few lines of text.
 MIN_SLIDE_IN = (4.0, 3.0)
-MAX_SLIDE_IN = 56.0
-LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
+MAX_SLIDE_IN = SLIDE_SIDE_IN[1]
+#: The file dialog offers every format the core accepts (theme.assets checks the file itself).
+LOGO_FILTER = "Images (" + " ".join(f"*.{s}" for suffixes in LOGO_SUFFIXES.values() for s in suffixes) + ")"
 MAX_PALETTE = 12
 
 

@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 from sinoru_brief.errors import Problem
 from sinoru_brief.theme.assets import check_logo
-from sinoru_brief.theme.loader import SIZE_RANGE_PT, SLIDE_RANGE_IN
+from sinoru_brief.theme.loader import SIZE_RANGE_PT
 from sinoru_brief.theme.loader import _Color as Color
 from sinoru_brief.theme.loader import _Font as Font
 from sinoru_brief.theme.loader import _SizePair as SizePair
 from sinoru_brief.theme.loader import _Snippet as Snippet
+from sinoru_brief.theme.master import SLIDE_SIDE_IN
 from sinoru_brief.theme.model import Banner, SizeRange, Theme
 from sinoru_brief.units import EMU_PER_INCH, inches
 from sinoru_brief.yamlio.marked import KeyPath
@@ -86,7 +87,7 @@ class _Range(Number):
         return float(number)
 
 
-_SLIDE_SIDE = _Range(*SLIDE_RANGE_IN, "in", hint="16:9 slides are 13.333 x 7.5 in, 4:3 slides 10 x 7.5 in")
+_SLIDE_SIDE = _Range(*SLIDE_SIDE_IN, "in", hint="16:9 slides are 13.333 x 7.5 in, 4:3 slides 10 x 7.5 in")
 LOOK_SPEC = Record(
     what="look",
     keys={

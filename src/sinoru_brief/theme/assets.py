@@ -19,8 +19,9 @@ from sinoru_brief.errors import TemplateError
 from sinoru_brief.theme.master import MasterTemplate, load_master
 from sinoru_brief.yamlio.schema import Checker
 
-#: Image formats python-pptx can place on a slide (as Pillow names them).
-LOGO_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
+#: Image formats python-pptx can place on a slide (as Pillow names them), with their usual file suffixes.
+LOGO_SUFFIXES = {"PNG": ("png",), "JPEG": ("jpg", "jpeg"), "GIF": ("gif",), "BMP": ("bmp",), "TIFF": ("tif", "tiff")}
+LOGO_FORMATS = tuple(LOGO_SUFFIXES)
 #: Most pixels a logo may have: the preview decodes it at 4 bytes a pixel (160 MB here).
 MAX_LOGO_PIXELS = 40_000_000
 

@@ -20,17 +20,10 @@ from sinoru_brief.theme.loader import (
     user_templates_dir,
 )
 from sinoru_brief.theme.master import load_master
+from sinoru_brief.theme.names import NAME_HINT, is_template_name
 from sinoru_brief.theme.writer import MASTER_FILE
 
-#: What may name a template of the user's: it becomes a folder name on every system.
-TEMPLATE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}")
-#: How to write a name that :data:`TEMPLATE_NAME` refuses.
-NAME_HINT = "use up to 80 letters, digits, spaces, dots, dashes and underscores, starting with a letter or digit"
-
-
-def is_template_name(name: str) -> bool:
-    """Return whether *name* may name a template folder (built-in names aside)."""
-    return TEMPLATE_NAME.fullmatch(name) is not None and ".." not in name
+__all__ = ["NAME_HINT", "is_template_name", "new_template"]
 
 
 def new_template(name: str, source: str, master: Path | None = None, folder: Path | None = None) -> Path:

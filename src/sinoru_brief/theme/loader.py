@@ -17,9 +17,10 @@ from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.paths import templates_dir
 from sinoru_brief.templating import compile_problem, strip_xml_illegal
 from sinoru_brief.theme.assets import check_logo, check_master
-from sinoru_brief.theme.master import MasterTemplate, load_master
+from sinoru_brief.theme.master import SLIDE_SIDE_IN, MasterTemplate, load_master
 from sinoru_brief.theme.master_look import theme_with_master
 from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Snippets, Theme
+from sinoru_brief.theme.names import MAX_NAME_LENGTH, NAME_PATTERN, is_template_name
 from sinoru_brief.theme.structure_spec import DEFAULT_STRUCTURE, STRUCTURE_SPEC
 from sinoru_brief.units import inches
 from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, load_marked
@@ -38,8 +39,6 @@ from sinoru_brief.yamlio.schema import (
 TEMPLATE_FILE = "template.yaml"
 #: Font names we can measure, each with metric-compatible files in assets/fonts.
 MEASURABLE_FONTS = ("Calibri", "Arial", "Times New Roman")
-#: PowerPoint accepts slide sides from 1 to 56 inches.
-SLIDE_RANGE_IN = (1.0, 56.0)
 SIZE_RANGE_PT = (6.0, 120.0)
 
 _SIZE_KEYS = ("deck_title", "section_title", "title", "body", "sub", "quote", "table", "source", "reference")
@@ -172,8 +171,8 @@ TEMPLATE_SPEC = Record(
     keys={
         "name": Key(
             Text(
-                max_length=80,
-                pattern=r"[A-Za-z0-9][A-Za-z0-9 _.-]*",
+                max_length=MAX_NAME_LENGTH,
+                pattern=NAME_PATTERN,
                 pattern_help="a name of letters, digits, spaces, dots, dashes and underscores",
             )
         ),
@@ -271,7 +270,7 @@ def resolve_template(name_or_dir: str | Path) -> Path:
     builtin = templates_dir() / str(name_or_dir)
     if _is_template(builtin):
         return builtin
-    if _plain_name(str(name_or_dir)):
+    if is_template_name(str(name_or_dir)):  # a bare name, safe to join to the folder
         own = user_templates_dir() / str(name_or_dir)
         if _is_template(own):
             return own
@@ -303,11 +302,6 @@ def _exists(check: Callable[[], bool]) -> bool:
         return check()
     except (OSError, ValueError):
         return False
-
-
-def _plain_name(name: str) -> bool:
-    """Return whether *name* is a bare template name (no path separators), safe to join to a folder."""
-    return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 _.-]*", name)) and ".." not in name
 
 
 def load_theme(name_or_dir: str | Path = "briefing", master: str | Path | None = None) -> Theme:
@@ -350,7 +344,7 @@ def _number(raw: dict[str, Any], *keys: str) -> float | None:
 
 def _check_geometry(raw: dict[str, Any], checker: Checker) -> None:
     """Check slide size, margins, spacing and footer size against what a slide can hold."""
-    low, high = SLIDE_RANGE_IN
+    low, high = SLIDE_SIDE_IN
     sides: dict[str, float | None] = {}
     for key, what in (("width_in", "width"), ("height_in", "height")):
         value = _number(raw, "slide", key)

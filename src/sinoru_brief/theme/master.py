@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from pptx.slide import SlideLayout, SlideMaster
 
 #: PowerPoint accepts slide sides from 1 to 56 inches.
-SLIDE_RANGE_EMU = (EMU_PER_INCH, 56 * EMU_PER_INCH)
+SLIDE_SIDE_IN = (1.0, 56.0)
 _VERTICAL = {"vert", "vert270", "eaVert", "wordArtVert", "wordArtVertRtl", "mongolianVert"}
 #: The master placeholder a layout placeholder of each type takes its position and style from.
 _BASE_TYPE = {"ctrTitle": "title", "subTitle": "body", "obj": "body"}
@@ -174,12 +174,12 @@ def load_master(path: str | Path, limits: ZipLimits = LIMITS) -> MasterTemplate:
             "the presentation does not say its slide size",
             "set it in PowerPoint with Design > Slide Size and save again",
         )
-    low, high = SLIDE_RANGE_EMU
+    low, high = (round(side * EMU_PER_INCH) for side in SLIDE_SIDE_IN)
     if not (low <= width <= high and low <= height <= high):
         raise fail(
             path,
             f"the slide size {width / EMU_PER_INCH:g} x {height / EMU_PER_INCH:g} in is outside "
-            f"PowerPoint's range of 1 to 56 in",
+            f"PowerPoint's range of {SLIDE_SIDE_IN[0]:g} to {SLIDE_SIDE_IN[1]:g} in",
             "set a normal size with Design > Slide Size",
         )
     try:
