@@ -43,9 +43,9 @@ from sinoru_brief.app.wheel_guard import guard_wheel_in
 from sinoru_brief.brief.model import DEFAULT_STYLE
 from sinoru_brief.compose import compose
 from sinoru_brief.errors import BriefError
+from sinoru_brief.font_files import MEASURABLE_FONTS
 from sinoru_brief.templating import compile_problem
 from sinoru_brief.theme import Theme, user_template_names
-from sinoru_brief.theme.loader import MEASURABLE_FONTS
 from sinoru_brief.theme.model import Banner, Colors, SizeRange, Sizes, Snippets
 
 DEBOUNCE_MS = 150

@@ -19,32 +19,12 @@ from typing import cast
 
 from PIL import ImageFont, features
 
+from sinoru_brief import font_files
+from sinoru_brief.font_files import EAST_ASIAN_FILE
+from sinoru_brief.font_files import FONT_FILES as _FILES
 from sinoru_brief.layout import width_cache
 from sinoru_brief.layout.width_cache import WidthCache
 from sinoru_brief.paths import CACHE_ENV, cache_root, fonts_dir
-
-#: Font files per written font name and style (bold, italic).
-_FILES: dict[str, dict[tuple[bool, bool], str]] = {
-    "Calibri": {
-        (False, False): "Carlito-Regular.ttf",
-        (True, False): "Carlito-Bold.ttf",
-        (False, True): "Carlito-Italic.ttf",
-        (True, True): "Carlito-BoldItalic.ttf",
-    },
-    "Arial": {
-        (False, False): "LiberationSans-Regular.ttf",
-        (True, False): "LiberationSans-Bold.ttf",
-        (False, True): "LiberationSans-Italic.ttf",
-        (True, True): "LiberationSans-BoldItalic.ttf",
-    },
-    "Times New Roman": {
-        (False, False): "LiberationSerif-Regular.ttf",
-        (True, False): "LiberationSerif-Bold.ttf",
-        (False, True): "LiberationSerif-Italic.ttf",
-        (True, True): "LiberationSerif-BoldItalic.ttf",
-    },
-}
-EAST_ASIAN_FILE = "DroidSansFallbackFull.ttf"
 
 # Measuring at a large pixel size and scaling keeps rounding error far below
 # a hundredth of a point.
@@ -168,7 +148,9 @@ def _disk_widths_in(configured: str, xdg_cache_home: str, home: str) -> WidthCac
 @cache
 def _measuring_digest() -> str:
     files = [fonts_dir() / name for styles in _FILES.values() for name in styles.values()]
-    return width_cache.measuring_digest([*files, east_asian_file()], str(_LAYOUT), Path(__file__))
+    # The table of which file measures which font is part of what a width means, as the files are.
+    table = Path(font_files.__file__)
+    return width_cache.measuring_digest([*files, east_asian_file(), table], str(_LAYOUT), Path(__file__))
 
 
 def save_widths() -> None:

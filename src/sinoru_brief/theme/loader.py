@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sinoru_brief.errors import Problem, TemplateError
+from sinoru_brief.font_files import MEASURABLE_FONTS
 from sinoru_brief.paths import templates_dir
 from sinoru_brief.templating import compile_problem, strip_xml_illegal
 from sinoru_brief.theme.assets import check_logo, check_master
@@ -37,8 +38,6 @@ from sinoru_brief.yamlio.schema import (
 )
 
 TEMPLATE_FILE = "template.yaml"
-#: Font names we can measure, each with metric-compatible files in assets/fonts.
-MEASURABLE_FONTS = ("Calibri", "Arial", "Times New Roman")
 SIZE_RANGE_PT = (6.0, 120.0)
 
 _SIZE_KEYS = ("deck_title", "section_title", "title", "body", "sub", "quote", "table", "source", "reference")
