@@ -220,7 +220,7 @@ def _refuse_a_missing_logo(brief: Brief) -> None:
 
     problem = missing_logo_problem(
         brief,
-        hint="put the image back at that path, or name another PNG or JPEG file in the brief's look "
+        hint="put the image back at that path, or name another PNG, JPEG, GIF, BMP or TIFF file in the brief's look "
         "('logo: false' for a deck without a logo)",
     )
     if problem is not None:

@@ -226,12 +226,21 @@ def test_a_logo_is_chosen_previewed_and_cleared(editor, controller, qtbot, file_
     applied(editor, qtbot)
     assert controller.view().theme.logo is None
     assert editor.logo.preview.text() == "no logo"
-    not_png = tmp_path / "crest.gif"
-    Image.new("RGB", (8, 8)).save(not_png)
-    file_dialogs.open_answers.append(not_png)
+    gif = tmp_path / "crest.gif"  # every format the template checker accepts, GIF included
+    Image.new("RGB", (8, 8)).save(gif)
+    file_dialogs.open_answers.append(gif)
+    editor.logo.choose_button.click()
+    assert editor.logo.path == gif.resolve() and not dialog_log.errors
+    editor.logo.clear_button.click()
+    not_logo = tmp_path / "crest.webp"  # a format PowerPoint cannot place, whatever the name says
+    Image.new("RGB", (8, 8)).save(not_logo, format="WEBP")
+    file_dialogs.open_answers.append(not_logo)
     editor.logo.choose_button.click()
     assert dialog_log.errors == [
-        ("Cannot use this logo", f"{not_png} is a GIF image. Choose a PNG or JPEG file (export the logo as PNG).")
+        (
+            "Cannot use this logo",
+            f"{not_logo} is a WEBP file. Use one of PNG, JPEG, GIF, BMP, TIFF, e.g. export the logo as PNG.",
+        )
     ]
     assert editor.logo.path is None
 

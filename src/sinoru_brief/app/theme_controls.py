@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sinoru_brief.theme.assets import LOGO_SUFFIXES
+from sinoru_brief.theme.assets import LOGO_SUFFIXES, logo_image_problem
 from sinoru_brief.theme.master import SLIDE_SIDE_IN
 from sinoru_brief.units import EMU_PER_INCH, Emu, inches
 
@@ -262,18 +262,12 @@ class LogoPicker(QWidget):
 
 
 def logo_problem(path: Path) -> str:
-    """Return why the file at *path* cannot be a logo, or "" if it is a PNG or JPEG image."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            found = image.format or ""
-            image.verify()
-    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
-        return f"{path} is not an image that can be read. Choose a PNG or JPEG file."
-    if found not in ("PNG", "JPEG"):
-        return f"{path} is a {found} image. Choose a PNG or JPEG file (export the logo as PNG)."
-    return ""
+    """Return why the file at *path* cannot be a logo, or "" if it can (the template checker's own rule)."""
+    problem = logo_image_problem(path)
+    if problem is None:
+        return ""
+    what, hint = problem
+    return f"{path} {what}. {hint[0].upper()}{hint[1:]}."
 
 
 class SlideSizePicker(QWidget):

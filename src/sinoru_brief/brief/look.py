@@ -182,7 +182,7 @@ def _logo(name: str, folder: Path, checker: Checker) -> str | None:
         checker.report(
             ("look", "logo"),
             problem.message.replace("logo file", "look's logo file"),
-            hint="put the image back where the brief names it, or name another PNG or JPEG "
+            hint="put the image back where the brief names it, or name another PNG, JPEG, GIF, BMP or TIFF "
             "file (or write false for no logo) in the brief's look",
         )
     return str(logo) if logo else None

@@ -67,28 +67,35 @@ def check_logo(folder: Path, value: Any, checker: Checker) -> Path | None:
     path = existing_file(folder, logo, "logo", checker) if logo else None
     if path is None:
         return None
+    problem = logo_image_problem(path)
+    if problem is not None:
+        what, hint = problem
+        checker.report(("logo",), f"the logo file '{logo}' {what}", hint=hint)
+        return None
+    return path
+
+
+def logo_image_problem(path: Path) -> tuple[str, str] | None:
+    """Return why the image file at *path* cannot be a logo and how to mend it, or None if it can be one.
+
+    The template checker and the app's logo chooser both ask this, so they
+    accept and refuse the same files.
+    """
     try:
         image_format, (width, height) = _image_header(path)
     except _HugeImage:
         size = "an image of hundreds of millions of pixels"
     else:
-        size = f"{width:,} x {height:,} pixels"
         if image_format not in LOGO_FORMATS:
             found = f"a {image_format} file" if image_format else "not an image PowerPoint can show"
-            checker.report(
-                ("logo",),
-                f"the logo file '{logo}' is {found}",
-                hint=f"use one of {', '.join(LOGO_FORMATS)}, e.g. export the logo as PNG",
-            )
-            return None
+            return f"is {found}", f"use one of {', '.join(LOGO_FORMATS)}, e.g. export the logo as PNG"
         if width * height <= MAX_LOGO_PIXELS:
-            return path
-    checker.report(
-        ("logo",),
-        f"the logo file '{logo}' is {size}; a logo may have at most {MAX_LOGO_PIXELS // 1_000_000} million pixels",
-        hint="scale it down: a logo 2,000 pixels wide is sharp on any slide",
+            return None
+        size = f"{width:,} x {height:,} pixels"
+    return (
+        f"is {size}; a logo may have at most {MAX_LOGO_PIXELS // 1_000_000} million pixels",
+        "scale it down: a logo 2,000 pixels wide is sharp on any slide",
     )
-    return None
 
 
 class _HugeImage(Exception):
