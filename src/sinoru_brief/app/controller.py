@@ -293,9 +293,6 @@ class DeckController(QObject):
             merge_key=f"briefer:{slide_id}",
         )
 
-    def remove_own_slide(self, slide_id: str) -> None:
-        self.edit(f"Remove slide {self._slide_name(slide_id)}", lambda b: brief_edits.remove_custom_slide(b, slide_id))
-
     def set_own_title(self, slide_id: str, title: str) -> None:
         """Retitle the user's own slide *slide_id* as one undoable step."""
         self.edit(

@@ -58,9 +58,6 @@ class TemplateBox(QComboBox):
         """Return the names of the user's templates the box lists, in order."""
         return [self.itemData(row) for row in range(self.count()) if self.itemData(row, USER_ROLE)]
 
-    def is_user_template(self, name: str) -> bool:
-        return name in self.user_templates()
-
     def show_template(self, name: str) -> None:
         """Select *name* without emitting :attr:`templateChosen`, adding a row for it if it is not listed."""
         self.current = name

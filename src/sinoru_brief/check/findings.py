@@ -39,6 +39,3 @@ class Report:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == WARNING]
-
-    def rules_failed(self) -> set[str]:
-        return {f.rule for f in self.findings}

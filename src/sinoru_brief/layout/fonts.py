@@ -99,11 +99,6 @@ def _latin_font(key: FontKey) -> ImageFont.FreeTypeFont:
     return _font(font_file(key.family, key.bold, key.italic))
 
 
-def _width_em(key: FontKey, text: str) -> float:
-    """Return the advance width of *text* in ems (1.0 = the font size)."""
-    return em_width(key.family, key.bold, key.italic, text)
-
-
 # Widths are kept in ems, whatever the size: a paragraph shrunk to fit
 # measures each piece of text once and scales it, and layout asks about the
 # same pieces tens of thousands of times (a line's text grows word by word).

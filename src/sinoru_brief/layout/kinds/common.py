@@ -117,19 +117,6 @@ def _overflows(frame: TextFrame, box: Box) -> bool:
     return frame.text_height() > inner + 1e-6
 
 
-def page_numbers(ctx: LayoutContext, paragraphs_by_page: list[list[Bullet]]) -> list[list[int]]:
-    """Return the citation numbers of each page's bullets, for its source line."""
-    out = []
-    for bullets in paragraphs_by_page:
-        numbers: list[int] = []
-        for b in bullets:
-            numbers.extend(ctx.deck.markers(b.cite))
-            for s in b.sub:
-                numbers.extend(ctx.deck.markers(s.cite))
-        out.append(numbers)
-    return out
-
-
 def new_page(ctx: LayoutContext, slide: DeckSlide, continued: int = 0) -> PageDraft:
     page = ctx.page(slide, continued)
     add_title(ctx, page, slide.title, continued)

@@ -148,7 +148,3 @@ def _zip(members: Iterable[tuple[str, bytes]], date_time: tuple[int, int, int, i
             info.external_attr = 0o644 << 16
             target.writestr(info, data)
     return out.getvalue()
-
-
-def zip_names(data: bytes) -> Iterable[str]:
-    return zipfile.ZipFile(io.BytesIO(data)).namelist()
