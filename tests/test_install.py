@@ -135,6 +135,11 @@ def test_the_installed_command_works_outside_the_checkout(installed):
     assert re.fullmatch(r"Wrote deck\.pptx: \d+ slides, \d+ references\.\n", exported.stdout)
     assert zipfile.ZipFile(cwd / "deck.pptx").testzip() is None
 
+    # The installed checker has the schemas too: it validates rather than noting a skipped check.
+    checked = run([command, "check", "deck.pptx"], cwd, env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "passes the check" in checked.stdout and "skipped" not in checked.stdout + checked.stderr
+
     where = run([bin_dir / "python", "-c", "import sinoru_brief.paths as p; print(p.data_root())"], cwd, env)
     assert where.stdout.strip() == str(
         next((bin_dir.parent / "lib").glob("python*/site-packages")) / "sinoru_brief" / "_data"

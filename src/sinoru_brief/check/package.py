@@ -10,7 +10,7 @@ and the test suite:
   every ``r:`` reference in a part's XML names a relationship of that part, no
   two shapes on a slide share an id, and python-pptx reopens the file.
 - :func:`sinoru_brief.check.schemas.check_schemas` validates the PresentationML, DrawingML and package
-  parts against the ECMA-376 transitional schemas (``tests/data/ooxml-xsd``),
+  parts against the ECMA-376 transitional schemas (``assets/ooxml-xsd``),
   after resolving markup-compatibility blocks as an Office 2007 consumer would.
 
 Findings that are known to be harmless are dropped by an explicit allow-list

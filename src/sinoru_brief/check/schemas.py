@@ -1,7 +1,7 @@
 """Validate a .pptx's XML parts against the ECMA-376 transitional schemas.
 
 The schemas (about 1 MB) live in the source checkout under
-``tests/data/ooxml-xsd``; :mod:`sinoru_brief.check.validity` says when an
+``assets/ooxml-xsd``; :mod:`sinoru_brief.check.validity` says when an
 installation has none. Markup-compatibility blocks are resolved first, as an
 Office 2007 consumer would.
 """

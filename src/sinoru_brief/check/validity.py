@@ -1,8 +1,9 @@
 """Package and schema validity as findings of a deck check (:mod:`.package` and :mod:`.schemas`).
 
-The schemas (ECMA-376 transitional, about 1 MB) live in the source checkout
-under ``tests/data/ooxml-xsd``; an installed copy without them still checks
-the package rules and says that the schema check was skipped.
+The schemas (ECMA-376 transitional, about 400 KB) ship with the program, in
+``assets/ooxml-xsd`` (an installed wheel carries them too); an installation
+that has lost them still checks the package rules and says that the schema
+check was skipped.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from pathlib import Path
 from sinoru_brief.check.findings import ERROR, Finding
 from sinoru_brief.check.package import check_package
 from sinoru_brief.check.schemas import check_schemas
-
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "tests" / "data" / "ooxml-xsd"
+from sinoru_brief.paths import REINSTALL_HINT, InstallationError, data_root
 
 
 def schema_dir() -> Path | None:
     """Return the folder of the OOXML schemas, or None when this installation has none."""
-    return SCHEMA_DIR if (SCHEMA_DIR / "pml.xsd").is_file() else None
+    try:
+        folder = data_root() / "assets" / "ooxml-xsd"
+    except InstallationError:  # the check reports what it can without them
+        return None
+    return folder if (folder / "pml.xsd").is_file() else None
 
 
 def validity(data: bytes, slide_parts: dict[str, int]) -> tuple[list[Finding], list[str]]:
@@ -33,8 +37,7 @@ def validity(data: bytes, slide_parts: dict[str, int]) -> tuple[list[Finding], l
     folder = schema_dir()
     if folder is None:
         notes.append(
-            "the schema check was skipped: this installation has no OOXML schemas "
-            "(they come with the source checkout, under tests/data/ooxml-xsd)"
+            f"the schema check was skipped: this installation has no OOXML schemas ({REINSTALL_HINT} to restore them)"
         )
     else:
         problems += check_schemas(data, folder)

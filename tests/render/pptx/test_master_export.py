@@ -32,7 +32,7 @@ from sinoru_brief.theme import load_theme
 from sinoru_brief.theme.mapping import mapping
 
 TEMPLATES = Path(__file__).parents[2] / "data" / "pptx-templates"
-SCHEMA_DIR = Path(__file__).parents[2] / "data" / "ooxml-xsd"
+SCHEMA_DIR = Path(__file__).parents[3] / "assets" / "ooxml-xsd"
 NAMES = sorted(p.name for p in TEMPLATES.glob("*.pptx"))
 NS_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 

@@ -23,7 +23,7 @@ from sinoru_brief.check.schemas import check_schemas, load_schema
 from sinoru_brief.pipeline import build, render_pptx
 from sinoru_brief.theme import builtin_template_names
 
-SCHEMA_DIR = Path(__file__).parents[2] / "data" / "ooxml-xsd"
+SCHEMA_DIR = Path(__file__).parents[3] / "assets" / "ooxml-xsd"
 
 ALLOWED = KNOWN_HARMLESS
 
