@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING
 
 from sinoru_brief.brief import Brief
 from sinoru_brief.brief import edits as brief_edits
-from sinoru_brief.compose.custom import place
+from sinoru_brief.compose.custom import placed_slides
 from sinoru_brief.compose.deck import Deck, DeckSlide, section_key, section_topic
-from sinoru_brief.compose.outline import order_slides
 from sinoru_brief.layout.pages import Page
 
 if TYPE_CHECKING:
@@ -116,8 +115,7 @@ class SlideMoves:
     def _placed(self, topic_id: str) -> list[str]:
         """Return every slide of the topic where the composer places it (all depths, removed ones too)."""
         library, brief = self.controller.session.library, self.controller.brief
-        topic = library.topic(topic_id)
-        return [s.id for s in place(topic, order_slides(topic.slides, brief.slide_order), brief)]
+        return [s.id for s in placed_slides(library.topic(topic_id), brief)]
 
     def _refuse_generated(self, key: str, verb: str) -> Refusal | None:
         slide = self._slide(key)

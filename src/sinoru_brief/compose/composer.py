@@ -11,9 +11,9 @@ from jinja2 import TemplateError as JinjaTemplateError
 from sinoru_brief.brief.model import Brief, CustomSlide, SlideOverride
 from sinoru_brief.citations.formatting import Reference, ReferenceFormatter
 from sinoru_brief.citations.numbering import Numbering
-from sinoru_brief.compose.custom import CUSTOM_PRIORITY, check_custom, place, to_bullets, to_slide
+from sinoru_brief.compose.custom import CUSTOM_PRIORITY, check_custom, placed_slides, to_bullets, to_slide
 from sinoru_brief.compose.deck import Deck, DeckSlide, TitleLines, section_key
-from sinoru_brief.compose.outline import order_slides, outline
+from sinoru_brief.compose.outline import outline
 from sinoru_brief.compose.short_forms import distinct_short_forms
 from sinoru_brief.compose.source_entries import source_entries
 from sinoru_brief.compose.speaker_notes import join_notes, split_guidance
@@ -232,7 +232,7 @@ def _topic_slides(topic: Topic, brief: Brief) -> list[Slide | CustomSlide]:
     """
     excluded = set(brief.exclude)
     shown = {s.id for s in topic.slides_at(brief.depth)}
-    placed = place(topic, order_slides(topic.slides, brief.slide_order), brief)
+    placed = placed_slides(topic, brief)
     return [s for s in placed if s.id not in excluded and (isinstance(s, CustomSlide) or s.id in shown)]
 
 

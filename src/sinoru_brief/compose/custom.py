@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from sinoru_brief.brief.model import START_PREFIX, Brief, BriefBullet, CustomSlide
+from sinoru_brief.brief.order import order_slides
 from sinoru_brief.content.models import Bullet, KeyFigure, Library, Slide, Topic
 from sinoru_brief.errors import BriefFileError, Problem
 from sinoru_brief.yamlio.schema import did_you_mean
@@ -132,3 +133,12 @@ def to_slide(custom: CustomSlide, topic: Topic, render: Callable[[str, str], str
             for i, f in enumerate(custom.figures)
         ),
     )
+
+
+def placed_slides(topic: Topic, brief: Brief) -> list[Slide | CustomSlide]:
+    """Return every slide of *topic* where the deck places it: in the brief's order, with the user's own slides.
+
+    All depths and removed slides included: the composer filters these, and
+    the app's moves reason about the same order.
+    """
+    return place(topic, order_slides(topic.slides, brief.slide_order), brief)
