@@ -10,8 +10,9 @@ import pytest
 from app.windowkit import THREE_TOPICS, show_alone
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+from support.color_dialog import ColorAnswers
 
-from sinoru_brief.app import dialogs, window_export, window_files
+from sinoru_brief.app import dialogs, theme_controls, window_export, window_files
 from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.deck_panel import DeckPanel
@@ -185,3 +186,11 @@ def no_unexpected_modal_dialogs(monkeypatch):
     ):
         for name in names:
             monkeypatch.setattr(cls, name, refuse)
+
+
+@pytest.fixture
+def colors(monkeypatch) -> ColorAnswers:
+    """Answer the look's colour dialogs with the colours a test queues (``colors.answers.append(QColor(...))``)."""
+    fake = ColorAnswers()
+    monkeypatch.setattr(theme_controls, "QColorDialog", fake)
+    return fake

@@ -5,30 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import types
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 
-from sinoru_brief.app import theme_controls
 from sinoru_brief.app.main import create_window
 from sinoru_brief.brief import Brief, load_brief, model
-
-
-class ColorAnswers:
-    """Stand-in for QColorDialog: hands out the colours a test queued."""
-
-    def __init__(self):
-        self.answers: list[QColor] = []
-
-    def getColor(self, initial, parent=None, title=""):  # noqa: N802 - Qt's name
-        return self.answers.pop(0)
-
-
-@pytest.fixture
-def colors(monkeypatch) -> ColorAnswers:
-    fake = ColorAnswers()
-    monkeypatch.setattr(theme_controls, "QColorDialog", fake)
-    return fake
 
 
 def press(window, qtbot, key, modifiers=Qt.KeyboardModifier.ControlModifier):

@@ -19,27 +19,6 @@ from sinoru_brief.layout.pages import Picture, Shape
 from sinoru_brief.units import inches
 
 
-class ColorAnswers:
-    """Stand-in for QColorDialog: returns the colours a test queued, records each question."""
-
-    def __init__(self):
-        self.answers: list[QColor] = []
-        self.asked: list[tuple[str, str]] = []  # (title, initial colour)
-
-    def getColor(self, initial, parent=None, title=""):  # noqa: N802 - Qt's name
-        self.asked.append((title, initial.name().upper()))
-        if not self.answers:
-            raise AssertionError(f"unexpected colour dialog: {title}")
-        return self.answers.pop(0)
-
-
-@pytest.fixture
-def colors(monkeypatch) -> ColorAnswers:
-    fake = ColorAnswers()
-    monkeypatch.setattr(theme_controls, "QColorDialog", fake)
-    return fake
-
-
 @pytest.fixture(autouse=True)
 def look_files(monkeypatch, file_dialogs):
     """Route the look's file dialogs (logo, citation style, master) to the test's answers."""

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from app.test_theme_editor import ColorAnswers, applied, open_editor
+from app.test_theme_editor import applied, open_editor
 from app.windowkit import THREE_TOPICS, built
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -51,13 +51,6 @@ def answers(monkeypatch, file_dialogs) -> TemplateAnswers:
         monkeypatch.setattr(dialogs, name, getattr(fake, name))
     for module in (window_templates, theme_controls):
         monkeypatch.setattr(module, "QFileDialog", file_dialogs)
-    return fake
-
-
-@pytest.fixture
-def colors(monkeypatch) -> ColorAnswers:
-    fake = ColorAnswers()
-    monkeypatch.setattr(theme_controls, "QColorDialog", fake)
     return fake
 
 

@@ -26,8 +26,9 @@ from pathlib import Path
 
 import yaml
 from support.article_fingerprint import fingerprint, fingerprint_tool
+from support.content_walk import every_bullet, library_slides
 
-from sinoru_brief.content.models import Bullet, Library, Slide
+from sinoru_brief.content.models import Library, Slide
 
 CLAIM_MAP = Path(__file__).with_name("claim_segments.yaml")
 ARTICLE = "wishnick-2025-cooperation-without-coordination"
@@ -65,29 +66,19 @@ def _claim_map() -> dict[str, list[list[str]]]:
     return yaml.load(CLAIM_MAP.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
-def _walk(bullets: tuple[Bullet, ...]):
-    for bullet in bullets:
-        yield bullet
-        yield from _walk(bullet.sub)
-
-
 def _claims(slide: Slide) -> list[tuple[str, str, tuple[str, ...]]]:
     """Return (label, text, cite) for every claim of *slide*, in the claim map's order."""
-    claims = [(f"bullet {i}", b.text, b.cite) for i, b in enumerate(_walk(slide.bullets))]
+    claims = [(f"bullet {i}", b.text, b.cite) for i, b in enumerate(every_bullet(slide.bullets))]
     claims += [
         (f"{side.heading}: bullet {i}", b.text, b.cite)
         for side in slide.sides
-        for i, b in enumerate(_walk(side.bullets))
+        for i, b in enumerate(every_bullet(side.bullets))
     ]
     claims += [(f"row {i}", " ".join(row.cells), row.cite) for i, row in enumerate(slide.rows)]
     claims += [(f"event {e.date.label()}", e.label, e.cite) for e in slide.events]
     if slide.kind in ("quote", "chart"):
         claims.append((slide.kind, slide.quote or slide.title, slide.cite))
     return claims
-
-
-def _slides(library: Library) -> list[Slide]:
-    return [s for t in library.topics for s in t.slides]
 
 
 def _works_by_note(library: Library) -> dict[int, set[str]]:
@@ -138,13 +129,13 @@ def test_claim_map_lists_every_slide_once(real_library):
     text = CLAIM_MAP.read_text(encoding="utf-8")
     keys = re.findall(r"^([a-z0-9-]+):", text, flags=re.MULTILINE)
     assert [k for k, n in Counter(keys).items() if n > 1] == []
-    assert sorted(_claim_map()) == sorted(s.id for s in _slides(real_library))
+    assert sorted(_claim_map()) == sorted(s.id for s in library_slides(real_library))
 
 
 def test_claim_map_has_one_entry_per_claim(real_library):
     wrong = [
         (s.id, len(_claims(s)), len(_claim_map()[s.id]))
-        for s in _slides(real_library)
+        for s in library_slides(real_library)
         if len(_claims(s)) != len(_claim_map()[s.id])
     ]
     assert wrong == []
@@ -171,7 +162,7 @@ def test_claim_map_names_real_segments():
 def test_every_claim_cites_the_notes_of_its_sentences(real_library):
     works = _works_by_note(real_library)
     wrong = []
-    for slide in _slides(real_library):
+    for slide in library_slides(real_library):
         for (label, text, cite), entry in zip(_claims(slide), _claim_map()[slide.id], strict=False):
             expected = _expected_cites(entry, works)
             if set(cite) != expected:
@@ -182,7 +173,7 @@ def test_every_claim_cites_the_notes_of_its_sentences(real_library):
 
 
 def test_further_reading_supports_no_claim(real_library):
-    cited = {c for slide in _slides(real_library) for c in slide.citations()}
+    cited = {c for slide in library_slides(real_library) for c in slide.citations()}
     further = {work for works in FURTHER_READING_NOTES.values() for work in works}
     assert further <= set(real_library.sources)
     assert sorted(further & cited) == []
@@ -206,7 +197,7 @@ def _pairs_outside_terms(text: str) -> set[str]:
 
 def test_no_claim_restates_its_sentence_in_the_same_order(real_library):
     copies = []
-    for slide in _slides(real_library):
+    for slide in library_slides(real_library):
         for (label, text, _), entry in zip(_claims(slide), _claim_map()[slide.id], strict=False):
             if slide.kind == "quote":
                 continue
@@ -258,7 +249,7 @@ def test_dates_are_read_from_claims():
 
 def test_no_claim_rests_only_on_works_older_than_the_events_it_dates(real_library):
     early = []
-    for slide in _slides(real_library):
+    for slide in library_slides(real_library):
         for label, text, cite in _claims(slide):
             if ARTICLE in cite or not cite:
                 continue

@@ -21,8 +21,9 @@ import re
 
 import pytest
 from support.article_fingerprint import fingerprint_tool
+from support.content_walk import every_bullet, library_slides
 
-from sinoru_brief.content.models import BRIEFER_LABEL, Bullet, Library, Slide
+from sinoru_brief.content.models import BRIEFER_LABEL, Library, Slide
 
 ARTICLE = "wishnick-2025-cooperation-without-coordination"
 
@@ -197,20 +198,10 @@ CITATIONS = [
 _OURS = ("Our analysis:", "Our selection:")
 
 
-def _walk(bullets: tuple[Bullet, ...]):
-    for bullet in bullets:
-        yield bullet
-        yield from _walk(bullet.sub)
-
-
-def _slides(library: Library) -> list[Slide]:
-    return [s for t in library.topics for s in t.slides]
-
-
 def _claims(slide: Slide) -> list[tuple[str, tuple[str, ...]]]:
     """Return (text, cite) for every claim on *slide*: bullets, side bullets, rows and events."""
-    claims = [(b.text, b.cite) for b in _walk(slide.bullets)]
-    claims += [(b.text, b.cite) for side in slide.sides for b in _walk(side.bullets)]
+    claims = [(b.text, b.cite) for b in every_bullet(slide.bullets)]
+    claims += [(b.text, b.cite) for side in slide.sides for b in every_bullet(side.bullets)]
     claims += [(" | ".join(row.cells), row.cite) for row in slide.rows]
     claims += [(e.label, e.cite) for e in slide.events]
     return claims
@@ -261,7 +252,7 @@ def test_quotation_marks_cover_the_whole_quoted_phrase(real_library):
 def test_slide_text_names_the_author_not_the_article(real_library):
     offenders = [
         (s.id, m.group(0))
-        for s in _slides(real_library)
+        for s in library_slides(real_library)
         for m in re.finditer(r"[^.]*\bthe article\b[^.]*", _all_text(s), flags=re.IGNORECASE)
     ]
     offenders += [(t.id, "summary") for t in real_library.topics if re.search(r"\bthe article\b", t.summary, re.I)]
@@ -274,7 +265,7 @@ def _paragraphs(notes: str) -> list[str]:
 
 def test_briefer_guidance_is_kept_apart_from_the_read_aloud_notes(real_library):
     misplaced = []
-    for slide in _slides(real_library):
+    for slide in library_slides(real_library):
         for paragraph in _paragraphs(slide.notes):
             if re.search(r"\bif asked\b|\bprobe\b", paragraph, flags=re.IGNORECASE):
                 misplaced.append((slide.id, paragraph[:60]))
@@ -286,7 +277,7 @@ def test_briefer_guidance_is_kept_apart_from_the_read_aloud_notes(real_library):
 def test_guidance_for_the_briefer_is_in_its_own_field(real_library):
     # The guidance the topic files give (counts that differ between sections, undated figures) moved
     # into briefer:; it must stay there, one paragraph, not read aloud.
-    guided = {s.id: s.briefer for s in _slides(real_library) if s.briefer}
+    guided = {s.id: s.briefer for s in library_slides(real_library) if s.briefer}
     assert {"summits-timeline", "material-support-dual-use", "gray-zone-insulating-europe"} <= set(guided)
     assert [sid for sid, text in guided.items() if "\n\n" in text.strip() or text.startswith(BRIEFER_LABEL)] == []
     assert "if asked" in guided["summits-timeline"].lower()
@@ -294,7 +285,7 @@ def test_guidance_for_the_briefer_is_in_its_own_field(real_library):
 
 def test_notes_open_with_text_to_read_aloud(real_library):
     # The first paragraph is what the app and the notes page show first; our own analysis follows it.
-    assert [s.id for s in _slides(real_library) if _paragraphs(s.notes)[0].startswith(_OURS)] == []
+    assert [s.id for s in library_slides(real_library) if _paragraphs(s.notes)[0].startswith(_OURS)] == []
 
 
 def _runs(text: str, length: int) -> set[tuple[str, ...]]:
@@ -311,7 +302,7 @@ def _shared_runs(claims: list[tuple[str, str]], length: int) -> list[tuple[str, 
 
 
 def test_no_two_claims_repeat_each_other(real_library):
-    claims = [(s.id, text) for s in _slides(real_library) if s.kind != "quote" for text, _ in _claims(s)]
+    claims = [(s.id, text) for s in library_slides(real_library) if s.kind != "quote" for text, _ in _claims(s)]
     by_words: dict[tuple[str, ...], set[str]] = {}
     for slide_id, text in claims:
         by_words.setdefault(tuple(fp.stems(text)), set()).add(slide_id)
@@ -322,19 +313,19 @@ def test_no_two_claims_repeat_each_other(real_library):
 # ------------------------------------------------------------------ key depth: an executive brief
 
 
-def _key_slides(library: Library) -> list[Slide]:
+def _keylibrary_slides(library: Library) -> list[Slide]:
     return [s for t in library.topics for s in t.slides_at("key")]
 
 
 def test_key_depth_ends_with_what_to_watch(real_library):
-    key = _key_slides(real_library)
+    key = _keylibrary_slides(real_library)
     watch = [s.id for s in key if s.title.startswith("What to watch")]
     assert watch == ["outlook-watch"]
     assert key[-1].id == "outlook-watch"
 
 
-def test_no_point_is_repeated_across_key_slides(real_library):
-    claims = [(s.id, text) for s in _key_slides(real_library) for text, _ in _claims(s)]
+def test_no_point_is_repeated_across_keylibrary_slides(real_library):
+    claims = [(s.id, text) for s in _keylibrary_slides(real_library) for text, _ in _claims(s)]
     assert _shared_runs(claims, 4) == []
 
 
@@ -348,7 +339,7 @@ def test_no_point_is_repeated_across_key_slides(real_library):
     ],
 )
 def test_key_figures_keep_their_vintage_and_caveat(real_library, number, companion):
-    texts = [text for s in _key_slides(real_library) for text, _ in _claims(s) if number in text]
+    texts = [text for s in _keylibrary_slides(real_library) for text, _ in _claims(s) if number in text]
     assert texts, f"{number} is not on a key slide"
     assert all(re.search(companion, text) for text in texts), texts
 
@@ -362,7 +353,7 @@ def test_key_figures_keep_their_vintage_and_caveat(real_library, number, compani
     ],
 )
 def test_key_depth_covers(real_library, subject, pattern):
-    assert any(re.search(pattern, _claim_text(s)) for s in _key_slides(real_library)), subject
+    assert any(re.search(pattern, _claim_text(s)) for s in _keylibrary_slides(real_library)), subject
 
 
 # ------------------------------------------------------------------ sources

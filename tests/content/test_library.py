@@ -8,10 +8,11 @@ import re
 from collections import Counter
 
 import pytest
+from support.content_walk import every_bullet, library_slides
 
 from sinoru_brief.cli import main
 from sinoru_brief.content import DEPTHS, load_library
-from sinoru_brief.content.models import Bullet, Slide
+from sinoru_brief.content.models import Slide
 
 ARTICLE = "wishnick-2025-cooperation-without-coordination"
 
@@ -42,21 +43,11 @@ MULTI_WORK_NOTES = {5: 2, 15: 2, 16: 2, 29: 2, 38: 2, 56: 2, 61: 2, 62: 2}
 _CJK_OR_CYRILLIC = re.compile(r"[\u3400-\u9fff\u0400-\u04ff]")
 
 
-def _slides(library) -> list[Slide]:
-    return [slide for topic in library.topics for slide in topic.slides]
-
-
-def _walk(bullets: tuple[Bullet, ...]):
-    for bullet in bullets:
-        yield bullet
-        yield from _walk(bullet.sub)
-
-
 def _claims(slide: Slide) -> list[tuple[str, tuple[str, ...]]]:
     """Return every citable part of *slide* as (label, cite ids)."""
     claims: list[tuple[str, tuple[str, ...]]] = []
-    claims += [(f"bullet '{b.text}'", b.cite) for b in _walk(slide.bullets)]
-    claims += [(f"bullet '{b.text}'", b.cite) for side in slide.sides for b in _walk(side.bullets)]
+    claims += [(f"bullet '{b.text}'", b.cite) for b in every_bullet(slide.bullets)]
+    claims += [(f"bullet '{b.text}'", b.cite) for side in slide.sides for b in every_bullet(side.bullets)]
     claims += [(f"row {row.cells}", row.cite) for row in slide.rows]
     claims += [(f"event '{event.label}'", event.cite) for event in slide.events]
     if slide.kind in ("quote", "chart"):
@@ -81,7 +72,7 @@ def test_library_loads_without_problems():
 def test_validate_command_exits_zero(capsys, real_library):
     code = main(["validate"])
     out, err = capsys.readouterr()
-    slides = len(_slides(real_library))
+    slides = len(library_slides(real_library))
     assert (code, err) == (0, "")
     assert out == f"OK: {len(real_library.sources)} sources, {len(real_library.topics)} topics, {slides} slides.\n"
 
@@ -91,7 +82,7 @@ def test_validate_command_exits_zero(capsys, real_library):
 
 def test_every_cite_resolves_to_a_source(real_library):
     unknown = [
-        (s.id, cite) for s in _slides(real_library) for cite in s.citations() if cite not in real_library.sources
+        (s.id, cite) for s in library_slides(real_library) for cite in s.citations() if cite not in real_library.sources
     ]
     assert unknown == []
 
@@ -104,17 +95,17 @@ FURTHER_READING = {"parameswaran-2024-08-09-global-south-discontent"}
 
 
 def test_every_source_is_cited_by_some_slide(real_library):
-    cited = {cite for slide in _slides(real_library) for cite in slide.citations()}
+    cited = {cite for slide in library_slides(real_library) for cite in slide.citations()}
     assert sorted(set(real_library.sources) - cited - FURTHER_READING) == []
 
 
 def test_every_claim_cites_at_least_one_source(real_library):
-    uncited = [(s.id, label) for s in _slides(real_library) for label, cite in _claims(s) if not cite]
+    uncited = [(s.id, label) for s in library_slides(real_library) for label, cite in _claims(s) if not cite]
     assert uncited == []
 
 
 def test_every_slide_has_claims(real_library):
-    assert [s.id for s in _slides(real_library) if not _claims(s)] == []
+    assert [s.id for s in library_slides(real_library) if not _claims(s)] == []
 
 
 def test_no_key_slide_lacks_a_citation(real_library):
@@ -125,7 +116,7 @@ def test_no_key_slide_lacks_a_citation(real_library):
 
 def test_a_slide_cites_a_source_once_per_claim(real_library):
     repeats = [
-        (s.id, label) for s in _slides(real_library) for label, cite in _claims(s) if len(set(cite)) != len(cite)
+        (s.id, label) for s in library_slides(real_library) for label, cite in _claims(s) if len(set(cite)) != len(cite)
     ]
     assert repeats == []
 
@@ -160,7 +151,7 @@ def test_outlook_closes_and_overview_opens_the_deck(real_library):
 
 
 def _charts(library) -> dict[tuple[str, ...], Slide]:
-    return {s.chart.categories: s for s in _slides(library) if s.kind == "chart"}
+    return {s.chart.categories: s for s in library_slides(library) if s.kind == "chart"}
 
 
 def test_energy_exports_chart_has_the_article_shares(real_library):
@@ -234,7 +225,7 @@ def _latest_day(date_parts: list[int]) -> dt.date:
 
 def test_no_timeline_event_cites_a_work_published_before_it(real_library):
     early = []
-    for slide in _slides(real_library):
+    for slide in library_slides(real_library):
         for event in slide.events:
             for cite in event.cite:
                 issued = real_library.sources[cite].csl.get("issued")
@@ -261,7 +252,7 @@ def test_latest_day_reads_partial_csl_dates():
 )
 def test_quote_slide_exists_for(real_library, speaker, source, opening):
     slide = _only(
-        [s for s in _slides(real_library) if s.kind == "quote" and speaker in s.attribution],
+        [s for s in library_slides(real_library) if s.kind == "quote" and speaker in s.attribution],
         f"quote slide for {speaker}",
     )
     assert slide.cite == (source,)
@@ -272,7 +263,7 @@ def test_quote_slide_exists_for(real_library, speaker, source, opening):
 
 def test_taiwan_readouts_are_compared_side_by_side(real_library):
     slide = _only(
-        [s for s in _slides(real_library) if s.kind == "comparison" and "Taiwan" in s.title], "Taiwan comparison"
+        [s for s in library_slides(real_library) if s.kind == "comparison" and "Taiwan" in s.title], "Taiwan comparison"
     )
     prc, kremlin = slide.sides
     assert prc.heading == "PRC Foreign Ministry readout, May 2024"
