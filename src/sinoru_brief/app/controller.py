@@ -20,6 +20,7 @@ from sinoru_brief.app.session import DeckSession
 from sinoru_brief.app.undo_steps import BriefCommand, carry_over
 from sinoru_brief.brief import Brief, BriefBullet, BriefFigure
 from sinoru_brief.brief import edits as brief_edits
+from sinoru_brief.brief.positions import position_label
 from sinoru_brief.pipeline import Build
 from sinoru_brief.theme import Theme
 
@@ -333,7 +334,7 @@ class DeckController(QObject):
 
     def override_bullet(self, slide_id: str, position: str, text: str | None) -> None:
         self.edit(
-            f"Edit bullet {_position_label(position)} of {self._slide_name(slide_id)}",
+            f"Edit bullet {position_label(position)} of {self._slide_name(slide_id)}",
             lambda b: brief_edits.override_bullet(b, slide_id, position, text),
             merge_key=f"bullet:{slide_id}:{position}",
         )
@@ -342,8 +343,3 @@ class DeckController(QObject):
 def _quote(title: str, limit: int = 50) -> str:
     """Return *title* in quotes for a menu entry ("Undo Add “Summit diplomacy, 2023–2025”"), cut at *limit*."""
     return f"“{title if len(title) <= limit else title[: limit - 1].rstrip() + '…'}”"
-
-
-def _position_label(position: str) -> str:
-    """Return a bullet position as a user counts it: "0" is 1, "0.1" is 1.2."""
-    return ".".join(str(int(p) + 1) for p in position.split("."))

@@ -26,6 +26,7 @@ from sinoru_brief.app.style_box import PREFERRED_STYLES, StyleBox  # noqa: F401 
 from sinoru_brief.app.template_box import TemplateBox
 from sinoru_brief.app.wheel_guard import guard_wheel_in
 from sinoru_brief.brief.model import Brief
+from sinoru_brief.brief.positions import bullet_position, position_label
 from sinoru_brief.content.models import Slide
 
 
@@ -290,14 +291,14 @@ def _mark(label: QLabel, text: str, changed: bool) -> None:
 
 def _bullet_label(position: str) -> str:
     """Return how a bullet position reads to a user: "0" is "Bullet 1", "0.1" is "  Sub-bullet 1.2"."""
-    parts = [int(p) + 1 for p in position.split(".")]
-    return f"Bullet {parts[0]}" if len(parts) == 1 else f"  Sub-bullet {'.'.join(map(str, parts))}"
+    label = position_label(position)
+    return f"Bullet {label}" if "." not in label else f"  Sub-bullet {label}"
 
 
 def _bullet_texts(slide: Slide) -> list[tuple[str, str]]:
     """Return (position, text) for each bullet and sub-bullet: "0", "0.1", ..."""
     out = []
     for i, bullet in enumerate(slide.bullets):
-        out.append((str(i), bullet.text))
-        out.extend((f"{i}.{j}", sub.text) for j, sub in enumerate(bullet.sub))
+        out.append((bullet_position(i), bullet.text))
+        out.extend((bullet_position(i, j), sub.text) for j, sub in enumerate(bullet.sub))
     return out

@@ -22,6 +22,7 @@ from sinoru_brief.brief.custom import (
 )
 from sinoru_brief.brief.look import LOOK_SPEC, checked_look
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE, START_PREFIX, Brief, SlideOverride
+from sinoru_brief.brief.positions import parse_position
 from sinoru_brief.content.models import DEPTHS, Bullet, Library
 from sinoru_brief.content.schema import MAX_BRIEFER_CHARS, BrieferText
 from sinoru_brief.errors import BriefFileError, Problem
@@ -121,7 +122,7 @@ def _check_brief(raw: Any, checker: Checker, folder: Path) -> Brief | None:
             )
             continue
         for key, text in (checked["bullets"] or {}).items():
-            if not _is_bullet_position(key):
+            if parse_position(key) is None:
                 checker.report(
                     ("overrides", slide_id, "bullets", key),
                     f"bullet key '{key}' is not a bullet position",
@@ -150,11 +151,6 @@ def _check_brief(raw: Any, checker: Checker, folder: Path) -> Brief | None:
         look=look,
         style=data["style"],
     )
-
-
-def _is_bullet_position(key: str) -> bool:
-    parts = key.split(".")
-    return len(parts) <= 2 and all(part.isdigit() for part in parts)
 
 
 def reconcile(brief: Brief, library: Library) -> list[str]:
@@ -222,11 +218,10 @@ def _reconcile_custom(brief: Brief, library: Library) -> list[str]:
 
 def _has_bullet(bullets: tuple[Bullet, ...], key: str) -> bool:
     """Return whether the bullet position *key* (``"2"`` or ``"2.0"``) exists among *bullets*."""
-    first, _, second = key.partition(".")
-    index = int(first)
-    if index >= len(bullets):
+    indexes = parse_position(key)
+    if indexes is None or indexes[0] >= len(bullets):
         return False
-    return not second or int(second) < len(bullets[index].sub)
+    return len(indexes) == 1 or indexes[1] < len(bullets[indexes[0]].sub)
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:

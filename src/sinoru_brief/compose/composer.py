@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import TemplateError as JinjaTemplateError
 
 from sinoru_brief.brief.model import Brief, CustomSlide, SlideOverride
+from sinoru_brief.brief.positions import bullet_position
 from sinoru_brief.citations.formatting import Reference, ReferenceFormatter
 from sinoru_brief.citations.numbering import Numbering
 from sinoru_brief.compose.custom import CUSTOM_PRIORITY, check_custom, placed_slides, to_bullets, to_slide
@@ -307,12 +308,14 @@ class _SlideRenderer:
             ) from exc
 
     def bullets(
-        self, bullets: tuple[Bullet, ...], field: str, overrides: dict[str, str], prefix: str = ""
+        self, bullets: tuple[Bullet, ...], field: str, overrides: dict[str, str], parent: int | None = None
     ) -> tuple[Bullet, ...]:
         out = []
         for i, bullet in enumerate(bullets):
-            key = f"{prefix}{i}"
-            sub = self.bullets(bullet.sub, f"{field}[{i}].sub", overrides, prefix=f"{key}.") if bullet.sub else ()
+            key = bullet_position(i) if parent is None else bullet_position(parent, i)
+            # Overrides name bullets and sub-bullets only: anything nested deeper keeps its own words.
+            nested = overrides if parent is None else {}
+            sub = self.bullets(bullet.sub, f"{field}[{i}].sub", nested, parent=i) if bullet.sub else ()
             if key in overrides:
                 text = self.text(
                     overrides[key], f"{field}[{i}].text", override=f"overrides.{self.slide.id}.bullets.{key}"
