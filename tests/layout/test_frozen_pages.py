@@ -40,3 +40,12 @@ def test_a_second_layout_from_the_cache_gives_equal_pages_and_leaves_the_kept_on
     assert second == first
     assert cache.hits == len(deck.slides)
     assert [len(page.boxes) for pages in cache._pages.values() for page in pages] == chrome_free
+
+
+def test_a_draft_and_its_page_have_the_same_fields_and_round_trip(deck_and_theme):
+    from sinoru_brief.layout.pages import PageDraft
+
+    assert [f.name for f in dataclasses.fields(Page)] == [f.name for f in dataclasses.fields(PageDraft)]
+    deck, theme = deck_and_theme
+    for page in layout_deck(deck, theme):
+        assert page.draft().freeze() == page

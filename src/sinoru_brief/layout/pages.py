@@ -205,19 +205,8 @@ class Page:
 
     def draft(self) -> PageDraft:
         """Return a draft of this page to add to (layout adds the chrome to a cached slide's pages)."""
-        return PageDraft(
-            self.width,
-            self.height,
-            self.kind,
-            self.key,
-            self.title,
-            self.background,
-            list(self.boxes),
-            self.notes,
-            self.number,
-            self.continued,
-            self.groups,
-        )
+        # Field by field under the same names: a field added to both classes is carried without a change here.
+        return PageDraft(**{**vars(self), "boxes": list(self.boxes)})
 
 
 @dataclass
@@ -241,16 +230,4 @@ class PageDraft:
 
     def freeze(self) -> Page:
         """Return the finished page."""
-        return Page(
-            self.width,
-            self.height,
-            self.kind,
-            self.key,
-            self.title,
-            self.background,
-            tuple(self.boxes),
-            self.notes,
-            self.number,
-            self.continued,
-            self.groups,
-        )
+        return Page(**{**vars(self), "boxes": tuple(self.boxes)})
