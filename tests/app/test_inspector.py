@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, Qt
 
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.inspector import Inspector, StyleBox
+from sinoru_brief.brief import edits as brief_edits
 from sinoru_brief.citations.formatting import available_styles
 
 SLIDE = "gray-zone-baltic-cables"
@@ -298,7 +299,9 @@ def test_title_slide_fields_reach_the_title_slide_and_undo(inspector, qtbot):
 
 def test_title_slide_fields_show_a_brief_that_changes(inspector):
     def change(b):
-        b.organisation, b.presenter, b.classification = "Seminar", "Prof. X", "OFFICIAL"
+        for name, value in (("organisation", "Seminar"), ("presenter", "Prof. X"), ("classification", "OFFICIAL")):
+            b = brief_edits.set_field(b, name, value)
+        return b
 
     inspector.controller.edit("Set title lines", change)
     assert (inspector.organisation.text(), inspector.presenter.text(), inspector.classification.text()) == (

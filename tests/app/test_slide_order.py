@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from app.windowkit import THREE_TOPICS
 
+from sinoru_brief.brief.edits import topic_order
+
 
 def deck_order(controller, topic_id: str) -> list[str]:
     return [
@@ -18,6 +20,6 @@ def test_every_move_gives_the_same_order_in_the_panel_rule_and_the_deck(controll
     ids = [s.id for s in real_library.topic(topic).slides_at("standard")]
     for slide_id, before in ((ids[-1], ids[0]), (ids[1], None), (ids[0], ids[-1])):
         controller.move_slide(slide_id, before)
-        shown = [s for s in controller._topic_order(topic) if s in ids]
+        shown = [s for s in topic_order(controller.brief, real_library, topic) if s in ids]
         assert shown == deck_order(controller, topic)
     assert deck_order(controller, topic) != ids  # the moves did change the order

@@ -38,9 +38,12 @@ def in_deck(library, brief, topic_id):
 
 def brief_with_own_slides(library, depth="full"):
     brief = Brief(title="T", topics=["alpha", "beta"], depth=depth)
-    add_custom_slide(brief, library, "alpha-key", "Ours one", [BriefBullet("a")])
-    add_custom_slide(brief, library, "alpha-chart", "Ours two", [BriefBullet("b")])
-    add_custom_slide(brief, library, "start:beta", "Ours three", [BriefBullet("c")])
+    for after, title, text in (
+        ("alpha-key", "Ours one", "a"),
+        ("alpha-chart", "Ours two", "b"),
+        ("start:beta", "Ours three", "c"),
+    ):
+        brief, _ = add_custom_slide(brief, library, after, title, [BriefBullet(text)])
     return brief
 
 
@@ -51,7 +54,7 @@ def test_any_order_of_the_shown_slides_is_the_order_composed(fixture_library, da
     brief = brief_with_own_slides(fixture_library, depth)
     for topic_id in ("alpha", "beta"):
         wanted = data.draw(st.permutations(shown(fixture_library, brief, topic_id)))
-        arrange_topic(brief, fixture_library, topic_id, placed(fixture_library, brief, topic_id), list(wanted))
+        brief = arrange_topic(brief, fixture_library, topic_id, placed(fixture_library, brief, topic_id), list(wanted))
         assert shown(fixture_library, brief, topic_id) == list(wanted)
         if depth != "key":  # the executive brief puts key judgments first, whatever the topic's order
             assert in_deck(fixture_library, brief, topic_id) == list(wanted)
@@ -70,8 +73,8 @@ def test_an_own_slide_moves_to_another_topic_and_its_old_followers_stay(fixture_
     mover = alpha_before[1]
     assert brief.custom_slide(mover) is not None
     beta = shown(fixture_library, brief, "beta")
-    arrange_topic(brief, fixture_library, "alpha", alpha_placed, [k for k in alpha_before if k != mover])
-    arrange_topic(brief, fixture_library, "beta", beta_placed, [*beta[:2], mover, *beta[2:]])
+    brief = arrange_topic(brief, fixture_library, "alpha", alpha_placed, [k for k in alpha_before if k != mover])
+    brief = arrange_topic(brief, fixture_library, "beta", beta_placed, [*beta[:2], mover, *beta[2:]])
     assert shown(fixture_library, brief, "alpha") == [k for k in alpha_before if k != mover]
     assert shown(fixture_library, brief, "beta") == [*beta[:2], mover, *beta[2:]]
 
@@ -80,7 +83,7 @@ def test_hidden_slides_keep_their_place_when_the_shown_ones_move(fixture_library
     brief = Brief(title="T", topics=["alpha"], depth="key")
     full_before = placed(fixture_library, brief, "alpha")
     assert shown(fixture_library, brief, "alpha") == ["alpha-key"]
-    arrange_topic(brief, fixture_library, "alpha", full_before, ["alpha-key"])
+    brief = arrange_topic(brief, fixture_library, "alpha", full_before, ["alpha-key"])
     brief.depth = "full"
     assert shown(fixture_library, brief, "alpha") == full_before
 
@@ -92,4 +95,4 @@ def test_a_library_slide_cannot_change_topic(fixture_library):
             brief, fixture_library, "alpha", placed(fixture_library, brief, "alpha"), ["alpha-key", "beta-table"]
         )
     with pytest.raises(ValueError, match="neither"):
-        arrange_topic(brief, fixture_library, "alpha", placed(fixture_library, brief, "alpha"), ["no-such"])
+        brief = arrange_topic(brief, fixture_library, "alpha", placed(fixture_library, brief, "alpha"), ["no-such"])

@@ -4,58 +4,66 @@ from __future__ import annotations
 
 from sinoru_brief.brief import Brief, BriefBullet
 from sinoru_brief.brief.edits import (
-    add_bullet,
     add_custom_slide,
     bullets_of,
     format_outline,
-    move_bullet,
     parse_outline,
-    remove_bullet,
     remove_custom_slide,
+    remove_slides,
     search_sources,
+    set_bullets,
     set_notes,
 )
 from sinoru_brief.compose import compose
 
 
 def test_an_added_slide_lands_right_after_the_selected_one(fixture_library, fixture_brief):
-    add_custom_slide(fixture_brief, fixture_library, "alpha-key", "Later", [BriefBullet("b")])
-    first = add_custom_slide(fixture_brief, fixture_library, "alpha-key", "Our assessment!", [BriefBullet("a")])
-    assert first.id == "own-our-assessment"
-    keys = [s.key for s in compose(fixture_library, fixture_brief).slides]
+    brief, _ = add_custom_slide(fixture_brief, fixture_library, "alpha-key", "Later", [BriefBullet("b")])
+    brief, first = add_custom_slide(brief, fixture_library, "alpha-key", "Our assessment!", [BriefBullet("a")])
+    assert first == "own-our-assessment"
+    keys = [s.key for s in compose(fixture_library, brief).slides]
     assert keys[keys.index("alpha-key") + 1 : keys.index("alpha-key") + 3] == ["own-our-assessment", "own-later"]
-    again = add_custom_slide(fixture_brief, fixture_library, "alpha-key", "Our assessment", [])
-    assert again.id == "own-our-assessment-2"
-    remove_custom_slide(fixture_brief, "own-our-assessment-2")
-    remove_custom_slide(fixture_brief, "own-our-assessment")
-    assert [(s.id, s.after) for s in fixture_brief.custom_slides] == [("own-later", "alpha-key")]
+    brief, again = add_custom_slide(brief, fixture_library, "alpha-key", "Our assessment", [])
+    assert again == "own-our-assessment-2"
+    brief = remove_custom_slide(brief, "own-our-assessment-2")
+    brief = remove_custom_slide(brief, "own-our-assessment")
+    assert [(s.id, s.after) for s in brief.custom_slides] == [("own-later", "alpha-key")]
+    assert fixture_brief.custom_slides == []  # the brief each edit was given stays as it was
 
 
-def test_bullets_are_added_removed_and_moved_on_a_library_slide(fixture_library):
+def test_removing_slides_leaves_library_slides_out_and_deletes_own_ones(fixture_library, fixture_brief):
+    brief, own = add_custom_slide(fixture_brief, fixture_library, "alpha-key", "Ours", [BriefBullet("a")])
+    brief, follower = add_custom_slide(brief, fixture_library, own, "Follows ours", [])
+    brief = remove_slides(brief, fixture_library, [own, "alpha-chart", "alpha-chart", "no-such-slide"])
+    assert brief.exclude == ["alpha-chart"]
+    assert [(s.id, s.after) for s in brief.custom_slides] == [(follower, "alpha-key")]
+    keys = [s.key for s in compose(fixture_library, brief).slides]
+    assert own not in keys and "alpha-chart" not in keys and follower in keys
+
+
+def test_bullets_set_back_to_the_librarys_leave_no_change(fixture_library):
     brief = Brief(title="T", topics=["alpha"])
-    library_texts = [b.text for b in fixture_library.slide("alpha-key").bullets]
-    add_bullet(brief, fixture_library, "alpha-key", 0, "New first", ["ru-2024-statement"])
-    assert [b.text for b in bullets_of(brief, fixture_library, "alpha-key")] == ["New first", *library_texts]
-    move_bullet(brief, fixture_library, "alpha-key", 0, 99)
-    assert [b.text for b in bullets_of(brief, fixture_library, "alpha-key")] == [*library_texts, "New first"]
-    add_bullet(brief, fixture_library, "alpha-key", 0, "A sub-bullet", parent=0)
-    assert bullets_of(brief, fixture_library, "alpha-key")[0].sub[0].text == "A sub-bullet"
-    remove_bullet(brief, fixture_library, "alpha-key", 0, parent=0)
-    remove_bullet(brief, fixture_library, "alpha-key", len(library_texts))
+    library_bullets = bullets_of(brief, fixture_library, "alpha-key")
+    added = [BriefBullet("New first", ["ru-2024-statement"], [BriefBullet("A sub-bullet")]), *library_bullets]
+    edited = set_bullets(brief, fixture_library, "alpha-key", added)
+    assert bullets_of(edited, fixture_library, "alpha-key") == added
+    assert brief.overrides == {}
     # Back to the library's own bullets: the change is gone, not kept as a copy.
-    assert "alpha-key" not in brief.overrides
-    assert fixture_library.slide("alpha-key").bullets[0].text == library_texts[0]
+    assert set_bullets(edited, fixture_library, "alpha-key", library_bullets).overrides == {}
+    # What bullets_of returns is a copy: changing it changes no brief.
+    bullets_of(edited, fixture_library, "alpha-key")[0].text = "Scribbled"
+    assert bullets_of(edited, fixture_library, "alpha-key") == added
 
 
 def test_notes_of_library_and_own_slides(fixture_library):
     brief = Brief(title="T", topics=["alpha"])
-    set_notes(brief, fixture_library, "alpha-key", "Ours")
+    brief = set_notes(brief, fixture_library, "alpha-key", "Ours")
     assert brief.overrides["alpha-key"].notes == "Ours"
-    set_notes(brief, fixture_library, "alpha-key", fixture_library.slide("alpha-key").notes)
+    brief = set_notes(brief, fixture_library, "alpha-key", fixture_library.slide("alpha-key").notes)
     assert "alpha-key" not in brief.overrides
-    own = add_custom_slide(brief, fixture_library, "alpha-key", "Own", [])
-    set_notes(brief, fixture_library, own.id, "Own notes")
-    assert own.notes == "Own notes"
+    brief, own = add_custom_slide(brief, fixture_library, "alpha-key", "Own", [])
+    brief = set_notes(brief, fixture_library, own, "Own notes")
+    assert brief.custom_slide(own).notes == "Own notes"
 
 
 def test_outline_text_gives_two_levels():

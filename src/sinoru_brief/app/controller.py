@@ -9,7 +9,6 @@ new library (:meth:`DeckController.switch_library`).
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -67,15 +66,16 @@ class DeckController(QObject):
 
     # ---------------------------------------------------------------- editing
 
-    def edit(self, text: str, change: Callable[[Brief], None], merge_key: str = "", theme: object = KEEP) -> None:
-        """Apply *change* to a copy of the brief as one undoable step named *text*.
+    def edit(self, text: str, change: Callable[[Brief], Brief], merge_key: str = "", theme: object = KEEP) -> None:
+        """Make the brief *change* returns (an edit of :mod:`sinoru_brief.brief.edits`) one undoable step named *text*.
 
-        The unsaved look stays, unless the template changes (the look was
-        edited from the old one) or *theme* gives the look to have after it.
+        *change* is given the brief as it is and returns the brief to have
+        after the step, leaving the one it was given unchanged. The unsaved
+        look stays, unless the template changes (the look was edited from the
+        old one) or *theme* gives the look to have after it.
         """
         before = self.session.snapshot()
-        after = copy.deepcopy(before)
-        change(after)
+        after = change(before)
         theme_before = self.session.theme_override
         theme_after: Theme | None
         if theme is KEEP:
@@ -97,7 +97,7 @@ class DeckController(QObject):
         look = self.session.look_of(theme)
         self.edit(
             text,
-            lambda b: setattr(b, "look", copy.deepcopy(look)),
+            lambda b: brief_edits.set_look(b, look),
             merge_key=f"theme:{merge_key}" if merge_key else "",
             theme=theme,
         )
@@ -248,25 +248,26 @@ class DeckController(QObject):
         undoable step; return its id."""
         library = self.session.library
         added: list[str] = []
-        self.edit(
-            f"Add slide {_quote(title)}",
-            lambda b: added.append(
-                brief_edits.add_custom_slide(
-                    b,
-                    library,
-                    after,
-                    title,
-                    bullets,
-                    notes,
-                    kind=kind,
-                    figures=figures,
-                    quote=quote,
-                    attribution=attribution,
-                    cite=cite,
-                    briefer=briefer,
-                ).id
-            ),
-        )
+
+        def add(brief: Brief) -> Brief:
+            edited, slide_id = brief_edits.add_custom_slide(
+                brief,
+                library,
+                after,
+                title,
+                bullets,
+                notes,
+                kind=kind,
+                figures=figures,
+                quote=quote,
+                attribution=attribution,
+                cite=cite,
+                briefer=briefer,
+            )
+            added.append(slide_id)
+            return edited
+
+        self.edit(f"Add slide {_quote(title)}", add)
         return added[0] if added else ""
 
     def set_own_quote(self, slide_id: str, quote: str, attribution: str, cite: list[str]) -> None:
@@ -321,16 +322,16 @@ class DeckController(QObject):
             merge_key=f"notes:{slide_id}",
         )
 
-    def _topic_order(self, topic_id: str) -> list[str]:
-        """Return the topic's slide ids in the order the deck currently shows them (all depths)."""
-        return brief_edits.topic_order(self.brief, self.session.library, topic_id)
-
     def override_title(self, slide_id: str, title: str | None) -> None:
         self.edit(
             f"Edit title of {self._slide_name(slide_id)}",
             lambda b: brief_edits.override_title(b, slide_id, title),
             merge_key=f"title:{slide_id}",
         )
+
+    def restore_wording(self, slide_id: str) -> None:
+        """Undo every change to the library slide *slide_id*'s text in this deck, as one undoable step."""
+        self.edit(f"Restore wording of {slide_id}", lambda b: brief_edits.restore_wording(b, slide_id))
 
     def override_bullet(self, slide_id: str, position: str, text: str | None) -> None:
         self.edit(

@@ -25,7 +25,6 @@ from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.style_box import PREFERRED_STYLES, StyleBox  # noqa: F401 - StyleBox is used by importers
 from sinoru_brief.app.template_box import TemplateBox
 from sinoru_brief.app.wheel_guard import guard_wheel_in
-from sinoru_brief.brief.model import Brief
 from sinoru_brief.brief.positions import bullet_position, position_label
 from sinoru_brief.content.models import Slide
 
@@ -272,12 +271,7 @@ class Inspector(QScrollArea):
 
     def _reset_slide(self) -> None:
         if self.slide and self.slide.id in self.controller.brief.overrides:
-            slide_id = self.slide.id
-
-            def restore(brief: Brief) -> None:
-                brief.overrides.pop(slide_id, None)
-
-            self.controller.edit(f"Restore wording of {slide_id}", restore)
+            self.controller.restore_wording(self.slide.id)
 
 
 def _mark(label: QLabel, text: str, changed: bool) -> None:

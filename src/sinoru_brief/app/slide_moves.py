@@ -43,7 +43,7 @@ class Change:
     """A change of the brief to run as one undoable step, and the slide to select after it."""
 
     text: str
-    apply: Callable[[Brief], None]
+    apply: Callable[[Brief], Brief]  # an edit: the brief after the change (see sinoru_brief.brief.edits)
     select: str | None = None
     keys: tuple[str, ...] = ()  # the slides it moves or removes
 
@@ -265,28 +265,25 @@ class SlideMoves:
 
     def _topics_change(self, topic_id: str, shown: list[str]) -> Outcome:
         """Give the deck's shown topics the order *shown*; topics chosen but not shown keep their places."""
-        current = list(dict.fromkeys(self.controller.brief.topics))
-        in_order, shown_ids = iter(shown), set(shown)
-        # Each shown topic's place takes the next topic of *shown*; a chosen topic with no slide at this depth
-        # keeps its place, so it is where it was when the depth changes back.
-        wanted = [next(in_order) if t in shown_ids else t for t in current]
-        if wanted == current:
+        brief = self.controller.brief
+        if brief_edits.arrange_topics(brief, shown).topics == brief.topics:
             return None
         name = self._topic_name(topic_id, UNDO) if topic_id else f"{len(shown)} topics"
-
-        def apply(brief: Brief) -> None:
-            brief.topics = list(wanted)
-
-        return Change(f"Move {name}", apply, section_key(topic_id) if topic_id else None)
+        return Change(
+            f"Move {name}",
+            lambda b: brief_edits.arrange_topics(b, shown),
+            section_key(topic_id) if topic_id else None,
+        )
 
     def _arrange(self, text: str, orders: dict[str, list[str]], select: str) -> Change:
         library = self.controller.session.library
         # Every topic's current places are taken before any changes: the edit runs on a copy of this brief.
         placed = {topic: self._placed(topic) for topic in orders}
 
-        def apply(brief: Brief) -> None:
+        def apply(brief: Brief) -> Brief:
             for topic, order in orders.items():
-                brief_edits.arrange_topic(brief, library, topic, placed[topic], order)
+                brief = brief_edits.arrange_topic(brief, library, topic, placed[topic], order)
+            return brief
 
         return Change(text, apply, select)
 
@@ -313,16 +310,11 @@ class SlideMoves:
         why = "; ".join(kept) + "." if kept else ""
         if not removable:
             return None, why
-        own = [k for k in removable if self._is_own(k)]
-        library = [k for k in removable if k not in own]
-
-        def apply(brief: Brief) -> None:
-            for key in own:
-                brief_edits.remove_custom_slide(brief, key)
-            brief.exclude.extend(k for k in library if k not in brief.exclude)
-
+        library = self.controller.session.library
         what = self._name(removable[0], UNDO) if len(removable) == 1 else f"{len(removable)} slides"
-        return Change(f"Remove {what}", apply, keys=tuple(removable)), why
+        return Change(
+            f"Remove {what}", lambda b: brief_edits.remove_slides(b, library, removable), keys=tuple(removable)
+        ), why
 
 
 def _run_of(slides: Sequence[DeckSlide], key: str) -> list[str]:

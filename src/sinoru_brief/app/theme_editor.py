@@ -9,7 +9,6 @@ in a row (a spin box's arrows) merge into one step.
 
 from __future__ import annotations
 
-import copy
 import html
 from dataclasses import replace
 
@@ -40,6 +39,7 @@ from sinoru_brief.app.theme_controls import (
     points_box,
 )
 from sinoru_brief.app.wheel_guard import guard_wheel_in
+from sinoru_brief.brief import edits as brief_edits
 from sinoru_brief.brief.model import DEFAULT_STYLE
 from sinoru_brief.compose import compose
 from sinoru_brief.errors import BriefError
@@ -412,10 +412,10 @@ def footer_problem(text: str, controller: DeckController) -> str:
     if problem:
         return f"The footer does not compile: {problem.rstrip('.')}. Check the {{{{ }}}} and {{% %}} pairs."
     session = controller.session
-    brief = copy.copy(session.brief)
-    brief.style = DEFAULT_STYLE  # the footer does not depend on the style; a broken one must not be blamed
+    # The footer does not depend on the style; a broken one must not be blamed.
+    brief = brief_edits.set_field(session.brief, "style", DEFAULT_STYLE)
     if not brief.topics:
-        brief.topics = session.library.topic_ids()[:1]
+        brief = brief_edits.set_topics(brief, session.library.topic_ids()[:1])
     try:
         compose(session.library, brief, replace(Snippets(), footer=text))
     except BriefError as exc:

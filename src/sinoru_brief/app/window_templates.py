@@ -22,6 +22,7 @@ from sinoru_brief.app.user_templates import (
 )
 from sinoru_brief.app.window_actions import ShowStatus, make_action
 from sinoru_brief.app.window_files import documents
+from sinoru_brief.brief import edits as brief_edits
 from sinoru_brief.brief.model import DEFAULT_TEMPLATE
 from sinoru_brief.errors import BriefError
 from sinoru_brief.theme import MasterTemplate, load_master, mapping, user_template_names, user_templates_dir
@@ -136,7 +137,7 @@ class LookTemplates(QObject):
         """List the user's templates again and switch the deck to *name* (its look as saved), undoably."""
         self.templates.reload()
         self.controller.refresh_templates(name)
-        self.controller.edit(text, lambda b: setattr(b, "template", name), theme=None)
+        self.controller.edit(text, lambda b: brief_edits.set_field(b, "template", name), theme=None)
 
     def delete_template(self) -> None:
         """Delete the user's template the deck uses, after asking; the deck goes back to the default look."""
@@ -158,7 +159,9 @@ class LookTemplates(QObject):
         self.templates.reload()
         self.controller.refresh_templates(name)
         self.controller.edit(
-            f"Use template “{DEFAULT_TEMPLATE}”", lambda b: setattr(b, "template", DEFAULT_TEMPLATE), theme=None
+            f"Use template “{DEFAULT_TEMPLATE}”",
+            lambda b: brief_edits.set_field(b, "template", DEFAULT_TEMPLATE),
+            theme=None,
         )
         self.show_status(f"Deleted template “{name}” from {user_templates_dir()}", 8000)
 

@@ -1,19 +1,32 @@
 """Every edit the app makes to a brief: topics, depth and fields, slides and their order, reworded text,
 own slides, bullets and notes.
 
-Each function changes a :class:`Brief` in place, so the app can run it inside
-one undoable step (its undo commands only call these); none touches the
-library, and none needs Qt, so each is tested on its own.
+Each edit is a pure function: it returns a new :class:`Brief` and never
+changes the one it is given, so an undo step keeps the brief before it as
+it was, and several edits chain into one step
+(``exclude_slide(move_topic(brief, ...), ...)``). The app's undo commands
+only call these; none touches the library, and none needs Qt, so each is
+tested on its own.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 from sinoru_brief.brief.model import START_PREFIX, Brief, BriefBullet, BriefFigure, CustomSlide, SlideOverride
 from sinoru_brief.brief.order import order_slides
 from sinoru_brief.content.models import DEPTHS, Bullet, Library, Source
+
+
+def _copy(brief: Brief) -> Brief:
+    """Return a copy of *brief* for an edit to change: the brief an edit is given stays as it was."""
+    return copy.deepcopy(brief)
+
+
+# ---------------------------------------------------------------- the user's own slides
 
 
 def new_slide_id(brief: Brief, library: Library, title: str) -> str:
@@ -42,40 +55,90 @@ def add_custom_slide(
     attribution: str = "",
     cite: list[str] | None = None,
     briefer: str = "",
-) -> CustomSlide:
-    """Add a slide of the user's own after the slide *after*; return it.
+) -> tuple[Brief, str]:
+    """Return the brief with a slide of the user's own after the slide *after*, and the new slide's id.
 
     A ``bullets`` slide keeps *bullets*, a ``quote`` slide *quote*, *attribution* and *cite*, a
     ``key_figures`` slide *figures*; what belongs to another kind is left out.
     """
+    edited = _copy(brief)
     slide = CustomSlide(
-        id=new_slide_id(brief, library, title),
+        id=new_slide_id(edited, library, title),
         after=after,
         title=title,
         kind=kind,
-        bullets=list(bullets) if kind == "bullets" else [],
+        bullets=copy.deepcopy(bullets) if kind == "bullets" else [],
         notes=notes,
         briefer=briefer,
-        figures=list(figures or []) if kind == "key_figures" else [],
+        figures=copy.deepcopy(figures or []) if kind == "key_figures" else [],
         quote=quote if kind == "quote" else "",
         attribution=attribution if kind == "quote" else "",
         cite=list(cite or []) if kind == "quote" else [],
     )
     # Placed before any slide already following the same anchor, so it lands right after the selected slide.
-    position = next((i for i, s in enumerate(brief.custom_slides) if s.after == after), len(brief.custom_slides))
-    brief.custom_slides.insert(position, slide)
-    return slide
+    own = edited.custom_slides
+    position = next((i for i, s in enumerate(own) if s.after == after), len(own))
+    own.insert(position, slide)
+    return edited, slide.id
 
 
-def remove_custom_slide(brief: Brief, slide_id: str) -> None:
-    """Remove the user's slide *slide_id*; slides that followed it follow what it followed."""
-    slide = brief.custom_slide(slide_id)
+def remove_custom_slide(brief: Brief, slide_id: str) -> Brief:
+    """Return the brief without the user's slide *slide_id*; slides that followed it follow what it followed."""
+    edited = _copy(brief)
+    slide = edited.custom_slide(slide_id)
     if slide is None:
-        return
-    for other in brief.custom_slides:
+        return edited
+    for other in edited.custom_slides:
         if other.after == slide_id:
             other.after = slide.after
-    brief.custom_slides.remove(slide)
+    edited.custom_slides.remove(slide)
+    return edited
+
+
+def remove_slides(brief: Brief, library: Library, slide_ids: Iterable[str]) -> Brief:
+    """Return the brief with the slides *slide_ids* gone from the deck.
+
+    A library slide is left out (it stays in the library, and
+    :func:`restore_slide` brings it back); a slide of the user's own is
+    deleted. An id that is neither is ignored.
+    """
+    edited = brief
+    for slide_id in dict.fromkeys(slide_ids):
+        if brief.custom_slide(slide_id) is not None:
+            edited = remove_custom_slide(edited, slide_id)
+        elif library.has_slide(slide_id):
+            edited = exclude_slide(edited, slide_id)
+    return edited if edited is not brief else _copy(brief)
+
+
+def set_own_figures(brief: Brief, slide_id: str, figures: list[BriefFigure]) -> Brief:
+    """Return the brief with the user's key-figures slide *slide_id* showing *figures* (unchanged if none)."""
+    edited = _copy(brief)
+    own = edited.custom_slide(slide_id)
+    if own is not None:
+        own.figures = copy.deepcopy(figures)
+    return edited
+
+
+def set_own_quote(brief: Brief, slide_id: str, quote: str, attribution: str, cite: list[str]) -> Brief:
+    """Return the brief with the user's quote slide *slide_id* given its words, attribution and sources."""
+    edited = _copy(brief)
+    own = edited.custom_slide(slide_id)
+    if own is not None:
+        own.quote, own.attribution, own.cite = quote, attribution, list(cite)
+    return edited
+
+
+def set_own_title(brief: Brief, slide_id: str, title: str) -> Brief:
+    """Return the brief with the user's slide *slide_id* retitled *title* (unchanged if there is none)."""
+    edited = _copy(brief)
+    own = edited.custom_slide(slide_id)
+    if own is not None:
+        own.title = title
+    return edited
+
+
+# ---------------------------------------------------------------- bullets, notes and guidance
 
 
 def _from_library(bullets: tuple[Bullet, ...], reworded: dict[str, str], prefix: str = "") -> list[BriefBullet]:
@@ -90,104 +153,34 @@ def _from_library(bullets: tuple[Bullet, ...], reworded: dict[str, str], prefix:
 
 
 def bullets_of(brief: Brief, library: Library, slide_id: str) -> list[BriefBullet]:
-    """Return the bullets slide *slide_id* has in this deck, with the brief's changes applied."""
+    """Return (a copy of) the bullets slide *slide_id* has in this deck, with the brief's changes applied."""
     custom = brief.custom_slide(slide_id)
     if custom is not None:
-        return [
-            BriefBullet(b.text, list(b.cite), [BriefBullet(s.text, list(s.cite)) for s in b.sub])
-            for b in custom.bullets
-        ]
+        return copy.deepcopy(custom.bullets)
     override = brief.overrides.get(slide_id) or SlideOverride()
     if override.bullet_list is not None:
-        return [
-            BriefBullet(b.text, list(b.cite), [BriefBullet(s.text, list(s.cite)) for s in b.sub])
-            for b in override.bullet_list
-        ]
+        return copy.deepcopy(override.bullet_list)
     return _from_library(library.slide(slide_id).bullets, override.bullets)
 
 
-def set_bullets(brief: Brief, library: Library, slide_id: str, bullets: list[BriefBullet]) -> None:
-    """Give slide *slide_id* *bullets* in this deck; a library slide set back to its own bullets loses the change."""
-    custom = brief.custom_slide(slide_id)
+def set_bullets(brief: Brief, library: Library, slide_id: str, bullets: list[BriefBullet]) -> Brief:
+    """Return the brief with slide *slide_id* showing *bullets*; the library's own bullets drop the change."""
+    edited = _copy(brief)
+    custom = edited.custom_slide(slide_id)
     if custom is not None:
-        custom.bullets = list(bullets)
-        return
-    override = brief.overrides.setdefault(slide_id, SlideOverride())
+        custom.bullets = copy.deepcopy(bullets)
+        return edited
+    override = edited.overrides.setdefault(slide_id, SlideOverride())
     override.bullets = {}
     unchanged = bullets == _from_library(library.slide(slide_id).bullets, {})
-    override.bullet_list = None if unchanged else list(bullets)
-    if override.is_empty():
-        del brief.overrides[slide_id]
+    override.bullet_list = None if unchanged else copy.deepcopy(bullets)
+    _drop_if_empty(edited, slide_id)
+    return edited
 
 
-def add_bullet(
-    brief: Brief,
-    library: Library,
-    slide_id: str,
-    index: int,
-    text: str,
-    cite: list[str] | None = None,
-    parent: int | None = None,
-) -> None:
-    """Insert a bullet at *index* (under bullet *parent* for a sub-bullet) on slide *slide_id*."""
-    bullets = bullets_of(brief, library, slide_id)
-    new = BriefBullet(text=text, cite=list(cite or []))
-    siblings = bullets if parent is None else bullets[parent].sub
-    siblings.insert(max(0, min(index, len(siblings))), new)
-    set_bullets(brief, library, slide_id, bullets)
-
-
-def remove_bullet(brief: Brief, library: Library, slide_id: str, index: int, parent: int | None = None) -> None:
-    """Remove bullet *index* (of bullet *parent*'s sub-bullets, if given) from slide *slide_id*."""
-    bullets = bullets_of(brief, library, slide_id)
-    siblings = bullets if parent is None else bullets[parent].sub
-    del siblings[index]
-    set_bullets(brief, library, slide_id, bullets)
-
-
-def move_bullet(brief: Brief, library: Library, slide_id: str, index: int, to: int, parent: int | None = None) -> None:
-    """Move bullet *index* to position *to* among its siblings on slide *slide_id*."""
-    bullets = bullets_of(brief, library, slide_id)
-    siblings = bullets if parent is None else bullets[parent].sub
-    siblings.insert(max(0, min(to, len(siblings) - 1)), siblings.pop(index))
-    set_bullets(brief, library, slide_id, bullets)
-
-
-def set_notes(brief: Brief, library: Library, slide_id: str, notes: str) -> None:
-    """Give slide *slide_id* *notes* in this deck; the library's own notes clear the change."""
-    _set_text(brief, library, slide_id, "notes", notes)
-
-
-def _set_text(brief: Brief, library: Library, slide_id: str, name: Literal["notes", "briefer"], value: str) -> None:
-    """Set the text field *name* (notes, briefer) of slide *slide_id* in this deck.
-
-    An own slide holds it; a library slide gets an override, which the
-    library's own text clears again (so the brief records only real changes).
-    """
-    custom = brief.custom_slide(slide_id)
-    if custom is not None:
-        setattr(custom, name, value)
-        return
-    override = brief.overrides.setdefault(slide_id, SlideOverride())
-    # The dialogs strip what they give; the library's text may end in a newline (a YAML block scalar).
-    own = getattr(library.slide(slide_id), name)
-    setattr(override, name, None if value.strip() == own.strip() else value)
-    if override.is_empty():
-        del brief.overrides[slide_id]
-
-
-def set_own_figures(brief: Brief, slide_id: str, figures: list[BriefFigure]) -> None:
-    """Give the user's own key-figures slide *slide_id* *figures*; nothing happens if the brief has no such slide."""
-    own = brief.custom_slide(slide_id)
-    if own is not None:
-        own.figures = [BriefFigure(f.value, f.label, list(f.cite)) for f in figures]
-
-
-def set_own_quote(brief: Brief, slide_id: str, quote: str, attribution: str, cite: list[str]) -> None:
-    """Give the user's own quote slide *slide_id* its words, attribution and sources; nothing if there is none."""
-    own = brief.custom_slide(slide_id)
-    if own is not None:
-        own.quote, own.attribution, own.cite = quote, attribution, list(cite)
+def set_notes(brief: Brief, library: Library, slide_id: str, notes: str) -> Brief:
+    """Return the brief with slide *slide_id* given *notes*; the library's own notes drop the change."""
+    return _set_text(brief, library, slide_id, "notes", notes)
 
 
 def briefer_of(brief: Brief, library: Library, slide_id: str) -> str:
@@ -201,9 +194,28 @@ def briefer_of(brief: Brief, library: Library, slide_id: str) -> str:
     return library.slide(slide_id).briefer
 
 
-def set_briefer(brief: Brief, library: Library, slide_id: str, briefer: str) -> None:
-    """Give slide *slide_id* the guidance *briefer* in this deck; the library's own guidance clears the change."""
-    _set_text(brief, library, slide_id, "briefer", briefer)
+def set_briefer(brief: Brief, library: Library, slide_id: str, briefer: str) -> Brief:
+    """Return the brief with slide *slide_id* given the guidance *briefer*; the library's own drops the change."""
+    return _set_text(brief, library, slide_id, "briefer", briefer)
+
+
+def _set_text(brief: Brief, library: Library, slide_id: str, name: Literal["notes", "briefer"], value: str) -> Brief:
+    """Return the brief with the text field *name* (notes, briefer) of slide *slide_id* set to *value*.
+
+    An own slide holds it; a library slide gets an override, which the
+    library's own text clears again (so the brief records only real changes).
+    """
+    edited = _copy(brief)
+    custom = edited.custom_slide(slide_id)
+    if custom is not None:
+        setattr(custom, name, value)
+        return edited
+    override = edited.overrides.setdefault(slide_id, SlideOverride())
+    # The dialogs strip what they give; the library's text may end in a newline (a YAML block scalar).
+    own = getattr(library.slide(slide_id), name)
+    setattr(override, name, None if value.strip() == own.strip() else value)
+    _drop_if_empty(edited, slide_id)
+    return edited
 
 
 #: Source ids at the end of an outline line: "A claim [article-2025, tass-2024]".
@@ -262,8 +274,127 @@ def search_sources(library: Library, query: str, limit: int = 50) -> list[Source
     return [s for s in library.sources.values() if all(w in haystack(s) for w in words)][:limit]
 
 
-def arrange_topic(brief: Brief, library: Library, topic_id: str, placed: list[str], shown: list[str]) -> None:
-    """Make the deck show topic *topic_id*'s slides in the order *shown*.
+# ---------------------------------------------------------------- topics, slides and their order
+
+
+def set_topics(brief: Brief, topics: list[str]) -> Brief:
+    """Return the brief with *topics* as the deck's topics, in that order."""
+    edited = _copy(brief)
+    edited.topics = list(topics)
+    return edited
+
+
+def arrange_topics(brief: Brief, shown: list[str]) -> Brief:
+    """Return the brief with the topics the deck shows in the order *shown*.
+
+    A chosen topic with no slide at this depth is not in *shown*: it keeps
+    its place among the chosen topics, so it is where it was when the depth
+    changes back. Raises :class:`ValueError` if *shown* is not an order of
+    chosen topics, each once.
+    """
+    current = list(dict.fromkeys(brief.topics))
+    if len(set(shown)) != len(shown) or not set(shown) <= set(current):
+        raise ValueError(f"{shown} is not an order of the brief's chosen topics ({', '.join(current)}), each once")
+    in_order, shown_ids = iter(shown), set(shown)
+    # Each shown topic's place takes the next topic of *shown*.
+    return set_topics(brief, [next(in_order) if t in shown_ids else t for t in current])
+
+
+def set_depth(brief: Brief, depth: str) -> Brief:
+    """Return the brief built at *depth* (key, standard or full); raise :class:`ValueError` for any other."""
+    if depth not in DEPTHS:
+        raise ValueError(f"unknown depth '{depth}': use one of {', '.join(DEPTHS)}")
+    edited = _copy(brief)
+    edited.depth = depth
+    return edited
+
+
+#: The brief's fields a single value is set on (the deck's title and byline, its look and its style).
+FIELDS = ("title", "subtitle", "author", "organisation", "presenter", "classification", "date", "template", "style")
+
+
+def set_field(brief: Brief, name: str, value: object) -> Brief:
+    """Return the brief with its field *name* (one of :data:`FIELDS`) set to *value*; raise :class:`ValueError`
+    for another."""
+    if name not in FIELDS:
+        raise ValueError(f"'{name}' is not a field of the brief that can be set: use one of {', '.join(FIELDS)}")
+    edited = _copy(brief)
+    setattr(edited, name, value)
+    return edited
+
+
+def set_look(brief: Brief, look: Mapping[str, Any]) -> Brief:
+    """Return the brief with the look edited over its template set to *look* (empty: the template's own)."""
+    edited = _copy(brief)
+    edited.look = copy.deepcopy(dict(look))
+    return edited
+
+
+def toggle_topic(brief: Brief, library: Library, topic_id: str, on: bool) -> Brief:
+    """Return the brief with topic *topic_id* chosen (*on*) or left out; a newly chosen topic goes where the
+    library puts it."""
+    if on and topic_id not in brief.topics:
+        chosen = set(brief.topics) | {topic_id}
+        return set_topics(brief, _merge_order(brief.topics, [t for t in library.topic_ids() if t in chosen]))
+    if not on:
+        return set_topics(brief, [t for t in brief.topics if t != topic_id])
+    return _copy(brief)
+
+
+def move_topic(brief: Brief, topic_id: str, before_topic_id: str | None) -> Brief:
+    """Return the brief with topic *topic_id* before *before_topic_id* (None, or a topic not chosen: at the end)."""
+    order = [t for t in brief.topics if t != topic_id]
+    index = order.index(before_topic_id) if before_topic_id in order else len(order)
+    order.insert(index, topic_id)
+    return set_topics(brief, order)
+
+
+def exclude_slide(brief: Brief, slide_id: str) -> Brief:
+    """Return the brief with slide *slide_id* left out of the deck (it stays in the library)."""
+    edited = _copy(brief)
+    if slide_id not in edited.exclude:
+        edited.exclude.append(slide_id)
+    return edited
+
+
+def restore_slide(brief: Brief, slide_id: str) -> Brief:
+    """Return the brief with slide *slide_id*, left out before, back in the deck."""
+    edited = _copy(brief)
+    edited.exclude = [s for s in edited.exclude if s != slide_id]
+    return edited
+
+
+def set_slide_included(brief: Brief, library: Library, slide_id: str, included: bool) -> Brief:
+    """Return the brief with the library slide *slide_id* in the deck (its topic chosen if need be), or left out."""
+    if not included:
+        return exclude_slide(brief, slide_id)
+    return toggle_topic(restore_slide(brief, slide_id), library, library.slide(slide_id).topic_id, True)
+
+
+def topic_order(brief: Brief, library: Library, topic_id: str) -> list[str]:
+    """Return the ids of topic *topic_id*'s library slides (all depths) in the order the deck is built in."""
+    return [s.id for s in order_slides(library.topic(topic_id).slides, brief.slide_order)]
+
+
+def move_slide(brief: Brief, library: Library, slide_id: str, before_slide_id: str | None) -> Brief:
+    """Return the brief with the library slide *slide_id* before *before_slide_id* within its topic (None: at the
+    topic's end).
+
+    A library slide belongs to its topic: a *before_slide_id* of another
+    topic also moves it to its own topic's end.
+    """
+    topic_id = library.slide(slide_id).topic_id
+    order = [s for s in topic_order(brief, library, topic_id) if s != slide_id]
+    index = order.index(before_slide_id) if before_slide_id in order else len(order)
+    order.insert(index, slide_id)
+    edited = _copy(brief)
+    # Ids of slides the library no longer has stay as they are: reconciling the brief is not this edit's job.
+    edited.slide_order = _other_topics_order(edited, library, topic_id) + order
+    return edited
+
+
+def arrange_topic(brief: Brief, library: Library, topic_id: str, placed: list[str], shown: list[str]) -> Brief:
+    """Return the brief with topic *topic_id*'s slides shown in the order *shown*.
 
     *placed* is every slide of the topic where the composer puts it now (all
     depths, excluded slides and the user's own among them); *shown* is the
@@ -296,130 +427,60 @@ def arrange_topic(brief: Brief, library: Library, topic_id: str, placed: list[st
         elif queue:
             full.append(queue.pop(0))  # a shown slot (or one a slide moving away leaves) takes the next wanted
     full.extend(queue)
-    others = [s for s in brief.slide_order if not (library.has_slide(s) and library.slide(s).topic_id == topic_id)]
-    brief.slide_order = others + [k for k in full if library.has_slide(k)]
+    edited = _copy(brief)
+    edited.slide_order = _other_topics_order(edited, library, topic_id) + [k for k in full if library.has_slide(k)]
     anchor = f"{START_PREFIX}{topic_id}"
     for key in full:
-        own = brief.custom_slide(key)
+        own = edited.custom_slide(key)
         if own is not None:
             own.after = anchor
         anchor = key
+    return edited
 
 
-# ---------------------------------------------------------------- topics, slides and their order
-
-
-def set_topics(brief: Brief, topics: list[str]) -> None:
-    """Make *topics* the deck's topics, in that order."""
-    brief.topics = list(topics)
-
-
-def set_depth(brief: Brief, depth: str) -> None:
-    """Build the deck at *depth* (key, standard or full); raise :class:`ValueError` for any other."""
-    if depth not in DEPTHS:
-        raise ValueError(f"unknown depth '{depth}': use one of {', '.join(DEPTHS)}")
-    brief.depth = depth
-
-
-#: The brief's fields a single value is set on (the deck's title and byline, its look and its style).
-FIELDS = ("title", "subtitle", "author", "organisation", "presenter", "classification", "date", "template", "style")
-
-
-def set_field(brief: Brief, name: str, value: object) -> None:
-    """Set the brief's field *name* (one of :data:`FIELDS`) to *value*; raise :class:`ValueError` for another."""
-    if name not in FIELDS:
-        raise ValueError(f"'{name}' is not a field of the brief that can be set: use one of {', '.join(FIELDS)}")
-    setattr(brief, name, value)
-
-
-def toggle_topic(brief: Brief, library: Library, topic_id: str, on: bool) -> None:
-    """Choose topic *topic_id* (*on*) or leave it out; a newly chosen topic goes where the library puts it."""
-    if on and topic_id not in brief.topics:
-        chosen = set(brief.topics) | {topic_id}
-        brief.topics = _merge_order(brief.topics, [t for t in library.topic_ids() if t in chosen])
-    elif not on:
-        brief.topics = [t for t in brief.topics if t != topic_id]
-
-
-def move_topic(brief: Brief, topic_id: str, before_topic_id: str | None) -> None:
-    """Move topic *topic_id* before *before_topic_id* (None, or a topic not chosen: to the end)."""
-    order = [t for t in brief.topics if t != topic_id]
-    index = order.index(before_topic_id) if before_topic_id in order else len(order)
-    order.insert(index, topic_id)
-    brief.topics = order
-
-
-def exclude_slide(brief: Brief, slide_id: str) -> None:
-    """Leave slide *slide_id* out of this deck (it stays in the library)."""
-    if slide_id not in brief.exclude:
-        brief.exclude.append(slide_id)
-
-
-def restore_slide(brief: Brief, slide_id: str) -> None:
-    """Bring back slide *slide_id*, left out before."""
-    brief.exclude = [s for s in brief.exclude if s != slide_id]
-
-
-def set_slide_included(brief: Brief, library: Library, slide_id: str, included: bool) -> None:
-    """Put the library slide *slide_id* in the deck, choosing its topic if need be, or leave it out."""
-    if not included:
-        exclude_slide(brief, slide_id)
-        return
-    restore_slide(brief, slide_id)
-    toggle_topic(brief, library, library.slide(slide_id).topic_id, True)
-
-
-def topic_order(brief: Brief, library: Library, topic_id: str) -> list[str]:
-    """Return the ids of topic *topic_id*'s library slides (all depths) in the order the deck is built in."""
-    return [s.id for s in order_slides(library.topic(topic_id).slides, brief.slide_order)]
-
-
-def move_slide(brief: Brief, library: Library, slide_id: str, before_slide_id: str | None) -> None:
-    """Move the library slide *slide_id* before *before_slide_id* within its topic (None: to the topic's end).
-
-    A library slide belongs to its topic: a *before_slide_id* of another
-    topic also moves it to its own topic's end.
-    """
-    topic_id = library.slide(slide_id).topic_id
-    order = [s for s in topic_order(brief, library, topic_id) if s != slide_id]
-    index = order.index(before_slide_id) if before_slide_id in order else len(order)
-    order.insert(index, slide_id)
-    # Ids of slides the library no longer has stay as they are: reconciling the brief is not this edit's job.
-    others = [s for s in brief.slide_order if not (library.has_slide(s) and library.slide(s).topic_id == topic_id)]
-    brief.slide_order = others + order
+def _other_topics_order(brief: Brief, library: Library, topic_id: str) -> list[str]:
+    """Return the brief's ``slide_order`` without the library slides of topic *topic_id*."""
+    return [s for s in brief.slide_order if not (library.has_slide(s) and library.slide(s).topic_id == topic_id)]
 
 
 # ---------------------------------------------------------------- reworded text
 
 
-def override_title(brief: Brief, slide_id: str, title: str | None) -> None:
-    """Give the library slide *slide_id* the title *title* in this deck (None: its own title again)."""
-    override = brief.overrides.setdefault(slide_id, SlideOverride())
-    override.title = title
-    _drop_if_empty(brief, slide_id)
+def override_title(brief: Brief, slide_id: str, title: str | None) -> Brief:
+    """Return the brief with the library slide *slide_id* titled *title* in this deck (None: its own title)."""
+    edited = _copy(brief)
+    edited.overrides.setdefault(slide_id, SlideOverride()).title = title
+    _drop_if_empty(edited, slide_id)
+    return edited
 
 
-def override_bullet(brief: Brief, slide_id: str, position: str, text: str | None) -> None:
-    """Reword the bullet at *position* ("0", "0.1" for a sub-bullet) of slide *slide_id* (None: its own words)."""
-    override = brief.overrides.setdefault(slide_id, SlideOverride())
+def override_bullet(brief: Brief, slide_id: str, position: str, text: str | None) -> Brief:
+    """Return the brief with the bullet at *position* ("0", "0.1" for a sub-bullet) of slide *slide_id* reworded
+    to *text* (None: its own words)."""
+    edited = _copy(brief)
+    override = edited.overrides.setdefault(slide_id, SlideOverride())
     if text is None:
         override.bullets.pop(position, None)
     else:
         override.bullets[position] = text
-    _drop_if_empty(brief, slide_id)
+    _drop_if_empty(edited, slide_id)
+    return edited
 
 
-def set_own_title(brief: Brief, slide_id: str, title: str) -> None:
-    """Retitle the user's own slide *slide_id*; nothing happens if the brief has no such slide."""
-    own = brief.custom_slide(slide_id)
-    if own is not None:
-        own.title = title
+def restore_wording(brief: Brief, slide_id: str) -> Brief:
+    """Return the brief with every change to the library slide *slide_id*'s text undone: title, bullets, notes."""
+    edited = _copy(brief)
+    edited.overrides.pop(slide_id, None)
+    return edited
 
 
-def _drop_if_empty(brief: Brief, slide_id: str) -> None:
-    # An override that changes nothing is not kept, so a slide edited back is the library's slide again.
-    if brief.overrides[slide_id].is_empty():
-        del brief.overrides[slide_id]
+def _drop_if_empty(edited: Brief, slide_id: str) -> None:
+    """Forget slide *slide_id*'s override in *edited* (an edit's own copy) if it changes nothing.
+
+    A slide edited back is then the library's slide again, and the brief records only real changes.
+    """
+    if edited.overrides[slide_id].is_empty():
+        del edited.overrides[slide_id]
 
 
 def _merge_order(current: list[str], wanted: list[str]) -> list[str]:
