@@ -105,7 +105,7 @@ def _marked(text: str, numbers: list[int]) -> str:
 def _bullet_lines(deck: Deck, bullets: tuple[Bullet, ...], level: int = 0) -> list[tuple[int, str]]:
     lines = []
     for bullet in bullets:
-        lines.append((level, _marked(bullet.text, deck.bullet_markers(bullet))))
+        lines.append((level, _marked(bullet.text, deck.markers(bullet.cite))))
         lines += _bullet_lines(deck, bullet.sub, level + 1)
     return lines
 

@@ -85,7 +85,7 @@ def test_an_unchanged_brief_lays_out_nothing_again_and_an_edit_only_what_it_chan
     brief.overrides[slide.key] = SlideOverride(title="A new title")
     again = build(brief, cache, theme=theme)
     assert 1 <= cache.layout.misses - laid_out < len(first.deck.slides) // 2
-    assert again.pages[again.page_index(slide.key)].title == "A new title"
+    assert next(p for p in again.pages if p.key == slide.key).title == "A new title"
 
 
 def test_the_cache_loads_a_template_once_until_told_to_forget_it(fixture_library):
@@ -110,12 +110,6 @@ def test_a_deck_that_does_not_fit_is_refused_with_its_pages_for_the_preview(fixt
     shown = error.value.build
     assert shown.violations and shown.theme is cramped
     assert shown.pages == _uncached_pages(fixture_library, _brief(), cramped)
-
-
-def test_page_index_finds_a_slides_first_page(fixture_library, theme):
-    result = build(_brief(), BuildCache(fixture_library), theme=theme)
-    assert result.page_index("title") == 0
-    assert result.page_index("no-such-slide") is None
 
 
 def test_importing_the_pipeline_leaves_python_pptx_for_the_first_export():

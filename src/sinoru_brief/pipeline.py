@@ -39,13 +39,6 @@ class Build:
     #: The layout promises the pages break (empty for any deck :func:`build` returns).
     violations: list[Violation] = field(default_factory=list)
 
-    def page_index(self, key: str) -> int | None:
-        """Return the index of the first page of the slide with *key*, or None."""
-        for index, page in enumerate(self.pages):
-            if page.key == key:
-                return index
-        return None
-
 
 class DeckDoesNotFit(LayoutError):
     """The pages break a layout promise; :attr:`build` holds them, for a preview that shows what went wrong.

@@ -29,5 +29,5 @@ def test_sources_carry_the_deck_numbers_not_a_fresh_count(make_controller, qtbot
         assert f"[{number}] {reference}" in deck_slide.notes  # the exported speaker notes say the same
         assert reference[:40] in text.split(f"[{number}]", 1)[1][: len(reference) + 4]
     # The numbers on the slide itself: the superscript markers of its claims.
-    markers = {n for claim in (deck_slide.slide.bullets or ()) for n in view.deck.bullet_markers(claim)}
+    markers = {n for claim in (deck_slide.slide.bullets or ()) for n in view.deck.markers(claim.cite)}
     assert markers <= set(deck_slide.citations)

@@ -9,7 +9,6 @@ import pytest
 from support.brief_files import problems, write
 
 from sinoru_brief.brief import Brief, SlideOverride, load_brief, reconcile, save_brief
-from sinoru_brief.brief.io import brief_for_topics
 from sinoru_brief.errors import ExportError
 
 
@@ -215,8 +214,3 @@ def test_saving_is_atomic(tmp_path, monkeypatch, full_brief):
     )
     assert path.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.brief.yaml"]
-
-
-def test_brief_for_topics():
-    brief = brief_for_topics(["alpha"], depth="key", date="2025-03-04", title="X")
-    assert (brief.topics, brief.depth, brief.date, brief.title) == (["alpha"], "key", dt.date(2025, 3, 4), "X")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -273,11 +272,3 @@ def save_brief(brief: Brief, path: Path) -> None:
         brief_to_dict(brief), sort_keys=False, allow_unicode=True, width=100
     )
     write_atomic(Path(path), text.encode("utf-8"))
-
-
-def brief_for_topics(topics: list[str], depth: str = "standard", **fields: Any) -> Brief:
-    """Return a brief for *topics* at *depth*, for the CLI's --topics without a brief file."""
-    date = fields.pop("date", None)
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    return Brief(topics=list(topics), depth=depth, date=date, **fields)

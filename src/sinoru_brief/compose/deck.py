@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sinoru_brief.brief.model import Brief
 from sinoru_brief.citations.formatting import Reference
 from sinoru_brief.compose.source_entries import SourceEntry
-from sinoru_brief.content.models import Bullet, Slide, Topic
+from sinoru_brief.content.models import Slide, Topic
 from sinoru_brief.hashing import hash_once
 
 #: Kinds the composer generates around the authored slides.
@@ -76,6 +76,3 @@ class Deck:
 
     def reference(self, number: int) -> Reference:
         return self.references[number - 1]
-
-    def bullet_markers(self, bullet: Bullet) -> list[int]:
-        return self.markers(bullet.cite)
