@@ -16,9 +16,9 @@ from sinoru_brief.brief import Brief
 from sinoru_brief.brief.model import SlideOverride
 from sinoru_brief.compose import compose
 from sinoru_brief.content import load_library
-from sinoru_brief.errors import LayoutError
+from sinoru_brief.errors import BriefError, LayoutError
 from sinoru_brief.layout import layout_deck
-from sinoru_brief.pipeline import BuildCache, DeckDoesNotFit, build, render_pptx
+from sinoru_brief.pipeline import BuildCache, DeckDoesNotFit, build, empty_build, render_pptx
 from sinoru_brief.theme.model import Banner
 from sinoru_brief.units import inches
 
@@ -128,3 +128,12 @@ def test_progress_counts_every_slide_in_order_through_layout_and_write(fixture_l
     assert seen == [("layout", i, slides) for i in range(1, slides + 1)] + [
         ("write", i, pages) for i in range(1, pages + 1)
     ]
+
+
+def test_a_brief_without_topics_is_refused_by_build_and_has_an_empty_deck(fixture_library, theme):
+    brief = Brief(title="New document")
+    with pytest.raises(BriefError, match="names no topics"):
+        build(brief, BuildCache(fixture_library), theme=theme)
+    empty = empty_build(brief, fixture_library, theme)
+    assert (empty.pages, empty.deck.slides, empty.deck.references, empty.violations) == ([], [], [], [])
+    assert empty.deck.brief is brief and empty.theme is theme and empty.library is fixture_library

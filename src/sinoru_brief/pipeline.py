@@ -121,6 +121,15 @@ def build(
     return result
 
 
+def empty_build(brief: Brief, library: Library, theme: Theme) -> Build:
+    """Return the deck of *brief* while it names no topic yet: no slides and no pages.
+
+    :func:`build` refuses such a brief (the CLI has nothing to export); a
+    front end showing a new document shows this instead.
+    """
+    return Build(library=library, theme=theme, deck=Deck(brief=brief, slides=[], references=[], numbers={}), pages=[])
+
+
 def render_pptx(result: Build, progress: Progress | None = None) -> bytes:
     """Return the .pptx bytes for a build."""
     # python-pptx takes most of a second to import: the app pays it on its first export, not when it starts.

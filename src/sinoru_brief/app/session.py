@@ -22,10 +22,9 @@ from sinoru_brief.app.build_job import BuildCancelled, BuildJob, Outcome, cache_
 from sinoru_brief.brief import Brief, load_brief, reconcile, save_brief
 from sinoru_brief.brief.look import apply_look, look_between, missing_logo_problem
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE
-from sinoru_brief.compose import Deck
 from sinoru_brief.content import Library
 from sinoru_brief.errors import TemplateError
-from sinoru_brief.pipeline import Build, BuildCache, DeckDoesNotFit, Progress, build
+from sinoru_brief.pipeline import Build, BuildCache, DeckDoesNotFit, Progress, build, empty_build
 from sinoru_brief.theme import Theme
 
 #: How to fix a look whose logo file is gone, in the app's terms.
@@ -230,8 +229,7 @@ class DeckSession:
         theme = apply_look(template, brief.look) if brief.look else template
         if not brief.topics:
             # No topics yet is a new document, not an error: an empty deck, which the pipeline would refuse.
-            deck = Deck(brief=brief, slides=[], references=[], numbers={})
-            return Outcome(Build(library=self.library, theme=theme, deck=deck, pages=[]), theme_problem)
+            return Outcome(empty_build(brief, self.library, theme), theme_problem)
         with self._locks.layout:
             return self._build(brief, theme, theme_problem, progress)
 
