@@ -18,6 +18,8 @@ from urllib.parse import unquote
 from lxml import etree
 
 from sinoru_brief.check.colors import A, color_child, resolve
+from sinoru_brief.geometry import Rect
+from sinoru_brief.units import Emu
 
 #: How a group maps its children's coordinates to the slide: the enclosing group's transform (or None),
 #: then the group's offset and extent and its children's offset and extent, eight numbers.
@@ -84,11 +86,11 @@ class ShapeInfo:
         return self.rect is not None
 
     @property
-    def rect(self) -> tuple[int, int, int, int] | None:
-        """Return x, y, width and height in EMU, or None when the file does not give all four."""
+    def rect(self) -> Rect | None:
+        """Return the shape's rectangle on the slide, or None when the file does not give all four sides."""
         if self.x is None or self.y is None or self.w is None or self.h is None:
             return None
-        return self.x, self.y, self.w, self.h
+        return Rect(Emu(self.x), Emu(self.y), Emu(self.w), Emu(self.h))
 
 
 @dataclass

@@ -156,14 +156,13 @@ def read_too_late(first: ShapeInfo, later: ShapeInfo) -> bool:
     """Return whether *later*, listed after *first*, is wholly above it in its column or left of it in its row."""
     if first.rect is None or later.rect is None:
         return False  # a shape the file gives no position has no place to be out of
-    fx, fy, fw, fh = first.rect
-    lx, ly, lw, lh = later.rect
-    overlap_x = min(fx + fw, lx + lw) - max(fx, lx)
-    overlap_y = min(fy + fh, ly + lh) - max(fy, ly)
-    if ly + lh <= fy and overlap_x > 0:
+    f, lt = first.rect, later.rect
+    overlap_x = min(f.right, lt.right) - max(f.x, lt.x)
+    overlap_y = min(f.bottom, lt.bottom) - max(f.y, lt.y)
+    if lt.bottom <= f.y and overlap_x > 0:
         return True
-    same_row = overlap_y > ROW_TOLERANCE * min(fh, lh)
-    return same_row and lx + lw <= fx
+    same_row = overlap_y > ROW_TOLERANCE * min(f.h, lt.h)
+    return same_row and lt.right <= f.x
 
 
 def contrast(slides: list[SlideInfo]) -> list[Finding]:
@@ -191,13 +190,13 @@ def _background_of(slide: SlideInfo, index: int) -> str | None:
     if shape.fill or shape.fill_unknown:
         return shape.fill
     if shape.rect is not None:
-        x, y, w, h = shape.rect
-        cx, cy = x + w / 2, y + h / 2
+        box = shape.rect
+        cx, cy = box.x + box.w / 2, box.y + box.h / 2
         for below in reversed(slide.shapes[:index]):
-            if below.rect is None or not (below.fill or below.fill_unknown):
+            under = below.rect
+            if under is None or not (below.fill or below.fill_unknown):
                 continue
-            bx, by, bw, bh = below.rect
-            if bx <= cx <= bx + bw and by <= cy <= by + bh:
+            if under.x <= cx <= under.right and under.y <= cy <= under.bottom:
                 return below.fill
     return slide.background
 
