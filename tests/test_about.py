@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from sinoru_brief import about
+from sinoru_brief.font_files import SHIPPED_FONTS
 from sinoru_brief.paths import InstallationError, fonts_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,15 +39,15 @@ def test_every_bundled_font_file_has_a_licence_entry_and_its_notices():
     ttf = sorted(p.name for p in fonts_dir().glob("*.ttf"))
     assert ttf
     for name in ttf:
-        owners = [f for f in about.BUNDLED_FONTS if name.startswith(f.file_prefix)]
-        assert len(owners) == 1, f"{name} needs exactly one entry in about.BUNDLED_FONTS"
-    for font in about.BUNDLED_FONTS:
-        assert any(name.startswith(font.file_prefix) for name in ttf), f"{font.family} has no font file"
+        owners = [f for f in SHIPPED_FONTS if name in f.files.values()]
+        assert len(owners) == 1, f"{name} needs exactly one entry in font_files.SHIPPED_FONTS"
+    for font in SHIPPED_FONTS:
+        assert all(name in ttf for name in font.files.values()), f"{font.family} lacks a font file"
         assert all(p.is_file() and p.stat().st_size > 500 for p in about.font_notice_files(font))
 
 
 def test_the_licences_named_are_the_ones_in_the_notices():
-    for font in about.BUNDLED_FONTS:
+    for font in SHIPPED_FONTS:
         text = " ".join(p.read_text(encoding="utf-8") for p in about.font_notice_files(font))
         marker = "Open Font License" if "Open Font" in font.licence else "Apache License"
         assert marker in text, font.family
@@ -54,4 +55,4 @@ def test_the_licences_named_are_the_ones_in_the_notices():
 
 def test_a_missing_notice_is_an_installation_error(tmp_path):
     with pytest.raises(InstallationError, match="Carlito-LICENSE.txt of the bundled font Carlito is missing"):
-        about.font_notice_files(about.BUNDLED_FONTS[0], tmp_path)
+        about.font_notice_files(SHIPPED_FONTS[0], tmp_path)

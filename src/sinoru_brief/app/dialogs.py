@@ -86,19 +86,20 @@ def about_html(library) -> str:
     """Return the About box's text: version, how current the content is, and the bundled fonts' licences."""
     import PySide6
 
-    from sinoru_brief.about import BUNDLED_FONTS, content_as_of, font_notice_files, version
+    from sinoru_brief.about import content_as_of, font_notice_files, version
+    from sinoru_brief.font_files import SHIPPED_FONTS
 
     installed = version()
     as_of = content_as_of(library)
     as_of_text = f"{as_of.day} {as_of:%B %Y}" if as_of else "not dated"
     rows = []
-    for font in BUNDLED_FONTS:
+    for font in SHIPPED_FONTS:
         try:
             notices = ", ".join(f'<a href="{p.as_uri()}">{html.escape(p.name)}</a>' for p in font_notice_files(font))
         except BriefError as exc:
             notices = html.escape(str(exc))
         rows.append(
-            f"<tr><td>{html.escape(font.family)}</td><td>{html.escape(font.measures_as)}</td>"
+            f"<tr><td>{html.escape(font.family)}</td><td>{html.escape(font.described_as)}</td>"
             f"<td>{html.escape(font.licence)}</td><td>{notices}</td></tr>"
         )
     return (
