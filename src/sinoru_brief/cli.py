@@ -155,13 +155,13 @@ def _add_deck_options(command: argparse.ArgumentParser) -> None:
 def _brief_from_args(args: argparse.Namespace, library: Library) -> Brief:
     import datetime as dt
 
-    from sinoru_brief.brief import Brief, load_brief, reconcile
+    from sinoru_brief.brief import Brief, load_brief, reconciled
     from sinoru_brief.templating import strip_xml_illegal
 
     if args.brief:
-        brief = load_brief(args.brief)
-        named = list(brief.topics)
-        notes = reconcile(brief, library)
+        loaded = load_brief(args.brief)
+        brief, notes = reconciled(loaded, library)
+        named = list(loaded.topics)
         if named and not brief.topics and not args.topics:
             # Falling back to "all topics" would silently export the whole library instead.
             dropped = ", ".join(f"'{t}'" for t in dict.fromkeys(named))

@@ -14,7 +14,7 @@ from support.own_library import write_library
 
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.session import DeckSession
-from sinoru_brief.brief import Brief, BriefBullet, reconcile
+from sinoru_brief.brief import Brief, BriefBullet, reconciled
 from sinoru_brief.content import DEPTHS, load_libraries
 
 TEAM_SLIDES = ["team-route", "team-port"]
@@ -69,9 +69,7 @@ def states(controller: DeckController) -> list[Brief]:
 
 
 def on(library, brief: Brief) -> Brief:
-    copied = copy.deepcopy(brief)
-    reconcile(copied, library)
-    return copied
+    return reconciled(brief, library)[0]
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -8,7 +8,7 @@ import os
 import pytest
 from support.brief_files import problems, write
 
-from sinoru_brief.brief import Brief, SlideOverride, load_brief, reconcile, save_brief
+from sinoru_brief.brief import Brief, SlideOverride, load_brief, reconciled, save_brief
 from sinoru_brief.errors import ExportError
 
 
@@ -175,7 +175,10 @@ def test_reconcile_drops_what_the_library_no_longer_has(fixture_library):
             "removed": SlideOverride(title="x"),
         },
     )
-    messages = reconcile(brief, fixture_library)
+    kept = repr(brief)
+    reconciled_brief, messages = reconciled(brief, fixture_library)
+    assert repr(brief) == kept  # the brief given stays as it was
+    brief = reconciled_brief
     assert messages == [
         "topic 'gone-topic' is no longer in the library and was dropped",
         "excluded slide 'gone-slide' is no longer in the library and was dropped",
@@ -193,8 +196,9 @@ def test_reconcile_drops_what_the_library_no_longer_has(fixture_library):
 
 def test_reconcile_of_a_current_brief_changes_nothing(fixture_library, full_brief):
     before = repr(full_brief)
-    assert reconcile(full_brief, fixture_library) == []
-    assert repr(full_brief) == before
+    again, notes = reconciled(full_brief, fixture_library)
+    assert notes == []
+    assert repr(again) == repr(full_brief) == before
 
 
 def test_saving_is_atomic(tmp_path, monkeypatch, full_brief):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support.brief_files import problems, write
 
-from sinoru_brief.brief import Brief, BriefBullet, CustomSlide, SlideOverride, load_brief, reconcile, save_brief
+from sinoru_brief.brief import Brief, BriefBullet, CustomSlide, SlideOverride, load_brief, reconciled, save_brief
 
 OWN = """title: T
 topics: [alpha, beta]
@@ -166,7 +166,7 @@ def test_reconcile_keeps_the_users_slides_and_says_what_moved(fixture_library):
         ],
         overrides={"alpha-key": SlideOverride(bullet_list=[BriefBullet("kept")])},
     )
-    notes = reconcile(brief, fixture_library)
+    brief, notes = reconciled(brief, fixture_library)
     assert [s.id for s in brief.custom_slides] == ["alpha-key-own", "orphan", "chained"]
     assert [s.after for s in brief.custom_slides] == ["alpha-quote", "start:beta", "alpha-key-own"]
     assert notes == [

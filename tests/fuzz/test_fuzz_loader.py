@@ -26,7 +26,7 @@ from fuzz.strategies import KEYS, hostile_text, values, yamlish_text
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from sinoru_brief.brief import Brief, load_brief, reconcile
+from sinoru_brief.brief import Brief, load_brief, reconciled
 from sinoru_brief.content import load_library
 from sinoru_brief.errors import BriefError
 from sinoru_brief.pipeline import build, render_pptx
@@ -113,8 +113,7 @@ def load_and_export(kind: str, space: Workspace) -> None:
         render_pptx(build(brief, library=library))
     elif kind == "brief":
         library = load_library(FIXTURE_LIBRARY)
-        brief = load_brief(space.file("brief"))
-        reconcile(brief, library)
+        brief, _ = reconciled(load_brief(space.file("brief")), library)
         render_pptx(build(brief, library=library))
     else:
         theme = load_theme(space.template)

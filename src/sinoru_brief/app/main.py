@@ -21,7 +21,7 @@ from sinoru_brief.app.library_folders import remembered_folders
 from sinoru_brief.app.main_window import MainWindow
 from sinoru_brief.app.reopen import offer_reopen
 from sinoru_brief.app.session import DeckSession
-from sinoru_brief.brief import reconcile
+from sinoru_brief.brief import reconciled
 from sinoru_brief.content import load_libraries_leniently
 
 
@@ -43,7 +43,7 @@ def create_window(
     window_session = session
     if recovered and dialogs.ask_recover(None, recovered[2]):
         brief, path, _ = recovered
-        reconcile(brief, library)  # the library may have changed since the crash
+        brief, _ = reconciled(brief, library)  # the library may have changed since the crash
         window_session = DeckSession(library, brief, path)
         window_session.saved_brief = DeckSession(library).brief  # recovered work is unsaved
     elif recovered:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sinoru_brief.app.build_job import BuildCancelled, BuildJob, Outcome, cache_locks
-from sinoru_brief.brief import Brief, load_brief, reconcile, save_brief
+from sinoru_brief.brief import Brief, load_brief, reconciled, save_brief
 from sinoru_brief.brief.look import apply_look, look_between, missing_logo_problem
 from sinoru_brief.brief.model import DEFAULT_STYLE, DEFAULT_TEMPLATE
 from sinoru_brief.content import Library
@@ -273,8 +273,7 @@ class DeckSession:
 
         The file, the saved state and the unsaved look stay as they are.
         """
-        brief = copy.deepcopy(self.brief)
-        dropped = reconcile(brief, library)
+        brief, dropped = reconciled(self.brief, library)
         session = DeckSession(library, brief, self.path)
         session.saved_brief = copy.deepcopy(self.saved_brief)
         session.set_theme_override(self.theme_override)
@@ -283,8 +282,7 @@ class DeckSession:
     @classmethod
     def open(cls, library: Library, path: Path) -> tuple[DeckSession, list[str]]:
         """Open the brief at *path*; return the session and what was dropped as no longer in the library."""
-        brief = load_brief(path)
-        dropped = reconcile(brief, library)
+        brief, dropped = reconciled(load_brief(path), library)
         session = cls(library, brief, Path(path))
         if dropped:
             session.saved_brief = load_brief(path)  # unsaved: the drop is a change the user should save

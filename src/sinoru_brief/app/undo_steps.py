@@ -3,18 +3,17 @@
 Each step holds the brief (and the theme editor's unsaved look) before and
 after it, so undoing restores exactly what was there. When the libraries
 change, every step is reconciled with the new library as a brief opened on
-it is (:func:`~sinoru_brief.brief.reconcile`), and only the steps that then
+it is (:func:`~sinoru_brief.brief.reconciled`), and only the steps that then
 change nothing are dropped.
 """
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from sinoru_brief.brief import Brief, reconcile
+from sinoru_brief.brief import Brief, reconciled
 from sinoru_brief.content import Library
 from sinoru_brief.theme import Theme
 
@@ -76,19 +75,12 @@ class BriefCommand(QUndoCommand):
 
     def on_library(self, library: Library) -> BriefCommand | None:
         """Return this step with both briefs reconciled with *library*; None if it then changes nothing."""
-        before, after = _reconciled(self.before, library), _reconciled(self.after, library)
+        (before, _), (after, _) = reconciled(self.before, library), reconciled(self.after, library)
         if before == after and self.theme_before == self.theme_after:
             return None
         return BriefCommand(
             self.controller, before, after, self.text(), self.merge_key, self.theme_before, self.theme_after
         )
-
-
-def _reconciled(brief: Brief, library: Library) -> Brief:
-    """Return a copy of *brief* without what *library* does not have, as a brief opened on it would be."""
-    copied = copy.deepcopy(brief)
-    reconcile(copied, library)
-    return copied
 
 
 def carry_over(controller: DeckController, library: Library) -> list[str]:

@@ -1,6 +1,6 @@
 """The user's choices for a deck, kept in a ``.brief.yaml`` file."""
 
-from sinoru_brief.brief.io import BRIEF_SUFFIX, load_brief, reconcile, save_brief
+from sinoru_brief.brief.io import BRIEF_SUFFIX, load_brief, reconciled, save_brief
 from sinoru_brief.brief.model import Brief, BriefBullet, BriefFigure, CustomSlide, SlideOverride
 
 __all__ = [
@@ -11,6 +11,6 @@ __all__ = [
     "CustomSlide",
     "SlideOverride",
     "load_brief",
-    "reconcile",
+    "reconciled",
     "save_brief",
 ]

@@ -152,12 +152,13 @@ def _check_brief(raw: Any, checker: Checker, folder: Path) -> Brief | None:
     )
 
 
-def reconcile(brief: Brief, library: Library) -> list[str]:
-    """Drop what *brief* names that *library* no longer has; return a note for each thing dropped.
+def reconciled(brief: Brief, library: Library) -> tuple[Brief, list[str]]:
+    """Return *brief* without what *library* no longer has, and a note for each thing dropped.
 
     A brief outlives library edits: opening it must still work, and the user
-    must be told what was left out.
+    must be told what was left out. The brief given stays as it was.
     """
+    brief = copy.deepcopy(brief)
     dropped: list[str] = []
     known_topics = set(library.topic_ids())
     for topic_id in [t for t in brief.topics if t not in known_topics]:
@@ -182,7 +183,7 @@ def reconcile(brief: Brief, library: Library) -> list[str]:
         if override.is_empty():
             del brief.overrides[slide_id]
     dropped.extend(_reconcile_custom(brief, library))
-    return dropped
+    return brief, dropped
 
 
 def _reconcile_custom(brief: Brief, library: Library) -> list[str]:
