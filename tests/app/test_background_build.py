@@ -14,15 +14,16 @@ from sinoru_brief.app.session import DeckSession
 from sinoru_brief.brief import Brief
 
 
-def recoloured(window, accent: str):
-    """Return the deck's look with the accent colour *accent*."""
-    theme = window.controller.session.theme()
+def recoloured(target, accent: str):
+    """Return the deck's look (of a window, or a controller's) with the accent colour *accent*."""
+    controller = getattr(target, "controller", target)
+    theme = controller.session.theme()
     return replace(theme, colors=replace(theme.colors, accent=accent, title=accent))
 
 
-def fresh_pages(window):
-    """Return the pages a new session builds, synchronously, for the window's brief as it is now."""
-    session = window.controller.session
+def fresh_pages(target):
+    """Return the pages a new session builds, synchronously, for the brief (of a window, or a controller's)."""
+    session = getattr(target, "controller", target).session
     return DeckSession(session.library, copy.deepcopy(session.brief)).view().pages
 
 
@@ -48,20 +49,20 @@ def test_a_theme_change_returns_before_the_deck_is_built_and_the_old_pages_stay_
     )
 
 
-def test_rapid_changes_coalesce_into_few_builds_of_the_newest_look(window, qtbot):
-    builder = window.controller.builder
+def test_rapid_changes_coalesce_into_few_builds_of_the_newest_look(deck_strip, controller, qtbot):
+    builder = controller.builder
     started = builder.started
     colours = [f"{i:02d}{i:02d}AA" for i in range(10)]
     for colour in colours:
-        window.controller.set_theme(recoloured(window, colour), "Change accent colour", merge_key="accent")
+        controller.set_theme(recoloured(controller, colour), "Change accent colour", merge_key="accent")
     assert builder.started - started == 1  # the first runs; the others wait behind it, only the newest kept
-    built(window, qtbot)
+    built(controller, qtbot)
     assert builder.started - started == 2
-    view = window.controller.view()
+    view = controller.view()
     assert view.theme.colors.accent == colours[-1]
-    assert view.pages == fresh_pages(window)
-    assert window.deck_panel.model.pages == view.pages
-    assert window.controller.undo_stack.count() == 1
+    assert view.pages == fresh_pages(controller)
+    assert deck_strip.model.pages == view.pages
+    assert controller.undo_stack.count() == 1
 
 
 def test_export_right_after_a_theme_change_writes_the_new_look(window, qtbot, tmp_path):
@@ -77,14 +78,14 @@ def test_export_right_after_a_theme_change_writes_the_new_look(window, qtbot, tm
     assert window.deck_panel.model.pages == window.controller.view().pages
 
 
-def test_an_edit_while_a_look_builds_makes_its_result_stale_and_it_is_dropped(window, qtbot):
-    window.controller.set_theme(recoloured(window, "2468AC"), "Change accent colour")
-    window.controller.set_field("title", "Partners, not allies")  # synchronous: the deck is built for it
-    view = window.controller.view()
+def test_an_edit_while_a_look_builds_makes_its_result_stale_and_it_is_dropped(deck_strip, controller, qtbot):
+    controller.set_theme(recoloured(controller, "2468AC"), "Change accent colour")
+    controller.set_field("title", "Partners, not allies")  # synchronous: the deck is built for it
+    view = controller.view()
     assert view.deck.brief.title == "Partners, not allies" and view.theme.colors.accent == "2468AC"
-    built(window, qtbot)
-    assert window.controller.view() is view  # the background build, of the state before the title, was dropped
-    assert window.deck_panel.model.pages == view.pages == fresh_pages(window)
+    built(controller, qtbot)
+    assert controller.view() is view  # the background build, of the state before the title, was dropped
+    assert deck_strip.model.pages == view.pages == fresh_pages(controller)
 
 
 def test_view_waits_for_a_build_of_the_current_state_and_uses_it(real_library):
@@ -127,17 +128,17 @@ def test_the_theme_editor_hands_its_change_on_and_returns_the_old_page_still_sho
     assert window.deck_panel.model.pages == fresh_pages(window)
 
 
-def test_a_build_of_the_previous_document_is_dropped(window, qtbot):
-    window.controller.set_theme(recoloured(window, "ABCDEF"), "Change accent colour")
-    other = DeckSession(window.controller.session.library, Brief(topics=["summits"], depth="standard"))
-    window.controller.replace_session(other)  # as New or Open do, while the old look builds
-    assert window.deck_panel.model.pages == other.view().pages
+def test_a_build_of_the_previous_document_is_dropped(deck_strip, controller, qtbot):
+    controller.set_theme(recoloured(controller, "ABCDEF"), "Change accent colour")
+    other = DeckSession(controller.session.library, Brief(topics=["summits"], depth="standard"))
+    controller.replace_session(other)  # as New or Open do, while the old look builds
+    assert deck_strip.model.pages == other.view().pages
     refreshes: list[bool] = []
-    window.controller.briefChanged.connect(lambda: refreshes.append(True))
-    built(window, qtbot)
+    controller.briefChanged.connect(lambda: refreshes.append(True))
+    built(controller, qtbot)
     assert not refreshes  # the old document's deck arrived and was dropped: nothing to refresh
-    assert window.controller.view() is other.view()
-    assert window.deck_panel.model.pages == other.view().pages
+    assert controller.view() is other.view()
+    assert deck_strip.model.pages == other.view().pages
 
 
 def test_typing_builds_the_deck_in_the_background_and_the_panels_hear_once_it_arrives(controller, qtbot):
