@@ -15,9 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
-from app.windowkit import deck_keys
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from app.test_own_slides import answer_dialog
+from app.windowkit import add_slide_after, deck_keys
+from PySide6.QtCore import QSettings
 from support.own_library import write_library
 
 from sinoru_brief.app import library_folders
@@ -27,17 +27,6 @@ from sinoru_brief.brief import Brief, load_brief
 from sinoru_brief.layout.pages import Picture
 
 
-def answer_dialog(monkeypatch, fill) -> None:
-    """Make OwnSlideDialog.exec run *fill(dialog)*, then press OK if it is enabled."""
-
-    def exec_(dialog: OwnSlideDialog) -> int:
-        fill(dialog)
-        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        return QDialog.DialogCode.Accepted if ok.isEnabled() else QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(OwnSlideDialog, "exec", exec_)
-
-
 def test_a_title_only_own_slide_is_shown_in_the_strip_and_the_preview(deck_strip, controller, qtbot, monkeypatch):
     def fill(dialog: OwnSlideDialog) -> None:
         dialog.title_edit.setText("Questions")
@@ -45,9 +34,7 @@ def test_a_title_only_own_slide_is_shown_in_the_strip_and_the_preview(deck_strip
 
     answer_dialog(monkeypatch, fill)
     panel = deck_strip
-    panel.select_key("summits-warm-welcome")
-    panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    add_slide_after(panel, qtbot, "summits-warm-welcome")
 
     [own] = controller.brief.custom_slides
     assert (own.title, own.bullets) == ("Questions", [])
