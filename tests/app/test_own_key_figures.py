@@ -1,12 +1,19 @@
-"""Driving the app: a key-figures slide of one's own, and the guidance for the briefer in the own-slide dialogs."""
+"""Driving the app: a key-figures slide of one's own, and the guidance for the briefer in the own-slide dialogs.
+
+As in :mod:`app.test_own_slides`, the tests build the deck strip alone on a
+controller, or the dialog alone on the library; reopening a saved brief is a
+new controller on it with a deck strip of its own.
+"""
 
 from __future__ import annotations
 
+from app import partkit
 from app.test_own_slides import SOURCE, answer_dialog
-from app.windowkit import add_slide_after, deck_keys, pptx_texts
+from app.windowkit import add_slide_after, pptx_texts, show_alone
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from sinoru_brief.app.deck_panel import DeckPanel
 from sinoru_brief.app.own_slide_dialog import OwnSlideDialog
 from sinoru_brief.brief import BriefFigure, load_brief
 
@@ -21,7 +28,7 @@ def _cite(dialog: OwnSlideDialog, row: int, query: str, source_id: str) -> None:
 
 
 def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
-    window, make_window, qtbot, monkeypatch, tmp_path, file_dialogs, capsys
+    deck_strip, controller, make_controller, images, qtbot, monkeypatch, tmp_path, settings_path, file_dialogs, capsys
 ):
     def fill(dialog: OwnSlideDialog) -> None:
         assert dialog.kind_box.isVisibleTo(dialog)
@@ -41,10 +48,10 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
         dialog.briefer_edit.setPlainText("Round them if asked.")
 
     answer_dialog(monkeypatch, fill)
-    panel = window.deck_panel
+    panel = deck_strip
     add_slide_after(panel, qtbot, "summits-warm-welcome")
 
-    [own] = window.controller.brief.custom_slides
+    [own] = controller.brief.custom_slides
     assert (own.kind, own.title, own.notes, own.briefer, own.bullets) == (
         "key_figures",
         "Three numbers",
@@ -56,9 +63,9 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
         BriefFigure("78%", "of the trade is settled in roubles and yuan", [SOURCE]),
         BriefFigure("$245 bn", "bilateral trade in 2024, 中俄贸易额", [OTHER, SOURCE]),
     ]
-    keys = deck_keys(window)
+    keys = panel.model.keys()
     assert keys[keys.index("summits-warm-welcome") + 1] == own.id and panel.current_key() == own.id
-    view = window.controller.view()
+    view = controller.view()
     [slide] = [s for s in view.deck.slides if s.key == own.id]
     assert slide.citations == (view.deck.numbers[SOURCE], view.deck.numbers[OTHER])
     assert f"[{view.deck.numbers[OTHER]}] " in slide.notes and "For the briefer: Round them if asked." in slide.notes
@@ -68,17 +75,19 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
         f"$245 bn{view.deck.numbers[SOURCE]},{view.deck.numbers[OTHER]}",
     ]
 
-    window.controller.undo_stack.undo()
-    assert window.controller.brief.custom_slides == [] and own.id not in deck_keys(window)
-    window.controller.undo_stack.redo()
-    assert window.controller.brief.custom_slides == [own] and own.id in deck_keys(window)
+    controller.undo_stack.undo()
+    assert controller.brief.custom_slides == [] and own.id not in panel.model.keys()
+    controller.undo_stack.redo()
+    assert controller.brief.custom_slides == [own] and own.id in panel.model.keys()
 
     target = tmp_path / "figures.brief.yaml"
     file_dialogs.save_answers.append(target)
-    assert window.files.save()
+    assert partkit.brief_files(partkit.host(qtbot), controller, settings_path).save()
     assert load_brief(target).custom_slides == [own]
-    reopened = make_window(load_brief(target), target)
-    assert reopened.controller.brief.custom_slides == [own] and own.id in deck_keys(reopened)
+    # Reopened: a new session on the saved brief, shown in a deck strip of its own.
+    reopened = make_controller(load_brief(target), target)
+    strip = show_alone(qtbot, DeckPanel(reopened, images), (600, 260))
+    assert reopened.brief.custom_slides == [own] and own.id in strip.model.keys()
 
     # The command line exports the saved brief as the app shows it.
     from sinoru_brief.cli import EXIT_OK, main
@@ -86,14 +95,14 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
     out = tmp_path / "deck.pptx"
     assert main(["export", "--brief", str(target), "-o", str(out)]) == EXIT_OK
     texts = pptx_texts(out)
-    pages = reopened.controller.view().pages
+    pages = reopened.view().pages
     [index] = [i for i, text in enumerate(texts) if "Three numbers" in text]
     assert pages[index].key == own.id
     assert "bilateral trade in 2024, 中俄贸易额" in texts[index] and "$245 bn" in texts[index]
 
 
-def test_a_half_written_figure_or_an_unknown_source_keeps_ok_disabled(window, qtbot):
-    dialog = OwnSlideDialog(window.controller.session.library, window, choose_kind=True)
+def test_a_half_written_figure_or_an_unknown_source_keeps_ok_disabled(real_library, qtbot):
+    dialog = OwnSlideDialog(real_library, choose_kind=True)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.title_edit.setText("Numbers")
@@ -116,8 +125,8 @@ def test_a_half_written_figure_or_an_unknown_source_keeps_ok_disabled(window, qt
     ]
 
 
-def test_edit_an_own_key_figures_slide_and_a_library_slides_guidance(window, monkeypatch):
-    own_id = window.controller.add_own_slide(
+def test_edit_an_own_key_figures_slide_and_a_library_slides_guidance(deck_strip, controller, monkeypatch):
+    own_id = controller.add_own_slide(
         "summits-warm-welcome",
         "Numbers",
         [],
@@ -134,41 +143,41 @@ def test_edit_an_own_key_figures_slide_and_a_library_slides_guidance(window, mon
         dialog.briefer_edit.setPlainText("Our rounding.")
 
     answer_dialog(monkeypatch, fill)
-    window.deck_panel.select_key(own_id)
-    count = window.controller.undo_stack.count()
-    window.deck_panel.own_slides.edit_action.trigger()
-    [own] = window.controller.brief.custom_slides
+    deck_strip.select_key(own_id)
+    count = controller.undo_stack.count()
+    deck_strip.own_slides.edit_action.trigger()
+    [own] = controller.brief.custom_slides
     assert own.figures == [BriefFigure("80%", "of the trade", [SOURCE]), BriefFigure("3", "summits a year")]
     assert own.briefer == "Our rounding." and own.bullets == []
-    assert window.controller.undo_stack.count() == count + 1  # one step
-    window.controller.undo_stack.undo()
-    assert window.controller.brief.custom_slides[0].figures == [BriefFigure("78%", "of the trade", [SOURCE])]
-    assert window.controller.brief.custom_slides[0].briefer == ""
+    assert controller.undo_stack.count() == count + 1  # one step
+    controller.undo_stack.undo()
+    assert controller.brief.custom_slides[0].figures == [BriefFigure("78%", "of the trade", [SOURCE])]
+    assert controller.brief.custom_slides[0].briefer == ""
 
     # A library slide's guidance for the briefer is edited for this deck beside its bullets and notes.
     key = "gray-zone-insulating-europe"
-    library_briefer = window.controller.session.library.slide(key).briefer
+    library_briefer = controller.session.library.slide(key).briefer
     assert library_briefer.startswith("with a European audience")
     answer_dialog(monkeypatch, lambda dialog: None)
-    window.deck_panel.select_key(key)
-    window.deck_panel.own_slides.edit_action.trigger()
-    assert key not in window.controller.brief.overrides  # OK on the library's own text changes nothing
+    deck_strip.select_key(key)
+    deck_strip.own_slides.edit_action.trigger()
+    assert key not in controller.brief.overrides  # OK on the library's own text changes nothing
 
     def guide(dialog: OwnSlideDialog) -> None:
         assert dialog.briefer() == library_briefer.strip()
         dialog.briefer_edit.setPlainText("If asked, name the source.")
 
     answer_dialog(monkeypatch, guide)
-    window.deck_panel.own_slides.edit_action.trigger()
-    assert window.controller.brief.overrides[key].briefer == "If asked, name the source."
-    [slide] = [s for s in window.controller.view().deck.slides if s.key == key]
+    deck_strip.own_slides.edit_action.trigger()
+    assert controller.brief.overrides[key].briefer == "If asked, name the source."
+    [slide] = [s for s in controller.view().deck.slides if s.key == key]
     assert "For the briefer: If asked, name the source." in slide.notes and library_briefer not in slide.notes
-    window.controller.undo_stack.undo()
-    assert key not in window.controller.brief.overrides
+    controller.undo_stack.undo()
+    assert key not in controller.brief.overrides
 
 
-def test_the_briefer_box_drops_the_label_the_export_adds_and_holds_to_the_limit(window, qtbot):
-    dialog = OwnSlideDialog(window.controller.session.library, window, title="Mine")
+def test_the_briefer_box_drops_the_label_the_export_adds_and_holds_to_the_limit(real_library, qtbot):
+    dialog = OwnSlideDialog(real_library, title="Mine")
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.briefer_edit.setPlainText("For the briefer: say whose count it is.")
@@ -178,7 +187,7 @@ def test_the_briefer_box_drops_the_label_the_export_adds_and_holds_to_the_limit(
     assert dialog.problem.text() == "The guidance for the briefer is 1,001 characters long; keep it to 1,000."
 
 
-def test_add_and_edit_a_quotation_slide_of_ones_own(window, qtbot, monkeypatch):
+def test_add_and_edit_a_quotation_slide_of_ones_own(deck_strip, controller, qtbot, monkeypatch):
     def fill(dialog: OwnSlideDialog) -> None:
         dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("quote"))
         assert dialog.pages.currentIndex() == 1
@@ -192,9 +201,9 @@ def test_add_and_edit_a_quotation_slide_of_ones_own(window, qtbot, monkeypatch):
         dialog.cite_button.click()
 
     answer_dialog(monkeypatch, fill)
-    panel = window.deck_panel
+    panel = deck_strip
     add_slide_after(panel, qtbot, "summits-warm-welcome")
-    [own] = window.controller.brief.custom_slides
+    [own] = controller.brief.custom_slides
     assert (own.kind, own.quote, own.attribution, own.cite, own.bullets, own.figures) == (
         "quote",
         "Friendship has no limits.",
@@ -203,7 +212,7 @@ def test_add_and_edit_a_quotation_slide_of_ones_own(window, qtbot, monkeypatch):
         [],
         [],
     )
-    [page] = [p for p in window.controller.view().pages if p.key == own.id]
+    [page] = [p for p in controller.view().pages if p.key == own.id]
     assert any("Friendship has no limits." in f.text for f in page.text_frames())
 
     def edit(dialog: OwnSlideDialog) -> None:
@@ -213,7 +222,7 @@ def test_add_and_edit_a_quotation_slide_of_ones_own(window, qtbot, monkeypatch):
     answer_dialog(monkeypatch, edit)
     panel.select_key(own.id)
     panel.own_slides.edit_action.trigger()
-    [edited] = window.controller.brief.custom_slides
+    [edited] = controller.brief.custom_slides
     assert (edited.attribution, edited.bullets) == ("Xi and Putin, May 2024", [])
-    window.controller.undo_stack.undo()
-    assert window.controller.brief.custom_slides[0].attribution == "The joint statement"
+    controller.undo_stack.undo()
+    assert controller.brief.custom_slides[0].attribution == "The joint statement"

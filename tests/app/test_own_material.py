@@ -1,5 +1,12 @@
 """The user's own material in the app: a title-only slide of one's own, a look whose logo file is gone,
-and the undo history kept when libraries are opened, closed and reloaded."""
+and the undo history kept when libraries are opened, closed and reloaded.
+
+The own slide is the deck strip's, built alone on a controller. The rest is
+the window's: the library folders are built on the window and put their
+actions in its File menu, the controller's notices reach the window's status
+bar through them, and work recovered after a crash comes back in the window
+the app starts with.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
-from app.windowkit import deck_keys
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from app.test_own_slides import answer_dialog
+from app.windowkit import add_slide_after, deck_keys
+from PySide6.QtCore import QSettings
 from support.own_library import write_library
 
 from sinoru_brief.app import library_folders
@@ -20,34 +27,22 @@ from sinoru_brief.brief import Brief, load_brief
 from sinoru_brief.layout.pages import Picture
 
 
-def answer_dialog(monkeypatch, fill) -> None:
-    """Make OwnSlideDialog.exec run *fill(dialog)*, then press OK if it is enabled."""
-
-    def exec_(dialog: OwnSlideDialog) -> int:
-        fill(dialog)
-        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        return QDialog.DialogCode.Accepted if ok.isEnabled() else QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(OwnSlideDialog, "exec", exec_)
-
-
-def test_a_title_only_own_slide_is_shown_in_the_strip_and_the_preview(window, qtbot, monkeypatch):
+def test_a_title_only_own_slide_is_shown_in_the_strip_and_the_preview(deck_strip, controller, qtbot, monkeypatch):
     def fill(dialog: OwnSlideDialog) -> None:
         dialog.title_edit.setText("Questions")
         dialog.notes_edit.setPlainText("Take questions from the floor.")
 
     answer_dialog(monkeypatch, fill)
-    panel = window.deck_panel
-    panel.select_key("summits-warm-welcome")
-    panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    panel = deck_strip
+    add_slide_after(panel, qtbot, "summits-warm-welcome")
 
-    [own] = window.controller.brief.custom_slides
+    [own] = controller.brief.custom_slides
     assert (own.title, own.bullets) == ("Questions", [])
-    keys = deck_keys(window)
+    keys = panel.model.keys()
     assert keys[keys.index("summits-warm-welcome") + 1] == own.id
     assert panel.current_key() == own.id
-    [page] = [p for p in window.controller.view().pages if p.key == own.id]
+    # The page laid out for it is the one the preview draws.
+    [page] = [p for p in controller.view().pages if p.key == own.id]
     assert [f.text for f in page.text_frames() if f.role == "title"] == ["Questions"]
     assert not [f for f in page.text_frames() if f.role == "body"]
     assert page.notes.startswith("Take questions from the floor.")

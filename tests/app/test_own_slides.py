@@ -1,12 +1,20 @@
-"""Driving the app as a briefer: add a slide of one's own citing a library source, edit a slide's bullets and notes."""
+"""Driving the app as a briefer: add a slide of one's own citing a library source, edit a slide's bullets and notes.
+
+The commands are the deck strip's (:class:`OwnSlideActions` on the
+:class:`DeckPanel`), so the tests build the strip alone on a controller
+(the ``deck_strip`` fixture), with :class:`BriefFiles` where the brief is saved.
+"""
 
 from __future__ import annotations
 
-from app.windowkit import add_slide_after, deck_keys, pptx_texts
+import pytest
+from app import partkit
+from app.windowkit import add_slide_after, pptx_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from sinoru_brief.app.own_slide_dialog import OwnSlideDialog
+from sinoru_brief.app.window_files import BriefFiles
 from sinoru_brief.brief import BriefBullet, load_brief
 
 SOURCE = "wishnick-2025-cooperation-without-coordination"
@@ -26,7 +34,15 @@ def answer_dialog(monkeypatch, fill) -> list[OwnSlideDialog]:
     return shown
 
 
-def test_add_an_own_slide_after_the_selected_one_cite_save_and_undo(window, qtbot, monkeypatch, tmp_path, file_dialogs):
+@pytest.fixture
+def files(qtbot, controller, settings_path, file_dialogs) -> BriefFiles:
+    """Save and Open for the analyst's three topics, on a plain widget; the save dialogs answer from the test."""
+    return partkit.brief_files(partkit.host(qtbot), controller, settings_path)
+
+
+def test_add_an_own_slide_after_the_selected_one_cite_save_and_undo(
+    deck_strip, controller, files, qtbot, monkeypatch, tmp_path, file_dialogs
+):
     def fill(dialog: OwnSlideDialog) -> None:
         # Filled through the widgets' setters: this runs inside the shortcut's key event, where
         # sending further synthetic key events is not safe.
@@ -43,45 +59,45 @@ def test_add_an_own_slide_after_the_selected_one_cite_save_and_undo(window, qtbo
         dialog.notes_edit.setPlainText("Stress the limits.")
 
     answer_dialog(monkeypatch, fill)
-    panel = window.deck_panel
+    panel = deck_strip
     add_slide_after(panel, qtbot, "summits-warm-welcome")
 
-    [own] = window.controller.brief.custom_slides
+    [own] = controller.brief.custom_slides
     assert (own.after, own.title, own.notes) == ("summits-warm-welcome", "Our assessment", "Stress the limits.")
     assert own.bullets == [
         BriefBullet("Cooperation deepens", [SOURCE], [BriefBullet("but no alliance")]),
         BriefBullet("Our own judgment"),
     ]
-    keys = deck_keys(window)
+    keys = panel.model.keys()
     assert keys[keys.index("summits-warm-welcome") + 1] == own.id
     assert panel.current_key() == own.id
     # The preview's deck cites the source with the deck's number and lists it in the notes.
-    deck = window.controller.view().deck
+    deck = controller.view().deck
     [slide] = [s for s in deck.slides if s.key == own.id]
     assert slide.citations == (deck.numbers[SOURCE],)
     assert f"[{deck.numbers[SOURCE]}] " in slide.notes
 
     target = tmp_path / "own.brief.yaml"
     file_dialogs.save_answers.append(target)
-    assert window.files.save()
+    assert files.save()
     assert load_brief(target).custom_slides == [own]
 
-    window.controller.undo_stack.undo()
-    assert window.controller.brief.custom_slides == []
-    assert own.id not in deck_keys(window)
-    window.controller.undo_stack.redo()
-    assert own.id in deck_keys(window)
+    controller.undo_stack.undo()
+    assert controller.brief.custom_slides == []
+    assert own.id not in panel.model.keys()
+    controller.undo_stack.redo()
+    assert own.id in panel.model.keys()
     # Delete on the user's own slide removes it from the brief; undo brings it back.
     panel.select_key(own.id)
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
-    assert window.controller.brief.custom_slides == []
-    window.controller.undo_stack.undo()
-    assert [s.id for s in window.controller.brief.custom_slides] == [own.id]
+    assert controller.brief.custom_slides == []
+    controller.undo_stack.undo()
+    assert [s.id for s in controller.brief.custom_slides] == [own.id]
 
 
-def test_an_unknown_citation_or_no_title_keeps_ok_disabled(window, qtbot):
-    dialog = OwnSlideDialog(window.controller.session.library, window)
+def test_an_unknown_citation_or_no_title_keeps_ok_disabled(real_library, qtbot):
+    dialog = OwnSlideDialog(real_library)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled() and dialog.problem.text() == "Give the slide a title."
@@ -92,8 +108,8 @@ def test_an_unknown_citation_or_no_title_keeps_ok_disabled(window, qtbot):
     assert dialog.problem.text().startswith("Unknown source: no-such-source.")
 
 
-def test_edit_bullets_and_notes_of_a_library_slide_in_one_undo_step(window, qtbot, monkeypatch):
-    library = window.controller.session.library
+def test_edit_bullets_and_notes_of_a_library_slide_in_one_undo_step(deck_strip, controller, monkeypatch):
+    library = controller.session.library
     original = library.slide("summits-warm-welcome")
 
     def fill(dialog: OwnSlideDialog) -> None:
@@ -106,43 +122,43 @@ def test_edit_bullets_and_notes_of_a_library_slide_in_one_undo_step(window, qtbo
         dialog.notes_edit.setPlainText("Our notes.")
 
     answer_dialog(monkeypatch, fill)
-    window.deck_panel.select_key("summits-warm-welcome")
-    count = window.controller.undo_stack.count()
-    window.deck_panel.own_slides.edit_action.trigger()
+    deck_strip.select_key("summits-warm-welcome")
+    count = controller.undo_stack.count()
+    deck_strip.own_slides.edit_action.trigger()
 
-    override = window.controller.brief.overrides["summits-warm-welcome"]
+    override = controller.brief.overrides["summits-warm-welcome"]
     assert [b.text for b in override.bullet_list] == [*(b.text for b in original.bullets[1:]), "Added by us"]
     assert override.notes == "Our notes."
-    assert window.controller.undo_stack.count() == count + 1
-    deck = window.controller.view().deck
+    assert controller.undo_stack.count() == count + 1
+    deck = controller.view().deck
     [slide] = [s for s in deck.slides if s.key == "summits-warm-welcome"]
     assert slide.slide.bullets[-1].text == "Added by us" and deck.numbers[SOURCE] in slide.citations
     assert slide.notes.startswith("Our notes.")
-    window.controller.undo_stack.undo()
-    assert "summits-warm-welcome" not in window.controller.brief.overrides
+    controller.undo_stack.undo()
+    assert "summits-warm-welcome" not in controller.brief.overrides
     assert library.slide("summits-warm-welcome") is original
 
 
-def test_the_cli_exports_the_saved_brief_as_the_app_shows_it(window, file_dialogs, tmp_path, capsys):
+def test_the_cli_exports_the_saved_brief_as_the_app_shows_it(controller, files, file_dialogs, tmp_path, capsys):
     from sinoru_brief.cli import EXIT_OK, main
 
-    window.controller.add_own_slide(
+    controller.add_own_slide(
         "summits-warm-welcome", "Implications for us", [BriefBullet("Plan for a durable partnership", [SOURCE])]
     )
     brief, out = tmp_path / "deck.brief.yaml", tmp_path / "deck.pptx"
     file_dialogs.save_answers.append(brief)
-    assert window.files.save()
+    assert files.save()
     assert main(["export", "--brief", str(brief), "-o", str(out)]) == EXIT_OK
     texts = pptx_texts(out)
-    pages = window.controller.view().pages
+    pages = controller.view().pages
     assert len(texts) == len(pages)
     [index] = [i for i, text in enumerate(texts) if "Implications for us" in text]
-    assert pages[index].key == window.controller.brief.custom_slides[0].id
+    assert pages[index].key == controller.brief.custom_slides[0].id
     assert "Plan for a durable partnership" in texts[index]
 
 
-def test_edit_an_own_slide_title_bullets_and_notes(window, monkeypatch):
-    own_id = window.controller.add_own_slide("summits-warm-welcome", "Draft", [BriefBullet("One")])
+def test_edit_an_own_slide_title_bullets_and_notes(deck_strip, controller, monkeypatch):
+    own_id = controller.add_own_slide("summits-warm-welcome", "Draft", [BriefBullet("One")])
 
     def fill(dialog: OwnSlideDialog) -> None:
         assert dialog.slide_title() == "Draft" and dialog.bullets_edit.toPlainText() == "One"
@@ -151,11 +167,11 @@ def test_edit_an_own_slide_title_bullets_and_notes(window, monkeypatch):
         dialog.notes_edit.setPlainText("Notes.")
 
     answer_dialog(monkeypatch, fill)
-    window.deck_panel.select_key(own_id)
-    window.deck_panel.own_slides.edit_action.trigger()
-    [own] = window.controller.brief.custom_slides
+    deck_strip.select_key(own_id)
+    deck_strip.own_slides.edit_action.trigger()
+    [own] = controller.brief.custom_slides
     assert (own.title, own.notes) == ("Our assessment", "Notes.")
     assert own.bullets == [BriefBullet("Two", [SOURCE]), BriefBullet("One")]
-    window.controller.undo_stack.undo()
-    assert window.controller.brief.custom_slides[0].title == "Draft"
-    assert window.controller.brief.custom_slides[0].bullets == [BriefBullet("One")]
+    controller.undo_stack.undo()
+    assert controller.brief.custom_slides[0].title == "Draft"
+    assert controller.brief.custom_slides[0].bullets == [BriefBullet("One")]
