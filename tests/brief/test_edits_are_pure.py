@@ -172,7 +172,8 @@ def test_no_edit_changes_the_brief_it_is_given_or_shares_anything_with_it(fixtur
         after = edit(brief)
         assert brief == kept, "the edit changed the brief it was given"
         assert after is not brief
-        compose(fixture_library, after)  # the edited brief is one the composer takes
+        if after.topics:  # (a brief with no topic is a new document: the composer refuses it, as it should)
+            compose(fixture_library, after)  # the edited brief is one the composer takes
         scribbled = copy.deepcopy(after)
         _scribble(after)
         assert brief == kept, "the edited brief shares a list, a dict or a slide with the one it came from"
