@@ -23,8 +23,9 @@ from xml.sax.saxutils import escape
 from sinoru_brief.font_files import SHIPPED_FONTS
 from sinoru_brief.paths import fonts_dir
 
-#: The font a deck names, and the shipped face with the same metrics that stands in for it: every name a shipped family stands in for, and Helvetica, which a user's master may name for text of its
-#: own (Liberation Sans has its metrics too) though no slide of ours is written in it.
+#: The font a deck names, and the shipped face with the same metrics that stands in for it: every name a
+#: shipped family stands in for, and Helvetica, which a user's master may name for text of its own
+#: (Liberation Sans has its metrics too) though no slide of ours is written in it.
 METRIC_TWINS = {name: font.family for font in SHIPPED_FONTS for name in font.stands_for} | {
     "Helvetica": "Liberation Sans"
 }

@@ -19,7 +19,7 @@ from lxml import etree
 
 from sinoru_brief.check.colors import A, color_child, resolve
 from sinoru_brief.geometry import Rect
-from sinoru_brief.units import Emu
+from sinoru_brief.units import Emu, centipoints_to_pt
 
 #: How a group maps its children's coordinates to the slide: the enclosing group's transform (or None),
 #: then the group's offset and extent and its children's offset and extent, eight numbers.
@@ -413,7 +413,7 @@ def _run_size(chain: list[etree._Element]) -> float:
     for element in chain:
         size = element.get("sz")
         if size and size.isdigit():
-            return int(size) / 100
+            return centipoints_to_pt(int(size))
     return DEFAULT_SIZE
 
 

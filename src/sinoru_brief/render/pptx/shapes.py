@@ -19,7 +19,8 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Emu, Pt
 
 from sinoru_brief.layout.pages import Cell, ChartFrame, Picture, Shape, TableFrame, TextFrame
-from sinoru_brief.render.pptx.text import LinkIds, attr, body_pr, paragraphs_xml, pt_emu, solid, text_body, xfrm
+from sinoru_brief.render.pptx.text import LinkIds, attr, body_pr, paragraphs_xml, solid, text_body, xfrm
+from sinoru_brief.units import points_truncated
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -54,7 +55,7 @@ def line(shape: Shape, shape_id: int) -> str:
     return (
         f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{attr(shape.name or "Line")}"/>'
         f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{xfrm(x, y, abs(shape.w), abs(shape.h), flips)}"
-        f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{pt_emu(shape.stroke_width)}">'
+        f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{points_truncated(shape.stroke_width)}">'
         f"{solid(shape.stroke)}</a:ln></p:spPr></p:cxnSp>"
     )
 
@@ -65,7 +66,7 @@ def auto_shape(shape: Shape, shape_id: int) -> str:
     name = shape.name or f"{default_name} {shape_id - 1}"
     fill = solid(shape.fill) if shape.fill else "<a:noFill/>"
     outline = (
-        f'<a:ln w="{pt_emu(shape.stroke_width)}">{solid(shape.stroke)}</a:ln>'
+        f'<a:ln w="{points_truncated(shape.stroke_width)}">{solid(shape.stroke)}</a:ln>'
         if shape.stroke
         else "<a:ln><a:noFill/></a:ln>"
     )
@@ -207,7 +208,7 @@ def _cell(cell: Cell, frame: TableFrame, east_asian_font: str, links: LinkIds) -
     none = "<a:noFill/>"
     bottom = solid(frame.border_color) if frame.border_color else none
     borders = "".join(
-        f'<a:{side} w="{0 if side != "lnB" else pt_emu(1.0)}" cap="flat" cmpd="sng" algn="ctr">'
+        f'<a:{side} w="{0 if side != "lnB" else points_truncated(1.0)}" cap="flat" cmpd="sng" algn="ctr">'
         f"{bottom if side == 'lnB' else none}</a:{side}>"
         for side in ("lnL", "lnR", "lnT", "lnB")
     )
