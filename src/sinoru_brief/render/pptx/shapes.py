@@ -8,17 +8,14 @@ workbooks well and is not where the time goes (a chart or two per deck).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Emu, Pt
 
 from sinoru_brief.layout.pages import Cell, ChartFrame, Picture, Shape, TableFrame, TextFrame
+from sinoru_brief.render.pptx.pptx_internals import reproducible_chart_data
 from sinoru_brief.render.pptx.text import LinkIds, attr, body_pr, paragraphs_xml, solid, text_body, xfrm
 from sinoru_brief.units import points_truncated
 
@@ -98,34 +95,11 @@ def picture(pic: Picture, shape_id: int, r_id: str, description: str, size: tupl
     )
 
 
-class _ReproducibleWorkbookWriter(CategoryWorkbookWriter):
-    """Write the chart's embedded workbook with a fixed creation date."""
-
-    def _open_worksheet(self, xlsx_file: IO[bytes]) -> Any:  # noqa: D401 - python-pptx's hook
-        from xlsxwriter import Workbook
-
-        @contextmanager
-        def opened() -> Iterator[tuple[Any, Any]]:
-            workbook = Workbook(xlsx_file, {"in_memory": True})
-            workbook.set_properties({"created": _WORKBOOK_DATE})
-            worksheet = workbook.add_worksheet()
-            yield workbook, worksheet
-            workbook.close()
-
-        return opened()
-
-
-class _ChartData(CategoryChartData):
-    @property
-    def _workbook_writer(self) -> _ReproducibleWorkbookWriter:
-        return _ReproducibleWorkbookWriter(self)  # type: ignore[no-untyped-call]  # python-pptx's is unannotated
-
-
 def add_chart(slide: Slide, frame: ChartFrame) -> None:
     # python-pptx's chart data classes carry no annotations, and it annotates add_chart as
     # returning a Chart where it returns the graphic frame holding one: both are used as Any.
     number_format = '0.0"%"' if frame.unit == "percent" else "#,##0.##"
-    data: Any = _ChartData(number_format=number_format)  # type: ignore[no-untyped-call]
+    data = reproducible_chart_data(number_format, _WORKBOOK_DATE)
     data.categories = list(frame.categories)
     for name, values in frame.series:
         data.add_series(name, list(values))
@@ -133,7 +107,7 @@ def add_chart(slide: Slide, frame: ChartFrame) -> None:
         _CHART_TYPES[frame.chart_type], Emu(frame.x), Emu(frame.y), Emu(frame.w), Emu(frame.h), data
     )
     graphic.name = frame.name or "Chart"
-    graphic._element.nvGraphicFramePr.cNvPr.set("descr", frame.alt_text)
+    graphic.element.nvGraphicFramePr.cNvPr.set("descr", frame.alt_text)
     chart = graphic.chart
     chart.font.size = Pt(frame.font_size)
     chart.font.name = frame.font

@@ -93,7 +93,7 @@ def build_presentation(
         prs.slide_width, prs.slide_height = Emu(pages[0].width), Emu(pages[0].height)
         # The default template says "screen4x3"; any other size must not claim it.
         if (pages[0].width, pages[0].height) != (9_144_000, 6_858_000):
-            prs.part._element.sldSz.attrib.pop("type", None)
+            prs.element.sldSz.attrib.pop("type", None)
     notes = 0
     notes_writer = NotesWriter()
     if not deck:
@@ -155,7 +155,8 @@ def _set_link_colour(prs: PptxPresentation, color: str, master_index: int = 0) -
         for child in list(slot):
             slot.remove(child)
         etree.SubElement(slot, qn("a:srgbClr"), val=color)
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    # python-pptx has no class for a theme: the part is bytes, which blob replaces.
+    theme.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _add_box(
