@@ -93,11 +93,11 @@ def describe_master(master: MasterTemplate) -> str:
     """Return the report ``template inspect`` prints for *master*."""
     from sinoru_brief.theme.mapping import KIND_NEEDS, NEED_LABELS, NEEDS, mapping
     from sinoru_brief.theme.master_look import master_look
-    from sinoru_brief.units import EMU_PER_INCH
+    from sinoru_brief.units import emu_to_inches
 
     chosen = mapping(master)
     look = master_look(master)
-    width, height = master.width / EMU_PER_INCH, master.height / EMU_PER_INCH
+    width, height = emu_to_inches(master.width), emu_to_inches(master.height)
     lines = [
         f"File: {master.path}",
         f"Slide size: {width:.3f} x {height:.3f} in ({_shape(master.width, master.height)})",

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from sinoru_brief.theme.assets import LOGO_SUFFIXES, logo_image_problem
 from sinoru_brief.theme.master import SLIDE_SIDE_IN
-from sinoru_brief.units import EMU_PER_INCH, Emu, inches
+from sinoru_brief.units import Emu, Pt, emu_to_inches, inches
 
 #: Named slide sizes in inches (PowerPoint's own for 16:9 and 4:3; 16:10 at the same height).
 SLIDE_SIZES = {"16:9": (13.333333, 7.5), "4:3": (10.0, 7.5), "16:10": (12.0, 7.5)}
@@ -184,8 +184,8 @@ class SizeRangeEditor(QWidget):
         self.size_box.valueChanged.connect(self._size_changed)
         self.minimum_box.valueChanged.connect(lambda _: self.changed.emit())
 
-    def values(self) -> tuple[float, float]:
-        return self.size_box.value(), self.minimum_box.value()
+    def values(self) -> tuple[Pt, Pt]:
+        return Pt(self.size_box.value()), Pt(self.minimum_box.value())
 
     def set_values(self, size: float, minimum: float) -> None:
         with QSignalBlocker(self.size_box), QSignalBlocker(self.minimum_box):
@@ -317,8 +317,8 @@ class SlideSizePicker(QWidget):
         name = next((n for n, (w, h) in SLIDE_SIZES.items() if (inches(w), inches(h)) == (width, height)), CUSTOM)
         with QSignalBlocker(self.shape), QSignalBlocker(self.width_box), QSignalBlocker(self.height_box):
             self.shape.setCurrentIndex(self.shape.findData(name))
-            self.width_box.setValue(width / EMU_PER_INCH)
-            self.height_box.setValue(height / EMU_PER_INCH)
+            self.width_box.setValue(emu_to_inches(width))
+            self.height_box.setValue(emu_to_inches(height))
         self._enable_custom()
 
     def _shape_chosen(self, _row: int) -> None:

@@ -47,6 +47,7 @@ from sinoru_brief.font_files import MEASURABLE_FONTS
 from sinoru_brief.templating import compile_problem
 from sinoru_brief.theme import Theme, user_template_names
 from sinoru_brief.theme.model import Banner, Colors, SizeRange, Sizes, Snippets
+from sinoru_brief.units import Pt
 
 DEBOUNCE_MS = 150
 COLOR_ROLES = (
@@ -351,7 +352,8 @@ class ThemeEditor(QScrollArea):
             **{role: b.color() for role, b in self.color_buttons.items()}, chart=self.palette_editor.colors()
         )
         sizes = Sizes(
-            **{role: SizeRange(*e.values()) for role, e in self.size_editors.items()}, footer=self.footer_size.value()
+            **{role: SizeRange(*e.values()) for role, e in self.size_editors.items()},
+            footer=Pt(self.footer_size.value()),
         )
         width, height = self.slide_size.size_emu()
         banner = self._banner_fields()  # also says when a banner lacks its text

@@ -36,7 +36,7 @@ from sinoru_brief.theme.loader import _SizePair as SizePair
 from sinoru_brief.theme.loader import _Snippet as Snippet
 from sinoru_brief.theme.master import SLIDE_SIDE_IN
 from sinoru_brief.theme.model import Banner, SizeRange, Theme
-from sinoru_brief.units import EMU_PER_INCH, inches
+from sinoru_brief.units import Pt, emu_to_stored_inches, inches
 from sinoru_brief.yamlio.marked import KeyPath
 from sinoru_brief.yamlio.schema import INVALID, Checker, Key, ListOf, Number, Record, Spec, Text
 
@@ -235,7 +235,7 @@ def apply_look(theme: Theme, look: Mapping[str, Any] | None) -> Theme:
         changes["fonts"] = replace(theme.fonts, **look["fonts"])
     sizes = dict(look.get("sizes") or {})
     if sizes:
-        footer = float(sizes.pop("footer", theme.sizes.footer))
+        footer = Pt(float(sizes.pop("footer", theme.sizes.footer)))
         ranges = {role: SizeRange(*value) for role, value in sizes.items()}
         changes["sizes"] = replace(theme.sizes, footer=footer, **ranges)
     if look.get("slide") and not on_master:
@@ -284,10 +284,9 @@ def look_between(base: Theme, edited: Theme, kept: Mapping[str, Any] | None = No
         if part:
             look[name] = part
     if (edited.width, edited.height) != (base.width, base.height):
-        # Six decimals of an inch are within half an EMU, so inches() gives back the same size.
         look["slide"] = {
-            "width_in": round(edited.width / EMU_PER_INCH, 6),
-            "height_in": round(edited.height / EMU_PER_INCH, 6),
+            "width_in": emu_to_stored_inches(edited.width),
+            "height_in": emu_to_stored_inches(edited.height),
         }
     if edited.banner != base.banner:
         banner = edited.banner

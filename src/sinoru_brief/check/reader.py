@@ -19,7 +19,7 @@ from lxml import etree
 
 from sinoru_brief.check.colors import A, color_child, resolve
 from sinoru_brief.geometry import Rect
-from sinoru_brief.units import Emu
+from sinoru_brief.units import Emu, Pt, centipoints_to_pt
 
 #: How a group maps its children's coordinates to the slide: the enclosing group's transform (or None),
 #: then the group's offset and extent and its children's offset and extent, eight numbers.
@@ -36,7 +36,7 @@ R_ID = f"{{{NS['r']}}}id"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 TITLE_TYPES = frozenset({"title", "ctrTitle"})
-DEFAULT_SIZE = 18.0  # points: PowerPoint's size for text that sets none
+DEFAULT_SIZE = Pt(18.0)  # PowerPoint's size for text that sets none
 SHAPE_TAGS = frozenset(P + t for t in ("sp", "pic", "graphicFrame", "grpSp", "cxnSp", "contentPart"))
 
 
@@ -50,7 +50,7 @@ class Run:
 
     text: str
     color: str | None
-    size: float
+    size: Pt
     bold: bool
 
 
@@ -61,10 +61,10 @@ class ShapeInfo:
     name: str
     kind: str  # sp, pic, graphicFrame, grpSp, cxnSp, contentPart
     graphic: str = ""  # chart, table, diagram, ole or other, for a graphic frame
-    x: int | None = None
-    y: int | None = None
-    w: int | None = None
-    h: int | None = None
+    x: Emu | None = None
+    y: Emu | None = None
+    w: Emu | None = None
+    h: Emu | None = None
     alt_text: str = ""
     decorative: bool = False
     placeholder: str | None = None  # the placeholder type (body when the file names none), None if not one
@@ -90,7 +90,7 @@ class ShapeInfo:
         """Return the shape's rectangle on the slide, or None when the file does not give all four sides."""
         if self.x is None or self.y is None or self.w is None or self.h is None:
             return None
-        return Rect(Emu(self.x), Emu(self.y), Emu(self.w), Emu(self.h))
+        return Rect(self.x, self.y, self.w, self.h)
 
 
 @dataclass
@@ -101,8 +101,8 @@ class SlideInfo:
     part: str
     shapes: list[ShapeInfo]
     background: str | None  # None when it is a picture or gradient, or cannot be resolved
-    width: int
-    height: int
+    width: Emu
+    height: Emu
 
 
 class _Package:
@@ -161,8 +161,8 @@ def read_deck(data: bytes) -> list[SlideInfo]:
     if etree.QName(presentation).localname != "presentation":
         raise UnreadableDeck("not a PowerPoint file (its main document is not a presentation)")
     size = presentation.find("p:sldSz", NS)
-    width = int(size.get("cx", "12192000")) if size is not None else 12192000
-    height = int(size.get("cy", "6858000")) if size is not None else 6858000
+    width = Emu(int(size.get("cx", "12192000")) if size is not None else 12192000)
+    height = Emu(int(size.get("cy", "6858000")) if size is not None else 6858000)
     rels = package.rels(main)
     slides = []
     for number, slide_id in enumerate(presentation.iterfind("p:sldIdLst/p:sldId", NS), start=1):
@@ -202,7 +202,7 @@ class _SlideReader:
     def color(self, element: etree._Element | None, placeholder: str | None = None) -> str | None:
         return resolve(element, self.scheme, self.color_map, placeholder)
 
-    def read(self, width: int, height: int) -> SlideInfo:
+    def read(self, width: Emu, height: Emu) -> SlideInfo:
         tree = self.slide.find("p:cSld/p:spTree", NS)
         shapes: list[ShapeInfo] = []
         if tree is not None:
@@ -291,7 +291,7 @@ class _SlideReader:
             return
         if group:
             x, y, w, h = _apply_group(group, x, y, w, h)
-        info.x, info.y, info.w, info.h = x, y, w, h
+        info.x, info.y, info.w, info.h = Emu(x), Emu(y), Emu(w), Emu(h)
 
     def _fill(self, element: etree._Element, info: ShapeInfo) -> None:
         props = element.find("p:spPr", NS)
@@ -409,11 +409,11 @@ class _SlideReader:
         return self.scheme.get(self.color_map.get("tx1", "dk1")) or "000000"
 
 
-def _run_size(chain: list[etree._Element]) -> float:
+def _run_size(chain: list[etree._Element]) -> Pt:
     for element in chain:
         size = element.get("sz")
         if size and size.isdigit():
-            return int(size) / 100
+            return centipoints_to_pt(int(size))
     return DEFAULT_SIZE
 
 

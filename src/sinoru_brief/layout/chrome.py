@@ -7,7 +7,7 @@ from sinoru_brief.layout.context import LOGO_HEIGHT, LOGO_WIDTH, LayoutContext
 from sinoru_brief.layout.pages import Box, PageDraft, Picture, Shape
 from sinoru_brief.templating import long_date
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import Emu, inches
+from sinoru_brief.units import Emu, Pt, inches
 
 #: The smallest size the footer line shrinks to before it is shortened.
 FOOTER_FLOOR = 7.0
@@ -21,7 +21,7 @@ def add_chrome(ctx: LayoutContext, page: PageDraft, slide: DeckSlide) -> None:
             page.boxes.append(
                 Shape(x=Emu(0), y=y, w=t.width, h=inches(0.3), geometry="rect", fill=t.banner.color, name="banner")
             )
-            size = SizeRange(min(12.0, t.sizes.footer + 1), 8.0)
+            size = SizeRange(Pt(min(12.0, t.sizes.footer + 1)), Pt(8.0))
             page.boxes.append(
                 ctx.text_frame(
                     Box(Emu(0), y, t.width, inches(0.3)),
@@ -47,7 +47,7 @@ def add_chrome(ctx: LayoutContext, page: PageDraft, slide: DeckSlide) -> None:
     r = ctx.regions.footer
     # The footer may shrink a little to stay on one line, then ends in an ellipsis;
     # the full deck title is on the title slide.
-    size = SizeRange(t.sizes.footer, max(FOOTER_FLOOR, t.sizes.footer - 2))
+    size = SizeRange(t.sizes.footer, Pt(max(FOOTER_FLOOR, t.sizes.footer - 2)))
     third = Emu(r.w // 3)
     # The footer text takes two thirds of the line, less the gap before the date of information.
     footer_w = Emu(third * 2 - inches(0.2))

@@ -110,7 +110,7 @@ class LayoutContext:
     def span(
         self,
         text: str,
-        size: float,
+        size: Pt,
         *,
         color: str | None = None,
         heading: bool = False,
@@ -131,7 +131,7 @@ class LayoutContext:
             link=link,
         )
 
-    def marker(self, numbers: list[int], size: float) -> Span | None:
+    def marker(self, numbers: list[int], size: Pt) -> Span | None:
         """Return the superscript citation marker for *numbers*, or None."""
         if not numbers:
             return None

@@ -26,7 +26,7 @@ from pathlib import Path
 from sinoru_brief.errors import LayoutError, Problem
 from sinoru_brief.layout.pages import Box, ChartFrame, Page, Paragraph, Picture, Shape, TableFrame, TextFrame
 from sinoru_brief.theme.model import Theme
-from sinoru_brief.units import EMU_PER_POINT
+from sinoru_brief.units import Emu, emu_to_pt
 
 #: Text frame roles that belong to the slide's chrome rather than its content.
 CHROME_ROLES = frozenset({"banner", "footer", "number", "as-of", "source"})
@@ -99,8 +99,8 @@ def check_page(page: Page, index: int = 1, keep_clear: tuple[Box, ...] = ()) -> 
 
 def _frame_problems(frame: TextFrame) -> list[str]:
     out = []
-    inner_w = (frame.w - frame.insets.left - frame.insets.right) / EMU_PER_POINT
-    inner_h = (frame.h - frame.insets.top - frame.insets.bottom) / EMU_PER_POINT
+    inner_w = emu_to_pt(frame.insets.inner_width(frame.w))
+    inner_h = emu_to_pt(frame.insets.inner_height(frame.h))
     height = frame.text_height()
     if inner_h <= 0 or inner_w <= 0:
         return [f"has no room on the slide (its frame is {max(inner_w, 0):.0f} x {max(inner_h, 0):.0f} pt)"]
@@ -113,7 +113,7 @@ def _frame_problems(frame: TextFrame) -> list[str]:
 
 def _paragraph_problems(para: Paragraph, inner_w: float) -> list[str]:
     out = []
-    room = inner_w - para.indent / EMU_PER_POINT
+    room = inner_w - emu_to_pt(para.indent)
     for line in para.lines:
         if line.width > room + TOLERANCE_PT:
             text = "".join(s.text for s in line.spans)
@@ -130,19 +130,17 @@ def _table_problems(table: TableFrame) -> list[str]:
         return ["rows or columns do not match their sizes"]
     if sum(table.row_heights) > table.h + TOUCH_EMU:
         out.append("rows are taller than the table")
-    pad_h = (table.cell_insets.top + table.cell_insets.bottom) / EMU_PER_POINT
-    pad_w = (table.cell_insets.left + table.cell_insets.right) / EMU_PER_POINT
+    pad_h = emu_to_pt(Emu(table.cell_insets.top + table.cell_insets.bottom))
+    pad_w = emu_to_pt(Emu(table.cell_insets.left + table.cell_insets.right))
     for r, (row, height) in enumerate(zip(table.rows, table.row_heights, strict=True)):
         for c, (cell, width) in enumerate(zip(row, table.column_widths, strict=True)):
             text_h = sum(p.height for p in cell.paragraphs) - (
                 cell.paragraphs[0].space_before if cell.paragraphs else 0
             )
-            if text_h > height / EMU_PER_POINT - pad_h + TOLERANCE_PT:
+            if text_h > emu_to_pt(height) - pad_h + TOLERANCE_PT:
                 out.append(f"cell ({r + 1}, {c + 1}) text is taller than its row")
             for para in cell.paragraphs:
-                out.extend(
-                    f"cell ({r + 1}, {c + 1}): {m}" for m in _paragraph_problems(para, width / EMU_PER_POINT - pad_w)
-                )
+                out.extend(f"cell ({r + 1}, {c + 1}): {m}" for m in _paragraph_problems(para, emu_to_pt(width) - pad_w))
     return out
 
 

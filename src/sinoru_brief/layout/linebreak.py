@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from sinoru_brief.layout.fonts import em_width, has_east_asian, is_east_asian, text_width
 from sinoru_brief.layout.pages import Line, Span
+from sinoru_brief.units import Pt
 
 # We break a little before the full width: if a client measures a hair wider
 # than we do, its line still fits, so it never wraps a line we did not wrap.
@@ -111,7 +112,7 @@ def span_with_text(span: Span, text: str) -> Span:
     return Span(text, span.size, span.font, span.color, span.bold, span.italic, span.superscript, span.link)
 
 
-def span_with_size(span: Span, size: float) -> Span:
+def span_with_size(span: Span, size: Pt) -> Span:
     """Return *span* at *size* points: ``replace(span, size=size)``, built directly (see :func:`span_with_text`)."""
     return Span(span.text, size, span.font, span.color, span.bold, span.italic, span.superscript, span.link)
 
@@ -297,7 +298,7 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
     prepared = _prepared(_style_key(spans))
     text = prepared.text
     if not text:
-        return (Line(spans=(), width=0.0),)
+        return (Line(spans=(), width=Pt(0.0)),)
     pieces = _Pieces(spans, prepared)
     limit = width * WIDTH_SAFETY
     link_ends = prepared.link_ends
@@ -327,18 +328,18 @@ def break_lines(spans: tuple[Span, ...], width: float) -> tuple[Line, ...]:
                 # scripts), so measure the line as a whole rather than adding up its words.
                 gap = pieces.width(line_start, core_end) - line_width - core
             if line_width + gap + core > limit:
-                lines.append(Line(pieces.slice(line_start, word_start), line_width))
+                lines.append(Line(pieces.slice(line_start, word_start), Pt(line_width)))
                 line_start, line_width = word_start, 0.0
         if core > limit and line_start == word_start:
             # A single word wider than the line: split it between characters.
             line_start, line_width = _split_long_word(pieces, word_start, core_end, limit, lines)
             if core_end in link_ends and word_end < len(text):
                 # LibreOffice starts a new line after a link it had to split.
-                lines.append(Line(pieces.slice(line_start, word_end), line_width))
+                lines.append(Line(pieces.slice(line_start, word_end), Pt(line_width)))
                 line_start, line_width = word_end, 0.0
         else:
             line_width = core if line_start == word_start else line_width + gap + core
-    lines.append(Line(pieces.slice(line_start, len(text)), line_width))
+    lines.append(Line(pieces.slice(line_start, len(text)), Pt(line_width)))
     return tuple(lines)
 
 
@@ -358,7 +359,7 @@ def _line(pieces: _Pieces, start: int, end: int) -> Line:
     """Return the line text[start:end], measured without its trailing spaces."""
     # Trailing spaces hang past the margin in both clients; they take no room.
     trimmed_end = start + len(pieces.text[start:end].rstrip(" "))
-    return Line(pieces.slice(start, end), pieces.width(start, trimmed_end))
+    return Line(pieces.slice(start, end), Pt(pieces.width(start, trimmed_end)))
 
 
 _WS = re.compile(r"\s+")

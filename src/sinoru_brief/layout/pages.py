@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sinoru_brief.geometry import Rect
-from sinoru_brief.units import Emu
+from sinoru_brief.units import Emu, Pt
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Span:
     """A run of text in one style. ``size`` is in points."""
 
     text: str
-    size: float
+    size: Pt
     font: str
     color: str
     bold: bool = False
@@ -31,7 +31,7 @@ class Line:
     """One line of a paragraph as layout broke it: its spans and measured width in points."""
 
     spans: tuple[Span, ...]
-    width: float
+    width: Pt
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,8 @@ class Paragraph:
 
     spans: tuple[Span, ...]
     lines: tuple[Line, ...]
-    line_height: float  # points, exact (written as exact line spacing)
-    space_before: float = 0.0  # points
+    line_height: Pt  # exact (written as exact line spacing)
+    space_before: Pt = Pt(0.0)
     align: str = "left"  # left, center, right
     level: int = 0
     bullet: str = ""  # the bullet character, or "" for none
@@ -54,9 +54,9 @@ class Paragraph:
     bullet_indent: Emu = Emu(0)
 
     @property
-    def height(self) -> float:
+    def height(self) -> Pt:
         """Height in points, including the space before."""
-        return self.space_before + self.line_height * len(self.lines)
+        return Pt(self.space_before + self.line_height * len(self.lines))
 
     @property
     def text(self) -> str:
@@ -102,9 +102,9 @@ class TextFrame(Box):
     fill: str = ""
     role: str = "body"  # title, body, source, footer, number, label, ...
 
-    def text_height(self) -> float:
+    def text_height(self) -> Pt:
         """Height of all paragraphs in points."""
-        return sum(p.height for p in self.paragraphs) - (self.paragraphs[0].space_before if self.paragraphs else 0)
+        return Pt(sum(p.height for p in self.paragraphs) - (self.paragraphs[0].space_before if self.paragraphs else 0))
 
     @property
     def text(self) -> str:
@@ -118,7 +118,7 @@ class Shape(Box):
     geometry: str = "rect"  # rect, ellipse, line
     fill: str = ""
     stroke: str = ""
-    stroke_width: float = 0.0  # points
+    stroke_width: Pt = Pt(0.0)
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ class ChartFrame(Box):
     text_color: str = "000000"
     grid_color: str = "CCCCCC"
     font: str = "Calibri"
-    font_size: float = 14.0
+    font_size: Pt = Pt(14.0)
     alt_text: str = ""
 
 

@@ -39,8 +39,8 @@ class ParaSpec:
     bullet_color: str = ""
     align: str = "left"
     space_before: float = 0.0  # in lines of this paragraph's size
-    indent: float = 0.0  # points from the frame's left to the text
-    bullet_indent: float = 0.0  # points from the frame's left to the bullet
+    indent: Pt = Pt(0.0)  # from the frame's left to the text
+    bullet_indent: Pt = Pt(0.0)  # from the frame's left to the bullet
     #: The deck's citation numbers of the claim this paragraph states, for the source line of its page.
     citations: tuple[int, ...] = ()
 
@@ -50,7 +50,7 @@ class Fitted:
     """Paragraphs laid out at one scale, and whether they fit the height they were given."""
 
     paragraphs: tuple[Paragraph, ...]
-    height: float  # points
+    height: Pt
     fits: bool
     scale: float
     #: The specs laid out, one per paragraph (after any split), so callers can tell what each page holds.
@@ -72,14 +72,14 @@ def _sized(spec: ParaSpec, scale: float) -> tuple[float, float]:
 def layout_paragraph(spec: ParaSpec, width: Pt, scale: float, line_spacing: float, first: bool = False) -> Paragraph:
     """Break one paragraph at *scale* into lines no wider than *width* points."""
     size, factor = _sized(spec, scale)
-    spans = tuple(span_with_size(s, round(s.size * factor * 2) / 2) for s in spec.spans)
+    spans = tuple(span_with_size(s, Pt(round(s.size * factor * 2) / 2)) for s in spec.spans)
     indent = spec.indent * factor
     lines = break_lines(spans, max(width - indent, 1.0))
     return Paragraph(
         spans=spans,
         lines=lines,
-        line_height=round(size * line_spacing, 2),
-        space_before=0.0 if first else round(spec.space_before * size, 2),
+        line_height=Pt(round(size * line_spacing, 2)),
+        space_before=Pt(0.0 if first else round(spec.space_before * size, 2)),
         align=spec.align,
         level=spec.level,
         bullet=spec.bullet,
@@ -103,7 +103,7 @@ def _fitted(
     """Return *paragraphs*, laid out from *specs* at *scale*, with whether they fit *height* points."""
     total = sum(p.height for p in paragraphs)
     fits = total <= height + 1e-6 and (not max_lines or sum(len(p.lines) for p in paragraphs) <= max_lines)
-    return Fitted(paragraphs, total, fits, scale, tuple(specs))
+    return Fitted(paragraphs, Pt(total), fits, scale, tuple(specs))
 
 
 def scales(specs: list[ParaSpec]) -> list[float]:
@@ -112,7 +112,7 @@ def scales(specs: list[ParaSpec]) -> list[float]:
         return [1.0]
     lead = max(specs, key=lambda s: s.size.size).size
     steps = []
-    size = lead.size
+    size: float = lead.size
     while size >= lead.minimum - 1e-9:
         steps.append(size / lead.size)
         size -= 1.0

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from sinoru_brief.layout.linebreak import span_width
 from sinoru_brief.layout.pages import Line, Paragraph, Span
-from sinoru_brief.units import emu_to_pt
+from sinoru_brief.units import Pt, emu_to_pt
 
 ELLIPSIS = "…"
 
@@ -86,9 +86,9 @@ def _with_ellipsis(spans: list[Span], markers: tuple[Span, ...], width: float | 
                 body = _rstrip(_drop_chars(body, 2 if len(text) > 2 else 0))
                 candidate = [*body, *tail, *markers]
                 measured = sum(span_width(s) for s in candidate)
-            return Line(spans=tuple(s for s in candidate if s.text), width=measured)
+            return Line(spans=tuple(s for s in candidate if s.text), width=Pt(measured))
         if measured <= width * 0.995 or not any(s.text for s in body):
-            return Line(spans=tuple(s for s in candidate if s.text), width=measured)
+            return Line(spans=tuple(s for s in candidate if s.text), width=Pt(measured))
         text_spans = _drop_chars(body, 1)
 
 

@@ -23,7 +23,7 @@ from sinoru_brief.theme.master_look import theme_with_master
 from sinoru_brief.theme.model import Banner, Colors, Fonts, SizeRange, Sizes, Snippets, Theme
 from sinoru_brief.theme.names import MAX_NAME_LENGTH, NAME_PATTERN, is_template_name
 from sinoru_brief.theme.structure_spec import DEFAULT_STRUCTURE, STRUCTURE_SPEC
-from sinoru_brief.units import inches
+from sinoru_brief.units import Pt, inches
 from sinoru_brief.yamlio.marked import KeyPath, MarkedDocument, load_marked
 from sinoru_brief.yamlio.schema import (
     INVALID,
@@ -119,7 +119,7 @@ class _SizePair(Spec):
                 hint="text below 6 pt cannot be read; above 120 pt nothing fits on a slide",
             )
             return INVALID
-        return SizeRange(size, minimum)
+        return SizeRange(Pt(size), Pt(minimum))
 
 
 class _Snippet(Spec):

@@ -21,7 +21,7 @@ from sinoru_brief.errors import TemplateError
 from sinoru_brief.geometry import Rect
 from sinoru_brief.theme.drawingml import NS, BlobLookup, Palette, read_scheme
 from sinoru_brief.theme.master_zip import LIMITS, SAVE_AS_HINT, ZipLimits, fail, read_package
-from sinoru_brief.units import EMU_PER_INCH, Emu
+from sinoru_brief.units import Emu, emu_to_inches, inches
 
 if TYPE_CHECKING:
     from pptx.opc.package import Part
@@ -174,11 +174,12 @@ def load_master(path: str | Path, limits: ZipLimits = LIMITS) -> MasterTemplate:
             "the presentation does not say its slide size",
             "set it in PowerPoint with Design > Slide Size and save again",
         )
-    low, high = (round(side * EMU_PER_INCH) for side in SLIDE_SIDE_IN)
-    if not (low <= width <= high and low <= height <= high):
+    slide_w, slide_h = Emu(int(width)), Emu(int(height))
+    low, high = (inches(side) for side in SLIDE_SIDE_IN)
+    if not (low <= slide_w <= high and low <= slide_h <= high):
         raise fail(
             path,
-            f"the slide size {width / EMU_PER_INCH:g} x {height / EMU_PER_INCH:g} in is outside "
+            f"the slide size {emu_to_inches(slide_w):g} x {emu_to_inches(slide_h):g} in is outside "
             f"PowerPoint's range of {SLIDE_SIDE_IN[0]:g} to {SLIDE_SIDE_IN[1]:g} in",
             "set a normal size with Design > Slide Size",
         )
@@ -192,8 +193,8 @@ def load_master(path: str | Path, limits: ZipLimits = LIMITS) -> MasterTemplate:
         raise fail(path, "the slide master has no layouts", MASTER_HINT + "; a master needs at least one layout")
     return MasterTemplate(
         path=path.resolve(),
-        width=Emu(int(width)),
-        height=Emu(int(height)),
+        width=slide_w,
+        height=slide_h,
         masters=infos,
         digest=hashlib.sha256(data).hexdigest(),
         data=data,

@@ -24,7 +24,7 @@ from sinoru_brief.theme.drawingml import contrast, mix
 from sinoru_brief.theme.mapping import mapping
 from sinoru_brief.theme.master import LayoutInfo, MasterInfo, MasterTemplate
 from sinoru_brief.theme.model import Colors, Fonts, SizeRange, Sizes, Snippets, Theme
-from sinoru_brief.units import Emu, inches
+from sinoru_brief.units import Emu, Pt, inches
 
 _SERIF = (
     "times",
@@ -285,8 +285,8 @@ def scaled_sizes(sizes: Sizes, factor: float) -> Sizes:
     if abs(factor - 1.0) < 0.01:
         return sizes
 
-    def half(value: float) -> float:
-        return max(ABSOLUTE_FLOOR_PT, round(value * factor * 2) / 2)
+    def half(value: Pt) -> Pt:
+        return Pt(max(ABSOLUTE_FLOOR_PT, round(value * factor * 2) / 2))
 
     def scaled(r: SizeRange) -> SizeRange:
         size = half(r.size)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sinoru_brief.hashing import hash_once
 from sinoru_brief.theme.master import MasterTemplate
-from sinoru_brief.units import Emu
+from sinoru_brief.units import Emu, Pt
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ class Fonts:
 class SizeRange:
     """A preferred font size and the smallest the layout may shrink it to, in points."""
 
-    size: float
-    minimum: float
+    size: Pt
+    minimum: Pt
 
     def __post_init__(self) -> None:
         if self.minimum > self.size:
@@ -56,7 +56,7 @@ class Sizes:
     table: SizeRange
     source: SizeRange
     reference: SizeRange
-    footer: float
+    footer: Pt
     deck_title: SizeRange
     section_title: SizeRange
 

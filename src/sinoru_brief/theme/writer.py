@@ -20,7 +20,7 @@ from typing import Any
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.theme.loader import TEMPLATE_FILE, load_theme
 from sinoru_brief.theme.model import Snippets, Theme
-from sinoru_brief.units import EMU_PER_INCH, Emu
+from sinoru_brief.units import Emu, emu_to_stored_inches
 
 MASTER_FILE = "master.pptx"
 #: Where a template is written before it is moved into place, inside the templates folder.
@@ -181,8 +181,7 @@ def _move_into_place(staging: Path, folder: Path) -> None:
 
 
 def _inches(emu: Emu) -> str:
-    # Six decimals are within 0.46 EMU of the value, so inches() rounds back to the same EMU.
-    return _number(round(emu / EMU_PER_INCH, 6))
+    return _number(emu_to_stored_inches(emu))
 
 
 def _number(value: float) -> str:

@@ -17,7 +17,7 @@ from sinoru_brief.layout.kinds.common import add_source_line, new_page
 from sinoru_brief.layout.pages import Box, ChartFrame, PageDraft, Shape
 from sinoru_brief.layout.textfit import UNBOUNDED, ParaSpec, layout_at, scales
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import Emu, emu_to_pt, inches, points
+from sinoru_brief.units import Emu, Pt, emu_to_pt, inches, points
 
 #: At most this many values are set as key figures rather than drawn as a chart.
 KEY_FIGURE_LIMIT = 2
@@ -69,7 +69,7 @@ def layout_chart(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
             text_color=t.colors.text,
             grid_color=t.colors.rule,
             font=t.fonts.body,
-            font_size=max(t.sizes.table.size, 14.0),
+            font_size=Pt(max(t.sizes.table.size, 14.0)),
             alt_text=slide.slide.alt_text or alt_text(slide.title, chart),
         )
     )
@@ -143,18 +143,18 @@ def _set_figures(ctx: LayoutContext, page: PageDraft, top: Emu, columns: list[tu
     column_w = Emu((body.w - gap * (len(columns) - 1)) // max(len(columns), 1))
     inner_w = emu_to_pt(TEXT_INSETS.inner_width(column_w))
     height = Emu(body.bottom - top)
-    figure = SizeRange(t.sizes.deck_title.size * 1.6, t.sizes.deck_title.minimum)
+    figure = SizeRange(Pt(t.sizes.deck_title.size * 1.6), t.sizes.deck_title.minimum)
 
-    def value_spec(text: str, numbers: list[int], size: float) -> ParaSpec:
+    def value_spec(text: str, numbers: list[int], size: Pt) -> ParaSpec:
         spec = ctx.plain(text, SizeRange(size, size), heading=True, bold=True, color=t.colors.accent, align="center")
-        marker = ctx.marker(numbers, size * 0.45)
+        marker = ctx.marker(numbers, Pt(size * 0.45))
         return replace(spec, spans=(*spec.spans, marker)) if marker else spec
 
-    def label_spec(text: str, size: float) -> ParaSpec:
+    def label_spec(text: str, size: Pt) -> ParaSpec:
         return ctx.plain(text, SizeRange(size, size), align="center")
 
-    def sizes(size: SizeRange) -> list[float]:
-        return [size.size * scale for scale in scales([ParaSpec(spans=(), size=size)])]
+    def sizes(size: SizeRange) -> list[Pt]:
+        return [Pt(size.size * scale) for scale in scales([ParaSpec(spans=(), size=size)])]
 
     def all_fit(specs: list[ParaSpec], frame_h: Emu, max_lines: int = 0) -> bool:
         inner_h = emu_to_pt(TEXT_INSETS.inner_height(frame_h))
@@ -205,7 +205,7 @@ def _set_figures(ctx: LayoutContext, page: PageDraft, top: Emu, columns: list[tu
                 h=Emu(0),
                 geometry="line",
                 stroke=t.colors.rule,
-                stroke_width=1.5,
+                stroke_width=Pt(1.5),
                 name="figure rule",
             )
         )

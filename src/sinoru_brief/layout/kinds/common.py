@@ -9,7 +9,7 @@ from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, PageDraft, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import Emu, emu_to_pt, points
+from sinoru_brief.units import Emu, Pt, emu_to_pt, points
 
 CONTINUED = " (cont.)"
 BULLET_CHARS = ("•", "–")
@@ -42,7 +42,7 @@ def add_title(ctx: LayoutContext, page: PageDraft, title: str, continued: int = 
             h=Emu(0),
             geometry="line",
             stroke=ctx.theme.colors.accent,
-            stroke_width=2.5,
+            stroke_width=Pt(2.5),
             name="title rule",
         )
     )
@@ -81,8 +81,8 @@ def _claim(ctx: LayoutContext, bullet: Bullet, level: int, size: SizeRange, numb
         bullet=f"{numbered}." if numbered else BULLET_CHARS[min(level, 1)],
         bullet_color=t.colors.accent,
         space_before=t.paragraph_space if level == 0 else 0.2,
-        indent=offset + (indent * 1.3 if numbered else indent),
-        bullet_indent=offset,
+        indent=Pt(offset + (indent * 1.3 if numbered else indent)),
+        bullet_indent=Pt(offset),
         citations=tuple(numbers),
     )
 

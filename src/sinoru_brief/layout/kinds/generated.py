@@ -14,7 +14,7 @@ from sinoru_brief.layout.pages import Box, PageDraft, Shape, Span, TextFrame
 from sinoru_brief.layout.textfit import UNBOUNDED, ParaSpec, layout_at, paginate, scales
 from sinoru_brief.layout.truncate import ELLIPSIS
 from sinoru_brief.theme.model import SizeRange, Theme
-from sinoru_brief.units import Emu, emu_to_pt, inches, points
+from sinoru_brief.units import Emu, Pt, emu_to_pt, inches, points
 
 
 def _text_column(t: Theme) -> tuple[Emu, Emu]:
@@ -71,7 +71,7 @@ def layout_title(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
                 h=Emu(0),
                 geometry="line",
                 stroke=t.colors.accent,
-                stroke_width=3.0,
+                stroke_width=Pt(3.0),
                 name="title rule",
             )
         )
@@ -141,7 +141,7 @@ def _agenda_entries(ctx: LayoutContext, items: tuple[str, ...], first: int) -> l
     last = first + len(items) - 1
     # The hanging indent must clear the widest number ("12.") plus a gap.
     widest = max((text_width(f"{i}.", t.fonts.body, t.sizes.body.size) for i in range(first, last + 1)), default=0.0)
-    indent = widest + t.sizes.body.size * 0.6
+    indent = Pt(widest + t.sizes.body.size * 0.6)
     return [
         [
             ParaSpec(
@@ -201,7 +201,7 @@ def layout_section(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
     number_h = min(inches(1.2), Emu(stage.h // 5))
     top = Emu(max(t.height // 4, stage.y + number_h + inches(0.1)))
     title_h = Emu(min(t.height * 30 // 100, (stage.bottom - top) * 55 // 100))
-    number = SizeRange(t.sizes.section_title.size * 1.4, t.sizes.section_title.minimum)
+    number = SizeRange(Pt(t.sizes.section_title.size * 1.4), t.sizes.section_title.minimum)
     # The title comes first in reading order (a screen reader announces a slide by its title),
     # though the number is drawn above it.
     page.boxes.append(
@@ -267,7 +267,7 @@ def layout_references(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
             )
         spans.extend(text_spans)
         groups.append(
-            [ParaSpec(spans=tuple(_merge_spaces(spans)), size=size, space_before=0.3, indent=size.size * 2.0)]
+            [ParaSpec(spans=tuple(_merge_spaces(spans)), size=size, space_before=0.3, indent=Pt(size.size * 2.0))]
         )
     body = ctx.regions.body
     full = Box(body.x, body.y, body.w, Emu(ctx.regions.source.bottom - body.y))

@@ -81,7 +81,8 @@ def _arrange(ctx: LayoutContext, slide: DeckSlide, area: Box, space: float) -> l
     size = ctx.theme.sizes.reference.size
     # The hanging indent clears the widest number ("33.") plus a gap, as the agenda's does.
     widest = max((text_width(f"{e.number}.", ctx.theme.fonts.body, size) for e in slide.entries), default=0.0)
-    groups = [[_entry_spec(ctx, entry, widest + size * 0.6, space)] for entry in slide.entries]
+    indent = Pt(widest + size * 0.6)
+    groups = [[_entry_spec(ctx, entry, indent, space)] for entry in slide.entries]
     inner_h = TEXT_INSETS.inner_height(area.h)
     one_column = paginate(groups, TEXT_INSETS.inner_width(area.w), inner_h, ctx.theme.line_spacing)
     column_w = Emu((area.w - COLUMN_GAP) // 2)
@@ -95,7 +96,7 @@ def _arrange(ctx: LayoutContext, slide: DeckSlide, area: Box, space: float) -> l
     return [[(area.x, area.w, fitted)] for fitted in one_column]
 
 
-def _entry_spec(ctx: LayoutContext, entry: SourceEntry, indent: float, space: float) -> ParaSpec:
+def _entry_spec(ctx: LayoutContext, entry: SourceEntry, indent: Pt, space: float) -> ParaSpec:
     """Return the paragraph of one entry: its number hanging *indent* points, the title on a link when it has a URL."""
     t = ctx.theme
     size = t.sizes.reference
@@ -117,7 +118,7 @@ def _entry_spec(ctx: LayoutContext, entry: SourceEntry, indent: float, space: fl
     )
 
 
-def _linked(ctx: LayoutContext, text: str, url: str, size: float) -> list[Span]:
+def _linked(ctx: LayoutContext, text: str, url: str, size: Pt) -> list[Span]:
     """Return *text* as links to *url*, a word (with the spaces after it) a link, in the accent.
 
     A link is one unbreakable field in LibreOffice, so text linked whole

@@ -11,7 +11,7 @@ from sinoru_brief.layout.pages import Cell, Insets, PageDraft, TableFrame
 from sinoru_brief.layout.textfit import UNBOUNDED, ParaSpec, layout_at, scales
 from sinoru_brief.layout.truncate import truncate_to_height
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import EMU_PER_POINT, Emu, emu_sum, emu_to_pt, inches, points
+from sinoru_brief.units import Emu, emu_sum, emu_to_pt, inches, points
 
 CELL_INSETS = Insets(left=inches(0.08), top=inches(0.05), right=inches(0.08), bottom=inches(0.05))
 
@@ -70,7 +70,7 @@ def layout_table(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
 
     all_specs = [p for cells in header_specs for p in cells] + [p for cells, _ in row_specs for c in cells for p in c]
     inner_w = [emu_to_pt(CELL_INSETS.inner_width(w)) for w in widths]  # points, as each row is laid out in them
-    pad = (CELL_INSETS.top + CELL_INSETS.bottom) / EMU_PER_POINT
+    pad = emu_to_pt(Emu(CELL_INSETS.top + CELL_INSETS.bottom))
     limit = emu_to_pt(body.h)
 
     def lay_row(cells: list[list[ParaSpec]], scale: float) -> tuple[list[Cell], float]:

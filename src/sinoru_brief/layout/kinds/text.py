@@ -9,7 +9,7 @@ from sinoru_brief.layout.linebreak import normalise_space
 from sinoru_brief.layout.pages import Box, PageDraft, Shape, TextFrame
 from sinoru_brief.layout.textfit import ParaSpec, paginate
 from sinoru_brief.theme.model import SizeRange
-from sinoru_brief.units import Emu, inches, points
+from sinoru_brief.units import Emu, Pt, inches, points
 
 
 def layout_bullets(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
@@ -155,7 +155,7 @@ def layout_comparison(ctx: LayoutContext, slide: DeckSlide) -> list[PageDraft]:
                     h=Emu(0),
                     geometry="line",
                     stroke=t.colors.rule,
-                    stroke_width=1.0,
+                    stroke_width=Pt(1.0),
                     name="column rule",
                 )
             )

@@ -267,7 +267,7 @@ def _draw(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Frame) -> 
             h=Emu(0),
             geometry="line",
             stroke=t.colors.rule,
-            stroke_width=2.0,
+            stroke_width=Pt(2.0),
             name="timeline axis",
         )
     )
@@ -292,7 +292,7 @@ def _draw(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Frame) -> 
                 h=Emu(abs(axis_y - edge)),
                 geometry="line",
                 stroke=t.colors.rule,
-                stroke_width=1.0,
+                stroke_width=Pt(1.0),
                 name="connector",
             )
         )
@@ -355,7 +355,7 @@ def _draw_years(ctx: LayoutContext, page: PageDraft, chunk: _Chunk, frame: _Fram
                 h=tick,
                 geometry="line",
                 stroke=t.colors.muted,
-                stroke_width=1.0,
+                stroke_width=Pt(1.0),
                 name="year tick",
             )
         )

@@ -30,6 +30,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from sinoru_brief.layout.pages import Page, TextFrame
+from sinoru_brief.render.pptx.pptx_internals import package_relationships, xml_part_element
 from sinoru_brief.render.pptx.slides import SlideAdder
 from sinoru_brief.render.pptx.text import LinkIds, attr, solid, text_body, xfrm
 from sinoru_brief.theme.drawingml import SAFE_PARSER, contrast
@@ -61,15 +62,16 @@ def open_master(master: MasterTemplate) -> PptxPresentation:
     prs: PptxPresentation = Presentation(io.BytesIO(master.data))
     remove_slides(prs)
     package = prs.part.package
-    for rels in (prs.part.rels, package._rels):
+    package_rels = package_relationships(package)
+    for rels in (prs.part.rels, package_rels):
         for r_id, rel in list(rels.items()):
             if rel.reltype in (RT_VBA, RT.THUMBNAIL):
                 rels.pop(r_id)
-    for r_id, rel in list(package._rels.items()):
+    for r_id, rel in list(package_rels.items()):
         # LibreOffice relates core properties with an older type python-pptx does not know; it would add
         # a second /docProps/core.xml beside the first. Relate the same part with the standard type.
         if rel.reltype != RT.CORE_PROPERTIES and rel.reltype.endswith("/metadata/core-properties"):
-            package._rels.pop(r_id)
+            package.drop_rel(r_id)
             package.relate_to(rel.target_part, RT.CORE_PROPERTIES)
     return prs
 
@@ -77,7 +79,8 @@ def open_master(master: MasterTemplate) -> PptxPresentation:
 def remove_slides(prs: PptxPresentation) -> None:
     """Remove every slide of *prs*, and every reference to one, so their parts are no longer saved."""
     presentation = prs.part
-    slide_ids = presentation._element.find(qn("p:sldIdLst"))
+    root = prs.element  # the presentation part's p:presentation
+    slide_ids = root.find(qn("p:sldIdLst"))
     dropped = set()
     if slide_ids is not None:
         for slide_id in list(slide_ids):
@@ -87,9 +90,9 @@ def remove_slides(prs: PptxPresentation) -> None:
             slide_ids.remove(slide_id)
     # Custom shows and sections list the removed slides; left behind, PowerPoint offers to repair the file.
     for tag in ("p:custShowLst",):
-        for element in presentation._element.findall(qn(tag)):
-            presentation._element.remove(element)
-    for ext in presentation._element.findall(f"{qn('p:extLst')}/{qn('p:ext')}"):
+        for element in root.findall(qn(tag)):
+            root.remove(element)
+    for ext in root.findall(f"{qn('p:extLst')}/{qn('p:ext')}"):
         if ext.get("uri") == SECTIONS_EXT:
             ext.getparent().remove(ext)
     for part in list(presentation.package.iter_parts()):
@@ -106,7 +109,7 @@ def remove_slides(prs: PptxPresentation) -> None:
 
 def _remove_references(part: Part, r_id: str) -> None:
     """Remove the elements of *part* that name relationship *r_id* (e.g. ``p:sld`` in a view's slide list)."""
-    element = getattr(part, "_element", None)
+    element = xml_part_element(part)
     root = element
     if root is None:
         # python-pptx keeps parts it has no class for (view properties, ...) as bytes.
@@ -120,7 +123,7 @@ def _remove_references(part: Part, r_id: str) -> None:
             if parent is not None:
                 parent.remove(node)
     if element is None:
-        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def finish(prs: PptxPresentation, slides: int, notes: int) -> None:
@@ -129,7 +132,8 @@ def finish(prs: PptxPresentation, slides: int, notes: int) -> None:
         app = prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
     except KeyError:
         return
-    app._blob = _APP_XML.format(slides=slides, notes=notes).encode("utf-8")
+    # python-pptx has no class for extended properties: the part is bytes, which blob replaces.
+    app.blob = _APP_XML.format(slides=slides, notes=notes).encode("utf-8")
     props = prs.core_properties
     # The master's subject, keywords and comments describe the template, not this deck.
     for name in ("subject", "keywords", "category", "comments", "content_status", "identifier", "version"):

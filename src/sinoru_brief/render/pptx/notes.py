@@ -22,6 +22,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 
+from sinoru_brief.render.pptx.pptx_internals import add_new_relationship
 from sinoru_brief.render.pptx.text import NSDECLS, text
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class NotesWriter:
         part.relate_to(self._master_part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         # A part made just now has no relationship to reuse: add one without searching the slide's.
-        slide_part.rels._add_relationship(RT.NOTES_SLIDE, part)
+        add_new_relationship(slide_part, RT.NOTES_SLIDE, part)
         if self._template is not None:
             page = copy.deepcopy(self._template)
             set_text(page.xpath(BODY_TEXT)[0], notes)
@@ -71,7 +72,7 @@ class NotesWriter:
         notes_part = NotesSlidePart.new(slide_part.package, slide_part)
         slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
         self._master_part = notes_part.part_related_by(RT.NOTES_MASTER)
-        element = notes_part._element
+        element = notes_part.notes_slide.element
         # The notes body is the first body placeholder, as python-pptx's notes_placeholder finds it.
         bodies = element.xpath(BODY_TEXT)
         if not bodies:

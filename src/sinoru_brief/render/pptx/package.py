@@ -18,13 +18,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 
+from sinoru_brief.render.pptx.pptx_internals import package_members
 from sinoru_brief.render.pptx.text import attr
 
 if TYPE_CHECKING:
-    from pptx.opc.package import OpcPackage, _Relationships
+    from pptx.opc.package import OpcPackage
     from pptx.presentation import Presentation
+
+    from sinoru_brief.render.pptx.pptx_internals import Relationships
 
 # The earliest date a zip entry can carry; any fixed value would do.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -73,33 +75,7 @@ def normalised_zip(data: bytes, date_time: tuple[int, int, int, int, int, int] =
     return _zip(((name, source.read(name)) for name in source.namelist()), date_time)
 
 
-class _Members(_PhysPkgWriter):
-    """Collect the members python-pptx's package writer writes, by member name (its physical writer's interface)."""
-
-    def __init__(self) -> None:
-        self.members: dict[str, bytes] = {}
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self.members[pack_uri.membername] = blob
-
-
-class _CollectingWriter(PackageWriter):
-    """python-pptx's package writer with its zip file replaced by :class:`_Members`."""
-
-    def collect(self) -> dict[str, bytes]:
-        members = _Members()
-        # The same steps as PackageWriter._write, which opens a zip file instead.
-        self._write_content_types_stream(members)
-        self._write_pkg_rels(members)
-        # PackageWriter._write_parts, with each part's relationships written as text (rels_xml).
-        for part in self._parts:
-            members.write(part.partname, part.blob)
-            if part._rels:
-                members.write(part.partname.rels_uri, rels_xml(part.rels, part.partname.baseURI))
-        return members.members
-
-
-def rels_xml(rels: _Relationships, base_uri: str) -> bytes:
+def rels_xml(rels: Relationships, base_uri: str) -> bytes:
     """Return the .rels XML of *rels*, a part's relationships from *base_uri*, byte for byte as python-pptx writes it.
 
     python-pptx builds an element per relationship to serialise them, a
@@ -133,9 +109,7 @@ def _relative_ref(partname: PackURI, base_uri: str) -> str:
 
 def package_bytes(presentation: Presentation, date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH) -> bytes:
     """Return *presentation* as a .pptx: the bytes ``normalised_zip`` makes of what ``save`` writes."""
-    package = presentation.part.package
-    # The writer's file is never opened: collect() writes to memory instead.
-    members = _CollectingWriter(io.BytesIO(), package._rels, tuple(package.iter_parts())).collect()
+    members = package_members(presentation.part.package, rels_xml)
     return _zip(members.items(), date_time)
 
 

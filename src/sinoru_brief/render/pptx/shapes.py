@@ -8,18 +8,16 @@ workbooks well and is not where the time goes (a chart or two per deck).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Emu, Pt
 
 from sinoru_brief.layout.pages import Cell, ChartFrame, Picture, Shape, TableFrame, TextFrame
-from sinoru_brief.render.pptx.text import LinkIds, attr, body_pr, paragraphs_xml, pt_emu, solid, text_body, xfrm
+from sinoru_brief.render.pptx.pptx_internals import reproducible_chart_data
+from sinoru_brief.render.pptx.text import LinkIds, attr, body_pr, paragraphs_xml, solid, text_body, xfrm
+from sinoru_brief.units import points_truncated
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -54,7 +52,7 @@ def line(shape: Shape, shape_id: int) -> str:
     return (
         f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{attr(shape.name or "Line")}"/>'
         f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{xfrm(x, y, abs(shape.w), abs(shape.h), flips)}"
-        f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{pt_emu(shape.stroke_width)}">'
+        f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{points_truncated(shape.stroke_width)}">'
         f"{solid(shape.stroke)}</a:ln></p:spPr></p:cxnSp>"
     )
 
@@ -65,7 +63,7 @@ def auto_shape(shape: Shape, shape_id: int) -> str:
     name = shape.name or f"{default_name} {shape_id - 1}"
     fill = solid(shape.fill) if shape.fill else "<a:noFill/>"
     outline = (
-        f'<a:ln w="{pt_emu(shape.stroke_width)}">{solid(shape.stroke)}</a:ln>'
+        f'<a:ln w="{points_truncated(shape.stroke_width)}">{solid(shape.stroke)}</a:ln>'
         if shape.stroke
         else "<a:ln><a:noFill/></a:ln>"
     )
@@ -97,34 +95,11 @@ def picture(pic: Picture, shape_id: int, r_id: str, description: str, size: tupl
     )
 
 
-class _ReproducibleWorkbookWriter(CategoryWorkbookWriter):
-    """Write the chart's embedded workbook with a fixed creation date."""
-
-    def _open_worksheet(self, xlsx_file: IO[bytes]) -> Any:  # noqa: D401 - python-pptx's hook
-        from xlsxwriter import Workbook
-
-        @contextmanager
-        def opened() -> Iterator[tuple[Any, Any]]:
-            workbook = Workbook(xlsx_file, {"in_memory": True})
-            workbook.set_properties({"created": _WORKBOOK_DATE})
-            worksheet = workbook.add_worksheet()
-            yield workbook, worksheet
-            workbook.close()
-
-        return opened()
-
-
-class _ChartData(CategoryChartData):
-    @property
-    def _workbook_writer(self) -> _ReproducibleWorkbookWriter:
-        return _ReproducibleWorkbookWriter(self)  # type: ignore[no-untyped-call]  # python-pptx's is unannotated
-
-
 def add_chart(slide: Slide, frame: ChartFrame) -> None:
     # python-pptx's chart data classes carry no annotations, and it annotates add_chart as
     # returning a Chart where it returns the graphic frame holding one: both are used as Any.
     number_format = '0.0"%"' if frame.unit == "percent" else "#,##0.##"
-    data: Any = _ChartData(number_format=number_format)  # type: ignore[no-untyped-call]
+    data = reproducible_chart_data(number_format, _WORKBOOK_DATE)
     data.categories = list(frame.categories)
     for name, values in frame.series:
         data.add_series(name, list(values))
@@ -132,7 +107,7 @@ def add_chart(slide: Slide, frame: ChartFrame) -> None:
         _CHART_TYPES[frame.chart_type], Emu(frame.x), Emu(frame.y), Emu(frame.w), Emu(frame.h), data
     )
     graphic.name = frame.name or "Chart"
-    graphic._element.nvGraphicFramePr.cNvPr.set("descr", frame.alt_text)
+    graphic.element.nvGraphicFramePr.cNvPr.set("descr", frame.alt_text)
     chart = graphic.chart
     chart.font.size = Pt(frame.font_size)
     chart.font.name = frame.font
@@ -207,7 +182,7 @@ def _cell(cell: Cell, frame: TableFrame, east_asian_font: str, links: LinkIds) -
     none = "<a:noFill/>"
     bottom = solid(frame.border_color) if frame.border_color else none
     borders = "".join(
-        f'<a:{side} w="{0 if side != "lnB" else pt_emu(1.0)}" cap="flat" cmpd="sng" algn="ctr">'
+        f'<a:{side} w="{0 if side != "lnB" else points_truncated(1.0)}" cap="flat" cmpd="sng" algn="ctr">'
         f"{bottom if side == 'lnB' else none}</a:{side}>"
         for side in ("lnL", "lnR", "lnT", "lnB")
     )

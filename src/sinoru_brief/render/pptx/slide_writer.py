@@ -76,7 +76,7 @@ class SlideWriter:
     def _largest_id(self) -> int:
         if self.slide is None:
             raise TypeError("a slide written as text has no tree to read ids from")
-        ids = [int(value) for value in self.slide.shapes._spTree.xpath("//@id") if value.isdigit()]
+        ids = [int(value) for value in self.slide.shapes.element.xpath("//@id") if value.isdigit()]
         return max(ids, default=0)
 
     def link(self, url: str) -> str:
@@ -104,7 +104,7 @@ class SlideWriter:
         """On a python-pptx slide, parse the queued shapes and append them to its tree, before any extension list."""
         if self.slide is None or not self._pending:
             return
-        tree = self.slide.shapes._spTree
+        tree = self.slide.shapes.element  # the p:spTree
         fragment = parse_xml(f"<p:spTree {NSDECLS}>{''.join(self._pending)}</p:spTree>")
         self._pending.clear()
         extensions = tree.find(qn("p:extLst"))
@@ -134,7 +134,7 @@ class SlideWriter:
             if background:
                 _set_background(self.slide, background)
             if not show_master_shapes:
-                self.slide._element.set("showMasterSp", "0")
+                self.slide.element.set("showMasterSp", "0")
             return
         hide = "" if show_master_shapes else ' showMasterSp="0"'
         named = f' name="{attr(name)}"' if name else ""
@@ -150,7 +150,7 @@ class SlideWriter:
 def _set_background(slide: Slide, color: str) -> None:
     """Give the python-pptx slide *slide* a solid background of *color*."""
     background = parse_xml(background_xml(color).replace("<p:bg>", f"<p:bg {NSDECLS}>", 1))
-    c_sld = slide._element.find(qn("p:cSld"))
+    c_sld = slide.element.find(qn("p:cSld"))
     old = c_sld.find(qn("p:bg"))
     if old is not None:
         c_sld.remove(old)

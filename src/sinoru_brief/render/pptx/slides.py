@@ -18,6 +18,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.parts.slide import SlidePart
 
+from sinoru_brief.render.pptx.pptx_internals import add_new_relationship, append_slide_id
 from sinoru_brief.render.pptx.slide_writer import SlideXmlPart
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class SlideAdder:
     def __init__(self, presentation: Presentation) -> None:
         self._presentation = presentation
         self._part = presentation.part
-        self._ids = presentation.slides._sldIdLst
+        self._ids = presentation.slides.element  # the p:sldIdLst
         used = [int(value) for value in self._ids.xpath("./p:sldId/@id")]
         self._next_id = max([MIN_SLIDE_ID - 1, *used]) + 1
         # python-pptx names the n-th slide slide<n>.xml, counting the slide list each time.
@@ -80,8 +81,8 @@ class SlideAdder:
     def _list(self, slide_part: Part) -> None:
         """Relate *slide_part* to the presentation and put it last in the slide list."""
         # A part made just now has no relationship to reuse: add one without searching for it.
-        r_id = self._part.rels._add_relationship(RT.SLIDE, slide_part)
-        self._ids._add_sldId(id=self._next_id, rId=r_id)
+        r_id = add_new_relationship(self._part, RT.SLIDE, slide_part)
+        append_slide_id(self._ids, self._next_id, r_id)
         self._next_id += 1
 
     def _clone_placeholders(self, slide: Slide, layout: SlideLayout) -> None:
@@ -92,7 +93,7 @@ class SlideAdder:
         come out the same every time (same ids, names and order), so later
         slides get copies of the first slide's.
         """
-        tree = slide.shapes._spTree
+        tree = slide.shapes.element  # the p:spTree
         made = self._clone_xml.get(layout.part)
         if made is None:
             before = len(tree)

@@ -26,16 +26,15 @@ import re
 from collections.abc import Callable
 
 from sinoru_brief.layout.pages import Insets, Paragraph, Span, TextFrame
-from sinoru_brief.units import EMU_PER_POINT
+from sinoru_brief.units import inches, pt_to_centipoints, pt_to_centipoints_truncated
 
 NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSDECLS = f'xmlns:a="{NS_A}" xmlns:p="{NS_P}" xmlns:r="{NS_R}"'
 SUPERSCRIPT_BASELINE = "30000"  # thousandths of a percent: raised 30% of the size
-_EMU_PER_CENTIPOINT = 127
 # Insets equal to DrawingML's defaults are left out of a:bodyPr, as python-pptx does.
-_DEFAULT_SIDE_INSET, _DEFAULT_TOP_INSET = 91440, 45720
+_DEFAULT_SIDE_INSET, _DEFAULT_TOP_INSET = inches(0.1), inches(0.05)
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
@@ -60,16 +59,6 @@ def attr(value: str) -> str:
     """Return *value* escaped for a double-quoted attribute (white space kept as it is)."""
     value = str(value)
     return _ATTR_SPECIAL.sub(lambda m: _ENTITIES[m.group(0)], value) if _ATTR_SPECIAL.search(value) else value
-
-
-def pt_emu(points: float) -> int:
-    """Return *points* in EMU, truncated as python-pptx's ``Pt`` does."""
-    return int(points * EMU_PER_POINT)
-
-
-def centipoints(points: float) -> int:
-    """Return *points* in whole hundredths of a point, through whole EMU as python-pptx converts."""
-    return pt_emu(points) // _EMU_PER_CENTIPOINT
 
 
 def solid(color: str) -> str:
@@ -119,8 +108,8 @@ def paragraph_xml(
     out = [
         f'<a:p><a:pPr algn="{_ALIGN[para.align]}" marL="{para.indent}" '
         f'indent="{para.bullet_indent - para.indent}" lvl="{para.level}">'
-        f'<a:lnSpc><a:spcPts val="{centipoints(para.line_height)}"/></a:lnSpc>'
-        f'<a:spcBef><a:spcPts val="{centipoints(para.space_before)}"/></a:spcBef>'
+        f'<a:lnSpc><a:spcPts val="{pt_to_centipoints_truncated(para.line_height)}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{pt_to_centipoints_truncated(para.space_before)}"/></a:spcBef>'
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{_bullet(para)}</a:pPr>'
     ]
     for span in para.spans:
@@ -130,7 +119,7 @@ def paragraph_xml(
             out.append(_slide_number_field(span, east_asian_font, run_extra))
         else:
             out.append(run_xml(span, east_asian_font, links, run_extra))
-    size = f' sz="{round(para.spans[0].size * 100)}"' if para.spans else ""
+    size = f' sz="{pt_to_centipoints(para.spans[0].size)}"' if para.spans else ""
     out.append(f"<a:endParaRPr{size}{run_extra}/></a:p>")
     return "".join(out)
 
@@ -155,8 +144,9 @@ def run_xml(span: Span, east_asian_font: str, links: LinkIds, run_extra: str = "
     """
     baseline = f' baseline="{SUPERSCRIPT_BASELINE}"' if span.superscript else ""
     link = f'<a:hlinkClick r:id="{links(span.link)}"/>' if span.link else ""
+    size = pt_to_centipoints_truncated(span.size)
     props = (
-        f'sz="{centipoints(span.size)}" b="{int(span.bold)}" i="{int(span.italic)}"{baseline}{run_extra}>'
+        f'sz="{size}" b="{int(span.bold)}" i="{int(span.italic)}"{baseline}{run_extra}>'
         f'{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
         f'<a:ea typeface="{attr(east_asian_font)}"/>{link}</a:rPr>'
     )
@@ -213,7 +203,7 @@ def _slide_number_field(span: Span, east_asian_font: str, run_extra: str = "") -
     field_id = f"{{{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}}}"
     bold = ' b="1"' if span.bold else ""
     return (
-        f'<a:fld id="{field_id}" type="slidenum"><a:rPr lang="en-US" sz="{round(span.size * 100)}"{bold}'
+        f'<a:fld id="{field_id}" type="slidenum"><a:rPr lang="en-US" sz="{pt_to_centipoints(span.size)}"{bold}'
         f'{run_extra}>{solid(span.color)}<a:latin typeface="{attr(span.font)}"/>'
         f'<a:ea typeface="{attr(east_asian_font)}"/></a:rPr><a:t>{text(span.text)}</a:t></a:fld>'
     )

@@ -35,6 +35,7 @@ from sinoru_brief.render.pptx.package import package_bytes, use_fast_partnames
 from sinoru_brief.render.pptx.slide_writer import SlideWriter
 from sinoru_brief.render.pptx.slides import SlideAdder
 from sinoru_brief.theme.master import MasterTemplate, PlaceholderInfo
+from sinoru_brief.units import inches
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PptxPresentation
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 #: placeholder, so PowerPoint, screen readers and the outline view know it as the slide's title.
 TITLE_ONLY_LAYOUT = 5
 _TITLE = PlaceholderInfo(type="title", idx=0, name="Title", rect=None)
+#: The slide size of python-pptx's default template, which it names "screen4x3".
+_SCREEN_4X3 = (inches(10.0), inches(7.5))
 
 
 def stamp_time(fallback: dt.date | None) -> dt.datetime:
@@ -92,8 +95,8 @@ def build_presentation(
     if pages and not deck:
         prs.slide_width, prs.slide_height = Emu(pages[0].width), Emu(pages[0].height)
         # The default template says "screen4x3"; any other size must not claim it.
-        if (pages[0].width, pages[0].height) != (9_144_000, 6_858_000):
-            prs.part._element.sldSz.attrib.pop("type", None)
+        if (pages[0].width, pages[0].height) != _SCREEN_4X3:
+            prs.element.sldSz.attrib.pop("type", None)
     notes = 0
     notes_writer = NotesWriter()
     if not deck:
@@ -155,7 +158,8 @@ def _set_link_colour(prs: PptxPresentation, color: str, master_index: int = 0) -
         for child in list(slot):
             slot.remove(child)
         etree.SubElement(slot, qn("a:srgbClr"), val=color)
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    # python-pptx has no class for a theme: the part is bytes, which blob replaces.
+    theme.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _add_box(

@@ -44,10 +44,10 @@ from sinoru_brief.render.qt.images import ensure_app
 from sinoru_brief.render.qt.painter import paint_page
 from sinoru_brief.render.qt.pdf_links import Link, UnexpectedPdf, add_links, page_links
 from sinoru_brief.render.qt.pdf_notes_links import notes_links
-from sinoru_brief.units import EMU_PER_POINT
+from sinoru_brief.units import POINTS_PER_INCH, emu_to_pt
 
-#: Device units are points: 72 per inch.
-RESOLUTION = 72
+#: Device units are points.
+RESOLUTION = POINTS_PER_INCH
 #: Slides are painted this many times smaller and scaled up again by the painter, so that every
 #: font's pixel size stays below the size above which the painter fills glyph outlines instead
 #: of drawing text (a 200 pt title is drawn as 50 px text, scaled 4 times, still text).
@@ -125,7 +125,7 @@ def write_pdf(
 
 def _slide_layout(page: Page) -> QPageLayout:
     size = QPageSize(
-        QSizeF(page.width / EMU_PER_POINT, page.height / EMU_PER_POINT),
+        QSizeF(emu_to_pt(page.width), emu_to_pt(page.height)),
         QPageSize.Unit.Point,
         "Slide",
         QPageSize.SizeMatchPolicy.ExactMatch,
@@ -156,8 +156,9 @@ def _write_slides(
             # A deck has one slide size, but a page of its own size per slide costs nothing.
             writer.setPageLayout(_slide_layout(page))
             writer.newPage()
-        _paint_slide(painter, page, 0.0, 0.0, page.width / EMU_PER_POINT)
-        links.append(page_links(page, 0.0, 0.0, page.width / EMU_PER_POINT))
+        width_pt = emu_to_pt(page.width)
+        _paint_slide(painter, page, 0.0, 0.0, width_pt)
+        links.append(page_links(page, 0.0, 0.0, width_pt))
         if progress:
             progress(index + 1, len(pages))
     return links

@@ -33,7 +33,7 @@ from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPainterPath, QRawFont
 
 from sinoru_brief.layout.pages import Line, Paragraph, Span
 from sinoru_brief.render.qt.fonts import font_runs, glyphs, latin_path, raw_font, text_width_em
-from sinoru_brief.units import EMU_PER_POINT
+from sinoru_brief.units import per_emu_to_per_pt
 
 #: A line's baseline sits this many ems of its largest font above the line's bottom.
 DESCENT = 0.2
@@ -64,7 +64,7 @@ class Scale:
 
     @property
     def px_per_pt(self) -> float:
-        return self.px_per_emu * EMU_PER_POINT
+        return per_emu_to_per_pt(self.px_per_emu)
 
     def px(self, emu: float) -> float:
         return emu * self.px_per_emu
