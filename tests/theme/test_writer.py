@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
 
 from sinoru_brief.errors import TemplateError
 from sinoru_brief.theme import builtin_template_names, load_theme
-from sinoru_brief.theme.model import Banner, Fonts, Snippets
-from sinoru_brief.theme.writer import MASTER_FILE, WORK_FOLDER, same_look, save_theme, theme_yaml
+from sinoru_brief.theme.model import Banner, Fonts, Snippets, Theme
+from sinoru_brief.theme.writer import MASTER_FILE, WORK_FOLDER, save_theme, theme_yaml
 from sinoru_brief.units import inches
 
 TEMPLATES = Path(__file__).parents[1] / "data" / "pptx-templates"
+
+
+def same_look(a: Theme, b: Theme) -> bool:
+    """Return whether *a* and *b* look the same: equal but for their folders and file locations.
+
+    A saved theme lives in another folder than the one it was edited from, so
+    its logo and master have other paths; their contents must match.
+    """
+
+    def bytes_of(path: Path | None) -> bytes | None:
+        return Path(path).read_bytes() if path else None
+
+    def master_digest(theme: Theme) -> str | None:
+        return theme.master.digest if theme.master else None
+
+    if bytes_of(a.logo) != bytes_of(b.logo) or master_digest(a) != master_digest(b):
+        return False
+    plain: dict[str, Any] = {"folder": None, "logo": None, "master": None}
+    return replace(a, **plain) == replace(b, **plain)
 
 
 @pytest.mark.parametrize("name", builtin_template_names())

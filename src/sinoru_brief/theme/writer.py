@@ -13,9 +13,8 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from dataclasses import fields, replace
+from dataclasses import fields
 from pathlib import Path
-from typing import Any
 
 from sinoru_brief.errors import Problem, TemplateError
 from sinoru_brief.theme.loader import TEMPLATE_FILE, load_theme
@@ -134,25 +133,6 @@ def save_theme(theme: Theme, folder: Path, replace_existing: bool = False) -> Th
         except OSError:
             pass
     return load_theme(folder)
-
-
-def same_look(a: Theme, b: Theme) -> bool:
-    """Return whether *a* and *b* look the same: equal but for their folders and file locations.
-
-    A saved theme lives in another folder than the one it was edited from, so
-    its logo and master have other paths; their contents must match.
-    """
-
-    def bytes_of(path: Path | None) -> bytes | None:
-        return Path(path).read_bytes() if path else None
-
-    def master_digest(theme: Theme) -> str | None:
-        return theme.master.digest if theme.master else None
-
-    if bytes_of(a.logo) != bytes_of(b.logo) or master_digest(a) != master_digest(b):
-        return False
-    plain: dict[str, Any] = {"folder": None, "logo": None, "master": None}
-    return replace(a, **plain) == replace(b, **plain)
 
 
 def _copy_logo(logo: Path | None, folder: Path) -> str | None:
