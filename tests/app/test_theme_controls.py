@@ -28,3 +28,14 @@ def test_a_size_range_reads_its_points(qtbot):
     qtbot.addWidget(editor)
     editor.set_values(18.5, 12.0)
     assert editor.values() == (18.5, 12.0)
+
+
+def test_the_size_boxes_take_every_side_a_template_may_have(qtbot):
+    from sinoru_brief.theme.master import SLIDE_SIDE_IN
+
+    picker = SlideSizePicker()
+    qtbot.addWidget(picker)
+    for side in SLIDE_SIDE_IN:
+        picker.set_size_emu(inches(side), inches(side))
+        assert (picker.width_box.value(), picker.height_box.value()) == (side, side)
+        assert picker.size_emu() == (inches(side), inches(side))

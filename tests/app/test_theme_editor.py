@@ -247,7 +247,11 @@ def test_a_custom_slide_size(editor, controller, qtbot):
     picker.height_box.setValue(8.5)
     applied(editor, qtbot)
     assert {(page.width, page.height) for page in controller.view().pages} == {(inches(11), inches(8.5))}
-    assert picker.width_box.minimum() == 4.0  # smaller leaves no room for a title and some text
+    # A slide too small for its text is taken as a template's would be, and layout says why it is refused.
+    picker.width_box.setValue(1.5)
+    picker.height_box.setValue(1.0)
+    applied(editor, qtbot)
+    assert controller.session.layout_problem
 
 
 def test_fonts_restyle_and_choosing_a_template_drops_the_edited_look(editor, controller, qtbot):

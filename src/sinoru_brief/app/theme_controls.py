@@ -30,9 +30,6 @@ from sinoru_brief.units import Emu, Pt, emu_to_inches, inches
 #: Named slide sizes in inches (PowerPoint's own for 16:9 and 4:3; 16:10 at the same height).
 SLIDE_SIZES = {"16:9": (13.333333, 7.5), "4:3": (10.0, 7.5), "16:10": (12.0, 7.5)}
 CUSTOM = "Custom"
-#: A custom slide smaller than this leaves no room for a title and a few lines of text.
-MIN_SLIDE_IN = (4.0, 3.0)
-MAX_SLIDE_IN = SLIDE_SIDE_IN[1]
 #: The file dialog offers every format the core accepts (theme.assets checks the file itself).
 LOGO_FILTER = "Images (" + " ".join(f"*.{s}" for suffixes in LOGO_SUFFIXES.values() for s in suffixes) + ")"
 MAX_PALETTE = 12
@@ -284,8 +281,8 @@ class SlideSizePicker(QWidget):
         for name, (w, h) in SLIDE_SIZES.items():
             self.shape.addItem(f"{name} ({w:.2f} × {h:g} in)".replace(".00 ", " "), name)
         self.shape.addItem("Custom…", CUSTOM)
-        self.width_box = self._inches("Slide width", MIN_SLIDE_IN[0])
-        self.height_box = self._inches("Slide height", MIN_SLIDE_IN[1])
+        self.width_box = self._inches("Slide width")
+        self.height_box = self._inches("Slide height")
         column.addWidget(self.shape)
         custom = QHBoxLayout()
         custom.addWidget(self.width_box)
@@ -295,9 +292,12 @@ class SlideSizePicker(QWidget):
         column.addLayout(custom)
         self.shape.activated.connect(self._shape_chosen)
 
-    def _inches(self, accessible: str, low: float) -> QDoubleSpinBox:
+    def _inches(self, accessible: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox(self)
-        box.setRange(low, MAX_SLIDE_IN)
+        # The range a template and a brief's look accept: a smaller bound here would show a
+        # template's small slide at the wrong size. A slide too small for its text is then
+        # refused by layout with a message that says why, as a template's would be.
+        box.setRange(*SLIDE_SIDE_IN)
         box.setDecimals(2)
         box.setSingleStep(0.25)
         box.setSuffix(" in")
