@@ -194,15 +194,15 @@ class DeckController(QObject):
         )
 
     def exclude_slide(self, slide_id: str) -> None:
-        self.edit(f"Remove {self._slide_name(slide_id)}", lambda b: brief_edits.exclude_slide(b, slide_id))
+        self.edit(f"Remove {self.slide_name(slide_id)}", lambda b: brief_edits.exclude_slide(b, slide_id))
 
     def restore_slide(self, slide_id: str) -> None:
-        self.edit(f"Bring back {self._slide_name(slide_id)}", lambda b: brief_edits.restore_slide(b, slide_id))
+        self.edit(f"Bring back {self.slide_name(slide_id)}", lambda b: brief_edits.restore_slide(b, slide_id))
 
     def set_slide_included(self, slide_id: str, included: bool) -> None:
         library = self.session.library
         self.edit(
-            f"{'Include' if included else 'Remove'} {self._slide_name(slide_id)}",
+            f"{'Include' if included else 'Remove'} {self.slide_name(slide_id)}",
             lambda b: brief_edits.set_slide_included(b, library, slide_id, included),
         )
 
@@ -210,7 +210,7 @@ class DeckController(QObject):
         """Move *slide_id* before *before_slide_id* (or to its topic's end) within its topic."""
         library = self.session.library
         self.edit(
-            f"Move {self._slide_name(slide_id)}",
+            f"Move {self.slide_name(slide_id)}",
             lambda b: brief_edits.move_slide(b, library, slide_id, before_slide_id),
         )
 
@@ -222,7 +222,8 @@ class DeckController(QObject):
         library = self.session.library
         return _quote(library.topic(topic_id).title if topic_id in library.topic_ids() else topic_id)
 
-    def _slide_name(self, slide_id: str) -> str:
+    def slide_name(self, slide_id: str) -> str:
+        """Name a slide in an undo step: its title (the user's own slide's too), shortened; the id if unknown."""
         library = self.session.library
         own = self.brief.custom_slide(slide_id)
         title = library.slide(slide_id).title if library.has_slide(slide_id) else own.title if own else slide_id
@@ -273,14 +274,14 @@ class DeckController(QObject):
     def set_own_quote(self, slide_id: str, quote: str, attribution: str, cite: list[str]) -> None:
         """Give the user's own quote slide *slide_id* its words, attribution and sources as one undoable step."""
         self.edit(
-            f"Edit quotation of {self._slide_name(slide_id)}",
+            f"Edit quotation of {self.slide_name(slide_id)}",
             lambda b: brief_edits.set_own_quote(b, slide_id, quote, attribution, cite),
         )
 
     def set_own_figures(self, slide_id: str, figures: list[BriefFigure]) -> None:
         """Give the user's own key-figures slide *slide_id* *figures* as one undoable step."""
         self.edit(
-            f"Edit figures of {self._slide_name(slide_id)}", lambda b: brief_edits.set_own_figures(b, slide_id, figures)
+            f"Edit figures of {self.slide_name(slide_id)}", lambda b: brief_edits.set_own_figures(b, slide_id, figures)
         )
 
     def briefer_of(self, slide_id: str) -> str:
@@ -290,7 +291,7 @@ class DeckController(QObject):
         """Give slide *slide_id* the guidance for the briefer *briefer* in this deck, as one undoable step."""
         library = self.session.library
         self.edit(
-            f"Edit guidance for the briefer of {self._slide_name(slide_id)}",
+            f"Edit guidance for the briefer of {self.slide_name(slide_id)}",
             lambda b: brief_edits.set_briefer(b, library, slide_id, briefer),
             merge_key=f"briefer:{slide_id}",
         )
@@ -298,7 +299,7 @@ class DeckController(QObject):
     def set_own_title(self, slide_id: str, title: str) -> None:
         """Retitle the user's own slide *slide_id* as one undoable step."""
         self.edit(
-            f"Edit title of {self._slide_name(slide_id)}",
+            f"Edit title of {self.slide_name(slide_id)}",
             lambda b: brief_edits.set_own_title(b, slide_id, title),
             merge_key=f"own-title:{slide_id}",
         )
@@ -307,7 +308,7 @@ class DeckController(QObject):
         """Give slide *slide_id* *bullets* for this deck (added, removed or reordered) as one undoable step."""
         library = self.session.library
         self.edit(
-            text or f"Edit bullets of {self._slide_name(slide_id)}",
+            text or f"Edit bullets of {self.slide_name(slide_id)}",
             lambda b: brief_edits.set_bullets(b, library, slide_id, bullets),
         )
 
@@ -317,14 +318,14 @@ class DeckController(QObject):
     def set_slide_notes(self, slide_id: str, notes: str) -> None:
         library = self.session.library
         self.edit(
-            f"Edit notes of {self._slide_name(slide_id)}",
+            f"Edit notes of {self.slide_name(slide_id)}",
             lambda b: brief_edits.set_notes(b, library, slide_id, notes),
             merge_key=f"notes:{slide_id}",
         )
 
     def override_title(self, slide_id: str, title: str | None) -> None:
         self.edit(
-            f"Edit title of {self._slide_name(slide_id)}",
+            f"Edit title of {self.slide_name(slide_id)}",
             lambda b: brief_edits.override_title(b, slide_id, title),
             merge_key=f"title:{slide_id}",
         )
@@ -335,7 +336,7 @@ class DeckController(QObject):
 
     def override_bullet(self, slide_id: str, position: str, text: str | None) -> None:
         self.edit(
-            f"Edit bullet {position_label(position)} of {self._slide_name(slide_id)}",
+            f"Edit bullet {position_label(position)} of {self.slide_name(slide_id)}",
             lambda b: brief_edits.override_bullet(b, slide_id, position, text),
             merge_key=f"bullet:{slide_id}:{position}",
         )

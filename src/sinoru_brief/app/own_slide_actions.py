@@ -113,7 +113,7 @@ class OwnSlideActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         stack = self.controller.undo_stack
-        stack.beginMacro(f"Edit bullets and notes of {self.controller._slide_name(key)}")
+        stack.beginMacro(f"Edit bullets and notes of {self.controller.slide_name(key)}")
         try:
             if own:
                 self.controller.set_own_title(key, dialog.slide_title())

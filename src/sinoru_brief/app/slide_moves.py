@@ -86,7 +86,7 @@ class SlideMoves:
     def _name(self, key: str, limit: int = SHORT) -> str:
         """Name slide *key* in quotes: short for the status bar, or as long as the undo menu names it."""
         slide = self._slide(key)
-        return _quote(slide.title, limit) if slide else self.controller._slide_name(key)
+        return _quote(slide.title, limit) if slide else self.controller.slide_name(key)
 
     def _topic_name(self, topic_id: str, limit: int = SHORT) -> str:
         library = self.controller.session.library
