@@ -1,5 +1,5 @@
-"""Fixtures for the app tests: a controller on the real library for a test of one widget, a main window
-with its own settings and autosave folder for a test of the window, and recorded (never shown) dialogs."""
+"""Fixtures for the app tests: a controller on the real library for a test of one widget or part, a main
+window with its own settings and autosave folder for a test of the window, and recorded (never shown) dialogs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from app.windowkit import THREE_TOPICS, show_alone
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QVBoxLayout, QWidget
 from support.color_dialog import ColorAnswers
 
 from sinoru_brief.app import dialogs, theme_controls, window_export, window_files
@@ -19,7 +19,14 @@ from sinoru_brief.app.deck_panel import DeckPanel
 from sinoru_brief.app.images import PageImageCache
 from sinoru_brief.app.main_window import MainWindow
 from sinoru_brief.app.session import DeckSession
+from sinoru_brief.app.window_export import DeckExporter
+from sinoru_brief.app.window_files import BriefFiles
 from sinoru_brief.brief import Brief
+
+
+def analysts_brief() -> Brief:
+    """Return the brief the analyst starts from: the three topics ticked, at standard depth."""
+    return Brief(title="China and Russia", topics=list(THREE_TOPICS), depth="standard")
 
 
 @dataclass
@@ -113,7 +120,7 @@ def make_controller(real_library):
 @pytest.fixture
 def controller(make_controller) -> DeckController:
     """A controller on the analyst's three topics, as the window fixture has them, without a window."""
-    return make_controller(Brief(title="China and Russia", topics=list(THREE_TOPICS), depth="standard"))
+    return make_controller(analysts_brief())
 
 
 @pytest.fixture
@@ -130,6 +137,68 @@ def deck_strip(qtbot, controller, images) -> DeckPanel:
     strip = show_alone(qtbot, DeckPanel(controller, images), (600, 260))
     strip.select_page(0)  # as the window selects it
     return strip
+
+
+@pytest.fixture
+def make_exporter(qtbot, dialog_log, file_dialogs):
+    """Return a function that builds the export part alone on a controller, as the window builds it.
+
+    Its parent is a plain widget shown as a window of its own, holding the
+    status bar the part reports in and the export button the window's toolbar
+    would hold, so its shortcuts work there and what it shows is visible.
+    """
+    made: list[DeckExporter] = []
+
+    def make(controller: DeckController) -> DeckExporter:
+        parent = QWidget()
+        status_bar = QStatusBar(parent)
+        exporter = DeckExporter(controller, parent, status_bar)
+        layout = QVBoxLayout(parent)
+        layout.addWidget(exporter.export_button)
+        layout.addStretch()
+        layout.addWidget(status_bar)
+        show_alone(qtbot, parent, (640, 160))
+        made.append(exporter)
+        return exporter
+
+    yield make
+    for exporter in made:  # as the window's close waits: no export outlives its test
+        exporter.wait_for_export()
+
+
+@pytest.fixture
+def exporter(make_exporter, controller) -> DeckExporter:
+    """The export part alone on the analyst's three topics (see :func:`make_exporter`)."""
+    return make_exporter(controller)
+
+
+@pytest.fixture
+def make_brief_files(qtbot, settings_path, autosaver, dialog_log, file_dialogs):
+    """Return a function that builds the File part alone on a controller, as the window builds it.
+
+    It is handed the window's settings file (so a second part shares the
+    recent files, as a second window does), the autosaver, a plain parent and
+    a status bar's messages.
+    """
+    made: list[BriefFiles] = []
+
+    def make(controller: DeckController) -> BriefFiles:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        files = BriefFiles(controller, settings, autosaver, parent, QStatusBar(parent).showMessage)
+        made.append(files)
+        return files
+
+    yield make
+    for files in made:  # as the window's close does: no idle autosave fires in a later test
+        files.discard_autosave()
+
+
+@pytest.fixture
+def brief_files(make_brief_files, controller) -> BriefFiles:
+    """The File part alone on the analyst's three topics (see :func:`make_brief_files`)."""
+    return make_brief_files(controller)
 
 
 @pytest.fixture
@@ -160,7 +229,7 @@ def make_window(qtbot, real_library, settings_path, autosaver, dialog_log, file_
 @pytest.fixture
 def window(make_window) -> MainWindow:
     """A new window with the three topics ticked, as the analyst starts."""
-    return make_window(Brief(title="China and Russia", topics=list(THREE_TOPICS), depth="standard"))
+    return make_window(analysts_brief())
 
 
 @pytest.fixture(autouse=True)

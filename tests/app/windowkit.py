@@ -1,4 +1,4 @@
-"""Helpers for the app tests: show one widget, read what the window shows, open the window's dialogs."""
+"""Helpers for the app tests: show one widget, read what the window or a part shows, open the window's dialogs."""
 
 from __future__ import annotations
 
@@ -27,6 +27,26 @@ def show_alone(qtbot, widget: W, size: tuple[int, int] = (420, 700)) -> W:
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
     return widget
+
+
+class UnsavedMark:
+    """What a view bound to *controller* shows as unsaved work, for a part tested without the window.
+
+    It re-reads the session's dirty flag on the signals the window's title
+    follows, as the window's "*" does: a change a part makes but does not
+    announce (a save that never tells the views) leaves it stale, as it would
+    leave the window's title.
+    """
+
+    def __init__(self, controller: DeckController):
+        self.controller = controller
+        self.shown = controller.session.dirty
+        controller.dirtyChanged.connect(self._reread)
+        controller.pathChanged.connect(self._reread)
+        controller.undo_stack.cleanChanged.connect(self._reread)
+
+    def _reread(self, *_args: object) -> None:
+        self.shown = self.controller.session.dirty
 
 
 def add_slide_after(panel: DeckPanel, qtbot, key: str) -> None:
