@@ -3,6 +3,7 @@ window with its own settings and autosave folder for a test of the window, and r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,16 +178,21 @@ def make_brief_files(qtbot, settings_path, autosaver, dialog_log, file_dialogs):
     """Return a function that builds the File part alone on a controller, as the window builds it.
 
     It is handed the window's settings file (so a second part shares the
-    recent files, as a second window does), the autosaver, a plain parent and
-    a status bar's messages.
+    recent files, as a second window does), the autosaver, a parent (a plain
+    one unless *owner* is given: the widget its shortcuts join) and where its
+    status messages go (*status*; a status bar of its own by default).
     """
     made: list[BriefFiles] = []
 
-    def make(controller: DeckController) -> BriefFiles:
-        parent = QWidget()
-        qtbot.addWidget(parent)
+    def make(
+        controller: DeckController, owner: QWidget | None = None, status: Callable[..., None] | None = None
+    ) -> BriefFiles:
+        parent = owner
+        if parent is None:
+            parent = QWidget()
+            qtbot.addWidget(parent)
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-        files = BriefFiles(controller, settings, autosaver, parent, QStatusBar(parent).showMessage)
+        files = BriefFiles(controller, settings, autosaver, parent, status or QStatusBar(parent).showMessage)
         made.append(files)
         return files
 

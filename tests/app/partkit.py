@@ -2,25 +2,21 @@
 
 A test of the deck's look builds the theme editor in its dock, the inspector
 and the Format menu's :class:`LookTemplates`; a test of saving and opening
-builds :class:`BriefFiles`; a test of an export builds :class:`DeckExporter`.
-None builds a :class:`~sinoru_brief.app.main_window.MainWindow`.
+uses the ``make_brief_files`` fixture, and a test of an export the
+``exporter`` one (``conftest.py``). None builds a :class:`~sinoru_brief.app.main_window.MainWindow`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from app.windowkit import show_alone
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QStatusBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QWidget
 
-from sinoru_brief.app.autosave import Autosaver
 from sinoru_brief.app.controller import DeckController
 from sinoru_brief.app.inspector import Inspector
 from sinoru_brief.app.theme_editor import ThemeEditor
-from sinoru_brief.app.window_export import DeckExporter
-from sinoru_brief.app.window_files import BriefFiles
 from sinoru_brief.app.window_templates import LookTemplates
 
 #: The width of the window's right-hand docks (the inspector, the theme editor) in a new window.
@@ -105,22 +101,3 @@ def open_editor(parts: LookParts, qtbot) -> ThemeEditor:
     press(qtbot, parts.host, Qt.Key.Key_T)
     assert parts.dock.isVisible()
     return parts.editor
-
-
-def brief_files(
-    owner: QWidget,
-    controller: DeckController,
-    settings_path: Path,
-    status: StatusLog | None = None,
-    autosaver: Autosaver | None = None,
-) -> BriefFiles:
-    """Build the File menu's document actions on *controller*, their shortcuts on *owner*, recent files in
-    *settings_path*; messages go to *status*, unsaved work to *autosaver* if given."""
-    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-    return BriefFiles(controller, settings, autosaver, owner, status if status is not None else StatusLog())
-
-
-def exporter(qtbot, controller: DeckController) -> DeckExporter:
-    """Build the deck's exporter on *controller*, on a plain host with a status bar of its own."""
-    owner = host(qtbot)
-    return DeckExporter(controller, owner, QStatusBar(owner))

@@ -27,14 +27,6 @@ def problems(qtbot, controller) -> BriefProblems:
     return told
 
 
-@pytest.fixture
-def exporter(qtbot, controller):
-    """The deck's exporter alone on the analyst's three topics; an export still running ends with the test."""
-    made = partkit.exporter(qtbot, controller)
-    yield made
-    made.wait_for_export()
-
-
 def cramp(controller: DeckController) -> None:
     """Give the deck a look two inches tall with a banner: no slide has room for its content."""
     cramped = replace(controller.session.theme(), height=inches(2), banner=Banner("SECRET", "C00000", "FFFFFF"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 
-from app.partkit import LookParts, brief_files, look_parts, open_editor, press, side_by_side
+from app.partkit import LookParts, look_parts, open_editor, press, side_by_side
 from app.windowkit import show_alone
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
@@ -38,10 +38,10 @@ def edit_look(parts: LookParts, qtbot, colors) -> Theme:
 
 
 def test_the_look_is_saved_in_the_brief_and_comes_back_on_open(
-    qtbot, controller, colors, file_dialogs, settings_path, tmp_path
+    qtbot, controller, colors, file_dialogs, make_brief_files, settings_path, tmp_path
 ):
     parts = look_parts(qtbot, controller)
-    files = brief_files(parts.host, controller, settings_path, parts.status)
+    files = make_brief_files(controller, parts.host, parts.status)
     theme = edit_look(parts, qtbot, colors)
     path = tmp_path / "looked.brief.yaml"
     file_dialogs.save_answers.append(path)
@@ -61,9 +61,11 @@ def test_the_look_is_saved_in_the_brief_and_comes_back_on_open(
     assert parts.editor.revert_button.isEnabled() and not controller.session.dirty
 
 
-def test_after_a_crash_the_look_comes_back(qtbot, controller, colors, autosaver, dialog_log, settings_path):
+def test_after_a_crash_the_look_comes_back(
+    qtbot, controller, colors, autosaver, dialog_log, make_brief_files, settings_path
+):
     parts = look_parts(qtbot, controller)
-    files = brief_files(parts.host, controller, settings_path, parts.status, autosaver)
+    files = make_brief_files(controller, parts.host, parts.status)
     theme = edit_look(parts, qtbot, colors)
     qtbot.waitUntil(lambda: autosaver.recoverable() is not None, timeout=3000)
     assert autosaver.recoverable()[0].look == files.controller.brief.look
@@ -77,12 +79,12 @@ def test_after_a_crash_the_look_comes_back(qtbot, controller, colors, autosaver,
 
 
 def test_a_deck_left_on_today_keeps_the_day_it_was_saved(
-    qtbot, make_controller, file_dialogs, settings_path, tmp_path, monkeypatch
+    qtbot, make_controller, make_brief_files, file_dialogs, tmp_path, monkeypatch
 ):
     controller = make_controller(Brief(title="Dated", topics=["outlook"]))
     inspector = Inspector(controller)
     owner = show_alone(qtbot, side_by_side(inspector), (420, 700))
-    files = brief_files(owner, controller, settings_path)
+    files = make_brief_files(controller, owner)
     made = controller.brief.deck_date()
     assert controller.brief.date is None  # "today": nobody chose a date
     path = tmp_path / "dated.brief.yaml"

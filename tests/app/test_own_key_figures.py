@@ -7,7 +7,6 @@ new controller on it with a deck strip of its own.
 
 from __future__ import annotations
 
-from app import partkit
 from app.test_own_slides import SOURCE, answer_dialog
 from app.windowkit import add_slide_after, pptx_texts, show_alone
 from PySide6.QtCore import Qt
@@ -28,7 +27,16 @@ def _cite(dialog: OwnSlideDialog, row: int, query: str, source_id: str) -> None:
 
 
 def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
-    deck_strip, controller, make_controller, images, qtbot, monkeypatch, tmp_path, settings_path, file_dialogs, capsys
+    deck_strip,
+    controller,
+    make_controller,
+    images,
+    qtbot,
+    monkeypatch,
+    tmp_path,
+    make_brief_files,
+    file_dialogs,
+    capsys,
 ):
     def fill(dialog: OwnSlideDialog) -> None:
         assert dialog.kind_box.isVisibleTo(dialog)
@@ -82,7 +90,7 @@ def test_add_a_key_figures_slide_undo_redo_save_reopen_and_export(
 
     target = tmp_path / "figures.brief.yaml"
     file_dialogs.save_answers.append(target)
-    assert partkit.brief_files(partkit.host(qtbot), controller, settings_path).save()
+    assert make_brief_files(controller).save()
     assert load_brief(target).custom_slides == [own]
     # Reopened: a new session on the saved brief, shown in a deck strip of its own.
     reopened = make_controller(load_brief(target), target)

@@ -8,7 +8,6 @@ The commands are the deck strip's (:class:`OwnSlideActions` on the
 from __future__ import annotations
 
 import pytest
-from app import partkit
 from app.windowkit import add_slide_after, pptx_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
@@ -35,9 +34,9 @@ def answer_dialog(monkeypatch, fill) -> list[OwnSlideDialog]:
 
 
 @pytest.fixture
-def files(qtbot, controller, settings_path, file_dialogs) -> BriefFiles:
+def files(controller, make_brief_files) -> BriefFiles:
     """Save and Open for the analyst's three topics, on a plain widget; the save dialogs answer from the test."""
-    return partkit.brief_files(partkit.host(qtbot), controller, settings_path)
+    return make_brief_files(controller)
 
 
 def test_add_an_own_slide_after_the_selected_one_cite_save_and_undo(

@@ -203,7 +203,7 @@ class LibraryPanel(QWidget):
         raise KeyError(topic_id)
 
     def check_topic(self, topic_id: str, on: bool = True) -> None:
-        """Tick or untick a topic as a user would (used by tests and keyboard actions)."""
+        """Tick or untick a topic as a click on its check box does (the screenshot tool and the tests use it)."""
         self.topic_item(topic_id).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def expand_topic(self, topic_id: str) -> None:
