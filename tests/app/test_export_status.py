@@ -72,3 +72,15 @@ def test_the_export_message_times_out(make_exporter, make_controller, qtbot, tmp
     assert exporter.export_message.isVisible()
     qtbot.waitUntil(lambda: not exporter.export_message.isVisible(), timeout=3000)
     assert exporter.status_bar.currentMessage() == ""
+
+
+def test_a_new_look_takes_the_message_away_before_its_deck_is_built(exporter, qtbot, tmp_path, file_dialogs):
+    file_dialogs.save_answers.append(tmp_path / "deck.pptx")
+    press_export(exporter, qtbot)
+    assert exporter.export_message.isVisible()
+    controller = exporter.controller
+    controller.set_field("template", "plain")  # its deck is laid out off the GUI thread
+    assert controller.builder.busy  # the deck described is still the one shown, but no longer the brief's
+    assert not exporter.export_message.isVisible()
+    qtbot.waitUntil(lambda: not controller.builder.busy, timeout=10000)
+    assert not exporter.export_message.isVisible()
