@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from sinoru_brief.app.background_build import BackgroundBuilder
 from sinoru_brief.app.session import DeckSession
+from sinoru_brief.app.titles import UNDO, quoted
 from sinoru_brief.app.undo_steps import BriefCommand, carry_over
 from sinoru_brief.brief import Brief, BriefBullet, BriefFigure
 from sinoru_brief.brief import edits as brief_edits
@@ -178,7 +179,7 @@ class DeckController(QObject):
     def toggle_topic(self, topic_id: str, on: bool) -> None:
         library = self.session.library
         self.edit(
-            ("Add " if on else "Remove ") + self._topic_name(topic_id),
+            ("Add " if on else "Remove ") + self.topic_name(topic_id),
             lambda b: brief_edits.toggle_topic(b, library, topic_id, on),
         )
 
@@ -215,19 +216,20 @@ class DeckController(QObject):
         )
 
     def move_topic(self, topic_id: str, before_topic_id: str | None) -> None:
-        self.edit(f"Move {self._topic_name(topic_id)}", lambda b: brief_edits.move_topic(b, topic_id, before_topic_id))
+        self.edit(f"Move {self.topic_name(topic_id)}", lambda b: brief_edits.move_topic(b, topic_id, before_topic_id))
 
-    def _topic_name(self, topic_id: str) -> str:
-        """Name a topic in an undo step: its title, shortened; the id if the library lacks it."""
+    def topic_name(self, topic_id: str, limit: int = UNDO) -> str:
+        """Name a topic for the user: its title in quotes, cut at *limit*; the id if the library lacks it."""
         library = self.session.library
-        return _quote(library.topic(topic_id).title if topic_id in library.topic_ids() else topic_id)
+        return quoted(library.topic(topic_id).title if topic_id in library.topic_ids() else topic_id, limit)
 
-    def slide_name(self, slide_id: str) -> str:
-        """Name a slide in an undo step: its title (the user's own slide's too), shortened; the id if unknown."""
+    def slide_name(self, slide_id: str, limit: int = UNDO) -> str:
+        """Name a slide for the user: its title (the user's own slide's too) in quotes, cut at *limit*; the id
+        if unknown."""
         library = self.session.library
         own = self.brief.custom_slide(slide_id)
         title = library.slide(slide_id).title if library.has_slide(slide_id) else own.title if own else slide_id
-        return _quote(title)
+        return quoted(title, limit)
 
     # ------------------------------------------------- the user's own material
 
@@ -268,7 +270,7 @@ class DeckController(QObject):
             added.append(slide_id)
             return edited
 
-        self.edit(f"Add slide {_quote(title)}", add)
+        self.edit(f"Add slide {quoted(title)}", add)
         return added[0] if added else ""
 
     def set_own_quote(self, slide_id: str, quote: str, attribution: str, cite: list[str]) -> None:
@@ -340,8 +342,3 @@ class DeckController(QObject):
             lambda b: brief_edits.override_bullet(b, slide_id, position, text),
             merge_key=f"bullet:{slide_id}:{position}",
         )
-
-
-def _quote(title: str, limit: int = 50) -> str:
-    """Return *title* in quotes for a menu entry ("Undo Add “Summit diplomacy, 2023–2025”"), cut at *limit*."""
-    return f"“{title if len(title) <= limit else title[: limit - 1].rstrip() + '…'}”"

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sinoru_brief.app.titles import SHORT, UNDO, quoted
 from sinoru_brief.brief import Brief
 from sinoru_brief.brief import edits as brief_edits
 from sinoru_brief.compose.custom import placed_slides
@@ -25,8 +26,6 @@ from sinoru_brief.layout.pages import Page
 if TYPE_CHECKING:
     from sinoru_brief.app.controller import DeckController
 
-#: Title lengths in quotes: short enough for a refusal to fit on one status-bar line; as the undo menu has them.
-SHORT, UNDO = 34, 50
 
 #: Why each kind of generated slide cannot be moved or deleted, and what to do instead.
 _GENERATED_WHY = {
@@ -86,11 +85,7 @@ class SlideMoves:
     def _name(self, key: str, limit: int = SHORT) -> str:
         """Name slide *key* in quotes: short for the status bar, or as long as the undo menu names it."""
         slide = self._slide(key)
-        return _quote(slide.title, limit) if slide else self.controller.slide_name(key)
-
-    def _topic_name(self, topic_id: str, limit: int = SHORT) -> str:
-        library = self.controller.session.library
-        return _quote(library.topic(topic_id).title if topic_id in library.topic_ids() else topic_id, limit)
+        return quoted(slide.title, limit) if slide else self.controller.slide_name(key, limit)
 
     def _is_own(self, key: str) -> bool:
         return self.controller.brief.custom_slide(key) is not None
@@ -149,7 +144,8 @@ class SlideMoves:
                 if self._is_own(key)
                 else "a library slide stays in its topic"
             )
-            return Refusal(f"{self._name(key)} is already the {edge} slide of {self._topic_name(topic_id)}: {hint}.")
+            topic = self.controller.topic_name(topic_id, SHORT)
+            return Refusal(f"{self._name(key)} is already the {edge} slide of {topic}: {hint}.")
         order = self._content_keys(topic_id)
         i, j = order.index(key), order.index(run[other])
         order[i], order[j] = order[j], order[i]
@@ -162,9 +158,8 @@ class SlideMoves:
         at = topics.index(topic_id)
         other = at + delta
         if not 0 <= other < len(topics):
-            return Refusal(
-                f"{self._topic_name(topic_id)} is already the {'first' if delta < 0 else 'last'} topic of the deck."
-            )
+            edge = "first" if delta < 0 else "last"
+            return Refusal(f"{self.controller.topic_name(topic_id, SHORT)} is already the {edge} topic of the deck.")
         wanted = list(topics)
         wanted[at], wanted[other] = wanted[other], wanted[at]
         return self._topics_change(topic_id, wanted)
@@ -182,7 +177,7 @@ class SlideMoves:
         if not self._is_own(key):
             return Refusal(
                 f"{self._name(key)} is a library slide and stays in its topic, "
-                f"{self._topic_name(topic_id)}; only slides of your own change topic."
+                f"{self.controller.topic_name(topic_id, SHORT)}; only slides of your own change topic."
             )
         topics = self._topics_shown()
         other = topics.index(topic_id) + delta
@@ -193,7 +188,9 @@ class SlideMoves:
         order = [*order, key] if delta < 0 else [key, *order]
         source = [k for k in self._content_keys(topic_id) if k != key]
         return self._arrange(
-            f"Move {self._name(key, UNDO)} to {self._topic_name(target, UNDO)}", {topic_id: source, target: order}, key
+            f"Move {self._name(key, UNDO)} to {self.controller.topic_name(target, UNDO)}",
+            {topic_id: source, target: order},
+            key,
         )
 
     # ------------------------------------------------------------------ drops
@@ -220,8 +217,8 @@ class SlideMoves:
             if home != target and not self._is_own(key):
                 assert home is not None
                 return Refusal(
-                    f"{self._name(key)} belongs to {self._topic_name(home)} and stays in its topic; "
-                    f"it cannot go into {self._topic_name(target)}."
+                    f"{self._name(key)} belongs to {self.controller.topic_name(home, SHORT)} and stays in its topic; "
+                    f"it cannot go into {self.controller.topic_name(target, SHORT)}."
                 )
         moving = set(keys)
         later = [p.key for p in pages[row:] if p.key not in moving]
@@ -238,7 +235,9 @@ class SlideMoves:
         if all(orders[t] == self._content_keys(t) for t in orders):
             return None  # dropped where they already are
         what = self._name(keys[0], UNDO) if len(keys) == 1 else f"{len(keys)} slides"
-        into = f" to {self._topic_name(target, UNDO)}" if any(self._topic_of(k) != target for k in keys) else ""
+        into = (
+            f" to {self.controller.topic_name(target, UNDO)}" if any(self._topic_of(k) != target for k in keys) else ""
+        )
         return self._arrange(f"Move {what}{into}", orders, keys[0])
 
     def _landing_topic(self, pages: Sequence[Page], row: int) -> str | Refusal:
@@ -268,7 +267,7 @@ class SlideMoves:
         brief = self.controller.brief
         if brief_edits.arrange_topics(brief, shown).topics == brief.topics:
             return None
-        name = self._topic_name(topic_id, UNDO) if topic_id else f"{len(shown)} topics"
+        name = self.controller.topic_name(topic_id, UNDO) if topic_id else f"{len(shown)} topics"
         return Change(
             f"Move {name}",
             lambda b: brief_edits.arrange_topics(b, shown),
@@ -331,8 +330,3 @@ def _run_of(slides: Sequence[DeckSlide], key: str) -> list[str]:
         runs[-1].append(slide.key)
         previous = topic
     return next(run for run in runs if key in run)
-
-
-def _quote(title: str, limit: int) -> str:
-    """Return *title* in quotes, cut at *limit* characters."""
-    return f"“{title if len(title) <= limit else title[: limit - 1].rstrip() + '…'}”"
