@@ -10,10 +10,12 @@ import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
+from sinoru_brief.geometry import Rect
 from sinoru_brief.layout.pages import BoxGroup, ChartFrame, Page, Shape
 from sinoru_brief.pipeline import build, render_pptx
 from sinoru_brief.render.pptx.groups import bounds, writable_groups
 from sinoru_brief.render.pptx.writer import pptx_bytes
+from sinoru_brief.units import Emu
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +52,8 @@ def test_the_group_keeps_its_shapes_where_they_were_laid_out(built):
     page, slide = _timeline(built)
     (group,) = page.groups
     written = next(s for s in slide.shapes if s.element.tag == qn("p:grpSp"))
-    x, y, w, h = bounds(page.boxes[group.start : group.stop])
+    frame = bounds(page.boxes[group.start : group.stop])
+    x, y, w, h = frame.x, frame.y, frame.w, frame.h
     assert (written.left, written.top, written.width, written.height) == (x, y, w, h)
     xfrm = written.element.grpSpPr.find(qn("a:xfrm"))
     assert xfrm.find(qn("a:chOff")).get("x") == str(x) and xfrm.find(qn("a:chExt")).get("cy") == str(h)
@@ -104,7 +107,7 @@ def test_groups_the_writer_cannot_make_are_left_ungrouped():
 def test_bounds_take_lines_drawn_either_way():
     up = Shape(x=10, y=50, w=20, h=-30, geometry="line")
     flat = Shape(x=5, y=60, w=10, h=0, geometry="line")
-    assert bounds([up, flat]) == (5, 20, 25, 40)
+    assert bounds([up, flat]) == Rect(Emu(5), Emu(20), Emu(25), Emu(40))
 
 
 def test_a_page_without_groups_is_written_as_before(built):

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sinoru_brief.geometry import Rect
 from sinoru_brief.layout.pages import Box, BoxGroup, ChartFrame, Page
 from sinoru_brief.render.pptx.text import attr
+from sinoru_brief.units import Emu
 
 CLOSE_GROUP = "</p:grpSp>"
 
@@ -39,18 +41,19 @@ def writable_groups(page: Page) -> list[BoxGroup]:
     return groups
 
 
-def bounds(boxes: Sequence[Box]) -> tuple[int, int, int, int]:
-    """Return x, y, width and height of the rectangle around *boxes* (a line's extent may be negative)."""
-    left = min(min(b.x, b.x + b.w) for b in boxes)
-    top = min(min(b.y, b.y + b.h) for b in boxes)
-    right = max(max(b.x, b.x + b.w) for b in boxes)
-    bottom = max(max(b.y, b.y + b.h) for b in boxes)
-    return left, top, right - left, bottom - top
+def bounds(boxes: Sequence[Box]) -> Rect:
+    """Return the rectangle around *boxes* (a line's extent may be negative, so each box counts both ends)."""
+    left = min(min(b.x, b.right) for b in boxes)
+    top = min(min(b.y, b.bottom) for b in boxes)
+    right = max(max(b.x, b.right) for b in boxes)
+    bottom = max(max(b.y, b.bottom) for b in boxes)
+    return Rect(Emu(left), Emu(top), Emu(right - left), Emu(bottom - top))
 
 
 def open_group(group: BoxGroup, boxes: Sequence[Box], shape_id: int) -> str:
     """Return the start of the p:grpSp holding ``boxes[group.start:group.stop]``: its name, description and frame."""
-    x, y, w, h = bounds(boxes[group.start : group.stop])
+    frame = bounds(boxes[group.start : group.stop])
+    x, y, w, h = frame.x, frame.y, frame.w, frame.h
     descr = f' descr="{attr(group.alt_text)}"' if group.alt_text else ""
     return (
         f'<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{shape_id}" name="{attr(group.name or "Group")}"{descr}/>'
