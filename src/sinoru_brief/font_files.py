@@ -63,6 +63,10 @@ EAST_ASIAN_FONT = ShippedFont(
     "Apache License 2.0",
     ("DroidSansFallback-NOTICE.txt", "DroidSansFallback-LICENSE-Apache-2.0.txt"),
 )
+#: The font a deck is written in when nothing says otherwise: Office's default, and the narrowest we measure.
+DEFAULT_FONT = LATIN_FONTS[0].stands_for[0]
+#: The East Asian font a deck names for Chinese, Japanese and Korean text unless its template names another.
+DEFAULT_EAST_ASIAN_FONT = EAST_ASIAN_FONT.stands_for[0]
 #: Every family we ship, as the About box lists them.
 SHIPPED_FONTS = (*LATIN_FONTS, EAST_ASIAN_FONT)
 

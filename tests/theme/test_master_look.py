@@ -39,6 +39,7 @@ TEMPLATES = Path(__file__).parents[1] / "data" / "pptx-templates"
         ("Segoe UI", "Arial"),
         ("Liberation Sans", "Arial"),
         ("Times New Roman", "Times New Roman"),
+        ("Liberation Serif", "Times New Roman"),
         ("Georgia", "Times New Roman"),
         ("Cambria", "Times New Roman"),
         ("Garamond", "Times New Roman"),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sinoru_brief.errors import Problem, TemplateError
-from sinoru_brief.font_files import MEASURABLE_FONTS
+from sinoru_brief.font_files import DEFAULT_EAST_ASIAN_FONT, MEASURABLE_FONTS
 from sinoru_brief.paths import templates_dir
 from sinoru_brief.templating import compile_problem, strip_xml_illegal
 from sinoru_brief.theme.assets import check_logo, check_master
@@ -190,7 +190,7 @@ TEMPLATE_SPEC = Record(
                 keys={
                     "heading": Key(_Font()),
                     "body": Key(_Font()),
-                    "east_asian": Key(Text(max_length=80), required=False, default="Microsoft YaHei"),
+                    "east_asian": Key(Text(max_length=80), required=False, default=DEFAULT_EAST_ASIAN_FONT),
                 },
             )
         ),

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from sinoru_brief.font_files import DEFAULT_EAST_ASIAN_FONT, DEFAULT_FONT, LATIN_FONTS
 from sinoru_brief.geometry import Rect
 from sinoru_brief.templating import is_template
 from sinoru_brief.theme.drawingml import contrast, mix
@@ -111,15 +112,14 @@ TITLE_CONTRAST, TEXT_CONTRAST = 3.0, 4.5
 def measurable_font(name: str) -> str:
     """Return the measurable font (Calibri, Arial or Times New Roman) closest to the font *name*."""
     key = name.strip().lower()
-    if key.startswith(("calibri", "carlito")):
-        return "Calibri"
-    if key.startswith(("times new roman", "liberation serif")):
-        return "Times New Roman"
+    for font in LATIN_FONTS:  # a font we measure, or the shipped family that stands in for it
+        if key.startswith(tuple(n.lower() for n in (*font.stands_for, font.family))):
+            return font.stands_for[0]
     if any(word in key for word in _WIDE_SANS):
         return "Arial"
     if any(word in key for word in _SERIF) and "sans" not in key:
         return "Times New Roman"
-    return "Calibri"  # Office's default family, and the narrowest: the usual choice of a modern template
+    return DEFAULT_FONT  # Office's default family, and the narrowest: the usual choice of a modern template
 
 
 @dataclass(frozen=True)
@@ -131,13 +131,13 @@ class MasterLook:
     notes: tuple[str, ...]
 
 
-def master_look(master: MasterTemplate, east_asian_fallback: str = "Microsoft YaHei") -> MasterLook:
+def master_look(master: MasterTemplate, east_asian_fallback: str = DEFAULT_EAST_ASIAN_FONT) -> MasterLook:
     """Return the fonts and colours the deck takes from *master* (from the master the mapping uses)."""
     chosen = mapping(master)
     info = master.masters[chosen.master]
     notes: list[str] = []
-    heading = measurable_font(info.major_font or info.minor_font or "Calibri")
-    body = measurable_font(info.minor_font or info.major_font or "Calibri")
+    heading = measurable_font(info.major_font or info.minor_font or DEFAULT_FONT)
+    body = measurable_font(info.minor_font or info.major_font or DEFAULT_FONT)
     for role, name, mapped in (("headings", info.major_font, heading), ("text", info.minor_font, body)):
         if name and name != mapped:
             notes.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sinoru_brief.font_files import DEFAULT_EAST_ASIAN_FONT
 from sinoru_brief.hashing import hash_once
 from sinoru_brief.theme.master import MasterTemplate
 from sinoru_brief.units import Emu, Pt
@@ -30,7 +31,7 @@ class Fonts:
 
     heading: str
     body: str
-    east_asian: str = "Microsoft YaHei"
+    east_asian: str = DEFAULT_EAST_ASIAN_FONT
 
 
 @dataclass(frozen=True)
