@@ -83,7 +83,7 @@ def pt_to_centipoints_truncated(value: float) -> int:
     (:func:`points_truncated`), then whole centipoints rounding down; the
     result can be one less than :func:`pt_to_centipoints` gives.
     """
-    return int(value * EMU_PER_POINT) // EMU_PER_CENTIPOINT
+    return points_truncated(value) // EMU_PER_CENTIPOINT
 
 
 def centipoints_to_pt(value: int) -> Pt:

@@ -85,13 +85,7 @@ def add_custom_slide(
 def remove_custom_slide(brief: Brief, slide_id: str) -> Brief:
     """Return the brief without the user's slide *slide_id*; slides that followed it follow what it followed."""
     edited = _copy(brief)
-    slide = edited.custom_slide(slide_id)
-    if slide is None:
-        return edited
-    for other in edited.custom_slides:
-        if other.after == slide_id:
-            other.after = slide.after
-    edited.custom_slides.remove(slide)
+    _drop_own(edited, slide_id)
     return edited
 
 
@@ -102,13 +96,26 @@ def remove_slides(brief: Brief, library: Library, slide_ids: Iterable[str]) -> B
     :func:`restore_slide` brings it back); a slide of the user's own is
     deleted. An id that is neither is ignored.
     """
-    edited = brief
+    edited = _copy(brief)  # one copy for them all, however many slides go
     for slide_id in dict.fromkeys(slide_ids):
-        if brief.custom_slide(slide_id) is not None:
-            edited = remove_custom_slide(edited, slide_id)
-        elif library.has_slide(slide_id):
-            edited = exclude_slide(edited, slide_id)
-    return edited if edited is not brief else _copy(brief)
+        if not _drop_own(edited, slide_id) and library.has_slide(slide_id) and slide_id not in edited.exclude:
+            edited.exclude.append(slide_id)
+    return edited
+
+
+def _drop_own(edited: Brief, slide_id: str) -> bool:
+    """Delete the user's slide *slide_id* from *edited* (an edit's own copy); return whether there was one.
+
+    The slides that followed it follow what it followed.
+    """
+    slide = edited.custom_slide(slide_id)
+    if slide is None:
+        return False
+    for other in edited.custom_slides:
+        if other.after == slide_id:
+            other.after = slide.after
+    edited.custom_slides.remove(slide)
+    return True
 
 
 def set_own_figures(brief: Brief, slide_id: str, figures: list[BriefFigure]) -> Brief:
